@@ -1,0 +1,33 @@
+# Thin wrapper over CMake. `make demo` and `make test` do all set-up on a fresh Debian 12 machine.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+DEPS_STAMP := $(BUILD_DIR)/.deps-installed
+
+.PHONY: all deps build demo test format clean
+
+all: build
+
+$(DEPS_STAMP): scripts/install-deps
+	bash scripts/install-deps
+	@mkdir -p $(BUILD_DIR) && touch $@
+
+deps: $(DEPS_STAMP)
+
+$(BUILD_DIR)/CMakeCache.txt: $(DEPS_STAMP) CMakeLists.txt
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	bash scripts/demo $(BUILD_DIR)/formpdf
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	find src tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,73 @@
+#include "core/diagnostic.h"
+
+#include <algorithm>
+
+namespace formpdf {
+
+const char* severity_name(Severity severity) {
+    switch (severity) {
+    case Severity::Note:
+        return "note";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
+    }
+    return "error";
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+    std::string out;
+    if (!diagnostic.loc.file.empty()) {
+        out += diagnostic.loc.file;
+        if (diagnostic.loc.line > 0) {
+            out += ':' + std::to_string(diagnostic.loc.line);
+            if (diagnostic.loc.col > 0) {
+                out += ':' + std::to_string(diagnostic.loc.col);
+            }
+        }
+        out += ": ";
+    } else {
+        out += "formpdf: ";
+    }
+    out += severity_name(diagnostic.severity);
+    out += ": ";
+    out += diagnostic.message;
+    if (!diagnostic.hint.empty()) {
+        out += "\nhint: ";
+        out += diagnostic.hint;
+    }
+    return out;
+}
+
+Diagnostic make_error(SourceLoc loc, std::string message, std::string hint) {
+    return Diagnostic{Severity::Error, std::move(loc), std::move(message), std::move(hint)};
+}
+
+Diagnostic make_warning(SourceLoc loc, std::string message, std::string hint) {
+    return Diagnostic{Severity::Warning, std::move(loc), std::move(message), std::move(hint)};
+}
+
+DiagnosticError::DiagnosticError(Diagnostic diagnostic)
+    : std::runtime_error(format_diagnostic(diagnostic)), diagnostic_(std::move(diagnostic)) {}
+
+void Diagnostics::error(SourceLoc loc, std::string message, std::string hint) {
+    add({Severity::Error, std::move(loc), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) {
+    add({Severity::Warning, std::move(loc), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::note(SourceLoc loc, std::string message, std::string hint) {
+    add({Severity::Note, std::move(loc), std::move(message), std::move(hint)});
+}
+
+bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
+
+int Diagnostics::count(Severity severity) const {
+    return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                          [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+} // namespace formpdf

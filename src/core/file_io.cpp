@@ -1,0 +1,87 @@
+#include "core/file_io.h"
+
+#include "core/diagnostic.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace formpdf {
+
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+} // namespace
+
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw IoError(path.string() + ": is a directory, not a file");
+    }
+    FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) {
+        throw IoError(path.string() + ": cannot open: " + errno_text());
+    }
+    std::string bytes;
+    char buf[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, file)) > 0) {
+        if (bytes.size() + n > max_bytes) {
+            std::fclose(file);
+            throw DiagnosticError(make_error(
+                SourceLoc{path.string(), 0, 0},
+                "file is larger than the limit of " + std::to_string(max_bytes) + " bytes",
+                "a form declaration or layout is a few kilobytes; check that this is the right file"));
+        }
+        bytes.append(buf, n);
+    }
+    const bool failed = std::ferror(file);
+    std::fclose(file);
+    if (failed) {
+        throw IoError(path.string() + ": read error");
+    }
+    return bytes;
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+    std::string temp = (dir / ("." + path.filename().string() + ".tmpXXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+        throw IoError(path.string() + ": cannot create a temporary file in " + dir.string() +
+                      ": " + errno_text());
+    }
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            const std::string why = errno_text();
+            ::close(fd);
+            ::unlink(temp.c_str());
+            throw IoError(path.string() + ": write failed: " + why);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    // mkstemp creates 0600; an output document is an ordinary file for the user and their group.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const std::string why = errno_text();
+        ::unlink(temp.c_str());
+        throw IoError(path.string() + ": write failed: " + why);
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string why = errno_text();
+        ::unlink(temp.c_str());
+        throw IoError(path.string() + ": cannot rename the temporary file into place: " + why);
+    }
+}
+
+} // namespace formpdf

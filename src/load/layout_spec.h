@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/geometry.h"
+#include "core/source_location.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace formpdf::load {
+
+// The layout file (the form's design), as plain data. Every value keeps where it was written.
+// The format is documented in docs/layout-format.md. Lengths are already converted to points.
+
+enum class HAlign { Left, Center, Right };
+enum class VAlign { Top, Middle, Bottom };
+
+// A named font slot: `fonts: { body: { family: Noto Serif CJK SC, weight: regular } }`.
+struct FontSpec {
+    std::string name;
+    std::string family;
+    int weight = 400; // "regular" = 400, "bold" = 700, or a number 100..900
+    SourceLoc loc;
+};
+
+// Padding of a box, in points.
+struct Insets {
+    double top = 0;
+    double right = 0;
+    double bottom = 0;
+    double left = 0;
+};
+
+// A named text style: `styles: { body: { font: body, size: 10.5, ... } }`.
+struct StyleSpec {
+    std::string name;
+    std::string font;          // name of a FontSpec (checked by the loader)
+    SourceLoc font_loc;
+    double size_pt = 10.5;
+    Color color;               // default black
+    HAlign align = HAlign::Left;
+    VAlign valign = VAlign::Top;
+    double line_spacing = 1.5; // baseline-to-baseline distance as a multiple of size_pt
+    Insets padding;            // around the text inside its box
+    SourceLoc loc;
+};
+
+struct PageSpec {
+    double width_pt = mm_to_pt(210);
+    double height_pt = mm_to_pt(297);
+    Insets margins{mm_to_pt(25), mm_to_pt(20), mm_to_pt(25), mm_to_pt(20)};
+    SourceLoc loc;
+};
+
+enum class BlockKind {
+    Title,     // `- title: text`: one or more lines in the block's style (default style "title")
+    Paragraph, // `- paragraph: text`: wrapped into a box (default style "body")
+    Spacer,    // `- spacer: 5mm`: vertical space
+};
+
+struct BlockSpec {
+    BlockKind kind = BlockKind::Paragraph;
+    std::string text;          // exactly as written in the YAML scalar
+    SourceLoc text_loc;        // where the text value starts
+    std::string style;         // name of a StyleSpec (checked by the loader)
+    SourceLoc style_loc;
+    std::optional<double> width_pt; // box width; default: the page's content width
+    std::optional<HAlign> box_align; // where a narrower box sits: left (default), center, right
+    bool frame = false;        // stroke the box's outline
+    std::optional<Color> fill; // fill the box
+    double space_before_pt = 0;
+    double space_after_pt = 0;
+    double height_pt = 0;      // for spacers
+    SourceLoc loc;
+};
+
+struct LayoutSpec {
+    std::string file;                // as given to the loader; used in diagnostics
+    std::filesystem::path directory; // the layout's own folder (searched for fonts)
+    std::string title;               // document title for the PDF Info; default: the first title block
+    PageSpec page;
+    std::vector<FontSpec> fonts;     // always contains "body" and "heavy" (defaults if not given)
+    std::vector<std::string> fallback; // font slot names tried after a style's own font
+    SourceLoc fallback_loc;
+    std::vector<StyleSpec> styles;   // always contains "title" and "body" (defaults if not given)
+    std::vector<BlockSpec> blocks;
+
+    const FontSpec* find_font(const std::string& name) const;
+    const StyleSpec* find_style(const std::string& name) const;
+};
+
+} // namespace formpdf::load

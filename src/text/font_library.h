@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/source_location.h"
+#include "text/font_resource.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace formpdf::text {
+
+// What a layout asks for: a family name and a weight (400 regular, 700 bold).
+struct FontRequest {
+    std::string family;
+    int weight = 400;
+    SourceLoc loc; // where the layout names it, for "unknown font" diagnostics
+};
+
+// Finds fonts by family name and owns the loaded faces.
+//
+// Search order: each directory of search_dirs in the order given (the project's fonts/, a layout's
+// own folder), then the system font directories (/usr/share/fonts, /usr/local/share/fonts,
+// ~/.local/share/fonts, ~/.fonts). Files are visited in sorted path order, so the choice is the same
+// on every run. In a collection, the face is chosen by its family name, never by a fixed index.
+// Files are memory-mapped lazily: only the name/OS2/head tables of candidate faces are read.
+//
+// Thread-safety: load() is not thread-safe; once loaded, resources() and shaping are read-only.
+class FontLibrary {
+public:
+    explicit FontLibrary(std::vector<std::filesystem::path> search_dirs,
+                         bool include_system_dirs = true);
+    ~FontLibrary();
+    FontLibrary(const FontLibrary&) = delete;
+    FontLibrary& operator=(const FontLibrary&) = delete;
+
+    // Loads (once) the face that matches the request: same family, nearest weight.
+    // Throws DiagnosticError at request.loc when no face has that family, with a hint that lists
+    // the nearest family names found.
+    FontId load(const FontRequest& request);
+
+    const FontResource& resource(FontId id) const;
+    const std::vector<FontResource>& resources() const;
+
+    // True when the face has a glyph for the code point (cmap lookup).
+    bool has_glyph(FontId id, char32_t code_point) const;
+
+    struct Impl; // HarfBuzz handles; defined in the text stage only
+    Impl& impl() const { return *impl_; }
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace formpdf::text

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "text/shaped_text.h"
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace formpdf::text {
+
+// A place where a line may end: the line ends before byte offset `offset` of the text.
+struct BreakOpportunity {
+    std::size_t offset = 0;
+    bool mandatory = false; // after an explicit newline
+};
+
+// Line-break opportunities of a paragraph: ICU's line break iterator for "zh", tailored to the
+// CLREQ 避头尾 rules (see docs/line-breaking.md):
+//  - no line starts with a closing mark  ，。、；：？！）》」』】〕〉”’%‰·… and their half-width forms;
+//  - no line ends with an opening mark   （《「『【〔〈“‘ and half-width ( [ {;
+//  - a comparison sign stays with the number after it, also across spaces (≥95%, ≤ 2%, > 90%, >=90);
+//  - a number stays with its unit (100%, 10人, 1,866.00万元, 2.0测评).
+// The end of the text is always a (non-mandatory) opportunity.
+std::vector<BreakOpportunity> find_break_opportunities(std::string_view utf8);
+
+// Breaks shaped text into lines no wider than max_width_pt, greedily, at the opportunities above.
+// Explicit newlines end a line. A run with no opportunity that is wider than a whole line (a 21-digit
+// code in a narrow cell, a long URL) is broken inside itself, between grapheme clusters, only when
+// it cannot fit on a line of its own. Spaces at a wrap point are dropped. Every line is no wider than
+// max_width_pt, except a single glyph wider than the line, which gets a line of its own.
+std::vector<TextLine> break_lines(const ShapedText& shaped, double max_width_pt);
+
+} // namespace formpdf::text
