@@ -1,0 +1,39 @@
+#pragma once
+
+#include "layout/document.h"
+#include "load/layout_spec.h"
+
+namespace formpdf::layout {
+
+// Fills pages top to bottom inside the margins. Pages are created on demand, so a document with no
+// content still gets its one page when finish() is called.
+class PageFlow {
+public:
+    PageFlow(const load::PageSpec& page, std::vector<Page>& pages);
+
+    double content_left() const { return margins_.left; }
+    double content_width() const { return width_ - margins_.left - margins_.right; }
+    double content_height() const { return height_ - margins_.top - margins_.bottom; }
+
+    // The y of the next free line (PDF coordinates: y grows upwards).
+    double cursor() const { return cursor_; }
+    double remaining() const { return cursor_ - margins_.bottom; }
+    // True when nothing has been placed on the current page yet.
+    bool at_page_top() const { return cursor_ >= height_ - margins_.top; }
+
+    // Moves the cursor down; never below the bottom margin.
+    void advance(double height_pt);
+    void new_page();
+    std::vector<PageItem>& items();
+    void finish();
+
+private:
+    double width_;
+    double height_;
+    load::Insets margins_;
+    std::vector<Page>& pages_;
+    double cursor_;
+    bool page_open_ = false;
+};
+
+} // namespace formpdf::layout

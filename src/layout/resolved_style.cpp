@@ -1,0 +1,74 @@
+#include "layout/resolved_style.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace formpdf::layout {
+
+namespace {
+
+// Vertical placement of a line: half the leading above the font's ascent, half below its descent,
+// so CJK text sits in the middle of its line box as in a word processor.
+void set_line_metrics(ResolvedStyle& style, const text::FontResource& font, double line_spacing) {
+    const double scale = style.size_pt / font.units_per_em;
+    double ascent = font.ascender * scale;
+    double descent = -font.descender * scale;
+    if (ascent <= 0 || ascent + descent <= 0) {
+        ascent = 0.88 * style.size_pt; // ideographic em box: 0.88 above, 0.12 below the baseline
+        descent = 0.12 * style.size_pt;
+    }
+    style.line_height_pt = style.size_pt * line_spacing;
+    const double leading = style.line_height_pt - (ascent + descent);
+    style.ascent_pt = leading / 2 + ascent;
+}
+
+} // namespace
+
+StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts) : fonts_(&fonts) {
+    std::map<std::string, text::FontId> slot_ids;
+    const auto load_slot = [&](const std::string& slot_name) {
+        auto found = slot_ids.find(slot_name);
+        if (found != slot_ids.end()) {
+            return found->second;
+        }
+        const load::FontSpec* slot = spec.find_font(slot_name);
+        assert(slot && "the loader checks font slot references");
+        const text::FontId id = fonts.load({slot->family, slot->weight, slot->loc});
+        slot_ids.emplace(slot_name, id);
+        return id;
+    };
+
+    std::vector<text::FontId> fallback;
+    for (const std::string& slot_name : spec.fallback) {
+        fallback.push_back(load_slot(slot_name));
+    }
+    for (const load::StyleSpec& spec_style : spec.styles) {
+        ResolvedStyle style;
+        style.name = spec_style.name;
+        const text::FontId primary = load_slot(spec_style.font);
+        style.chain.fonts.push_back(primary);
+        for (text::FontId id : fallback) {
+            if (std::find(style.chain.fonts.begin(), style.chain.fonts.end(), id) ==
+                style.chain.fonts.end()) {
+                style.chain.fonts.push_back(id);
+            }
+        }
+        const text::FontResource& font = fonts.resource(primary);
+        style.family = font.family;
+        style.size_pt = spec_style.size_pt;
+        style.color = spec_style.color;
+        style.align = spec_style.align;
+        style.valign = spec_style.valign;
+        style.padding = spec_style.padding;
+        set_line_metrics(style, font, spec_style.line_spacing);
+        styles_.emplace(style.name, std::move(style));
+    }
+}
+
+const ResolvedStyle& StyleSet::get(const std::string& name) const {
+    auto found = styles_.find(name);
+    assert(found != styles_.end() && "the loader checks style references");
+    return found->second;
+}
+
+} // namespace formpdf::layout

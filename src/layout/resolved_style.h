@@ -1,0 +1,43 @@
+#pragma once
+
+#include "load/layout_spec.h"
+#include "text/font_library.h"
+#include "text/shaper.h"
+
+#include <map>
+#include <string>
+
+namespace formpdf::layout {
+
+// A text style with its fonts loaded: what the layout engine needs to shape and place text.
+struct ResolvedStyle {
+    std::string name;
+    text::FontChain chain; // the style's own font first, then the layout's fallback slots
+    std::string family;    // family of the primary font, for the dump
+    double size_pt = 10.5;
+    Color color;
+    load::HAlign align = load::HAlign::Left;
+    load::VAlign valign = load::VAlign::Top;
+    double line_height_pt = 0; // baseline-to-baseline distance
+    double ascent_pt = 0;      // baseline below the top of a line box
+    load::Insets padding;
+};
+
+// Loads every font slot a layout names (once) and resolves its styles.
+class StyleSet {
+public:
+    // Throws DiagnosticError for a font that cannot be found, at the place the layout names it.
+    StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts);
+
+    // The style must exist: the loader has checked every reference.
+    const ResolvedStyle& get(const std::string& name) const;
+    // Every font face the styles use (for the document's font table, in FontId order).
+    const std::vector<text::FontResource>& fonts() const { return fonts_->resources(); }
+    const text::FontLibrary& library() const { return *fonts_; }
+
+private:
+    text::FontLibrary* fonts_;
+    std::map<std::string, ResolvedStyle> styles_;
+};
+
+} // namespace formpdf::layout

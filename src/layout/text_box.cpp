@@ -1,0 +1,87 @@
+#include "layout/text_box.h"
+
+#include "core/diagnostic.h"
+#include "core/utf8.h"
+#include "text/line_breaker.h"
+
+#include <algorithm>
+
+namespace formpdf::layout {
+
+double BrokenText::height_of(std::size_t line_count) const {
+    return style->padding.top + style->padding.bottom +
+           static_cast<double>(line_count) * style->line_height_pt;
+}
+
+namespace {
+
+std::string chain_families(const StyleSet& styles, const ResolvedStyle& style) {
+    std::string names;
+    for (text::FontId id : style.chain.fonts) {
+        if (!names.empty()) {
+            names += ", ";
+        }
+        names += styles.library().resource(id).family;
+    }
+    return names;
+}
+
+} // namespace
+
+BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const std::string& text,
+                      double box_width_pt, const SourceLoc& where) {
+    BrokenText broken;
+    broken.style = &style;
+    broken.content_width_pt =
+        std::max(0.0, box_width_pt - style.padding.left - style.padding.right);
+    try {
+        const text::ShapedText shaped =
+            text::shape_text(styles.library(), text, style.chain, style.size_pt);
+        broken.lines = text::break_lines(shaped, broken.content_width_pt);
+    } catch (const text::MissingGlyphError& missing) {
+        throw DiagnosticError(make_error(
+            where,
+            "character " + code_point_label(missing.code_point()) +
+                " is in none of the fonts of style '" + style.name +
+                "' (" + chain_families(styles, style) + ")",
+            "put a font that has it into fonts/ and add it to the layout's 'fallback' list, or "
+            "replace the character"));
+    }
+    return broken;
+}
+
+void place_lines(const BrokenText& text, std::size_t first, std::size_t last, double box_left,
+                 double box_top, double box_width, std::vector<PageItem>& out) {
+    const ResolvedStyle& style = *text.style;
+    const double content_left = box_left + style.padding.left;
+    const double content_width = std::max(0.0, box_width - style.padding.left - style.padding.right);
+    const double content_top = box_top - style.padding.top;
+    const double content_height = static_cast<double>(last - first) * style.line_height_pt;
+    const Rect content_box{content_left, content_top - content_height, content_width,
+                           content_height};
+    for (std::size_t i = first; i < last; ++i) {
+        const text::TextLine& line = text.lines[i];
+        if (line.glyphs.empty()) {
+            continue; // a blank line takes its space but draws nothing
+        }
+        double x = content_left;
+        if (style.align == load::HAlign::Center) {
+            x += (content_width - line.width_pt) / 2;
+        } else if (style.align == load::HAlign::Right) {
+            x += content_width - line.width_pt;
+        }
+        const double line_top = content_top - static_cast<double>(i - first) * style.line_height_pt;
+        TextItem item;
+        item.baseline = {x, line_top - style.ascent_pt};
+        item.width = line.width_pt;
+        item.family = style.family;
+        item.size = style.size_pt;
+        item.color = style.color;
+        item.text = line.text;
+        item.box = content_box;
+        item.glyphs = line.glyphs;
+        out.emplace_back(std::move(item));
+    }
+}
+
+} // namespace formpdf::layout
