@@ -1,0 +1,211 @@
+#include "pdf/font_embedder.h"
+
+#include "pdf/cff_charset.h"
+#include "pdf/cid_widths.h"
+#include "pdf/pdf_writer.h"
+#include "pdf/subset_tag.h"
+#include "pdf/to_unicode_cmap.h"
+
+#include <podofo/podofo.h>
+
+#include <cmath>
+
+namespace formpdf::pdf {
+namespace {
+
+using PoDoFo::PdfArray;
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfString;
+using PoDoFo::PdfVariant;
+using PoDoFo::pdf_int64;
+
+// A PDF name should hold the PostScript name as is; drop anything that is not printable ASCII
+// (a PostScript name never has spaces, but a broken font's name table might).
+std::string clean_postscript_name(const text::FontResource& resource) {
+    std::string name;
+    const std::string& source =
+        resource.postscript_name.empty() ? resource.family : resource.postscript_name;
+    for (char c : source) {
+        if (c > ' ' && c < 127 && c != '(' && c != ')' && c != '/' && c != '[' && c != ']' &&
+            c != '<' && c != '>' && c != '{' && c != '}' && c != '%') {
+            name += c;
+        }
+    }
+    return name.empty() ? std::string("Font") : name;
+}
+
+PdfObject integer(long long value) { return PdfObject(static_cast<pdf_int64>(value)); }
+
+} // namespace
+
+FontEmbedder::FontEmbedder(const text::FontResource& resource) : resource_(resource) {
+    blob_.reset(hb_blob_create_from_file_or_fail(resource.path.c_str()));
+    if (!blob_) {
+        throw PdfError("cannot read font file " + resource.path);
+    }
+    if (resource.face_index >= hb_face_count(blob_.get())) {
+        throw PdfError("font file " + resource.path + " has no face " +
+                       std::to_string(resource.face_index));
+    }
+    face_.reset(hb_face_create(blob_.get(), resource.face_index));
+    font_.reset(hb_font_create(face_.get())); // scale defaults to upem: advances in font units
+    units_per_em_ = static_cast<int>(hb_face_get_upem(face_.get()));
+    if (units_per_em_ <= 0) {
+        throw PdfError("font " + resource.path + " has no units per em");
+    }
+}
+
+void FontEmbedder::use_glyph(std::uint32_t gid, std::string_view text) {
+    auto [it, inserted] = glyph_texts_.try_emplace(gid, text);
+    if (!inserted && it->second.empty()) {
+        it->second = text;
+    }
+}
+
+void FontEmbedder::subset() {
+    std::set<std::uint32_t> gids;
+    for (const auto& [gid, text] : glyph_texts_) {
+        if (gid > 0xFFFF) {
+            throw PdfError("glyph id " + std::to_string(gid) + " does not fit a 2-byte code");
+        }
+        gids.insert(gid);
+    }
+    subset_ = subset_font(face_.get(), resource_.is_cff, gids);
+    base_font_ = subset_tag(clean_postscript_name(resource_), gids) + "+" +
+                 clean_postscript_name(resource_);
+
+    codes_.clear();
+    if (!resource_.is_cff) {
+        for (std::uint32_t gid : gids) {
+            codes_.emplace(gid, static_cast<std::uint16_t>(gid));
+        }
+        return;
+    }
+    const std::optional<std::vector<std::uint16_t>> cids = cff_glyph_cids(subset_.font_program);
+    for (const auto& [old_gid, new_gid] : subset_.old_to_new) {
+        if (!cids) {
+            codes_.emplace(old_gid, static_cast<std::uint16_t>(new_gid));
+        } else if (new_gid < cids->size()) {
+            codes_.emplace(old_gid, (*cids)[new_gid]);
+        } else {
+            throw PdfError("CFF subset of " + resource_.path + " lacks glyph " +
+                           std::to_string(new_gid));
+        }
+    }
+}
+
+std::uint16_t FontEmbedder::code(std::uint32_t gid) const {
+    const auto it = codes_.find(gid);
+    if (it == codes_.end()) {
+        throw PdfError("glyph " + std::to_string(gid) + " of " + resource_.path +
+                       " was drawn but not recorded");
+    }
+    return it->second;
+}
+
+std::int32_t FontEmbedder::advance_units(std::uint32_t gid) const {
+    return hb_font_get_glyph_h_advance(font_.get(), gid);
+}
+
+int FontEmbedder::width(std::uint32_t gid) const {
+    return static_cast<int>(std::lround(advance_units(gid) * 1000.0 / units_per_em_));
+}
+
+PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
+    const double scale = 1000.0 / units_per_em_;
+    auto scaled = [scale](int units) { return integer(std::lround(units * scale)); };
+
+    // Widths and texts keyed by code.
+    CidWidths widths;
+    std::map<std::uint16_t, std::string> code_texts;
+    for (const auto& [gid, text] : glyph_texts_) {
+        const std::uint16_t c = code(gid);
+        widths.emplace(c, width(gid));
+        code_texts.emplace(c, text);
+    }
+    const int default_width = most_common_width(widths);
+
+    PdfObject* font_file = objects.CreateObject();
+    font_file->GetStream()->Set(subset_.font_program.data(),
+                                static_cast<PoDoFo::pdf_long>(subset_.font_program.size()));
+    if (resource_.is_cff) {
+        font_file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    } else {
+        font_file->GetDictionary().AddKey(
+            "Length1", integer(static_cast<long long>(subset_.font_program.size())));
+    }
+
+    PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+    PdfDictionary& d = descriptor->GetDictionary();
+    d.AddKey("FontName", PdfName(base_font_));
+    d.AddKey("Flags", integer(4)); // symbolic: glyphs outside the standard Latin set
+    PdfArray bbox;
+    bbox.push_back(scaled(resource_.bbox_x_min));
+    bbox.push_back(scaled(resource_.bbox_y_min));
+    bbox.push_back(scaled(resource_.bbox_x_max));
+    bbox.push_back(scaled(resource_.bbox_y_max));
+    d.AddKey("FontBBox", bbox);
+    d.AddKey("ItalicAngle", integer(std::lround(resource_.italic_angle)));
+    d.AddKey("Ascent", scaled(resource_.ascender));
+    d.AddKey("Descent", scaled(resource_.descender));
+    d.AddKey("CapHeight", scaled(resource_.cap_height != 0 ? resource_.cap_height
+                                                           : resource_.ascender));
+    // Required, but no font table records it; 80 is the customary value for regular weights.
+    d.AddKey("StemV", integer(resource_.weight >= 600 ? 120 : 80));
+    d.AddKey(resource_.is_cff ? "FontFile3" : "FontFile2", font_file->Reference());
+
+    PdfObject* cid_font = objects.CreateObject("Font");
+    PdfDictionary& cf = cid_font->GetDictionary();
+    cf.AddKey("Subtype", PdfName(resource_.is_cff ? "CIDFontType0" : "CIDFontType2"));
+    cf.AddKey("BaseFont", PdfName(base_font_));
+    PdfDictionary system_info;
+    system_info.AddKey("Registry", PdfString("Adobe"));
+    system_info.AddKey("Ordering", PdfString("Identity"));
+    system_info.AddKey("Supplement", integer(0));
+    cf.AddKey("CIDSystemInfo", system_info);
+    cf.AddKey("FontDescriptor", descriptor->Reference());
+    cf.AddKey("DW", integer(default_width));
+    const std::vector<WidthRun> runs = width_runs(widths, default_width);
+    if (!runs.empty()) {
+        PdfArray w;
+        for (const WidthRun& run : runs) {
+            w.push_back(integer(run.first));
+            PdfArray run_widths;
+            for (int width : run.widths) {
+                run_widths.push_back(integer(width));
+            }
+            w.push_back(run_widths);
+        }
+        cf.AddKey("W", w);
+    }
+    if (!resource_.is_cff) {
+        // Codes are original gids; the subset renumbered them. 2 bytes per code 0..max.
+        std::string map(2 * (static_cast<std::size_t>(codes_.rbegin()->second) + 1), '\0');
+        for (const auto& [old_gid, new_gid] : subset_.old_to_new) {
+            map[2 * old_gid] = static_cast<char>(new_gid >> 8);
+            map[2 * old_gid + 1] = static_cast<char>(new_gid & 0xff);
+        }
+        PdfObject* cid_to_gid = objects.CreateObject();
+        cid_to_gid->GetStream()->Set(map.data(), static_cast<PoDoFo::pdf_long>(map.size()));
+        cf.AddKey("CIDToGIDMap", cid_to_gid->Reference());
+    }
+
+    PdfObject* to_unicode = objects.CreateObject();
+    const std::string cmap = to_unicode_cmap(code_texts);
+    to_unicode->GetStream()->Set(cmap.data(), static_cast<PoDoFo::pdf_long>(cmap.size()));
+
+    PdfObject* type0 = objects.CreateObject("Font");
+    PdfDictionary& t0 = type0->GetDictionary();
+    t0.AddKey("Subtype", PdfName("Type0"));
+    t0.AddKey("BaseFont", PdfName(base_font_));
+    t0.AddKey("Encoding", PdfName("Identity-H"));
+    PdfArray descendants;
+    descendants.push_back(cid_font->Reference());
+    t0.AddKey("DescendantFonts", descendants);
+    t0.AddKey("ToUnicode", to_unicode->Reference());
+    return type0->Reference();
+}
+
+} // namespace formpdf::pdf

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "pdf/font_subset.h"
+#include "pdf/hb_handles.h"
+#include "text/font_resource.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace PoDoFo {
+class PdfVecObjects;
+class PdfReference;
+} // namespace PoDoFo
+
+namespace formpdf::pdf {
+
+// One font face of the document on its way into the PDF: records which glyphs the pages use and
+// what text they stand for, subsets the face once to exactly those glyphs, and then writes the
+// Type0 font (Identity-H) with its CIDFont, FontDescriptor, font program and ToUnicode CMap.
+//
+// Life cycle: use_glyph() for every glyph of every page, then subset(), then code()/width() while
+// the page contents are built, then embed().
+class FontEmbedder {
+public:
+    // Opens resource.path / face_index with HarfBuzz. Throws PdfError if it cannot be read.
+    explicit FontEmbedder(const text::FontResource& resource);
+
+    // Records that `gid` is drawn standing for `text` (UTF-8; "" for the second and later glyphs
+    // of a cluster). A ToUnicode CMap maps each code to one text, so the first non-empty text
+    // seen for a gid wins: pages are walked in order, which keeps the choice deterministic, and
+    // a glyph that stands for two texts (a compatibility ideograph drawn with its unified
+    // glyph, say) can only extract as one of them anyway.
+    void use_glyph(std::uint32_t gid, std::string_view text);
+    bool is_used() const { return !glyph_texts_.empty(); }
+
+    // Subsets the face to the recorded glyphs and fixes the code of each. Throws PdfError.
+    void subset();
+
+    // After subset(): the 2-byte code that draws `gid` (a recorded glyph) in the content stream.
+    // CFF, CID-keyed: the glyph's CID (hb-subset keeps CIDs; equals the gid for Noto CJK).
+    // CFF, name-keyed: the gid in the subset (readers use the code as the gid).
+    // TrueType: the original gid; the CIDToGIDMap stream maps it to the gid in the subset.
+    std::uint16_t code(std::uint32_t gid) const;
+
+    // The glyph's default advance, in font units and as written to /W (1/1000 em, rounded).
+    std::int32_t advance_units(std::uint32_t gid) const;
+    int width(std::uint32_t gid) const;
+    int units_per_em() const { return units_per_em_; }
+
+    // After subset(): the embedded font program (hashed into the document /ID).
+    const std::string& font_program() const { return subset_.font_program; }
+
+    // After subset(): "ABCDEF+NotoSerifCJKsc-Regular".
+    const std::string& base_font() const { return base_font_; }
+
+    // Writes the font's objects; returns the reference of the Type0 font dictionary.
+    PoDoFo::PdfReference embed(PoDoFo::PdfVecObjects& objects) const;
+
+private:
+    text::FontResource resource_;
+    HbBlob blob_;
+    HbFace face_;
+    HbFont font_;
+    int units_per_em_ = 1000;
+    std::map<std::uint32_t, std::string> glyph_texts_; // ordered: deterministic iteration
+    FontSubset subset_;
+    std::map<std::uint32_t, std::uint16_t> codes_; // gid -> code, filled by subset()
+    std::string base_font_;
+};
+
+} // namespace formpdf::pdf

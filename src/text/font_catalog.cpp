@@ -1,0 +1,217 @@
+#include "text/font_catalog.h"
+
+#include "core/utf8.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <system_error>
+#include <tuple>
+
+namespace formpdf::text {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_font_extension(const fs::path& path) {
+    const std::string extension = ascii_lower(path.extension().string());
+    return extension == ".otf" || extension == ".ttf" || extension == ".ttc" || extension == ".otc";
+}
+
+// Collects the font files under dir, recursively. Unreadable directories are skipped; directory
+// symlinks are followed once (visited holds canonical paths, so a link cycle ends).
+void collect_font_files(const fs::path& dir, std::set<fs::path>& visited,
+                        std::vector<fs::path>& files) {
+    std::error_code error;
+    const fs::path canonical = fs::canonical(dir, error);
+    if (error || !visited.insert(canonical).second) {
+        return;
+    }
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, error);
+    if (error) {
+        return;
+    }
+    std::vector<fs::path> subdirs;
+    for (const fs::directory_iterator end; it != end; it.increment(error)) {
+        if (error) {
+            return;
+        }
+        const fs::path& path = it->path();
+        std::error_code status_error;
+        if (it->is_directory(status_error)) {
+            subdirs.push_back(path);
+        } else if (it->is_regular_file(status_error) && has_font_extension(path)) {
+            files.push_back(path);
+        }
+    }
+    for (const fs::path& subdir : subdirs) {
+        collect_font_files(subdir, visited, files);
+    }
+}
+
+std::u32string code_points(std::string_view utf8) {
+    std::u32string out;
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        char32_t cp = 0xFFFD;
+        decode_utf8(utf8, pos, cp);
+        out += cp;
+    }
+    return out;
+}
+
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            diagonal = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+        }
+    }
+    return row[b.size()];
+}
+
+std::size_t common_prefix(const std::u32string& a, const std::u32string& b) {
+    const auto mismatch = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+    return static_cast<std::size_t>(mismatch.first - a.begin());
+}
+
+bool is_usable(const FaceSummary& summary) {
+    return summary.outlines == OutlineFormat::Cff || summary.outlines == OutlineFormat::TrueType;
+}
+
+bool has_family(const FaceSummary& summary, const std::string& lowered_family) {
+    return std::any_of(summary.family_names.begin(), summary.family_names.end(),
+                       [&](const std::string& name) { return ascii_lower(name) == lowered_family; });
+}
+
+} // namespace
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::vector<fs::path> system_font_dirs() {
+    std::vector<fs::path> dirs = {"/usr/share/fonts", "/usr/local/share/fonts"};
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        dirs.push_back(fs::path(home) / ".local/share/fonts");
+        dirs.push_back(fs::path(home) / ".fonts");
+    }
+    return dirs;
+}
+
+FontCatalog::FontCatalog(std::vector<fs::path> search_dirs, bool include_system_dirs) {
+    for (fs::path& dir : search_dirs) {
+        tiers_.push_back(Tier{{std::move(dir)}, {}, false});
+    }
+    if (include_system_dirs) {
+        tiers_.push_back(Tier{system_font_dirs(), {}, false});
+    }
+}
+
+void FontCatalog::scan(Tier& tier) {
+    if (tier.scanned) {
+        return;
+    }
+    tier.scanned = true;
+    std::set<fs::path> visited;
+    for (const fs::path& dir : tier.dirs) {
+        std::vector<fs::path> files;
+        collect_font_files(dir, visited, files);
+        std::sort(files.begin(), files.end());
+        for (const fs::path& file : files) {
+            const std::string path = file.string();
+            const HbBlob blob = map_font_file(path);
+            if (!blob) {
+                continue;
+            }
+            const unsigned count = hb_face_count(blob.get());
+            for (unsigned index = 0; index < count; ++index) {
+                const HbFace face(hb_face_create(blob.get(), index));
+                FaceSummary summary = summarize_face(face.get(), index);
+                if (!summary.family_names.empty()) {
+                    tier.faces.push_back(CatalogFace{path, std::move(summary)});
+                }
+            }
+        }
+    }
+}
+
+const CatalogFace* FontCatalog::find(std::string_view family, int weight) {
+    const std::string wanted = ascii_lower(family);
+    for (Tier& tier : tiers_) {
+        scan(tier);
+        const CatalogFace* best = nullptr;
+        auto best_key = std::make_tuple(0, 0, 0, 0, 0);
+        for (const CatalogFace& candidate : tier.faces) {
+            const FaceSummary& summary = candidate.summary;
+            if (!has_family(summary, wanted)) {
+                continue;
+            }
+            // Equal distance on both sides of the request: CSS-like, go heavier from regular up.
+            const bool wrong_side = weight >= 400 ? summary.weight < weight : summary.weight > weight;
+            const auto key = std::make_tuple(is_usable(summary) ? 0 : 1,
+                                             std::abs(summary.weight - weight), wrong_side ? 1 : 0,
+                                             summary.italic ? 1 : 0,
+                                             std::abs(summary.width_class - 5));
+            if (best == nullptr || key < best_key) { // strict: the first in path order wins ties
+                best = &candidate;
+                best_key = key;
+            }
+        }
+        if (best != nullptr) {
+            return best;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> FontCatalog::nearest_families(std::string_view family,
+                                                       std::size_t max_count) {
+    // Lower-cased name -> the spelling of its first occurrence, so each family is listed once.
+    std::map<std::string, std::string> names;
+    for (Tier& tier : tiers_) {
+        scan(tier);
+        for (const CatalogFace& face : tier.faces) {
+            for (const std::string& name : face.summary.family_names) {
+                names.emplace(ascii_lower(name), name);
+            }
+        }
+    }
+    const std::u32string wanted = code_points(ascii_lower(family));
+    std::vector<std::tuple<std::size_t, std::size_t, std::string>> ranked; // distance, -prefix, name
+    for (const auto& [lowered, name] : names) {
+        const std::u32string candidate = code_points(lowered);
+        ranked.emplace_back(edit_distance(wanted, candidate),
+                            wanted.size() - common_prefix(wanted, candidate), name);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<std::string> nearest;
+    for (std::size_t i = 0; i < ranked.size() && i < max_count; ++i) {
+        nearest.push_back(std::get<2>(ranked[i]));
+    }
+    return nearest;
+}
+
+std::vector<fs::path> FontCatalog::directories() const {
+    std::vector<fs::path> dirs;
+    for (const Tier& tier : tiers_) {
+        dirs.insert(dirs.end(), tier.dirs.begin(), tier.dirs.end());
+    }
+    return dirs;
+}
+
+} // namespace formpdf::text

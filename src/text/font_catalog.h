@@ -1,0 +1,60 @@
+#pragma once
+
+// The font scan behind FontLibrary: which faces exist in which directories, and which one answers
+// a request. Private to the text stage.
+
+#include "text/font_face.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace formpdf::text {
+
+struct CatalogFace {
+    std::string path;
+    FaceSummary summary;
+};
+
+// Font directories in tiers: each search directory is a tier of its own, in the order given, and
+// the system font directories together form the last tier. A family found in an earlier tier hides
+// the same family in later tiers (a project's own copy of a font wins), so later tiers are scanned
+// only when an earlier one lacks the family. Each tier is scanned at most once.
+class FontCatalog {
+public:
+    FontCatalog(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs);
+
+    // The best face of the family (case-insensitive, any of the face's family names) in the first
+    // tier that has the family: usable outlines first, then nearest weight (ties: the heavier for
+    // requests of 400 and up, the lighter below), then upright, then normal width, then path order.
+    // Null when no tier has the family.
+    const CatalogFace* find(std::string_view family, int weight);
+
+    // Up to max_count family names that look most like `family` (edit distance, then common
+    // prefix), over all tiers. Scans every tier.
+    std::vector<std::string> nearest_families(std::string_view family, std::size_t max_count);
+
+    // Every directory that is searched, in search order, existing or not.
+    std::vector<std::filesystem::path> directories() const;
+
+private:
+    struct Tier {
+        std::vector<std::filesystem::path> dirs;
+        std::vector<CatalogFace> faces; // in path order, then face index
+        bool scanned = false;
+    };
+    void scan(Tier& tier);
+
+    std::vector<Tier> tiers_;
+};
+
+// The system font directories, in search order: /usr/share/fonts, /usr/local/share/fonts,
+// ~/.local/share/fonts, ~/.fonts (the last two only when HOME is set).
+std::vector<std::filesystem::path> system_font_dirs();
+
+// ASCII case folding, locale-free, for family name comparison.
+std::string ascii_lower(std::string_view text);
+
+} // namespace formpdf::text

@@ -1,0 +1,159 @@
+#include "text/font_library.h"
+
+#include "core/diagnostic.h"
+#include "text/font_library_impl.h"
+
+#include <cassert>
+
+namespace formpdf::text {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) {
+        out += out.empty() ? "\"" : ", \"";
+        out += name;
+        out += '"';
+    }
+    return out;
+}
+
+std::string path_list(const std::vector<fs::path>& paths) {
+    std::string out;
+    for (const fs::path& path : paths) {
+        out += out.empty() ? "" : ", ";
+        out += path.string();
+    }
+    return out;
+}
+
+[[noreturn]] void throw_unknown_family(FontCatalog& catalog, const FontRequest& request) {
+    const std::vector<std::string> nearest = catalog.nearest_families(request.family, 5);
+    std::string hint;
+    if (nearest.empty()) {
+        hint = "no font files were found";
+    } else {
+        hint = "nearest families found: " + quoted_list(nearest);
+    }
+    hint += "; searched " + path_list(catalog.directories()) +
+            "; a font file (.otf .ttf .ttc .otc) dropped into the project's fonts/ folder is found "
+            "too";
+    throw DiagnosticError(
+        make_error(request.loc, "font family \"" + request.family + "\" was not found", hint));
+}
+
+void check_outlines(const CatalogFace& match, const FontRequest& request) {
+    const std::string where = match.path + " (face " + std::to_string(match.summary.face_index) + ")";
+    switch (match.summary.outlines) {
+    case OutlineFormat::Cff:
+    case OutlineFormat::TrueType:
+        return;
+    case OutlineFormat::Cff2:
+        throw DiagnosticError(make_error(
+            request.loc,
+            "font family \"" + request.family + "\" is a variable CFF2 font, which PDF cannot embed",
+            "the face found is " + where + "; use a static .otf or .ttf instance of the family"));
+    case OutlineFormat::None:
+        throw DiagnosticError(make_error(
+            request.loc, "font family \"" + request.family + "\" has no outlines to embed",
+            "the face found is " + where + "; use an .otf or .ttf font with CFF or glyf outlines"));
+    }
+}
+
+std::string postscript_name_of(hb_face_t* face, const std::string& family) {
+    std::string name = sanitize_postscript_name(face_name(face, HB_OT_NAME_ID_POSTSCRIPT_NAME));
+    if (!name.empty()) {
+        return name;
+    }
+    std::string style = face_name(face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
+    if (style.empty()) {
+        style = face_name(face, HB_OT_NAME_ID_FONT_SUBFAMILY);
+    }
+    if (style.empty()) {
+        style = "Regular";
+    }
+    return sanitize_postscript_name(family) + "-" + sanitize_postscript_name(style);
+}
+
+} // namespace
+
+FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs)
+    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs)) {}
+
+FontLibrary::~FontLibrary() = default;
+
+FontId FontLibrary::load(const FontRequest& request) {
+    Impl& impl = *impl_;
+    const auto request_key = std::make_pair(ascii_lower(request.family), request.weight);
+    if (const auto known = impl.ids_by_request.find(request_key); known != impl.ids_by_request.end()) {
+        return known->second;
+    }
+
+    const CatalogFace* match = impl.catalog.find(request.family, request.weight);
+    if (match == nullptr) {
+        throw_unknown_family(impl.catalog, request);
+    }
+    check_outlines(*match, request);
+
+    const auto face_key = std::make_pair(match->path, match->summary.face_index);
+    if (const auto known = impl.ids_by_face.find(face_key); known != impl.ids_by_face.end()) {
+        impl.ids_by_request.emplace(request_key, known->second);
+        return known->second;
+    }
+
+    HbBlob& blob = impl.blobs[match->path];
+    if (!blob) {
+        blob = map_font_file(match->path);
+        if (!blob) {
+            impl.blobs.erase(match->path);
+            throw DiagnosticError(make_error(request.loc, "cannot read font file " + match->path,
+                                             "the file was found by the font scan but cannot be "
+                                             "opened now; check that it still exists"));
+        }
+    }
+    HbFace face(hb_face_create(blob.get(), match->summary.face_index));
+    hb_face_make_immutable(face.get());
+    HbFont font(hb_font_create(face.get()));
+    hb_font_make_immutable(font.get());
+
+    FontResource resource;
+    resource.path = match->path;
+    resource.face_index = match->summary.face_index;
+    resource.family = match->summary.display_family;
+    resource.postscript_name = postscript_name_of(face.get(), resource.family);
+    resource.weight = match->summary.weight;
+    resource.is_cff = match->summary.outlines == OutlineFormat::Cff;
+    const FaceMetrics metrics = read_face_metrics(face.get());
+    resource.units_per_em = metrics.units_per_em;
+    resource.ascender = metrics.ascender;
+    resource.descender = metrics.descender;
+    resource.cap_height = metrics.cap_height;
+    resource.bbox_x_min = metrics.bbox_x_min;
+    resource.bbox_y_min = metrics.bbox_y_min;
+    resource.bbox_x_max = metrics.bbox_x_max;
+    resource.bbox_y_max = metrics.bbox_y_max;
+    resource.italic_angle = metrics.italic_angle;
+
+    const auto id = static_cast<FontId>(impl.resources.size());
+    impl.resources.push_back(std::move(resource));
+    impl.faces.push_back(LoadedFace{std::move(face), std::move(font)});
+    impl.ids_by_face.emplace(face_key, id);
+    impl.ids_by_request.emplace(request_key, id);
+    return id;
+}
+
+const FontResource& FontLibrary::resource(FontId id) const {
+    assert(id < impl_->resources.size());
+    return impl_->resources[id];
+}
+
+const std::vector<FontResource>& FontLibrary::resources() const { return impl_->resources; }
+
+bool FontLibrary::has_glyph(FontId id, char32_t code_point) const {
+    hb_codepoint_t glyph = 0;
+    return hb_font_get_nominal_glyph(impl_->font(id), code_point, &glyph) && glyph != 0;
+}
+
+} // namespace formpdf::text
