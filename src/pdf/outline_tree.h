@@ -12,7 +12,7 @@ class PdfPage;
 namespace formpdf::pdf {
 
 // Writes the document outline (bookmarks) and points the Catalog's /Outlines at it. Each entry
-// jumps to the top of its page with /Fit; titles are UTF-16BE. Entries whose page does not exist
+// shows its whole page (/Fit); titles are UTF-16BE. Entries whose page does not exist
 // point to the last page. Nothing is written for an empty list.
 void write_outline_tree(PoDoFo::PdfMemDocument& pdf, const std::vector<layout::Outline>& outlines,
                         const std::vector<PoDoFo::PdfPage*>& pages);

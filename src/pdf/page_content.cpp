@@ -42,7 +42,11 @@ std::vector<FontRun> font_runs(const layout::TextItem& item, const FontEmbedders
 
 } // namespace
 
-std::string font_resource_name(text::FontId font) { return "F" + std::to_string(font); }
+std::string font_resource_name(text::FontId font) {
+    std::string name = "F";
+    name += std::to_string(font); // not "F" + to_string(): GCC 12 -Wrestrict false positive
+    return name;
+}
 
 void record_glyph_use(const layout::Document& document, FontEmbedders& fonts) {
     fonts.resize(document.fonts.size());

@@ -88,8 +88,9 @@ bool is_usable(const FaceSummary& summary) {
 }
 
 bool has_family(const FaceSummary& summary, const std::string& lowered_family) {
-    return std::any_of(summary.family_names.begin(), summary.family_names.end(),
-                       [&](const std::string& name) { return ascii_lower(name) == lowered_family; });
+    return std::any_of(
+        summary.family_names.begin(), summary.family_names.end(),
+        [&](const std::string& name) { return ascii_lower(name) == lowered_family; });
 }
 
 } // namespace
@@ -162,11 +163,11 @@ const CatalogFace* FontCatalog::find(std::string_view family, int weight) {
                 continue;
             }
             // Equal distance on both sides of the request: CSS-like, go heavier from regular up.
-            const bool wrong_side = weight >= 400 ? summary.weight < weight : summary.weight > weight;
-            const auto key = std::make_tuple(is_usable(summary) ? 0 : 1,
-                                             std::abs(summary.weight - weight), wrong_side ? 1 : 0,
-                                             summary.italic ? 1 : 0,
-                                             std::abs(summary.width_class - 5));
+            const bool wrong_side =
+                weight >= 400 ? summary.weight < weight : summary.weight > weight;
+            const auto key = std::make_tuple(
+                is_usable(summary) ? 0 : 1, std::abs(summary.weight - weight), wrong_side ? 1 : 0,
+                summary.italic ? 1 : 0, std::abs(summary.width_class - 5));
             if (best == nullptr || key < best_key) { // strict: the first in path order wins ties
                 best = &candidate;
                 best_key = key;
@@ -192,7 +193,8 @@ std::vector<std::string> FontCatalog::nearest_families(std::string_view family,
         }
     }
     const std::u32string wanted = code_points(ascii_lower(family));
-    std::vector<std::tuple<std::size_t, std::size_t, std::string>> ranked; // distance, -prefix, name
+    std::vector<std::tuple<std::size_t, std::size_t, std::string>>
+        ranked; // distance, -prefix, name
     for (const auto& [lowered, name] : names) {
         const std::u32string candidate = code_points(lowered);
         ranked.emplace_back(edit_distance(wanted, candidate),

@@ -64,8 +64,8 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t name_id);
 // Metrics for the PDF font descriptor, from the OS/2, hhea, head and post tables.
 struct FaceMetrics {
     int units_per_em = 1000;
-    int ascender = 0;  // OS/2 sTypoAscender, else hhea ascender
-    int descender = 0; // OS/2 sTypoDescender, else hhea descender (negative)
+    int ascender = 0;   // OS/2 sTypoAscender, else hhea ascender
+    int descender = 0;  // OS/2 sTypoDescender, else hhea descender (negative)
     int cap_height = 0; // OS/2 sCapHeight (version >= 2), else 0.7 * ascender
     int bbox_x_min = 0, bbox_y_min = 0, bbox_x_max = 0, bbox_y_max = 0;
     double italic_angle = 0; // post italicAngle, degrees counter-clockwise from vertical

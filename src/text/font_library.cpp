@@ -45,16 +45,18 @@ std::string path_list(const std::vector<fs::path>& paths) {
 }
 
 void check_outlines(const CatalogFace& match, const FontRequest& request) {
-    const std::string where = match.path + " (face " + std::to_string(match.summary.face_index) + ")";
+    const std::string where =
+        match.path + " (face " + std::to_string(match.summary.face_index) + ")";
     switch (match.summary.outlines) {
     case OutlineFormat::Cff:
     case OutlineFormat::TrueType:
         return;
     case OutlineFormat::Cff2:
-        throw DiagnosticError(make_error(
-            request.loc,
-            "font family \"" + request.family + "\" is a variable CFF2 font, which PDF cannot embed",
-            "the face found is " + where + "; use a static .otf or .ttf instance of the family"));
+        throw DiagnosticError(make_error(request.loc,
+                                         "font family \"" + request.family +
+                                             "\" is a variable CFF2 font, which PDF cannot embed",
+                                         "the face found is " + where +
+                                             "; use a static .otf or .ttf instance of the family"));
     case OutlineFormat::None:
         throw DiagnosticError(make_error(
             request.loc, "font family \"" + request.family + "\" has no outlines to embed",
@@ -87,7 +89,8 @@ FontLibrary::~FontLibrary() = default;
 FontId FontLibrary::load(const FontRequest& request) {
     Impl& impl = *impl_;
     const auto request_key = std::make_pair(ascii_lower(request.family), request.weight);
-    if (const auto known = impl.ids_by_request.find(request_key); known != impl.ids_by_request.end()) {
+    if (const auto known = impl.ids_by_request.find(request_key);
+        known != impl.ids_by_request.end()) {
         return known->second;
     }
 
@@ -149,7 +152,9 @@ const FontResource& FontLibrary::resource(FontId id) const {
     return impl_->resources[id];
 }
 
-const std::vector<FontResource>& FontLibrary::resources() const { return impl_->resources; }
+const std::vector<FontResource>& FontLibrary::resources() const {
+    return impl_->resources;
+}
 
 bool FontLibrary::has_glyph(FontId id, char32_t code_point) const {
     hb_codepoint_t glyph = 0;

@@ -56,7 +56,7 @@ struct Run {
     FontId font = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
-    bool has_cjk = false;                       // some character of a CJK script
+    bool has_cjk = false;                         // some character of a CJK script
     hb_script_t other_script = HB_SCRIPT_INVALID; // the first non-CJK, non-common script seen
 };
 
@@ -155,8 +155,7 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
         // The whole text goes in with the run as the item, so clusters are byte offsets into the
         // whole text and the shaper sees the characters around the run as context.
         hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()),
-                           static_cast<unsigned>(run.begin),
-                           static_cast<int>(run.end - run.begin));
+                           static_cast<unsigned>(run.begin), static_cast<int>(run.end - run.begin));
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
         hb_buffer_set_script(buffer, run_script(run));
         hb_buffer_set_language(buffer, kSimplifiedChinese);

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "app/job_result.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace formpdf::cli {
+
+// A subcommand: its CLI11 parser and what to run when it was given. Each command lives in its own
+// <name>_command.cpp and is registered in main.cpp.
+struct Command {
+    CLI::App* parser = nullptr;
+    std::function<int()> run;
+};
+
+Command add_render_command(CLI::App& app);
+
+// Prints the job's diagnostics on stderr and returns its exit code.
+int report(const app::JobResult& result);
+
+// The document date: SOURCE_DATE_EPOCH or now. On a bad value, prints the error and returns false.
+bool document_time_from_environment(std::int64_t& seconds, int& exit_code);
+
+} // namespace formpdf::cli

@@ -1,0 +1,198 @@
+#include "pdf/pdf_writer.h"
+
+#include "core/number_format.h"
+#include "pdf/font_embedder.h"
+#include "pdf/outline_tree.h"
+#include "pdf/page_content.h"
+#include "pdf/pdf_date.h"
+#include "pdf/sha256.h"
+
+#include <podofo/podofo.h>
+
+#include <cmath>
+#include <map>
+
+namespace formpdf::pdf {
+namespace {
+
+using PoDoFo::PdfArray;
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfMemDocument;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfString;
+using PoDoFo::PdfVariant;
+
+PdfString utf8_string(const std::string& text) {
+    return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
+}
+
+void subset_fonts(FontEmbedders& fonts) {
+    for (auto& font : fonts) {
+        if (font) {
+            font->subset();
+        }
+    }
+}
+
+std::vector<PageContent> build_page_contents(const layout::Document& document,
+                                             const FontEmbedders& fonts) {
+    std::vector<PageContent> contents;
+    contents.reserve(document.pages.size());
+    for (const layout::Page& page : document.pages) {
+        contents.push_back(build_page_content(page, fonts));
+    }
+    return contents;
+}
+
+std::map<text::FontId, PoDoFo::PdfReference> embed_fonts(PdfMemDocument& pdf,
+                                                         const FontEmbedders& fonts) {
+    std::map<text::FontId, PoDoFo::PdfReference> references;
+    for (text::FontId id = 0; id < fonts.size(); ++id) {
+        if (fonts[id]) {
+            references.emplace(id, fonts[id]->embed(pdf.GetObjects()));
+        }
+    }
+    return references;
+}
+
+// PoDoFo's PdfRect rounds to whole points; A4 is 595.276 x 841.89, so write the box ourselves.
+PdfObject number(double value) {
+    const double rounded = std::round(value * 1000) / 1000;
+    if (rounded == std::floor(rounded)) {
+        return PdfObject(static_cast<PoDoFo::pdf_int64>(rounded));
+    }
+    return PdfObject(rounded);
+}
+
+std::vector<PoDoFo::PdfPage*>
+add_pages(PdfMemDocument& pdf, const layout::Document& document,
+          const std::vector<PageContent>& contents,
+          const std::map<text::FontId, PoDoFo::PdfReference>& font_references) {
+    std::vector<PoDoFo::PdfPage*> pages;
+    for (std::size_t i = 0; i < document.pages.size(); ++i) {
+        const layout::Page& page = document.pages[i];
+        PoDoFo::PdfPage* pdf_page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
+        PdfArray media_box;
+        media_box.push_back(number(0));
+        media_box.push_back(number(0));
+        media_box.push_back(number(page.width));
+        media_box.push_back(number(page.height));
+        pdf_page->GetObject()->GetDictionary().AddKey("MediaBox", media_box);
+
+        const std::string& operators = contents[i].operators;
+        pdf_page->GetContentsForAppending()->GetStream()->Set(
+            operators.data(), static_cast<PoDoFo::pdf_long>(operators.size()));
+        if (!contents[i].fonts.empty()) {
+            PdfDictionary font_dict;
+            for (text::FontId font : contents[i].fonts) {
+                font_dict.AddKey(PdfName(font_resource_name(font)), font_references.at(font));
+            }
+            pdf_page->GetResources()->GetDictionary().AddKey("Font", font_dict);
+        }
+        pages.push_back(pdf_page);
+    }
+    return pages;
+}
+
+void write_catalog_entries(PdfMemDocument& pdf, const layout::Document& document) {
+    PdfDictionary& catalog = pdf.GetCatalog()->GetDictionary();
+    if (!document.metadata.language.empty()) {
+        catalog.AddKey("Lang", PdfString(document.metadata.language));
+    }
+    PdfDictionary viewer_preferences;
+    viewer_preferences.AddKey("DisplayDocTitle", PdfVariant(true));
+    catalog.AddKey("ViewerPreferences", viewer_preferences);
+    if (!document.outlines.empty() && !document.pages.empty()) {
+        catalog.AddKey("PageMode", PdfName("UseOutlines"));
+    }
+}
+
+void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
+    for (const layout::Outline& outline : outlines) {
+        hash.update_field(outline.title);
+        hash.update_field(std::to_string(outline.page_index));
+        hash.update_field(std::to_string(outline.children.size()));
+        hash_outlines(hash, outline.children);
+    }
+}
+
+// Everything that ends up in the file, hashed. PoDoFo derives the trailer /ID from the Info
+// dictionary only, so putting this hash into Info makes the /ID change with the content.
+std::string content_hash(const layout::Document& document, const PdfOptions& options,
+                         const std::vector<PageContent>& contents, const FontEmbedders& fonts) {
+    Sha256 hash;
+    hash.update_field(document.metadata.title);
+    hash.update_field(document.metadata.language);
+    hash.update_field(options.producer);
+    hash.update_field(std::to_string(options.creation_time));
+    for (std::size_t i = 0; i < contents.size(); ++i) {
+        hash.update_field(format_number(document.pages[i].width) + " " +
+                          format_number(document.pages[i].height));
+        hash.update_field(contents[i].operators);
+    }
+    for (const auto& font : fonts) {
+        if (font) {
+            hash.update_field(font->base_font());
+            hash.update_field(font->font_program());
+        }
+    }
+    hash_outlines(hash, document.outlines);
+    return to_hex(hash.digest());
+}
+
+void write_info(PdfMemDocument& pdf, const layout::Document& document, const PdfOptions& options,
+                const std::string& hash) {
+    PoDoFo::PdfInfo* info = pdf.GetInfo();
+    if (!document.metadata.title.empty()) {
+        info->SetTitle(utf8_string(document.metadata.title));
+    }
+    info->SetProducer(utf8_string(options.producer));
+    // PoDoFo stamps CreationDate with the clock when it creates the document: replace it.
+    const PdfString date(pdf_date(options.creation_time));
+    info->GetObject()->GetDictionary().AddKey("CreationDate", date);
+    info->GetObject()->GetDictionary().AddKey("ModDate", date);
+    info->SetCustomKey(PdfName("X-formpdf-ContentHash"), PdfString(hash));
+}
+
+std::string serialize(PdfMemDocument& pdf) {
+    PoDoFo::PdfRefCountedBuffer buffer;
+    PoDoFo::PdfOutputDevice device(&buffer);
+    pdf.Write(&device);
+    return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+std::string describe(const PoDoFo::PdfError& error) {
+    std::string message = "PoDoFo: ";
+    message += error.what() != nullptr ? error.what() : "error";
+    for (const PoDoFo::PdfErrorInfo& info : error.GetCallstack()) {
+        if (!info.GetInformation().empty()) {
+            message += ": " + info.GetInformation();
+        }
+    }
+    return message;
+}
+
+} // namespace
+
+std::string write_pdf(const layout::Document& document, const PdfOptions& options) {
+    try {
+        FontEmbedders fonts;
+        record_glyph_use(document, fonts);
+        subset_fonts(fonts);
+        const std::vector<PageContent> contents = build_page_contents(document, fonts);
+
+        PdfMemDocument pdf;
+        pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
+        const auto font_references = embed_fonts(pdf, fonts);
+        const auto pages = add_pages(pdf, document, contents, font_references);
+        write_outline_tree(pdf, document.outlines, pages);
+        write_catalog_entries(pdf, document);
+        write_info(pdf, document, options, content_hash(document, options, contents, fonts));
+        return serialize(pdf);
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(describe(error));
+    }
+}
+
+} // namespace formpdf::pdf

@@ -1,0 +1,159 @@
+// Exact-string tests of the pure PDF building blocks (in the manner of Skia's PDFPrimitivesTest).
+
+#include "pdf/cid_widths.h"
+#include "pdf/content_stream.h"
+#include "pdf/pdf_date.h"
+#include "pdf/subset_tag.h"
+#include "pdf/to_unicode_cmap.h"
+
+#include <gtest/gtest.h>
+
+#include <clocale>
+#include <string>
+
+namespace formpdf::pdf {
+namespace {
+
+const std::string kCmapHeader = "/CIDInit /ProcSet findresource begin\n"
+                                "12 dict begin\n"
+                                "begincmap\n"
+                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 "
+                                ">> def\n"
+                                "/CMapName /Adobe-Identity-UCS def\n"
+                                "/CMapType 2 def\n"
+                                "1 begincodespacerange\n"
+                                "<0000> <FFFF>\n"
+                                "endcodespacerange\n";
+const std::string kCmapTrailer = "endcmap\n"
+                                 "CMapName currentdict /CMap defineresource pop\n"
+                                 "end\n"
+                                 "end\n";
+
+TEST(ToUnicodeCmap, SingleGlyph) {
+    EXPECT_EQ(to_unicode_cmap({{0x25c5, "中"}}),
+              kCmapHeader + "1 beginbfchar\n<25C5> <4E2D>\nendbfchar\n" + kCmapTrailer);
+}
+
+TEST(ToUnicodeCmap, NonBmpBecomesSurrogatePair) {
+    EXPECT_EQ(utf16be_hex("𠮷"), "D842DFB7");
+    EXPECT_EQ(to_unicode_cmap({{7, "𠀀"}}),
+              kCmapHeader + "1 beginbfchar\n<0007> <D840DC00>\nendbfchar\n" + kCmapTrailer);
+}
+
+TEST(ToUnicodeCmap, ClusterTextAndEmptyEntries) {
+    // A ligature's whole text maps to its glyph; glyphs without text are left out.
+    EXPECT_EQ(to_unicode_cmap({{1, "ffi"}, {2, ""}, {3, "≥%"}}),
+              kCmapHeader + "2 beginbfchar\n<0001> <006600660069>\n<0003> <22650025>\nendbfchar\n" +
+                  kCmapTrailer);
+}
+
+TEST(ToUnicodeCmap, SplitsIntoBlocksOfAtMost100SortedByCode) {
+    std::map<std::uint16_t, std::string> texts;
+    for (std::uint16_t code = 250; code > 0; --code) { // inserted out of order on purpose
+        texts[code] = "A";
+    }
+    const std::string cmap = to_unicode_cmap(texts);
+    EXPECT_NE(cmap.find("100 beginbfchar\n<0001> <0041>\n"), std::string::npos);
+    EXPECT_NE(cmap.find("<0064> <0041>\nendbfchar\n100 beginbfchar\n<0065> <0041>\n"),
+              std::string::npos);
+    EXPECT_NE(cmap.find("<00C8> <0041>\nendbfchar\n50 beginbfchar\n<00C9> <0041>\n"),
+              std::string::npos);
+    EXPECT_NE(cmap.find("<00FA> <0041>\nendbfchar\nendcmap"), std::string::npos);
+}
+
+text::ShapedGlyph glyph(std::uint32_t gid, std::uint32_t cluster) {
+    text::ShapedGlyph g;
+    g.gid = gid;
+    g.cluster = cluster;
+    return g;
+}
+
+TEST(GlyphTexts, ClusterTextGoesToItsFirstGlyphOnly) {
+    // "中" (3 bytes), a two-glyph cluster "é" (e + combining acute, 3 bytes), "。" (3 bytes).
+    const std::string text = "中e\u0301。";
+    const auto texts = glyph_texts(text, {glyph(10, 0), glyph(11, 3), glyph(12, 3), glyph(13, 6)});
+    ASSERT_EQ(texts.size(), 4u);
+    EXPECT_EQ(texts[0], "中");
+    EXPECT_EQ(texts[1], "e\u0301");
+    EXPECT_EQ(texts[2], "");
+    EXPECT_EQ(texts[3], "。");
+}
+
+TEST(GlyphTexts, LigatureCoversSeveralCharacters) {
+    const auto texts = glyph_texts("ffi!", {glyph(1, 0), glyph(2, 3)});
+    EXPECT_EQ(texts, (std::vector<std::string>{"ffi", "!"}));
+}
+
+TEST(CidWidths, OmitsDefaultAndMergesConsecutiveCodes) {
+    const CidWidths widths{{1, 1000}, {3, 500}, {4, 600}, {5, 1000}, {6, 250},
+                           {7, 250},  {9, 333}, {10, 1000}};
+    EXPECT_EQ(most_common_width(widths), 1000);
+    const auto runs = width_runs(widths, 1000);
+    EXPECT_EQ(runs, (std::vector<WidthRun>{{3, {500, 600}}, {6, {250, 250}}, {9, {333}}}));
+    EXPECT_EQ(width_array_text(runs), "[3 [500 600] 6 [250 250] 9 [333]]");
+}
+
+TEST(CidWidths, DefaultIsTheMostCommonWidthTiesToSmaller) {
+    EXPECT_EQ(most_common_width({{1, 500}, {2, 500}, {3, 1000}}), 500);
+    EXPECT_EQ(most_common_width({{1, 600}, {2, 500}}), 500);
+    EXPECT_EQ(most_common_width({}), 1000);
+    EXPECT_EQ(width_array_text(width_runs({{1, 500}, {2, 500}}, 500)), "[]");
+}
+
+TEST(ContentStream, FilledRectAndStrokedLine) {
+    std::string out;
+    append_filled_rect(out, Rect{10, 20.5, 30.25, 40}, Color{0.85, 0.85, 0.85});
+    append_stroked_line(out, Point{1, 2}, Point{3.5, 2}, 0.5, Color{0, 0, 1});
+    EXPECT_EQ(out, "q 0.85 0.85 0.85 rg 10 20.5 30.25 40 re f Q\n"
+                   "q 0.5 w 0 0 1 RG 1 2 m 3.5 2 l S Q\n");
+}
+
+TEST(ContentStream, TextLineWithTjAndFontSwitch) {
+    std::string out;
+    append_text_line(out, 10.5, Color{}, 700.125,
+                     {FontRun{"F0", 72, {{0x25c5, 0}, {0x7bd2, 0}}},
+                      FontRun{"F1", 93.0004, {{0x0024, 0}}}});
+    EXPECT_EQ(out, "BT /F0 10.5 Tf 0 0 0 rg 1 0 0 1 72 700.125 Tm <25C57BD2> Tj /F1 10.5 Tf "
+                   "1 0 0 1 93 700.125 Tm <0024> Tj ET\n");
+}
+
+TEST(ContentStream, TextLineWithAdjustmentsUsesTJ) {
+    std::string out;
+    append_text_line(out, 12, Color{1, 0, 0}, 50,
+                     {FontRun{"F2", 10, {{1, 0}, {2, 12.5}, {3, 0}, {4, -40}}}});
+    EXPECT_EQ(out, "BT /F2 12 Tf 1 0 0 rg 1 0 0 1 10 50 Tm [<00010002> 12.5 <00030004> -40] TJ ET\n");
+}
+
+TEST(ContentStream, NumbersIgnoreTheLocale) {
+    const char* previous = std::setlocale(LC_ALL, nullptr);
+    const std::string saved = previous != nullptr ? previous : "C";
+    if (std::setlocale(LC_ALL, "de_DE.UTF-8") == nullptr) {
+        GTEST_SKIP() << "de_DE.UTF-8 locale not installed";
+    }
+    std::string out;
+    append_filled_rect(out, Rect{10.5, 0.25, 1.125, 2}, Color{0.5, 0.5, 0.5});
+    append_text_line(out, 10.5, Color{}, 1.5, {FontRun{"F0", 2.5, {{1, 0.5}}}});
+    std::setlocale(LC_ALL, saved.c_str());
+    EXPECT_EQ(out.find(','), std::string::npos) << out;
+    EXPECT_NE(out.find("10.5 0.25 1.125 2 re"), std::string::npos) << out;
+}
+
+TEST(SubsetTag, SixUpperCaseLettersStableAndGlyphSetDependent) {
+    const std::string tag = subset_tag("NotoSerifCJKsc-Regular", {1, 2, 3});
+    ASSERT_EQ(tag.size(), 6u);
+    for (char c : tag) {
+        EXPECT_TRUE(c >= 'A' && c <= 'Z') << tag;
+    }
+    EXPECT_EQ(subset_tag("NotoSerifCJKsc-Regular", {3, 2, 1}), tag);
+    EXPECT_NE(subset_tag("NotoSerifCJKsc-Regular", {1, 2, 4}), tag);
+    EXPECT_NE(subset_tag("NotoSansCJKsc-Regular", {1, 2, 3}), tag);
+}
+
+TEST(PdfDate, FormatsUtcSeconds) {
+    EXPECT_EQ(pdf_date(0), "D:19700101000000+00'00'");
+    EXPECT_EQ(pdf_date(1704067200), "D:20240101000000+00'00'");
+    EXPECT_EQ(pdf_date(951782400 + 3661), "D:20000229010101+00'00'"); // leap day
+}
+
+} // namespace
+} // namespace formpdf::pdf
