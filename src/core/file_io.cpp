@@ -49,7 +49,10 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-    std::string temp = (dir / ("." + path.filename().string() + ".tmpXXXXXX")).string();
+    std::string temp_name = ".";
+    temp_name += path.filename().string();
+    temp_name += ".tmpXXXXXX";
+    std::string temp = (dir / temp_name).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) {
         throw IoError(path.string() + ": cannot create a temporary file in " + dir.string() +

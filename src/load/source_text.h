@@ -24,7 +24,7 @@ public:
     SourceText(std::string file, std::string text);
 
     const std::string& file() const { return file_; }
-    std::string_view text() const { return text_; }
+    const std::string& text() const { return text_; }
 
     // 1-based line and column of the byte at offset; offset == text().size() is the end of the
     // file. Offsets past the end are clamped to it.

@@ -26,7 +26,8 @@ public:
 
     // An INDEX at `offset`: returns the offset just past it, and the bounds of its first element.
     std::size_t index_end(std::size_t offset, std::size_t* first_begin = nullptr,
-                          std::size_t* first_end = nullptr, std::uint32_t* count_out = nullptr) const {
+                          std::size_t* first_end = nullptr,
+                          std::uint32_t* count_out = nullptr) const {
         const std::uint32_t count = read(offset, 2);
         if (count_out != nullptr) {
             *count_out = count;

@@ -25,7 +25,9 @@ void append_code(std::string& out, std::uint16_t code) {
 }
 
 // An adjustment this small moves a glyph by less than 1/1000 em: not worth a TJ element.
-bool is_adjusted(const GlyphCode& glyph) { return glyph.adjustment >= 0.0005 || glyph.adjustment <= -0.0005; }
+bool is_adjusted(const GlyphCode& glyph) {
+    return glyph.adjustment >= 0.0005 || glyph.adjustment <= -0.0005;
+}
 
 void append_glyphs(std::string& out, const std::vector<GlyphCode>& glyphs) {
     bool any_adjusted = false;

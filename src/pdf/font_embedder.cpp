@@ -13,13 +13,13 @@
 namespace formpdf::pdf {
 namespace {
 
+using PoDoFo::pdf_int64;
 using PoDoFo::PdfArray;
 using PoDoFo::PdfDictionary;
 using PoDoFo::PdfName;
 using PoDoFo::PdfObject;
 using PoDoFo::PdfString;
 using PoDoFo::PdfVariant;
-using PoDoFo::pdf_int64;
 
 // A PDF name should hold the PostScript name as is; drop anything that is not printable ASCII
 // (a PostScript name never has spaces, but a broken font's name table might).
@@ -36,7 +36,9 @@ std::string clean_postscript_name(const text::FontResource& resource) {
     return name.empty() ? std::string("Font") : name;
 }
 
-PdfObject integer(long long value) { return PdfObject(static_cast<pdf_int64>(value)); }
+PdfObject integer(long long value) {
+    return PdfObject(static_cast<pdf_int64>(value));
+}
 
 } // namespace
 
@@ -73,8 +75,8 @@ void FontEmbedder::subset() {
         gids.insert(gid);
     }
     subset_ = subset_font(face_.get(), resource_.is_cff, gids);
-    base_font_ = subset_tag(clean_postscript_name(resource_), gids) + "+" +
-                 clean_postscript_name(resource_);
+    base_font_ =
+        subset_tag(clean_postscript_name(resource_), gids) + "+" + clean_postscript_name(resource_);
 
     codes_.clear();
     if (!resource_.is_cff) {
@@ -150,8 +152,8 @@ PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
     d.AddKey("ItalicAngle", integer(std::lround(resource_.italic_angle)));
     d.AddKey("Ascent", scaled(resource_.ascender));
     d.AddKey("Descent", scaled(resource_.descender));
-    d.AddKey("CapHeight", scaled(resource_.cap_height != 0 ? resource_.cap_height
-                                                           : resource_.ascender));
+    d.AddKey("CapHeight",
+             scaled(resource_.cap_height != 0 ? resource_.cap_height : resource_.ascender));
     // Required, but no font table records it; 80 is the customary value for regular weights.
     d.AddKey("StemV", integer(resource_.weight >= 600 ? 120 : 80));
     d.AddKey(resource_.is_cff ? "FontFile3" : "FontFile2", font_file->Reference());

@@ -22,8 +22,7 @@ constexpr std::array kGlyfKeptTables = {
     HB_TAG('c', 'v', 't', ' '), HB_TAG('f', 'p', 'g', 'm'), HB_TAG('p', 'r', 'e', 'p'),
 };
 
-template <std::size_t N>
-bool contains(const std::array<hb_tag_t, N>& tags, hb_tag_t tag) {
+template <std::size_t N> bool contains(const std::array<hb_tag_t, N>& tags, hb_tag_t tag) {
     for (hb_tag_t kept : tags) {
         if (kept == tag) {
             return true;
@@ -42,8 +41,8 @@ void drop_unneeded_tables(hb_face_t* face, bool is_cff, hb_subset_input_t* input
         unsigned count = static_cast<unsigned>(tags.size());
         hb_face_get_table_tags(face, offset, &count, tags.data());
         for (unsigned i = 0; i < count; ++i) {
-            const bool kept = is_cff ? contains(kCffKeptTables, tags[i])
-                                     : contains(kGlyfKeptTables, tags[i]);
+            const bool kept =
+                is_cff ? contains(kCffKeptTables, tags[i]) : contains(kGlyfKeptTables, tags[i]);
             if (!kept) {
                 hb_set_add(drop, tags[i]);
             }
@@ -89,7 +88,8 @@ FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_
     for (std::uint32_t gid : gids) {
         const hb_codepoint_t new_gid = hb_map_get(mapping, gid);
         if (new_gid == HB_MAP_VALUE_INVALID) {
-            throw PdfError("hb-subset: glyph " + std::to_string(gid) + " is missing from the subset");
+            throw PdfError("hb-subset: glyph " + std::to_string(gid) +
+                           " is missing from the subset");
         }
         subset.old_to_new.emplace(gid, new_gid);
     }

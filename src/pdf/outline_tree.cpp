@@ -7,27 +7,28 @@
 namespace formpdf::pdf {
 namespace {
 
+using PoDoFo::pdf_int64;
 using PoDoFo::PdfArray;
 using PoDoFo::PdfName;
 using PoDoFo::PdfObject;
 using PoDoFo::PdfString;
-using PoDoFo::pdf_int64;
 
 // Writes `items` as the children of `parent`; returns how many entries the subtree holds.
 // All entries are open, so /Count is the total number of descendants (PDF 32000-1 12.3.3).
 long write_children(PoDoFo::PdfVecObjects& objects, PdfObject* parent,
                     const std::vector<layout::Outline>& items,
-                    const std::vector<PoDoFo::PdfPage*>& pages) {
+                    const std::vector<PoDoFo::PdfReference>& pages) {
     std::vector<PdfObject*> entries;
     long total = 0;
     for (const layout::Outline& item : items) {
         PdfObject* entry = objects.CreateObject();
         auto& dict = entry->GetDictionary();
-        dict.AddKey("Title", PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(item.title.c_str())));
+        dict.AddKey("Title",
+                    PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(item.title.c_str())));
         dict.AddKey("Parent", parent->Reference());
         const int index = std::clamp(item.page_index, 0, static_cast<int>(pages.size()) - 1);
         PdfArray dest;
-        dest.push_back(pages[index]->GetObject()->Reference());
+        dest.push_back(pages[index]);
         dest.push_back(PdfName("Fit"));
         dict.AddKey("Dest", dest);
         const long descendants = write_children(objects, entry, item.children, pages);
@@ -55,7 +56,7 @@ long write_children(PoDoFo::PdfVecObjects& objects, PdfObject* parent,
 } // namespace
 
 void write_outline_tree(PoDoFo::PdfMemDocument& pdf, const std::vector<layout::Outline>& outlines,
-                        const std::vector<PoDoFo::PdfPage*>& pages) {
+                        const std::vector<PoDoFo::PdfReference>& pages) {
     if (outlines.empty() || pages.empty()) {
         return;
     }

@@ -6,7 +6,7 @@
 
 namespace PoDoFo {
 class PdfMemDocument;
-class PdfPage;
+class PdfReference;
 } // namespace PoDoFo
 
 namespace formpdf::pdf {
@@ -15,6 +15,6 @@ namespace formpdf::pdf {
 // shows its whole page (/Fit); titles are UTF-16BE. Entries whose page does not exist
 // point to the last page. Nothing is written for an empty list.
 void write_outline_tree(PoDoFo::PdfMemDocument& pdf, const std::vector<layout::Outline>& outlines,
-                        const std::vector<PoDoFo::PdfPage*>& pages);
+                        const std::vector<PoDoFo::PdfReference>& pages);
 
 } // namespace formpdf::pdf

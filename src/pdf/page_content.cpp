@@ -9,9 +9,7 @@
 namespace formpdf::pdf {
 namespace {
 
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 // Splits a line into runs of one font each. Each run starts where the shaped advances of the

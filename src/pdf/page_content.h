@@ -21,8 +21,8 @@ std::string font_resource_name(text::FontId font);
 void record_glyph_use(const layout::Document& document, FontEmbedders& fonts);
 
 struct PageContent {
-    std::string operators;          // the uncompressed content stream
-    std::set<text::FontId> fonts;   // fonts to list in the page's /Resources
+    std::string operators;        // the uncompressed content stream
+    std::set<text::FontId> fonts; // fonts to list in the page's /Resources
 };
 
 // The page's items as content operators, in painting order; fonts must be subset already.

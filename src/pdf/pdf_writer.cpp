@@ -65,11 +65,13 @@ PdfObject number(double value) {
     return PdfObject(rounded);
 }
 
-std::vector<PoDoFo::PdfPage*>
+// Returns the page objects' references: PoDoFo's page tree cache may delete the PdfPage wrappers
+// it handed out, so no PdfPage* is kept past this function.
+std::vector<PoDoFo::PdfReference>
 add_pages(PdfMemDocument& pdf, const layout::Document& document,
           const std::vector<PageContent>& contents,
           const std::map<text::FontId, PoDoFo::PdfReference>& font_references) {
-    std::vector<PoDoFo::PdfPage*> pages;
+    std::vector<PoDoFo::PdfReference> pages;
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
         const layout::Page& page = document.pages[i];
         PoDoFo::PdfPage* pdf_page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
@@ -90,7 +92,7 @@ add_pages(PdfMemDocument& pdf, const layout::Document& document,
             }
             pdf_page->GetResources()->GetDictionary().AddKey("Font", font_dict);
         }
-        pages.push_back(pdf_page);
+        pages.push_back(pdf_page->GetObject()->Reference());
     }
     return pages;
 }

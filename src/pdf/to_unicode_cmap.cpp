@@ -63,16 +63,15 @@ std::string utf16be_hex(std::string_view utf8) {
 }
 
 std::string to_unicode_cmap(const std::map<std::uint16_t, std::string>& code_texts) {
-    std::string out =
-        "/CIDInit /ProcSet findresource begin\n"
-        "12 dict begin\n"
-        "begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n"
-        "/CMapType 2 def\n"
-        "1 begincodespacerange\n"
-        "<0000> <FFFF>\n"
-        "endcodespacerange\n";
+    std::string out = "/CIDInit /ProcSet findresource begin\n"
+                      "12 dict begin\n"
+                      "begincmap\n"
+                      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                      "/CMapName /Adobe-Identity-UCS def\n"
+                      "/CMapType 2 def\n"
+                      "1 begincodespacerange\n"
+                      "<0000> <FFFF>\n"
+                      "endcodespacerange\n";
     std::vector<std::pair<std::uint16_t, const std::string*>> entries;
     for (const auto& [code, text] : code_texts) {
         if (!text.empty()) {

@@ -11,13 +11,12 @@ namespace formpdf::text::break_rules {
 // Marks that must not start a line (CLREQ 3.1.7 行首禁则, plus the Japanese iteration and length
 // marks that Typst issue #560 lists): closing brackets and quotes, pause and stop marks, percent
 // and degree signs, middle dots, ellipsis, wave dashes.
-inline constexpr std::u32string_view no_line_start =
-    U"，。、；：？！）》」』】〕〉〗〙〛］｝”’〞〟"
-    U",.;:?!)]}"
-    U"％%‰‱℃℉°′″"
-    U"·・‧…‥⋯"
-    U"︰︶︸︺︼︾﹀﹂﹄﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞｡､．｣"
-    U"〃々〆〜～ーゝゞ〻ヽヾ";
+inline constexpr std::u32string_view no_line_start = U"，。、；：？！）》」』】〕〉〗〙〛］｝”’〞〟"
+                                                     U",.;:?!)]}"
+                                                     U"％%‰‱℃℉°′″"
+                                                     U"·・‧…‥⋯"
+                                                     U"︰︶︸︺︼︾﹀﹂﹄﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞｡､．｣"
+                                                     U"〃々〆〜～ーゝゞ〻ヽヾ";
 
 // Marks that must not end a line (CLREQ 行尾禁则): opening brackets and quotes.
 inline constexpr std::u32string_view no_line_end = U"（《「『【〔〈〖〘〚［｛“‘〝"
@@ -41,12 +40,24 @@ inline constexpr bool contains(std::u32string_view set, char32_t c) {
     return set.find(c) != std::u32string_view::npos;
 }
 
-inline constexpr bool is_no_line_start(char32_t c) { return contains(no_line_start, c); }
-inline constexpr bool is_no_line_end(char32_t c) { return contains(no_line_end, c); }
-inline constexpr bool is_comparison_sign(char32_t c) { return contains(comparison_signs, c); }
-inline constexpr bool is_unit_symbol(char32_t c) { return contains(unit_symbols, c); }
-inline constexpr bool is_unit_prefix(char32_t c) { return contains(unit_prefixes, c); }
-inline constexpr bool is_paired_mark(char32_t c) { return contains(paired_marks, c); }
+inline constexpr bool is_no_line_start(char32_t c) {
+    return contains(no_line_start, c);
+}
+inline constexpr bool is_no_line_end(char32_t c) {
+    return contains(no_line_end, c);
+}
+inline constexpr bool is_comparison_sign(char32_t c) {
+    return contains(comparison_signs, c);
+}
+inline constexpr bool is_unit_symbol(char32_t c) {
+    return contains(unit_symbols, c);
+}
+inline constexpr bool is_unit_prefix(char32_t c) {
+    return contains(unit_prefixes, c);
+}
+inline constexpr bool is_paired_mark(char32_t c) {
+    return contains(paired_marks, c);
+}
 
 inline constexpr bool is_digit(char32_t c) {
     return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
@@ -65,7 +76,9 @@ inline constexpr bool is_han(char32_t c) {
 
 // Space that a wrap swallows (dropped from the end of a line). The ideographic space U+3000 is
 // deliberate layout in Chinese text and is kept.
-inline constexpr bool is_wrap_space(char32_t c) { return c == U' ' || c == U'\t'; }
+inline constexpr bool is_wrap_space(char32_t c) {
+    return c == U' ' || c == U'\t';
+}
 
 // Space that is invisible at a line end, skipped when asking "what does this line end with?".
 inline constexpr bool is_blank(char32_t c) {
@@ -79,6 +92,8 @@ inline constexpr bool is_newline(char32_t c) {
 }
 
 // C0/C1 controls: the shaper gives them no glyph, so they never belong to a glyph cluster.
-inline constexpr bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+inline constexpr bool is_control(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
 
 } // namespace formpdf::text::break_rules

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <set>
 #include <system_error>
 #include <tuple>
@@ -83,6 +84,58 @@ std::size_t common_prefix(const std::u32string& a, const std::u32string& b) {
     return static_cast<std::size_t>(mismatch.first - a.begin());
 }
 
+std::vector<FaceSummary> read_file_summaries(const std::string& path) {
+    std::vector<FaceSummary> summaries;
+    const HbBlob blob = map_font_file(path);
+    if (!blob) {
+        return summaries;
+    }
+    const unsigned count = hb_face_count(blob.get());
+    for (unsigned index = 0; index < count; ++index) {
+        const HbFace face(hb_face_create(blob.get(), index));
+        FaceSummary summary = summarize_face(face.get(), index);
+        if (!summary.family_names.empty()) {
+            summaries.push_back(std::move(summary));
+        }
+    }
+    return summaries;
+}
+
+// The faces of one font file, cached for the whole process: a program that renders many forms
+// builds a FontLibrary for each, and reading the name tables of every system font again each time
+// would cost about a millisecond per form. An entry is reused only while the file keeps its size
+// and modification time, so a replaced font is read again.
+std::vector<FaceSummary> summarize_file(const fs::path& file) {
+    struct Entry {
+        std::uintmax_t size = 0;
+        fs::file_time_type modified;
+        std::vector<FaceSummary> summaries;
+    };
+    static std::mutex mutex;
+    static std::map<std::string, Entry> cache;
+
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(file, error);
+    const fs::file_time_type modified =
+        error ? fs::file_time_type{} : fs::last_write_time(file, error);
+    const std::string path = file.string();
+    if (error) {
+        return read_file_summaries(path); // unstat-able: read it (or fail to) without caching
+    }
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        const auto cached = cache.find(path);
+        if (cached != cache.end() && cached->second.size == size &&
+            cached->second.modified == modified) {
+            return cached->second.summaries;
+        }
+    }
+    std::vector<FaceSummary> summaries = read_file_summaries(path);
+    const std::lock_guard<std::mutex> lock(mutex);
+    cache[path] = Entry{size, modified, summaries};
+    return summaries;
+}
+
 bool is_usable(const FaceSummary& summary) {
     return summary.outlines == OutlineFormat::Cff || summary.outlines == OutlineFormat::TrueType;
 }
@@ -134,18 +187,8 @@ void FontCatalog::scan(Tier& tier) {
         collect_font_files(dir, visited, files);
         std::sort(files.begin(), files.end());
         for (const fs::path& file : files) {
-            const std::string path = file.string();
-            const HbBlob blob = map_font_file(path);
-            if (!blob) {
-                continue;
-            }
-            const unsigned count = hb_face_count(blob.get());
-            for (unsigned index = 0; index < count; ++index) {
-                const HbFace face(hb_face_create(blob.get(), index));
-                FaceSummary summary = summarize_face(face.get(), index);
-                if (!summary.family_names.empty()) {
-                    tier.faces.push_back(CatalogFace{path, std::move(summary)});
-                }
+            for (FaceSummary& summary : summarize_file(file)) {
+                tier.faces.push_back(CatalogFace{file.string(), std::move(summary)});
             }
         }
     }
@@ -182,28 +225,48 @@ const CatalogFace* FontCatalog::find(std::string_view family, int weight) {
 
 std::vector<std::string> FontCatalog::nearest_families(std::string_view family,
                                                        std::size_t max_count) {
-    // Lower-cased name -> the spelling of its first occurrence, so each family is listed once.
-    std::map<std::string, std::string> names;
+    const std::u32string wanted = code_points(ascii_lower(family));
+    // One entry per family (its display name, lower-cased), scored by its closest alias: a family
+    // is listed once even when the name table spells it in several languages.
+    struct Ranked {
+        std::size_t distance_per_mille = 0; // edit distance relative to the longer name
+        std::size_t unmatched_prefix = 0;   // characters of the request past the common prefix
+        std::string label;                  // display name, plus the alias that matched best
+    };
+    std::map<std::string, Ranked> families;
     for (Tier& tier : tiers_) {
         scan(tier);
         for (const CatalogFace& face : tier.faces) {
+            const std::string& display = face.summary.display_family;
             for (const std::string& name : face.summary.family_names) {
-                names.emplace(ascii_lower(name), name);
+                const std::u32string candidate = code_points(ascii_lower(name));
+                const std::size_t longer =
+                    std::max({wanted.size(), candidate.size(), std::size_t{1}});
+                Ranked ranked{edit_distance(wanted, candidate) * 1000 / longer,
+                              wanted.size() - common_prefix(wanted, candidate), display};
+                if (ascii_lower(name) != ascii_lower(display)) {
+                    ranked.label += " (" + name + ")";
+                }
+                const auto [it, inserted] = families.emplace(ascii_lower(display), ranked);
+                if (!inserted &&
+                    std::tie(ranked.distance_per_mille, ranked.unmatched_prefix) <
+                        std::tie(it->second.distance_per_mille, it->second.unmatched_prefix)) {
+                    it->second = ranked;
+                }
             }
         }
     }
-    const std::u32string wanted = code_points(ascii_lower(family));
-    std::vector<std::tuple<std::size_t, std::size_t, std::string>>
-        ranked; // distance, -prefix, name
-    for (const auto& [lowered, name] : names) {
-        const std::u32string candidate = code_points(lowered);
-        ranked.emplace_back(edit_distance(wanted, candidate),
-                            wanted.size() - common_prefix(wanted, candidate), name);
+    std::vector<const Ranked*> order;
+    for (const auto& [key, ranked] : families) {
+        order.push_back(&ranked);
     }
-    std::sort(ranked.begin(), ranked.end());
+    std::sort(order.begin(), order.end(), [](const Ranked* a, const Ranked* b) {
+        return std::tie(a->distance_per_mille, a->unmatched_prefix, a->label) <
+               std::tie(b->distance_per_mille, b->unmatched_prefix, b->label);
+    });
     std::vector<std::string> nearest;
-    for (std::size_t i = 0; i < ranked.size() && i < max_count; ++i) {
-        nearest.push_back(std::get<2>(ranked[i]));
+    for (std::size_t i = 0; i < order.size() && i < max_count; ++i) {
+        nearest.push_back(order[i]->label);
     }
     return nearest;
 }

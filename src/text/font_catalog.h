@@ -32,8 +32,10 @@ public:
     // Null when no tier has the family.
     const CatalogFace* find(std::string_view family, int weight);
 
-    // Up to max_count family names that look most like `family` (edit distance, then common
-    // prefix), over all tiers. Scans every tier.
+    // Up to max_count families that look most like `family` (relative edit distance, then common
+    // prefix), over all tiers, each named once by its display name; when a name in another
+    // language was closer it follows in parentheses: "WenQuanYi Micro Hei (文泉驿微米黑)".
+    // Scans every tier.
     std::vector<std::string> nearest_families(std::string_view family, std::size_t max_count);
 
     // Every directory that is searched, in search order, existing or not.

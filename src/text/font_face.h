@@ -46,7 +46,7 @@ enum class OutlineFormat {
 // and head tables and the table directory only, so scanning never pulls outlines into memory.
 struct FaceSummary {
     unsigned face_index = 0;
-    // Every family name of the face, as the fonts spells it: typographic family (name ID 16) and
+    // Every family name of the face, as the font spells it: typographic family (name ID 16) and
     // legacy family (name ID 1), in every language the name table has. Deduplicated, sorted.
     std::vector<std::string> family_names;
     std::string display_family; // ID 16 in English, else ID 1 in English, else any of the above

@@ -30,7 +30,7 @@ constexpr double width_epsilon = 1e-6;
 // malformed input (each bad byte becomes one U+FFFD).
 struct DecodedText {
     std::vector<char32_t> code_points;
-    std::vector<std::size_t> offsets;           // byte offset of each code point, plus the text size
+    std::vector<std::size_t> offsets; // byte offset of each code point, plus the text size
     icu::UnicodeString utf16;
     std::vector<std::uint32_t> code_point_of_unit; // code point index of each UTF-16 unit, plus end
 };
@@ -64,10 +64,10 @@ enum class IteratorKind { line, grapheme };
 
 BreakIteratorPtr create_prototype(IteratorKind kind) {
     UErrorCode status = U_ZERO_ERROR;
-    BreakIteratorPtr iterator(kind == IteratorKind::line
-                                  ? icu::BreakIterator::createLineInstance(icu::Locale("zh"), status)
-                                  : icu::BreakIterator::createCharacterInstance(
-                                        icu::Locale("zh"), status));
+    BreakIteratorPtr iterator(
+        kind == IteratorKind::line
+            ? icu::BreakIterator::createLineInstance(icu::Locale("zh"), status)
+            : icu::BreakIterator::createCharacterInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status) || !iterator) {
         throw std::runtime_error(std::string("ICU cannot create a break iterator: ") +
                                  u_errorName(status));
@@ -87,6 +87,12 @@ icu::BreakIterator& grapheme_iterator() {
     static const BreakIteratorPtr prototype = create_prototype(IteratorKind::grapheme);
     thread_local const BreakIteratorPtr iterator(prototype->clone());
     return *iterator;
+}
+
+// An iterator keeps a reference to its text: point it at a text that outlives it once done.
+void detach_text(icu::BreakIterator& iterator) {
+    static const icu::UnicodeString no_text;
+    iterator.setText(no_text);
 }
 
 // Whether a break before code point `index` (0 < index < size) breaks a CLREQ or keep-together
@@ -149,8 +155,7 @@ std::vector<BreakOpportunity> find_opportunities(const DecodedText& decoded) {
         }
         opportunities.push_back({decoded.offsets[index], mandatory});
     }
-    // The iterator keeps a reference to the text: do not leave it dangling.
-    iterator.setText(icu::UnicodeString());
+    detach_text(iterator);
     if (opportunities.empty() || opportunities.back().offset != decoded.offsets[count]) {
         opportunities.push_back({decoded.offsets[count], false}); // ICU always ends at the end
     }
@@ -166,7 +171,7 @@ std::vector<char> grapheme_boundaries(const DecodedText& decoded, std::size_t te
          unit = iterator.next()) {
         boundary[decoded.offsets[decoded.code_point_of_unit[static_cast<std::size_t>(unit)]]] = 1;
     }
-    iterator.setText(icu::UnicodeString());
+    detach_text(iterator);
     return boundary;
 }
 
@@ -180,7 +185,7 @@ public:
           cluster_start_(text_.size() + 1, 0) {
         const std::size_t size = text_.size();
         std::vector<double> advance_at(size + 1, 0.0);
-        std::uint32_t previous_cluster = 0;
+        [[maybe_unused]] std::uint32_t previous_cluster = 0;
         for (const ShapedGlyph& glyph : shaped.glyphs) {
             assert(glyph.cluster < size && "glyph cluster outside the text");
             assert(glyph.cluster >= previous_cluster && "clusters must not decrease (LTR)");
@@ -283,8 +288,8 @@ private:
     const std::string& text_;
     double max_width_;
     const DecodedText& decoded_;
-    std::vector<double> width_before_;  // width of the glyphs of clusters before each byte offset
-    std::vector<char> cluster_start_;   // byte offsets that are glyph cluster boundaries
+    std::vector<double> width_before_; // width of the glyphs of clusters before each byte offset
+    std::vector<char> cluster_start_;  // byte offsets that are glyph cluster boundaries
     std::optional<std::vector<char>> graphemes_; // computed on the first emergency cut only
     std::size_t line_start_ = 0;
     std::size_t content_end_ = 0; // end of the visible text of the current line so far
@@ -338,13 +343,10 @@ std::vector<TextLine> break_lines(const ShapedText& shaped, double max_width_pt)
         if (!opportunity.mandatory && end < text.size() && !filler.is_cluster_boundary(end)) {
             continue; // inside a glyph cluster: the segment goes on
         }
-        const std::size_t visible_end = opportunity.mandatory
-                                            ? strip_newline(text, segment_start, end)
-                                            : end;
+        const std::size_t visible_end =
+            opportunity.mandatory ? strip_newline(text, segment_start, end) : end;
         filler.place(segment_start, strip_wrap_spaces(text, segment_start, visible_end));
-        if (opportunity.mandatory) {
-            filler.end_paragraph_line(end);
-        } else if (end == text.size()) {
+        if (opportunity.mandatory || end == text.size()) {
             filler.end_paragraph_line(end);
         }
         segment_start = end;

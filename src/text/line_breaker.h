@@ -20,7 +20,9 @@ struct BreakOpportunity {
 //  - no line ends with an opening mark   （《「『【〔〈“‘ and half-width ( [ {;
 //  - a comparison sign stays with the number after it, also across spaces (≥95%, ≤ 2%, > 90%, >=90);
 //  - a number stays with its unit (100%, 10人, 1,866.00万元, 2.0测评).
-// The end of the text is always a (non-mandatory) opportunity.
+// The end of the text is always an opportunity (also for empty text: offset 0); it is mandatory
+// only when the text ends with a newline. "\r\n" is one newline. Malformed UTF-8 bytes count as
+// U+FFFD each. Thread-safe.
 std::vector<BreakOpportunity> find_break_opportunities(std::string_view utf8);
 
 // Breaks shaped text into lines no wider than max_width_pt, greedily, at the opportunities above.
@@ -28,6 +30,11 @@ std::vector<BreakOpportunity> find_break_opportunities(std::string_view utf8);
 // code in a narrow cell, a long URL) is broken inside itself, between grapheme clusters, only when
 // it cannot fit on a line of its own. Spaces at a wrap point are dropped. Every line is no wider than
 // max_width_pt, except a single glyph wider than the line, which gets a line of its own.
+// Lines and newlines: each newline ends a line, so "a\n\nb" gives "a", "", "b" (the blank line
+// is kept); a newline at the very end adds no empty line ("a\n" is one line, like a YAML block
+// scalar); empty text gives no lines. Spaces (U+0020, tab) at the end of every line are dropped,
+// spaces at the start of the text or after a newline are kept. Expects glyph clusters that never
+// decrease (HarfBuzz left-to-right output). O(n) in the text length; thread-safe.
 std::vector<TextLine> break_lines(const ShapedText& shaped, double max_width_pt);
 
 } // namespace formpdf::text

@@ -50,7 +50,7 @@ TEST(ToUnicodeCmap, ClusterTextAndEmptyEntries) {
 TEST(ToUnicodeCmap, SplitsIntoBlocksOfAtMost100SortedByCode) {
     std::map<std::uint16_t, std::string> texts;
     for (std::uint16_t code = 250; code > 0; --code) { // inserted out of order on purpose
-        texts[code] = "A";
+        texts.emplace(code, std::string(1, 'A'));
     }
     const std::string cmap = to_unicode_cmap(texts);
     EXPECT_NE(cmap.find("100 beginbfchar\n<0001> <0041>\n"), std::string::npos);
@@ -85,8 +85,8 @@ TEST(GlyphTexts, LigatureCoversSeveralCharacters) {
 }
 
 TEST(CidWidths, OmitsDefaultAndMergesConsecutiveCodes) {
-    const CidWidths widths{{1, 1000}, {3, 500}, {4, 600}, {5, 1000}, {6, 250},
-                           {7, 250},  {9, 333}, {10, 1000}};
+    const CidWidths widths{{1, 1000}, {3, 500}, {4, 600}, {5, 1000},
+                           {6, 250},  {7, 250}, {9, 333}, {10, 1000}};
     EXPECT_EQ(most_common_width(widths), 1000);
     const auto runs = width_runs(widths, 1000);
     EXPECT_EQ(runs, (std::vector<WidthRun>{{3, {500, 600}}, {6, {250, 250}}, {9, {333}}}));
@@ -110,9 +110,9 @@ TEST(ContentStream, FilledRectAndStrokedLine) {
 
 TEST(ContentStream, TextLineWithTjAndFontSwitch) {
     std::string out;
-    append_text_line(out, 10.5, Color{}, 700.125,
-                     {FontRun{"F0", 72, {{0x25c5, 0}, {0x7bd2, 0}}},
-                      FontRun{"F1", 93.0004, {{0x0024, 0}}}});
+    append_text_line(
+        out, 10.5, Color{}, 700.125,
+        {FontRun{"F0", 72, {{0x25c5, 0}, {0x7bd2, 0}}}, FontRun{"F1", 93.0004, {{0x0024, 0}}}});
     EXPECT_EQ(out, "BT /F0 10.5 Tf 0 0 0 rg 1 0 0 1 72 700.125 Tm <25C57BD2> Tj /F1 10.5 Tf "
                    "1 0 0 1 93 700.125 Tm <0024> Tj ET\n");
 }
@@ -121,7 +121,8 @@ TEST(ContentStream, TextLineWithAdjustmentsUsesTJ) {
     std::string out;
     append_text_line(out, 12, Color{1, 0, 0}, 50,
                      {FontRun{"F2", 10, {{1, 0}, {2, 12.5}, {3, 0}, {4, -40}}}});
-    EXPECT_EQ(out, "BT /F2 12 Tf 1 0 0 rg 1 0 0 1 10 50 Tm [<00010002> 12.5 <00030004> -40] TJ ET\n");
+    EXPECT_EQ(out,
+              "BT /F2 12 Tf 1 0 0 rg 1 0 0 1 10 50 Tm [<00010002> 12.5 <00030004> -40] TJ ET\n");
 }
 
 TEST(ContentStream, NumbersIgnoreTheLocale) {

@@ -163,6 +163,18 @@ TEST(FontLibraryTest, UnknownFamilyIsADiagnosticWithNearestNamesAndSearchedDirec
     }
 }
 
+TEST(FontLibraryTest, UnknownFamilyHintNamesAFamilyByItsClosestLocalizedName) {
+    FontLibrary fonts({});
+    try {
+        fonts.load(request("文泉驿微米黑体"));
+        FAIL() << "expected a DiagnosticError";
+    } catch (const DiagnosticError& error) {
+        EXPECT_NE(error.diagnostic().hint.find("\"WenQuanYi Micro Hei (文泉驿微米黑)\""),
+                  std::string::npos)
+            << error.diagnostic().hint;
+    }
+}
+
 TEST(FontLibraryTest, HasGlyphFollowsTheCmap) {
     FontLibrary fonts({});
     const FontId noto = fonts.load(request("Noto Serif CJK SC"));

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace formpdf::text {
@@ -17,7 +18,9 @@ namespace {
 // Widths in the tests count in "chars": a full-width character is 10 pt, an ASCII one 5 pt.
 constexpr double char_pt = 10.0;
 
-bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+bool is_control(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
 
 // A stand-in for the shaper, so that no font is needed: one glyph per code point, cluster = its
 // byte offset, 5 pt for ASCII, 10 pt otherwise; controls (newline, tab) get no glyph, as in
@@ -84,13 +87,22 @@ const std::u32string no_start_marks = U"，。、；：？！）》」』】〕�
 const std::u32string no_end_marks = U"（《「『【〔〈“‘([{";
 const std::u32string comparison_signs = U"≥≤><=≠＞＜＝";
 
-bool in(const std::u32string& set, char32_t c) { return set.find(c) != std::u32string::npos; }
+bool is_digit(char32_t c) {
+    return c >= U'0' && c <= U'9';
+}
+bool is_han(char32_t c) {
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+bool in(const std::u32string& set, char32_t c) {
+    return set.find(c) != std::u32string::npos;
+}
 
 TEST(LineBreaker, ClosingMarksNeverStartALine) {
     // Without the rule "一二三" fills the 3-char line and the mark starts the next one.
     for (const char* mark : {"，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】",
-                             "〕", "〉", "”", "’", "%", "‰", "％", "·", "…", ",", ".", ";", ":",
-                             "?", "!", ")", "]", "}", "〜", "ー", "々"}) {
+                             "〕", "〉", "”",  "’",  "%",  "‰",  "％", "·",  "…",  ",",  ".",  ";",
+                             ":",  "?",  "!",  ")",  "]",  "}",  "〜", "～", "ー", "々", "〃"}) {
         const std::string input = std::string("一二三") + mark;
         EXPECT_EQ(break_into(input, 3), std::string("一二|三") + mark) << mark;
     }
@@ -98,10 +110,15 @@ TEST(LineBreaker, ClosingMarksNeverStartALine) {
 
 TEST(LineBreaker, OpeningMarksNeverEndALine) {
     // Without the rule the line would be "一二X" (it fits) and the next "三".
-    for (const char* mark : {"（", "《", "「", "『", "【", "〔", "〈", "“", "‘", "(", "[", "{"}) {
+    for (const char* mark : {"（", "《", "「", "『", "【", "〔", "〈", "“", "(", "[", "{"}) {
         const std::string input = std::string("一二") + mark + "三";
         EXPECT_EQ(break_into(input, 3), std::string("一二|") + mark + "三") << mark;
     }
+    // Also across an ideographic space, which ICU allows to end a line after an opening mark.
+    EXPECT_EQ(break_into("一（\u3000群众", 3), "一|（\u3000群|众");
+    // ICU 72 keeps the ambiguous quote ‘ (class QU) with both neighbours: it cannot end a line
+    // either, and moves down with the character before it.
+    EXPECT_EQ(break_into("一二‘三", 3), "一|二‘三");
 }
 
 TEST(LineBreaker, ComparisonSignStaysWithItsNumber) {
@@ -138,7 +155,7 @@ TEST(LineBreaker, NumberStaysWithItsUnit) {
 
 TEST(LineBreaker, DoubledMarksAreNeverSplit) {
     expect_rows({
-        {"产出指标……完成", 5, "产出指标|……完成"},
+        {"产出指标……完成", 5, "产出指|标……完成"},
         {"绩效目标——产出", 5, "绩效目标|——产出"},
     });
 }
@@ -237,10 +254,9 @@ TEST(LineBreaker, RealStringsFromTheSeedForms) {
          "该指标主要考察疫|情防控营造发放人|数是否≥10人。"},
         {"该指标主要考察疫情防控营造发放人数是否≥10人。", 10,
          "该指标主要考察疫情防|控营造发放人数是否|≥10人。"},
-        {"深圳市福田区政务服务数据管理局（本级）", 8,
-         "深圳市福田区政务|服务数据管理局|（本级）"},
+        {"深圳市福田区政务服务数据管理局（本级）", 8, "深圳市福田区政务|服务数据管理局|（本级）"},
         {"深圳市政府办公厅<关于全面推进社会", 8, "深圳市政府办公厅|<关于全面推进社|会"},
-        {"15 履职类项目", 3, "15|履职类|项目"},
+        {"15 履职类项目", 3, "15 履|职类项|目"},
         {"项目总金额（中期规划，万元）：", 6, "项目总金额|（中期规划，|万元）："},
     });
 }
@@ -274,6 +290,28 @@ TEST(LineBreaker, LinearInTextLength) {
     EXPECT_EQ(break_lines(fake_shape(han), 80).size(), 100000u / 8);
 }
 
+TEST(LineBreaker, ThreadsBreakConcurrentlyWithTheSameResults) {
+    const std::string text =
+        "该指标主要考察疫情防控营造发放人数是否≥10人。项目编码：440304221061500500012";
+    const ShapedText shaped = fake_shape(text);
+    const std::string expected = joined(break_lines(shaped, 70));
+    std::vector<std::string> results(4);
+    std::vector<std::thread> threads;
+    for (std::string& result : results) {
+        threads.emplace_back([&shaped, &result] {
+            for (int i = 0; i < 200; ++i) {
+                result = joined(break_lines(shaped, 70));
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    for (const std::string& result : results) {
+        EXPECT_EQ(result, expected);
+    }
+}
+
 // --- Invariants over every cell of the seed forms ------------------------------------------------
 
 std::vector<std::string> seed_cells() {
@@ -297,11 +335,14 @@ std::vector<std::string> seed_cells() {
     return cells;
 }
 
-bool is_gap(char c) { return c == ' ' || c == '\t'; }
+bool is_gap(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // Finds each line in the input (lines are slices in order, separated by dropped spaces and at
 // most one newline): returns the byte offset of each line, or fails.
-std::vector<std::size_t> locate_lines(const std::string& input, const std::vector<TextLine>& lines) {
+std::vector<std::size_t> locate_lines(const std::string& input,
+                                      const std::vector<TextLine>& lines) {
     std::vector<std::size_t> starts;
     std::size_t pos = 0;
     for (const TextLine& line : lines) {
@@ -374,21 +415,23 @@ TEST(LineBreaker, InvariantsOverEverySeedCell) {
                 const char32_t first = code_points(lines[i + 1].text).front();
                 const bool breaks_rule =
                     in(no_start_marks, first) || (!end.empty() && in(no_end_marks, end.back())) ||
-                    (!end.empty() && in(comparison_signs, end.back()) && first >= U'0' &&
-                     first <= U'9');
+                    (!end.empty() && in(comparison_signs, end.back()) && is_digit(first)) ||
+                    (!end.empty() && is_digit(end.back()) && (is_han(first) || first == U'%'));
                 if (!breaks_rule) {
                     continue;
                 }
                 // Only a forced cut inside a segment wider than the line may break a rule.
                 EXPECT_FALSE(at_opportunity) << context;
-                const auto after = std::upper_bound(
-                    opportunities.begin(), opportunities.end(), wrap,
-                    [](std::size_t offset, const BreakOpportunity& o) { return offset < o.offset; });
+                const auto after =
+                    std::upper_bound(opportunities.begin(), opportunities.end(), wrap,
+                                     [](std::size_t offset, const BreakOpportunity& o) {
+                                         return offset < o.offset;
+                                     });
                 ASSERT_NE(after, opportunities.end());
-                const std::size_t segment_start = after == opportunities.begin()
-                                                      ? 0
-                                                      : std::prev(after)->offset;
-                std::string segment_text = cell.substr(segment_start, after->offset - segment_start);
+                const std::size_t segment_start =
+                    after == opportunities.begin() ? 0 : std::prev(after)->offset;
+                std::string segment_text =
+                    cell.substr(segment_start, after->offset - segment_start);
                 while (!segment_text.empty() && is_gap(segment_text.back())) {
                     segment_text.pop_back();
                 }

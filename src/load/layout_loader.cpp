@@ -1,0 +1,511 @@
+#include "load/layout_loader.h"
+
+#include "core/file_io.h"
+#include "core/number_format.h"
+#include "load/yaml_reader.h"
+
+#include <algorithm>
+#include <span>
+#include <utility>
+
+namespace formpdf::load {
+
+const FontSpec* LayoutSpec::find_font(const std::string& name) const {
+    const auto it = std::find_if(fonts.begin(), fonts.end(),
+                                 [&](const FontSpec& font) { return font.name == name; });
+    return it == fonts.end() ? nullptr : &*it;
+}
+
+const StyleSpec* LayoutSpec::find_style(const std::string& name) const {
+    const auto it = std::find_if(styles.begin(), styles.end(),
+                                 [&](const StyleSpec& style) { return style.name == name; });
+    return it == styles.end() ? nullptr : &*it;
+}
+
+namespace {
+
+constexpr std::string_view kFormatKey = "formpdf-layout";
+constexpr std::string_view kFormatVersion = "1";
+
+struct PaperSize {
+    std::string_view name;
+    double width_mm;
+    double height_mm;
+};
+
+// ISO 216 (B5 is the ISO/GB size, not JIS) and the two US sizes.
+constexpr PaperSize kPaperSizes[] = {
+    {"A4", 210, 297},       {"A3", 297, 420},         {"A5", 148, 210},
+    {"B5", 176, 250},       {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6},
+};
+
+// The content key that starts a block, and the other keys that kind of block takes. A new kind of
+// block (such as a table) is a new row here plus its reader in read_block().
+struct BlockKindInfo {
+    std::string_view key;
+    BlockKind kind;
+    std::span<const std::string_view> options;
+    std::string_view default_style; // empty: the block has no text
+};
+
+constexpr std::string_view kTextBlockOptions[] = {
+    "style", "width", "align", "frame", "fill", "space-before", "space-after",
+};
+
+constexpr BlockKindInfo kBlockKinds[] = {
+    {"title", BlockKind::Title, kTextBlockOptions, "title"},
+    {"paragraph", BlockKind::Paragraph, kTextBlockOptions, "body"},
+    {"spacer", BlockKind::Spacer, {}, {}},
+};
+
+std::vector<std::string_view> names_of(const auto& items) {
+    std::vector<std::string_view> names;
+    for (const auto& item : items) {
+        names.push_back(item.name);
+    }
+    return names;
+}
+
+SourceLoc whole_file(const std::string& file) { return SourceLoc{file, 0, 0}; }
+
+// ---------------------------------------------------------------------------------------------
+// Built-in values: a layout that sets nothing still has the slots and styles the program uses.
+
+std::vector<FontSpec> builtin_fonts(const std::string& file) {
+    return {
+        FontSpec{"body", "Noto Serif CJK SC", 400, whole_file(file)},
+        FontSpec{"heavy", "Noto Sans CJK SC", 700, whole_file(file)},
+    };
+}
+
+std::vector<StyleSpec> builtin_styles(const std::string& file) {
+    StyleSpec title;
+    title.name = "title";
+    title.font = "heavy";
+    title.size_pt = 18;
+    title.align = HAlign::Center;
+    StyleSpec body;
+    body.name = "body";
+    body.font = "body";
+    body.size_pt = 10.5;
+    for (StyleSpec* style : {&title, &body}) {
+        style->font_loc = whole_file(file);
+        style->loc = whole_file(file);
+    }
+    return {title, body};
+}
+
+// The base of a style or slot the file defines: the built-in one of that name, or `fallback`.
+template <typename Spec>
+Spec base_for(const std::vector<Spec>& builtins, const std::string& name, const Spec& fallback) {
+    for (const Spec& spec : builtins) {
+        if (spec.name == name) {
+            return spec;
+        }
+    }
+    return fallback;
+}
+
+// Replaces the spec of the same name, or appends: built-ins keep their place, new names follow in
+// the file's order.
+template <typename Spec> void put(std::vector<Spec>& specs, Spec spec) {
+    for (Spec& existing : specs) {
+        if (existing.name == spec.name) {
+            existing = std::move(spec);
+            return;
+        }
+    }
+    specs.push_back(std::move(spec));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+// One length for all four sides, or {top:, right:, bottom:, left:} with the others from defaults.
+Insets read_insets(const ValueReader& value, const Insets& defaults) {
+    if (!value.is_map()) {
+        const double all = value.length_pt();
+        return Insets{all, all, all, all};
+    }
+    const MapReader sides = value.map({"top", "right", "bottom", "left"});
+    Insets insets = defaults;
+    const std::pair<std::string_view, double*> fields[] = {
+        {"top", &insets.top},
+        {"right", &insets.right},
+        {"bottom", &insets.bottom},
+        {"left", &insets.left},
+    };
+    for (const auto& [key, field] : fields) {
+        if (const auto side = sides.find(key)) {
+            *field = side->length_pt();
+        }
+    }
+    return insets;
+}
+
+HAlign read_halign(const ValueReader& value) {
+    return value.choice<HAlign>(
+        {{"left", HAlign::Left}, {"center", HAlign::Center}, {"right", HAlign::Right}});
+}
+
+VAlign read_valign(const ValueReader& value) {
+    return value.choice<VAlign>(
+        {{"top", VAlign::Top}, {"middle", VAlign::Middle}, {"bottom", VAlign::Bottom}});
+}
+
+int read_weight(const ValueReader& value) {
+    static constexpr NamedValue<int> kWeights[] = {
+        {"regular", 400}, {"normal", 400}, {"medium", 500}, {"bold", 700}};
+    static const char* const kExpected =
+        "a font weight: regular, normal, medium, bold, or a number from 100 to 900";
+    if (!value.is_scalar()) {
+        value.fail_expected(kExpected);
+    }
+    const std::string text = value.text();
+    for (const NamedValue<int>& weight : kWeights) {
+        if (text == weight.name) {
+            return weight.value;
+        }
+    }
+    if (text.empty() || text[0] < '0' || text[0] > '9') {
+        value.fail_expected(kExpected);
+    }
+    return value.integer(100, 900);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+void check_format_version(const MapReader& root) {
+    const std::optional<ValueReader> version = root.find(kFormatKey);
+    if (!version) {
+        root.value().fail("this is not a formpdf layout file: the key 'formpdf-layout' is missing",
+                          "a layout file starts with the line `formpdf-layout: 1`");
+    }
+    if (!version->is_scalar() || version->text() != kFormatVersion) {
+        version->fail("unsupported layout format version " + version->describe(),
+                      "this formpdf reads layout format 1: write `formpdf-layout: 1`");
+    }
+}
+
+void read_paper_size(const ValueReader& value, PageSpec& page) {
+    if (value.is_list()) {
+        const std::vector<ValueReader> sides = value.list();
+        if (sides.size() != 2) {
+            value.fail(value.label() + " must be two lengths, [width, height], not " +
+                       std::to_string(sides.size()));
+        }
+        page.width_pt = sides[0].positive_length_pt();
+        page.height_pt = sides[1].positive_length_pt();
+        return;
+    }
+    if (!value.is_scalar()) {
+        value.fail_expected("a paper size (A4, A3, A5, B5, Letter, Legal) or [width, height]");
+    }
+    const std::vector<std::string_view> names = names_of(kPaperSizes);
+    const PaperSize& paper = kPaperSizes[value.choice_index(names)];
+    page.width_pt = mm_to_pt(paper.width_mm);
+    page.height_pt = mm_to_pt(paper.height_mm);
+}
+
+PageSpec read_page(const ValueReader& value) {
+    PageSpec page;
+    page.loc = value.loc();
+    const MapReader map = value.map({"size", "orientation", "margins"});
+    if (const auto size = map.find("size")) {
+        read_paper_size(*size, page);
+    }
+    if (const auto orientation = map.find("orientation")) {
+        const bool landscape = orientation->choice<bool>({{"portrait", false}, {"landscape", true}});
+        // The orientation decides which side is the long one, so it also turns a custom size.
+        if (landscape != (page.width_pt > page.height_pt)) {
+            std::swap(page.width_pt, page.height_pt);
+        }
+    }
+    if (const auto margins = map.find("margins")) {
+        page.margins = read_insets(*margins, page.margins);
+        if (page.margins.left + page.margins.right >= page.width_pt ||
+            page.margins.top + page.margins.bottom >= page.height_pt) {
+            margins->fail("the margins leave no room on the page (it is " +
+                              format_number(pt_to_mm(page.width_pt), 1) + "mm × " +
+                              format_number(pt_to_mm(page.height_pt), 1) + "mm)",
+                          "make the margins smaller or the page larger");
+        }
+    }
+    return page;
+}
+
+std::vector<FontSpec> read_fonts(const std::optional<ValueReader>& value, const std::string& file) {
+    const std::vector<FontSpec> builtins = builtin_fonts(file);
+    std::vector<FontSpec> fonts = builtins;
+    if (!value) {
+        return fonts;
+    }
+    const MapReader slots = value->open_map();
+    for (const MapEntry& entry : slots.entries()) {
+        const MapReader map = entry.value.map({"family", "weight"});
+        FontSpec font = base_for(builtins, entry.key, FontSpec{});
+        font.name = entry.key;
+        font.loc = entry.key_loc;
+        if (const auto family = map.find("family")) {
+            font.family = family->text();
+            if (font.family.empty()) {
+                family->fail(family->label() + " must not be empty");
+            }
+        } else if (font.family.empty()) {
+            map.get("family",
+                    "a new font slot names its font family, e.g. {family: Noto Serif CJK SC}");
+        }
+        if (const auto weight = map.find("weight")) {
+            font.weight = read_weight(*weight);
+        }
+        put(fonts, std::move(font));
+    }
+    return fonts;
+}
+
+// Fails at `value` when `name` is not one of `names`, listing them.
+void check_defined(const ValueReader& value, const std::string& name,
+                   const std::vector<std::string_view>& names, std::string_view what,
+                   std::string_view list_label) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+        value.fail("unknown " + std::string(what) + " '" + name + "'",
+                   suggestion_hint(name, names, list_label));
+    }
+}
+
+std::vector<std::string> read_fallback(const ValueReader& value,
+                                       const std::vector<FontSpec>& fonts) {
+    std::vector<std::string> fallback;
+    const std::vector<std::string_view> slots = names_of(fonts);
+    for (const ValueReader& item : value.list()) {
+        std::string slot = item.text();
+        check_defined(item, slot, slots, "font slot", "defined font slots");
+        fallback.push_back(std::move(slot));
+    }
+    return fallback;
+}
+
+StyleSpec read_style(const MapEntry& entry, const StyleSpec& base,
+                     const std::vector<std::string_view>& font_slots) {
+    const MapReader map = entry.value.map(
+        {"font", "size", "line-spacing", "color", "align", "valign", "padding"});
+    StyleSpec style = base;
+    style.name = entry.key;
+    style.loc = entry.key_loc;
+    if (const auto font = map.find("font")) {
+        style.font = font->text();
+        style.font_loc = font->loc();
+        check_defined(*font, style.font, font_slots, "font slot", "defined font slots");
+    }
+    if (const auto size = map.find("size")) {
+        style.size_pt = size->font_size_pt();
+    }
+    if (const auto spacing = map.find("line-spacing")) {
+        style.line_spacing = spacing->number(0.5, 10);
+    }
+    if (const auto color = map.find("color")) {
+        style.color = color->color();
+    }
+    if (const auto align = map.find("align")) {
+        style.align = read_halign(*align);
+    }
+    if (const auto valign = map.find("valign")) {
+        style.valign = read_valign(*valign);
+    }
+    if (const auto padding = map.find("padding")) {
+        style.padding = read_insets(*padding, base.padding);
+    }
+    return style;
+}
+
+std::vector<StyleSpec> read_styles(const std::optional<ValueReader>& value,
+                                   const std::vector<FontSpec>& fonts, const std::string& file) {
+    const std::vector<StyleSpec> builtins = builtin_styles(file);
+    std::vector<StyleSpec> styles = builtins;
+    if (!value) {
+        return styles;
+    }
+    const StyleSpec new_style_base = base_for(builtins, "body", StyleSpec{});
+    const std::vector<std::string_view> font_slots = names_of(fonts);
+    const MapReader definitions = value->open_map();
+    for (const MapEntry& entry : definitions.entries()) {
+        put(styles, read_style(entry, base_for(builtins, entry.key, new_style_base), font_slots));
+    }
+    return styles;
+}
+
+// Which kind of block the item is, from its one content key.
+std::pair<const BlockKindInfo*, const MapEntry*> find_block_kind(const ValueReader& item,
+                                                                 const MapReader& map) {
+    const BlockKindInfo* kind = nullptr;
+    const MapEntry* content = nullptr;
+    for (const MapEntry& entry : map.entries()) {
+        for (const BlockKindInfo& info : kBlockKinds) {
+            if (entry.key != info.key) {
+                continue;
+            }
+            if (kind) {
+                throw DiagnosticError(make_error(
+                    entry.key_loc,
+                    "this block has two content keys, '" + content->key + "' and '" + entry.key +
+                        "'",
+                    "a block holds one of title, paragraph, spacer: start a new list item "
+                    "(`- " + entry.key + ": …`) for the second"));
+            }
+            kind = &info;
+            content = &entry;
+        }
+    }
+    if (!kind) {
+        item.fail("this block has no content",
+                  "a block starts with one of title, paragraph, spacer, e.g. `- paragraph: "
+                  "项目概况`");
+    }
+    return {kind, content};
+}
+
+BlockSpec read_block(const ValueReader& item, const PageSpec& page,
+                     const std::vector<std::string_view>& style_names) {
+    if (item.is_scalar()) {
+        item.fail_expected("a block such as `- paragraph: text`",
+                           "start the item with its kind: `- paragraph: …`, `- title: …` or "
+                           "`- spacer: 5mm`");
+    }
+    const MapReader map = item.open_map();
+    std::vector<std::string_view> all_keys;
+    for (const BlockKindInfo& info : kBlockKinds) {
+        all_keys.push_back(info.key);
+    }
+    all_keys.insert(all_keys.end(), std::begin(kTextBlockOptions), std::end(kTextBlockOptions));
+    map.check_keys(all_keys);
+
+    const auto [kind, content] = find_block_kind(item, map);
+    for (const MapEntry& entry : map.entries()) {
+        if (&entry != content &&
+            std::find(kind->options.begin(), kind->options.end(), entry.key) ==
+                kind->options.end()) {
+            throw DiagnosticError(make_error(
+                entry.key_loc,
+                "'" + entry.key + "' does not apply to a " + std::string(kind->key) + " block",
+                kind->options.empty()
+                    ? "a " + std::string(kind->key) + " block takes no other keys"
+                    : suggestion_hint(entry.key, kind->options, "allowed keys")));
+        }
+    }
+
+    BlockSpec block;
+    block.kind = kind->kind;
+    block.loc = item.loc();
+    if (block.kind == BlockKind::Spacer) {
+        block.height_pt = content->value.length_pt();
+        return block;
+    }
+
+    if (!content->value.is_scalar()) {
+        content->value.fail_expected("text", "write the text after the colon; for an empty box "
+                                             "write \"\"");
+    }
+    block.text = content->value.text();
+    block.text_loc = content->value.loc();
+    block.style = std::string(kind->default_style);
+    block.style_loc = content->key_loc;
+    if (const auto style = map.find("style")) {
+        block.style = style->text();
+        block.style_loc = style->loc();
+        check_defined(*style, block.style, style_names, "style", "defined styles");
+    }
+    if (const auto width = map.find("width")) {
+        block.width_pt = width->positive_length_pt();
+        const double content_width = page.width_pt - page.margins.left - page.margins.right;
+        // Compare in hundredths of a mm so that a box written as exactly the content width fits.
+        if (pt_to_mm(*block.width_pt) - pt_to_mm(content_width) > 0.005) {
+            width->fail("the box is wider than the page's content width of " +
+                            format_number(pt_to_mm(content_width), 2) + "mm",
+                        "the content width is the page width minus the left and right margins");
+        }
+    }
+    if (const auto align = map.find("align")) {
+        block.box_align = read_halign(*align);
+    }
+    if (const auto frame = map.find("frame")) {
+        block.frame = frame->boolean();
+    }
+    if (const auto fill = map.find("fill")) {
+        block.fill = fill->color();
+    }
+    if (const auto before = map.find("space-before")) {
+        block.space_before_pt = before->length_pt();
+    }
+    if (const auto after = map.find("space-after")) {
+        block.space_after_pt = after->length_pt();
+    }
+    return block;
+}
+
+std::string first_title_text(const std::vector<BlockSpec>& blocks) {
+    for (const BlockSpec& block : blocks) {
+        if (block.kind == BlockKind::Title) {
+            std::string title = block.text;
+            std::replace(title.begin(), title.end(), '\n', ' ');
+            while (!title.empty() && title.back() == ' ') {
+                title.pop_back();
+            }
+            return title;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
+    const ValueReader root = read_yaml(yaml, file);
+    if (root.is_null()) {
+        root.fail("the layout file is empty",
+                  "a layout file starts with the line `formpdf-layout: 1`; see "
+                  "docs/layout-format.md");
+    }
+    if (!root.is_map()) {
+        root.fail_expected("a map of keys (formpdf-layout, page, fonts, styles, blocks, ...)");
+    }
+    const MapReader map = root.open_map();
+    check_format_version(map);
+    map.check_keys({kFormatKey, "title", "page", "fonts", "fallback", "styles", "blocks"});
+
+    LayoutSpec spec;
+    spec.file = file;
+    spec.directory = std::filesystem::path(file).parent_path();
+    if (spec.directory.empty()) {
+        spec.directory = ".";
+    }
+    if (const auto page = map.find("page")) {
+        spec.page = read_page(*page);
+    }
+    spec.fonts = read_fonts(map.find("fonts"), file);
+    spec.fallback = {"body", "heavy"};
+    spec.fallback_loc = whole_file(file);
+    if (const auto fallback = map.find("fallback")) {
+        spec.fallback = read_fallback(*fallback, spec.fonts);
+        spec.fallback_loc = fallback->loc();
+    }
+    spec.styles = read_styles(map.find("styles"), spec.fonts, file);
+    if (const auto blocks = map.find("blocks")) {
+        const std::vector<std::string_view> style_names = names_of(spec.styles);
+        for (const ValueReader& item : blocks->list()) {
+            spec.blocks.push_back(read_block(item, spec.page, style_names));
+        }
+    }
+    if (const auto title = map.find("title")) {
+        spec.title = title->text();
+    } else {
+        spec.title = first_title_text(spec.blocks);
+    }
+    return spec;
+}
+
+LayoutSpec load_layout_file(const std::filesystem::path& path) {
+    return load_layout_text(read_file(path, YamlLimits{}.max_bytes), path.string());
+}
+
+} // namespace formpdf::load

@@ -1,0 +1,230 @@
+#include "load/yaml_guard.h"
+
+#include "core/diagnostic.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+namespace formpdf::load {
+namespace {
+
+// The diagnostic check_yaml() throws for the input; a test failure when it accepts it.
+Diagnostic guard_error(const std::string& yaml, const YamlLimits& limits = {}) {
+    try {
+        check_yaml(yaml, "in.yaml", limits);
+    } catch (const DiagnosticError& error) {
+        return error.diagnostic();
+    }
+    ADD_FAILURE() << "check_yaml accepted:\n" << yaml.substr(0, 200);
+    return {};
+}
+
+void expect_at(const Diagnostic& diagnostic, int line, int col) {
+    EXPECT_EQ(diagnostic.loc.file, "in.yaml");
+    EXPECT_EQ(diagnostic.loc.line, line) << diagnostic.message;
+    EXPECT_EQ(diagnostic.loc.col, col) << diagnostic.message;
+}
+
+const std::string kAnchorMessage = "anchors and aliases are not allowed";
+
+TEST(YamlGuard, AcceptsAnOrdinaryChineseDocument) {
+    EXPECT_NO_THROW(check_yaml("formpdf-layout: 1\n"
+                               "title: 二级项目支出绩效目标申报表\n"
+                               "blocks:\n"
+                               "  - paragraph: '≥ 90%'\n"
+                               "  - paragraph: \"*数量\"\n",
+                               "in.yaml"));
+}
+
+TEST(YamlGuard, RefusesBillionLaughsAtTheFirstAnchor) {
+    std::string yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    for (char name = 'b'; name <= 'j'; ++name) {
+        const char previous = static_cast<char>(name - 1);
+        yaml += std::string(1, name) + ": &" + name + " [";
+        for (int i = 0; i < 9; ++i) {
+            yaml += std::string(i ? ", *" : "*") + previous;
+        }
+        yaml += "]\n";
+    }
+    const Diagnostic error = guard_error(yaml);
+    EXPECT_EQ(error.message, kAnchorMessage + " (found anchor '&a')");
+    EXPECT_NE(error.hint.find("\"*数量\""), std::string::npos) << error.hint;
+    expect_at(error, 1, 4);
+}
+
+TEST(YamlGuard, RefusesASelfReferencingAlias) {
+    const Diagnostic error = guard_error("a: &x [1, *x]\n");
+    EXPECT_EQ(error.message, kAnchorMessage + " (found anchor '&x')");
+    expect_at(error, 1, 4);
+}
+
+TEST(YamlGuard, RefusesAnAliasWithoutAnchorAndSaysHowToWriteAStar) {
+    // `*数量` is how the seed marks mandatory indicators; unquoted, YAML reads it as an alias.
+    const Diagnostic error = guard_error("rows:\n  - 产出\n  - *数量\n");
+    EXPECT_EQ(error.message, kAnchorMessage);
+    EXPECT_NE(error.hint.find("put it in quotes"), std::string::npos) << error.hint;
+    expect_at(error, 3, 5);
+}
+
+TEST(YamlGuard, RefusesHundredThousandOpenBracketsQuicklyWithALocation) {
+    const auto start = std::chrono::steady_clock::now();
+    const Diagnostic error = guard_error(std::string(100000, '['));
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(error.message, "the YAML nests deeper than 64 levels");
+    // yaml-cpp reads an unclosed '[' as possibly the key of a compact map (`[[k]: v]`), so every
+    // level after the first is a list holding a map: the limit is passed at the 33rd bracket.
+    expect_at(error, 1, 33);
+    EXPECT_LT(std::chrono::duration<double>(elapsed).count(), 2.0);
+}
+
+TEST(YamlGuard, RefusesBalancedBracketsPastTheDepthLimit) {
+    const Diagnostic error = guard_error(std::string(100, '[') + std::string(100, ']'));
+    EXPECT_EQ(error.message, "the YAML nests deeper than 64 levels");
+    expect_at(error, 1, 65);
+}
+
+std::string nested_maps(int depth) {
+    std::string yaml;
+    for (int i = 0; i < depth; ++i) {
+        yaml += std::string(2 * i, ' ') + "k" + std::to_string(i) + ":\n";
+    }
+    return yaml + std::string(2 * depth, ' ') + "leaf\n";
+}
+
+TEST(YamlGuard, AcceptsSixtyFourNestedMapsButNotSixtyFive) {
+    EXPECT_NO_THROW(check_yaml(nested_maps(64), "in.yaml"));
+    const Diagnostic error = guard_error(nested_maps(65));
+    EXPECT_EQ(error.message, "the YAML nests deeper than 64 levels");
+    expect_at(error, 65, 129); // the 65th map starts with its key k64
+}
+
+TEST(YamlGuard, CapsTheNumberOfNodes) {
+    YamlLimits limits;
+    limits.max_nodes = 10;
+    // The top-level list is node 1, its items are nodes 2..: the 11th node is the 10th item.
+    EXPECT_NO_THROW(check_yaml("[1, 2, 3, 4, 5, 6, 7, 8, 9]", "in.yaml", limits));
+    const Diagnostic error = guard_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]", limits);
+    EXPECT_EQ(error.message, "more than 10 values in one file");
+    expect_at(error, 1, 29);
+}
+
+TEST(YamlGuard, CapsTheNumberOfDocuments) {
+    YamlLimits limits;
+    limits.max_documents = 2;
+    const Diagnostic error = guard_error("a: 1\n---\nb: 2\n---\nc: 3\n", limits);
+    EXPECT_EQ(error.message, "more than 2 YAML documents in one file");
+    expect_at(error, 4, 1); // the third document starts with its '---'
+
+}
+
+TEST(YamlGuard, RefusesOversizeInputBeforeParsingIt) {
+    YamlLimits limits;
+    limits.max_bytes = 16;
+    // Not even YAML: the size is checked first.
+    const Diagnostic error = guard_error("[[[[[[[[[[[[[[[[[[[[", limits);
+    EXPECT_EQ(error.message, "the input is 20 bytes, more than the limit of 16 bytes");
+    EXPECT_EQ(error.loc.line, 0);
+    EXPECT_NO_THROW(check_yaml("a: 1234567890123", "in.yaml", limits));
+}
+
+TEST(YamlGuard, RefusesGbkWithTheLocationOfTheFirstBadByte) {
+    // 中文 in GBK is D6 D0 CE C4; the line before holds Chinese in UTF-8, so the column counts
+    // characters, not bytes.
+    const Diagnostic error = guard_error("标题: 表\nname: \xD6\xD0\xCE\xC4\n");
+    EXPECT_EQ(error.message, "the file is not valid UTF-8 (byte 0xD6 here)");
+    EXPECT_EQ(error.hint, "save the file as UTF-8; GBK/GB2312 files are not supported");
+    expect_at(error, 2, 7);
+}
+
+TEST(YamlGuard, CountsColumnsInCharactersAfterChineseText) {
+    const Diagnostic error = guard_error("项目: \xD6\xD0\n");
+    expect_at(error, 1, 5);
+}
+
+TEST(YamlGuard, AcceptsAUtf8ByteOrderMarkAndCrlfLineEnds) {
+    EXPECT_NO_THROW(check_yaml("\xEF\xBB\xBF"
+                               "title: 申报表\r\npage:\r\n  size: A4\r\n",
+                               "in.yaml"));
+    // Locations after a BOM still start at column 1.
+    const Diagnostic error = guard_error("\xEF\xBB\xBF&a x: 1\r\n");
+    expect_at(error, 1, 1);
+}
+
+TEST(YamlGuard, RefusesUtf16) {
+    const Diagnostic error = guard_error(std::string("\xFF\xFE" "a\0:\0", 6));
+    EXPECT_EQ(error.message, "the file is UTF-16, not UTF-8");
+}
+
+TEST(YamlGuard, RefusesControlCharacters) {
+    const Diagnostic error = guard_error(std::string("a: 1\nb: x\0y\n", 11));
+    EXPECT_EQ(error.message, "the file contains the control character U+0000");
+    expect_at(error, 2, 5);
+}
+
+TEST(YamlGuard, ExplainsTabIndentation) {
+    const Diagnostic error = guard_error("page:\n\tsize: A4\n");
+    EXPECT_EQ(error.message, "a tab is used for indentation");
+    EXPECT_NE(error.hint.find("spaces"), std::string::npos);
+    expect_at(error, 2, 1);
+
+    const Diagnostic in_list = guard_error("blocks:\n  - spacer: 1mm\n  \t- spacer: 2mm\n");
+    EXPECT_EQ(in_list.message, "a tab is used for indentation");
+    expect_at(in_list, 3, 3);
+}
+
+TEST(YamlGuard, ReportsAnUnclosedQuoteAtItsOpening) {
+    // yaml-cpp itself accepts this, swallowing the rest of the file into the title.
+    const Diagnostic error = guard_error("title: \"二级项目\nblocks:\n  - spacer: 1mm\n");
+    EXPECT_EQ(error.message, "this quoted text is never closed");
+    EXPECT_EQ(error.hint, "add the closing \" at the end of the text");
+    expect_at(error, 1, 8);
+
+    const Diagnostic single = guard_error("a: 1\nb: '≥ 90%\n");
+    EXPECT_EQ(single.message, "this quoted text is never closed");
+    expect_at(single, 2, 4);
+}
+
+TEST(YamlGuard, AcceptsEscapedQuotesInsideQuotedText) {
+    EXPECT_NO_THROW(check_yaml("a: \"say \\\"hi\\\"\"\nb: 'it''s'\n", "in.yaml"));
+}
+
+TEST(YamlGuard, ReportsTheFileEndingInsideQuotedText) {
+    const Diagnostic error = guard_error("a: 1\nb: \"abc");
+    EXPECT_EQ(error.message, "the file ends inside quoted text");
+    expect_at(error, 2, 8); // the end of the file
+}
+
+TEST(YamlGuard, MakesParserMessagesReadable) {
+    const Diagnostic bracket = guard_error("a: [1, 2\nb: 3\n");
+    EXPECT_EQ(bracket.message, "a list opened with '[' is not closed with ']'");
+    expect_at(bracket, 2, 2);
+
+    const Diagnostic colon = guard_error("title: 备注: 置灰\n");
+    EXPECT_EQ(colon.message, "unexpected ':' (a colon followed by a space starts a key)");
+    expect_at(colon, 1, 10);
+
+    const Diagnostic indent = guard_error("page:\n    size: A4\n  margins: 1mm\n");
+    EXPECT_EQ(indent.message, "the indentation of this line does not match the lines above it");
+    expect_at(indent, 3, 3);
+
+    const Diagnostic escape = guard_error("a: \"C:\\q\"\n");
+    EXPECT_EQ(escape.message, "unknown escape '\\q' in double-quoted text");
+
+    // yaml-cpp's own prefix ("yaml-cpp: error at line 1, column 4: ") never reaches the message.
+    const Diagnostic reserved = guard_error("a: @home\n");
+    EXPECT_EQ(reserved.message, "a value cannot start with '@' in YAML");
+    expect_at(reserved, 1, 4);
+}
+
+TEST(YamlGuard, ReportsYamlCppsOwnDepthLimitReadably) {
+    YamlLimits limits;
+    limits.max_depth = 100000; // let yaml-cpp's DeepRecursion (at 500) fire first
+    const Diagnostic error = guard_error(std::string(600, '[') + std::string(600, ']'), limits);
+    EXPECT_EQ(error.message, "the YAML nests too deeply");
+    EXPECT_EQ(error.loc.line, 1);
+}
+
+} // namespace
+} // namespace formpdf::load
