@@ -35,8 +35,8 @@ struct PaperSize {
 
 // ISO 216 (B5 is the ISO/GB size, not JIS) and the two US sizes.
 constexpr PaperSize kPaperSizes[] = {
-    {"A4", 210, 297},       {"A3", 297, 420},         {"A5", 148, 210},
-    {"B5", 176, 250},       {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6},
+    {"A4", 210, 297}, {"A3", 297, 420},         {"A5", 148, 210},
+    {"B5", 176, 250}, {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6},
 };
 
 // The content key that starts a block, and the other keys that kind of block takes. A new kind of
@@ -66,7 +66,9 @@ std::vector<std::string_view> names_of(const auto& items) {
     return names;
 }
 
-SourceLoc whole_file(const std::string& file) { return SourceLoc{file, 0, 0}; }
+SourceLoc whole_file(const std::string& file) {
+    return SourceLoc{file, 0, 0};
+}
 
 // ---------------------------------------------------------------------------------------------
 // Built-in values: a layout that sets nothing still has the slots and styles the program uses.
@@ -161,7 +163,10 @@ int read_weight(const ValueReader& value) {
     if (!value.is_scalar()) {
         value.fail_expected(kExpected);
     }
-    const std::string text = value.text();
+    std::string text = value.text();
+    std::transform(text.begin(), text.end(), text.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
     for (const NamedValue<int>& weight : kWeights) {
         if (text == weight.name) {
             return weight.value;
@@ -182,7 +187,10 @@ void check_format_version(const MapReader& root) {
         root.value().fail("this is not a formpdf layout file: the key 'formpdf-layout' is missing",
                           "a layout file starts with the line `formpdf-layout: 1`");
     }
-    if (!version->is_scalar() || version->text() != kFormatVersion) {
+    if (!version->is_scalar()) {
+        version->fail_expected("1", "a layout file starts with the line `formpdf-layout: 1`");
+    }
+    if (version->text() != kFormatVersion) {
         version->fail("unsupported layout format version " + version->describe(),
                       "this formpdf reads layout format 1: write `formpdf-layout: 1`");
     }
@@ -216,7 +224,8 @@ PageSpec read_page(const ValueReader& value) {
         read_paper_size(*size, page);
     }
     if (const auto orientation = map.find("orientation")) {
-        const bool landscape = orientation->choice<bool>({{"portrait", false}, {"landscape", true}});
+        const bool landscape =
+            orientation->choice<bool>({{"portrait", false}, {"landscape", true}});
         // The orientation decides which side is the long one, so it also turns a custom size.
         if (landscape != (page.width_pt > page.height_pt)) {
             std::swap(page.width_pt, page.height_pt);
@@ -288,8 +297,8 @@ std::vector<std::string> read_fallback(const ValueReader& value,
 
 StyleSpec read_style(const MapEntry& entry, const StyleSpec& base,
                      const std::vector<std::string_view>& font_slots) {
-    const MapReader map = entry.value.map(
-        {"font", "size", "line-spacing", "color", "align", "valign", "padding"});
+    const MapReader map =
+        entry.value.map({"font", "size", "line-spacing", "color", "align", "valign", "padding"});
     StyleSpec style = base;
     style.name = entry.key;
     style.loc = entry.key_loc;
@@ -351,7 +360,8 @@ std::pair<const BlockKindInfo*, const MapEntry*> find_block_kind(const ValueRead
                     "this block has two content keys, '" + content->key + "' and '" + entry.key +
                         "'",
                     "a block holds one of title, paragraph, spacer: start a new list item "
-                    "(`- " + entry.key + ": …`) for the second"));
+                    "(`- " +
+                        entry.key + ": …`) for the second"));
             }
             kind = &info;
             content = &entry;
@@ -382,15 +392,13 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
 
     const auto [kind, content] = find_block_kind(item, map);
     for (const MapEntry& entry : map.entries()) {
-        if (&entry != content &&
-            std::find(kind->options.begin(), kind->options.end(), entry.key) ==
-                kind->options.end()) {
+        if (&entry != content && std::find(kind->options.begin(), kind->options.end(), entry.key) ==
+                                     kind->options.end()) {
             throw DiagnosticError(make_error(
                 entry.key_loc,
                 "'" + entry.key + "' does not apply to a " + std::string(kind->key) + " block",
-                kind->options.empty()
-                    ? "a " + std::string(kind->key) + " block takes no other keys"
-                    : suggestion_hint(entry.key, kind->options, "allowed keys")));
+                kind->options.empty() ? "a " + std::string(kind->key) + " block takes no other keys"
+                                      : suggestion_hint(entry.key, kind->options, "allowed keys")));
         }
     }
 

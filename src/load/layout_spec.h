@@ -81,7 +81,7 @@ struct LayoutSpec {
     std::string title;               // document title for the PDF Info; default: the first title block
     PageSpec page;
     std::vector<FontSpec> fonts;     // always contains "body" and "heavy" (defaults if not given)
-    std::vector<std::string> fallback; // font slot names tried after a style's own font
+    std::vector<std::string> fallback; // slots tried after a style's own font; default body, heavy
     SourceLoc fallback_loc;
     std::vector<StyleSpec> styles;   // always contains "title" and "body" (defaults if not given)
     std::vector<BlockSpec> blocks;

@@ -68,6 +68,17 @@ public:
     GuardHandler(std::string_view text, const YamlLimits& limits) : text_(text), limits_(limits) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
+        // yaml-cpp 0.7 loops forever on some stray characters at the top level (a line starting
+        // with ','), reporting empty documents that all start at the same place.
+        const std::size_t offset = offset_of(mark);
+        if (documents_ > 0 && offset == previous_document_offset_) {
+            throw GuardFailure{offset,
+                               offset < text_.size()
+                                   ? std::string("unexpected '") + text_[offset] + "' here"
+                                   : std::string("unexpected end of the file"),
+                               "put the text in quotes if this character belongs to a value"};
+        }
+        previous_document_offset_ = offset;
         if (++documents_ > limits_.max_documents) {
             throw GuardFailure{offset_of(mark),
                                "more than " + std::to_string(limits_.max_documents) +
@@ -133,7 +144,8 @@ private:
     }
 
     // yaml-cpp silently ends a quoted scalar at the end of the file when its closing quote is
-    // missing (when the file ends with a line break), swallowing every line after the opening quote.
+    // missing (when the file ends with a line break), swallowing every line after the opening
+    // quote.
     void check_quote_closed(std::size_t offset) const {
         if (offset >= text_.size() || (text_[offset] != '"' && text_[offset] != '\'')) {
             return;
@@ -148,6 +160,7 @@ private:
     std::string_view text_;
     const YamlLimits& limits_;
     int documents_ = 0;
+    std::size_t previous_document_offset_ = 0;
     int depth_ = 0;
     std::size_t nodes_ = 0;
 };
@@ -222,14 +235,26 @@ GuardFailure describe_parser_error(const YAML::ParserException& error, std::stri
                 "put each key on its own line, indented under its parent; if the colon is part "
                 "of the text, put the text in quotes"};
     }
+    if (msg == YAML::ErrorMsg::FLOW_END && offset < text.size()) {
+        return {offset,
+                std::string("unexpected '") + text[offset] + "': nothing is open here to close",
+                "remove it, or put the text in quotes if it is part of the text"};
+    }
+    if (msg == YAML::ErrorMsg::CHAR_IN_BLOCK) {
+        return {offset, "unexpected text after '|' or '>'",
+                "the text of a block scalar starts on the next line, indented; only a comment may "
+                "follow '|' or '>' on its own line"};
+    }
     if (msg == YAML::ErrorMsg::BLOCK_ENTRY) {
         return {offset, "unexpected list item '- '",
                 "a list's items go on their own lines, indented under the key that holds the "
                 "list; if the '-' is part of the text, put the text in quotes"};
     }
     if (msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE)) {
-        return {offset, "unknown escape '\\" + msg.substr(std::string_view(YAML::ErrorMsg::INVALID_ESCAPE).size()) +
-                            "' in double-quoted text",
+        return {offset,
+                "unknown escape '\\" +
+                    msg.substr(std::string_view(YAML::ErrorMsg::INVALID_ESCAPE).size()) +
+                    "' in double-quoted text",
                 "in double quotes a backslash starts an escape: write \\\\ for a backslash, or "
                 "use single quotes"};
     }
@@ -246,10 +271,9 @@ void check_encoding(std::string_view text) {
         const unsigned char byte = static_cast<unsigned char>(text[pos]);
         if (byte < 0x80) {
             if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
-                throw GuardFailure{pos,
-                                   "the file contains the control character " +
-                                       code_point_label(byte),
-                                   "a YAML file holds plain text only; is this the right file?"};
+                throw GuardFailure{
+                    pos, "the file contains the control character " + code_point_label(byte),
+                    "a YAML file holds plain text only; is this the right file?"};
             }
             ++pos;
             continue;
@@ -259,10 +283,9 @@ void check_encoding(std::string_view text) {
         if (!decode_utf8(text, pos, code_point)) {
             char byte_text[8];
             std::snprintf(byte_text, sizeof byte_text, "0x%02X", byte);
-            throw GuardFailure{start,
-                               std::string("the file is not valid UTF-8 (byte ") + byte_text +
-                                   " here)",
-                               "save the file as UTF-8; GBK/GB2312 files are not supported"};
+            throw GuardFailure{
+                start, std::string("the file is not valid UTF-8 (byte ") + byte_text + " here)",
+                "save the file as UTF-8; GBK/GB2312 files are not supported"};
         }
     }
 }
@@ -300,8 +323,8 @@ void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits
         scan_events(text, limits);
     } catch (const GuardFailure& failure) {
         const SourceText source(file, std::string(text));
-        throw DiagnosticError(make_error(source.loc_at(failure.offset), failure.message,
-                                         failure.hint));
+        throw DiagnosticError(
+            make_error(source.loc_at(failure.offset), failure.message, failure.hint));
     }
 }
 

@@ -15,12 +15,14 @@ namespace formpdf::load {
 
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return ascii_lower(x) == ascii_lower(y);
+           });
 }
 
 // Code points, lower-cased, so that distances count characters (a Chinese style name is three
@@ -119,17 +121,21 @@ std::optional<Color> parse_hex_color(std::string_view text) {
         return std::nullopt;
     }
     const auto component = [&](int index) {
-        const int value = digits.size() == 3
-                              ? hex_digit(digits[index]) * 17
-                              : hex_digit(digits[2 * index]) * 16 + hex_digit(digits[2 * index + 1]);
+        const int value = digits.size() == 3 ? hex_digit(digits[index]) * 17
+                                             : hex_digit(digits[2 * index]) * 16 +
+                                                   hex_digit(digits[2 * index + 1]);
         return value / 255.0;
     };
     return Color{component(0), component(1), component(2)};
 }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
 
-std::string length_text_mm(double mm) { return format_number(mm, 2) + "mm"; }
+std::string length_text_mm(double mm) {
+    return format_number(mm, 2) + "mm";
+}
 
 } // namespace
 
@@ -172,7 +178,8 @@ std::string suggestion_hint(std::string_view word, std::span<const std::string_v
     if (const auto match = closest_match(word, candidates)) {
         hint = "did you mean " + quoted(*match) + "? ";
     }
-    hint += std::string(list_label) + ": " + (candidates.empty() ? "(none)" : join_names(candidates));
+    hint +=
+        std::string(list_label) + ": " + (candidates.empty() ? "(none)" : join_names(candidates));
     return hint;
 }
 
@@ -348,8 +355,9 @@ double ValueReader::font_size_pt() const {
 
 Color ValueReader::color() const {
     static const char* const kExpected = "a colour";
-    static const char* const kHint = "write \"#RRGGBB\" or \"#RGB\" in quotes (e.g. \"#D9D9D9\"), or "
-                                     "a grey level from 0 (black) to 1 (white)";
+    static const char* const kHint =
+        "write \"#RRGGBB\" or \"#RGB\" in quotes (e.g. \"#D9D9D9\"), or "
+        "a grey level from 0 (black) to 1 (white)";
     if (!node_.IsScalar()) {
         fail_expected(kExpected, kHint);
     }
@@ -383,7 +391,9 @@ MapReader ValueReader::map(std::initializer_list<std::string_view> allowed_keys)
     return reader;
 }
 
-MapReader ValueReader::open_map() const { return MapReader(*this); }
+MapReader ValueReader::open_map() const {
+    return MapReader(*this);
+}
 
 std::vector<ValueReader> ValueReader::list() const {
     std::vector<ValueReader> items;
@@ -418,6 +428,10 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
         const YAML::Mark mark = key_node.Mark();
         const std::size_t key_offset = mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
         ValueReader key(key_node, map.source(), map.path());
+        if (key_node.IsNull()) {
+            key.fail("an entry has no key before its ':' (" + where() + ")",
+                     "write `key: value`; if the ':' is part of the text, put the text in quotes");
+        }
         if (!key_node.IsScalar()) {
             key.fail("a key must be text, not " + key.describe() + " (" + where() + ")");
         }
@@ -428,9 +442,8 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
                          "; a key may appear only once in a map");
         }
         std::string path = map.path().empty() ? name : map.path() + "." + name;
-        entries_.push_back(MapEntry{name, key.loc(),
-                                    ValueReader(value_node, map.source(), std::move(path),
-                                                key_offset)});
+        entries_.push_back(MapEntry{
+            name, key.loc(), ValueReader(value_node, map.source(), std::move(path), key_offset)});
     }
 }
 
@@ -441,9 +454,9 @@ std::string MapReader::where() const {
 void MapReader::check_keys(std::span<const std::string_view> allowed_keys) const {
     for (const MapEntry& entry : entries_) {
         if (std::find(allowed_keys.begin(), allowed_keys.end(), entry.key) == allowed_keys.end()) {
-            throw DiagnosticError(make_error(
-                entry.key_loc, "unknown key " + quoted(entry.key) + " " + where(),
-                suggestion_hint(entry.key, allowed_keys, "allowed keys")));
+            throw DiagnosticError(
+                make_error(entry.key_loc, "unknown key " + quoted(entry.key) + " " + where(),
+                           suggestion_hint(entry.key, allowed_keys, "allowed keys")));
         }
     }
 }

@@ -75,7 +75,8 @@ public:
     // "'page.size' must be <expected>, not a map" (or "has no value")
     [[noreturn]] void fail_expected(std::string_view expected, std::string hint = {}) const;
 
-    // The scalar's text exactly as YAML gives it (quotes removed, block scalars as YAML folds them).
+    // The scalar's text exactly as YAML gives it (quotes removed, block scalars as YAML folds
+    // them).
     std::string text() const;
     // A decimal number in [min, max]; no exponents of infinities, no YAML conversions.
     double number(double min, double max) const;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace formpdf::load {
@@ -12,7 +13,9 @@ namespace {
 
 const std::string kLayoutDir = std::string(FORMPDF_SOURCE_DIR) + "/tests/data/layouts";
 
-LayoutSpec load(const std::string& yaml) { return load_layout_text(yaml, "forms/in.yaml"); }
+LayoutSpec load(const std::string& yaml) {
+    return load_layout_text(yaml, "forms/in.yaml");
+}
 
 // The diagnostic the loader throws for the input; a test failure when it accepts it.
 Diagnostic layout_error(const std::string& yaml) {
@@ -26,7 +29,9 @@ Diagnostic layout_error(const std::string& yaml) {
 }
 
 // A layout with the version line, then the given lines (so they start at line 2).
-Diagnostic body_error(const std::string& lines) { return layout_error("formpdf-layout: 1\n" + lines); }
+Diagnostic body_error(const std::string& lines) {
+    return layout_error("formpdf-layout: 1\n" + lines);
+}
 
 void expect_at(const Diagnostic& diagnostic, int line, int col) {
     EXPECT_EQ(diagnostic.loc.file, "in.yaml");
@@ -175,7 +180,7 @@ TEST(LayoutLoader, KeepsScalarTextExactly) {
                                  "      lines\n"
                                  "  - paragraph: \"\"\n");
     const std::vector<std::string> expected = {
-        "0.00", "3", "yes", "≥ 90%", "否", "1,866.00", "*数量", "440304221061500500012",
+        "0.00",           "3", "yes", "≥ 90%", "否", "1,866.00", "*数量", "440304221061500500012",
         "folded lines\n", ""};
     ASSERT_EQ(spec.blocks.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -279,12 +284,14 @@ TEST(LayoutLoader, NamesTheExpectedTypeOnAWrongType) {
     expect_at(text, 3, 16);
 
     const Diagnostic item = body_error("blocks:\n  - 项目概况\n");
-    EXPECT_EQ(item.message, "'blocks[1]' must be a block such as `- paragraph: text`, not '项目概况'");
+    EXPECT_EQ(item.message,
+              "'blocks[1]' must be a block such as `- paragraph: text`, not '项目概况'");
     expect_at(item, 3, 5);
 
     const Diagnostic size = body_error("styles: {body: {size: big}}\n");
-    EXPECT_EQ(size.message,
-              "'styles.body.size' must be a font size in points, such as 10.5 or 10.5pt, not 'big'");
+    EXPECT_EQ(
+        size.message,
+        "'styles.body.size' must be a font size in points, such as 10.5 or 10.5pt, not 'big'");
     expect_at(size, 2, 23);
 }
 
@@ -300,7 +307,8 @@ TEST(LayoutLoader, ChecksLengths) {
     const Diagnostic unit = body_error("page: {margins: 2px}\n");
     EXPECT_EQ(unit.message, "'page.margins' must be a length such as 20mm, 1.5cm, 10pt or 1in, "
                             "not '2px'");
-    EXPECT_EQ(unit.hint, "a length is a number followed by mm, cm, pt or in; a bare number means mm");
+    EXPECT_EQ(unit.hint,
+              "a length is a number followed by mm, cm, pt or in; a bare number means mm");
 
     const Diagnostic no_room = body_error("page: {size: A5, margins: {left: 80mm, right: 70mm}}\n");
     EXPECT_EQ(no_room.message, "the margins leave no room on the page (it is 148mm × 210mm)");
@@ -406,6 +414,45 @@ TEST(LayoutLoader, LoadsTheDemoSample) {
     EXPECT_EQ(spec.title, "二级项目支出绩效目标申报表");
     ASSERT_FALSE(spec.blocks.empty());
     EXPECT_EQ(spec.blocks.front().kind, BlockKind::Title);
+}
+
+// A fuzz run in miniature: damaged layouts give a diagnostic (or load), never another exception or
+// a crash. Deterministic: a fixed seed.
+TEST(LayoutLoader, DamagedInputGivesDiagnosticsNotCrashes) {
+    const std::string sample =
+        read_file(std::string(FORMPDF_SOURCE_DIR) + "/inputs/sample-text.yaml", 1 << 20);
+    const std::string alphabet = " \n\t:-[]{}&*#!|>'\"%@,?0123456789abz中\xE4";
+    std::mt19937 random(20240101);
+    int diagnostics = 0;
+    for (int run = 0; run < 1500; ++run) {
+        std::string yaml = sample;
+        const int edits = 1 + static_cast<int>(random() % 4);
+        for (int edit = 0; edit < edits; ++edit) {
+            const std::size_t at = random() % yaml.size();
+            const char c = alphabet[random() % alphabet.size()];
+            switch (random() % 3) {
+            case 0:
+                yaml.erase(at, 1 + random() % 8);
+                break;
+            case 1:
+                yaml.insert(at, 1, c);
+                break;
+            default:
+                yaml[at] = c;
+                break;
+            }
+        }
+        try {
+            load_layout_text(yaml, "fuzz.yaml");
+        } catch (const DiagnosticError& error) {
+            ++diagnostics;
+            EXPECT_FALSE(error.diagnostic().message.empty());
+        } catch (const std::exception& error) {
+            ADD_FAILURE() << "not a diagnostic: " << error.what() << "\nfor input:\n" << yaml;
+            return;
+        }
+    }
+    EXPECT_GT(diagnostics, 0);
 }
 
 } // namespace

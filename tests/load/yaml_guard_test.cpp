@@ -116,7 +116,13 @@ TEST(YamlGuard, CapsTheNumberOfDocuments) {
     const Diagnostic error = guard_error("a: 1\n---\nb: 2\n---\nc: 3\n", limits);
     EXPECT_EQ(error.message, "more than 2 YAML documents in one file");
     expect_at(error, 4, 1); // the third document starts with its '---'
+}
 
+TEST(YamlGuard, StopsYamlCppLoopingOnAStrayComma) {
+    // yaml-cpp 0.7 reports endless empty documents here; YAML::LoadAll would never return.
+    const Diagnostic error = guard_error("# comment\n, stray\ntitle: x\n");
+    EXPECT_EQ(error.message, "unexpected ',' here");
+    expect_at(error, 2, 1);
 }
 
 TEST(YamlGuard, RefusesOversizeInputBeforeParsingIt) {
@@ -153,7 +159,9 @@ TEST(YamlGuard, AcceptsAUtf8ByteOrderMarkAndCrlfLineEnds) {
 }
 
 TEST(YamlGuard, RefusesUtf16) {
-    const Diagnostic error = guard_error(std::string("\xFF\xFE" "a\0:\0", 6));
+    const Diagnostic error = guard_error(std::string("\xFF\xFE"
+                                                     "a\0:\0",
+                                                     6));
     EXPECT_EQ(error.message, "the file is UTF-16, not UTF-8");
 }
 
