@@ -20,6 +20,9 @@ struct BadInput {
     const char* stderr_regex; // searched in stderr (ECMAScript, case-insensitive)
 };
 
+// gtest prints the parameter in test names and failures: the case name, not its bytes.
+void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+
 std::string repeat(const std::string& s, int n) {
     std::string out;
     for (int i = 0; i < n; ++i) {
