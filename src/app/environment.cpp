@@ -25,6 +25,26 @@ std::int64_t document_time(const char* source_date_epoch, std::int64_t now) {
     return seconds;
 }
 
+namespace {
+
+std::vector<std::filesystem::path> existing_unique_dirs(
+    const std::vector<std::filesystem::path>& candidates) {
+    std::vector<std::filesystem::path> dirs;
+    for (const auto& candidate : candidates) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(candidate, ec)) {
+            continue;
+        }
+        const auto canonical = std::filesystem::weakly_canonical(candidate, ec);
+        if (std::find(dirs.begin(), dirs.end(), canonical) == dirs.end()) {
+            dirs.push_back(canonical);
+        }
+    }
+    return dirs;
+}
+
+} // namespace
+
 std::vector<std::filesystem::path> font_search_dirs(
     const std::vector<std::filesystem::path>& cli_dirs, const char* font_path_env,
     const std::filesystem::path& layout_dir, const std::filesystem::path& executable_dir) {
@@ -48,19 +68,18 @@ std::vector<std::filesystem::path> font_search_dirs(
     if (!executable_dir.empty()) {
         candidates.push_back(executable_dir.parent_path() / "fonts");
     }
+    return existing_unique_dirs(candidates);
+}
 
-    std::vector<std::filesystem::path> dirs;
-    for (const auto& candidate : candidates) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(candidate, ec)) {
-            continue;
-        }
-        const auto canonical = std::filesystem::weakly_canonical(candidate, ec);
-        if (std::find(dirs.begin(), dirs.end(), canonical) == dirs.end()) {
-            dirs.push_back(canonical);
-        }
+std::vector<std::filesystem::path> layout_search_dirs(
+    const std::vector<std::filesystem::path>& cli_dirs,
+    const std::filesystem::path& executable_dir) {
+    std::vector<std::filesystem::path> candidates = cli_dirs;
+    candidates.emplace_back("layouts");
+    if (!executable_dir.empty()) {
+        candidates.push_back(executable_dir.parent_path() / "layouts");
     }
-    return dirs;
+    return existing_unique_dirs(candidates);
 }
 
 std::filesystem::path executable_dir() {

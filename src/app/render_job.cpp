@@ -1,24 +1,88 @@
 #include "app/render_job.h"
 
+#include "app/layout_finder.h"
 #include "core/file_io.h"
 #include "layout/document_layouter.h"
+#include "layout/document_merge.h"
 #include "layout/layout_dump.h"
+#include "load/declaration.h"
 #include "load/layout_loader.h"
+#include "load/yaml_guard.h"
 #include "pdf/pdf_writer.h"
 #include "text/font_library.h"
 
 #include <formpdf/version.h>
 
+#include <map>
+
 namespace formpdf::app {
+
+namespace {
+
+// Layout files by path, each read once per job however many forms use it.
+class LayoutCache {
+public:
+    const load::LayoutSpec& get(const std::filesystem::path& path) {
+        auto found = layouts_.find(path);
+        if (found == layouts_.end()) {
+            found = layouts_.emplace(path, load::load_layout_file(path)).first;
+        }
+        return found->second;
+    }
+
+private:
+    std::map<std::filesystem::path, load::LayoutSpec> layouts_;
+};
+
+// Lays out declarations in order; consecutive forms with the same layout share one call, so their
+// fonts and styles are resolved once.
+layout::Document layout_declarations(const std::vector<load::Declaration>& declarations,
+                                     const RenderRequest& request, LayoutCache& layouts,
+                                     text::FontLibrary& fonts, bool& pdfa) {
+    layout::Document document;
+    std::size_t i = 0;
+    while (i < declarations.size()) {
+        const std::filesystem::path path =
+            request.layout ? *request.layout : find_layout(declarations[i].form, request.layout_dirs);
+        std::vector<const load::Declaration*> run;
+        for (; i < declarations.size(); ++i) {
+            const std::filesystem::path next =
+                request.layout ? *request.layout
+                               : find_layout(declarations[i].form, request.layout_dirs);
+            if (next != path) {
+                break;
+            }
+            run.push_back(&declarations[i]);
+        }
+        const load::LayoutSpec& spec = layouts.get(path);
+        pdfa = pdfa || spec.pdfa;
+        if (request.blank) {
+            run.clear();
+        }
+        layout::append_document(document, layout::layout_forms(spec, run, fonts));
+    }
+    return document;
+}
+
+} // namespace
 
 JobResult render(const RenderRequest& request) {
     return run_job([&](JobResult&) {
-        const load::LayoutSpec spec = load::load_layout_file(request.input);
-        std::vector<std::filesystem::path> dirs = request.font_dirs;
-        text::FontLibrary fonts(dirs, request.system_fonts);
-        const layout::Document document = layout::layout_document(spec, fonts);
-        const std::string pdf_bytes =
-            pdf::write_pdf(document, {request.creation_time, kProducer});
+        const std::string input = read_file(request.input, load::YamlLimits{}.max_bytes);
+        text::FontLibrary fonts(request.font_dirs, request.system_fonts);
+        LayoutCache layouts;
+        bool pdfa = request.pdfa;
+        layout::Document document;
+        if (load::is_layout_text(input)) {
+            const load::LayoutSpec& spec = layouts.get(request.input);
+            pdfa = pdfa || spec.pdfa;
+            document = layout::layout_document(spec, fonts);
+        } else {
+            const std::vector<load::Declaration> declarations =
+                load::load_declarations_text(input, request.input.string());
+            document = layout_declarations(declarations, request, layouts, fonts, pdfa);
+        }
+        const std::string pdf_bytes = pdf::write_pdf(document, {request.creation_time, kProducer, pdfa});
         if (request.dump_layout) {
             write_file_atomically(*request.dump_layout, layout::dump_layout_json(document));
         }

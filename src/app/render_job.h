@@ -10,12 +10,19 @@
 namespace formpdf::app {
 
 struct RenderRequest {
-    std::filesystem::path input;  // a layout file (docs/layout-format.md)
+    // A layout file (docs/layout-format.md), printed as it is (every field empty), or a declaration
+    // file (docs/declaration-format.md) with one or more forms, each printed with its form's layout.
+    std::filesystem::path input;
     std::filesystem::path output; // the PDF to write
     std::optional<std::filesystem::path> dump_layout; // the layout dump (docs/layout-dump.md)
     std::vector<std::filesystem::path> font_dirs;     // searched before the system font folders
     bool system_fonts = true;
     std::int64_t creation_time = 0; // seconds since the epoch, UTC
+    // PDF/A-2b (docs/pdfa.md); also on when the layout says `output: {pdfa: true}`.
+    bool pdfa = false;
+    std::optional<std::filesystem::path> layout; // use this layout for every declaration
+    std::vector<std::filesystem::path> layout_dirs; // where a form's layout is found (layout_finder.h)
+    bool blank = false; // print the declarations' layouts with no data: the blank import template
 };
 
 // load → layout → pdf, then the files are written atomically: on any error nothing is written and

@@ -2,7 +2,9 @@
 
 #include "layout/page_flow.h"
 #include "layout/resolved_style.h"
+#include "layout/table_layouter.h"
 #include "layout/text_box.h"
+#include "resolve/form_resolver.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +26,10 @@ void add_frame(const Rect& box, std::vector<PageItem>& items) {
     }
 }
 
+double block_width(const load::BlockSpec& block, const PageFlow& flow) {
+    return std::min(block.width_pt.value_or(flow.content_width()), flow.content_width());
+}
+
 double box_left(const load::BlockSpec& block, const PageFlow& flow, double box_width) {
     const double free = flow.content_width() - box_width;
     switch (block.box_align.value_or(load::HAlign::Left)) {
@@ -37,94 +43,195 @@ double box_left(const load::BlockSpec& block, const PageFlow& flow, double box_w
     return flow.content_left();
 }
 
-// Places a title or paragraph. A paragraph that does not fit continues on the next page between
-// two lines; a title moves whole unless it is taller than a page. Each part gets its own fill and
-// frame, so borders close at a page break.
-void layout_text_block(const load::BlockSpec& block, const StyleSet& styles, PageFlow& flow) {
-    const ResolvedStyle& style = styles.get(block.style);
-    const double width = std::min(block.width_pt.value_or(flow.content_width()), flow.content_width());
-    const BrokenText broken = break_text(styles, style, block.text, width, block.text_loc);
-    const double left = box_left(block, flow, width);
+class FormLayouter {
+public:
+    FormLayouter(const StyleSet& styles, PageFlow& flow) : styles_(styles), flow_(flow) {}
 
-    if (!flow.at_page_top()) {
-        flow.advance(block.space_before_pt);
-    }
-    const bool keep_whole = block.kind == load::BlockKind::Title;
-    if (keep_whole && broken.height() > flow.remaining() && !flow.at_page_top() &&
-        broken.height() <= flow.content_height()) {
-        flow.new_page();
-    }
-
-    std::size_t next = 0;
-    const std::size_t total = std::max<std::size_t>(broken.lines.size(), 1);
-    while (next < total) {
-        const double room = flow.remaining() - (broken.height_of(0));
-        auto fitting = static_cast<std::size_t>(std::floor(room / style.line_height_pt + 1e-9));
-        if (fitting == 0) {
-            if (!flow.at_page_top()) {
-                flow.new_page();
-                continue;
+    void layout(const resolve::ResolvedForm& form) {
+        for (std::size_t i = 0; i < form.blocks.size(); ++i) {
+            const resolve::ResolvedBlock& block = form.blocks[i];
+            const load::BlockSpec& spec = *block.spec;
+            switch (spec.kind) {
+            case load::BlockKind::Spacer:
+                if (spec.height_pt > flow_.remaining()) {
+                    flow_.new_page();
+                } else {
+                    flow_.advance(spec.height_pt);
+                }
+                break;
+            case load::BlockKind::Title:
+            case load::BlockKind::Paragraph:
+                layout_text_block(block);
+                break;
+            case load::BlockKind::Table:
+                if (!flow_.at_page_top()) {
+                    flow_.advance(spec.space_before_pt);
+                }
+                layout_table(*block.table, styles_, flow_, tail_height(form, i));
+                flow_.advance(spec.space_after_pt);
+                break;
             }
-            fitting = 1; // a line taller than a page: place it anyway rather than loop forever
-        }
-        const std::size_t last = std::min(total, next + fitting);
-        const double height = broken.height_of(last - next);
-        const Rect box{left, flow.cursor() - height, width, height};
-        std::vector<PageItem>& items = flow.items();
-        if (block.fill) {
-            items.emplace_back(FilledRect{box, *block.fill});
-        }
-        place_lines(broken, next, std::min(last, broken.lines.size()), left, flow.cursor(), width,
-                    items);
-        if (block.frame) {
-            add_frame(box, items);
-        }
-        flow.advance(height);
-        next = last;
-        if (next < total) {
-            flow.new_page();
         }
     }
-    flow.advance(block.space_after_pt);
+
+private:
+    BrokenText break_block(const resolve::ResolvedBlock& block) const {
+        const load::BlockSpec& spec = *block.spec;
+        return break_text(styles_, styles_.get(spec.style), block.text, block_width(spec, flow_),
+                          block.text_loc);
+    }
+
+    // The height of the blocks right after block i that must stay on its page (keep-with-previous),
+    // so that a table's last row moves with them rather than leave them alone on a page.
+    double tail_height(const resolve::ResolvedForm& form, std::size_t i) const {
+        double height = 0;
+        for (std::size_t next = i + 1; next < form.blocks.size(); ++next) {
+            const load::BlockSpec& spec = *form.blocks[next].spec;
+            if (!spec.keep_with_previous) {
+                break;
+            }
+            switch (spec.kind) {
+            case load::BlockKind::Spacer:
+                height += spec.height_pt;
+                break;
+            case load::BlockKind::Title:
+            case load::BlockKind::Paragraph:
+                height += spec.space_before_pt + break_block(form.blocks[next]).height();
+                break;
+            case load::BlockKind::Table:
+                return height; // a table following: its own pagination decides
+            }
+        }
+        return height <= flow_.content_height() ? height : 0;
+    }
+
+    // Places a title or paragraph. A paragraph that does not fit continues on the next page between
+    // two lines; a title moves whole unless it is taller than a page. Each part gets its own fill
+    // and frame, so borders close at a page break.
+    void layout_text_block(const resolve::ResolvedBlock& block) {
+        const load::BlockSpec& spec = *block.spec;
+        const ResolvedStyle& style = styles_.get(spec.style);
+        const double width = block_width(spec, flow_);
+        const BrokenText broken = break_block(block);
+        const double left = box_left(spec, flow_, width);
+
+        if (!flow_.at_page_top()) {
+            flow_.advance(spec.space_before_pt);
+        }
+        const bool keep_whole = spec.kind == load::BlockKind::Title || spec.keep_with_previous;
+        if (keep_whole && broken.height() > flow_.remaining() && !flow_.at_page_top() &&
+            broken.height() <= flow_.content_height()) {
+            flow_.new_page();
+        }
+
+        std::size_t next = 0;
+        const std::size_t total = std::max<std::size_t>(broken.lines.size(), 1);
+        while (next < total) {
+            const double room = flow_.remaining() - broken.height_of(0);
+            auto fitting =
+                static_cast<std::size_t>(std::floor(room / style.line_height_pt + 1e-9));
+            if (fitting == 0) {
+                if (!flow_.at_page_top()) {
+                    flow_.new_page();
+                    continue;
+                }
+                fitting = 1; // a line taller than a page: place it rather than loop forever
+            }
+            const std::size_t last = std::min(total, next + fitting);
+            const double height = broken.height_of(last - next);
+            const Rect box{left, flow_.cursor() - height, width, height};
+            std::vector<PageItem>& items = flow_.items();
+            if (spec.fill) {
+                items.emplace_back(FilledRect{box, *spec.fill});
+            }
+            place_lines(broken, next, std::min(last, broken.lines.size()), left, flow_.cursor(),
+                        width, items);
+            if (spec.frame) {
+                add_frame(box, items);
+            }
+            flow_.advance(height);
+            next = last;
+            if (next < total) {
+                flow_.new_page();
+            }
+        }
+        flow_.advance(spec.space_after_pt);
+    }
+
+    const StyleSet& styles_;
+    PageFlow& flow_;
+};
+
+std::string replace_all(std::string text, std::string_view from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
 }
 
-std::string document_title(const load::LayoutSpec& spec) {
-    if (!spec.title.empty()) {
-        return spec.title;
+// Draws "第{page}页 共{pages}页" in the bottom (or top) margin of each page of one form.
+void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Document& document,
+                      std::size_t first_page) {
+    const load::PageNumberSpec& numbers = spec.page_numbers;
+    if (numbers.format.empty()) {
+        return;
     }
-    for (const load::BlockSpec& block : spec.blocks) {
-        if (block.kind == load::BlockKind::Title) {
-            return block.text;
-        }
+    const ResolvedStyle& style = styles.get(numbers.style);
+    const std::size_t pages = document.pages.size() - first_page;
+    const double left = spec.page.margins.left;
+    const double width = spec.page.width_pt - spec.page.margins.left - spec.page.margins.right;
+    for (std::size_t i = 0; i < pages; ++i) {
+        std::string text = replace_all(numbers.format, "{page}", std::to_string(i + 1));
+        text = replace_all(text, "{pages}", std::to_string(pages));
+        const BrokenText broken = break_text(styles, style, text, width, numbers.loc);
+        const double height = broken.height();
+        Page& page = document.pages[first_page + i];
+        const double top =
+            numbers.at_top ? page.height - numbers.offset_pt : numbers.offset_pt + height;
+        place_lines(broken, 0, broken.lines.size(), left, top, width, page.items);
     }
-    return {};
 }
 
 } // namespace
 
-Document layout_document(const load::LayoutSpec& spec, text::FontLibrary& fonts) {
+Document layout_forms(const load::LayoutSpec& spec,
+                      const std::vector<const load::Declaration*>& declarations,
+                      text::FontLibrary& fonts) {
     const StyleSet styles(spec, fonts);
     Document document;
-    document.metadata.title = document_title(spec);
-    PageFlow flow(spec.page, document.pages);
-    for (const load::BlockSpec& block : spec.blocks) {
-        switch (block.kind) {
-        case load::BlockKind::Spacer:
-            if (block.height_pt > flow.remaining()) {
-                flow.new_page();
-            } else {
-                flow.advance(block.height_pt);
-            }
-            break;
-        case load::BlockKind::Title:
-        case load::BlockKind::Paragraph:
-            layout_text_block(block, styles, flow);
-            break;
+    document.metadata.title = spec.title;
+    std::vector<const load::Declaration*> forms = declarations;
+    if (forms.empty()) {
+        forms.push_back(nullptr); // the layout alone: the blank template
+    }
+    for (const load::Declaration* declaration : forms) {
+        const resolve::ResolvedForm form = resolve::resolve_form(spec, declaration);
+        const std::size_t first_page = document.pages.size();
+        std::vector<Page> pages;
+        PageFlow flow(spec.page, pages);
+        FormLayouter(styles, flow).layout(form);
+        flow.finish();
+        for (Page& page : pages) {
+            document.pages.push_back(std::move(page));
+        }
+        add_page_numbers(spec, styles, document, first_page);
+        if (declaration) {
+            document.outlines.push_back(
+                Outline{form.outline_title, static_cast<int>(first_page), {}});
         }
     }
-    flow.finish();
+    if (declarations.size() == 1 && !document.outlines.empty()) {
+        document.metadata.title = document.outlines.front().title.empty()
+                                      ? spec.title
+                                      : spec.title + " " + document.outlines.front().title;
+    }
     document.fonts = styles.fonts();
     return document;
+}
+
+Document layout_document(const load::LayoutSpec& spec, text::FontLibrary& fonts) {
+    return layout_forms(spec, {}, fonts);
 }
 
 } // namespace formpdf::layout

@@ -1,13 +1,23 @@
 #pragma once
 
 #include "layout/document.h"
+#include "load/declaration.h"
 #include "load/layout_spec.h"
 #include "text/font_library.h"
 
+#include <vector>
+
 namespace formpdf::layout {
 
-// Lays out a layout's blocks onto pages: loads its fonts, shapes and breaks every text, paginates.
-// Throws DiagnosticError for user errors (an unknown font, a character no font has).
+// Lays out forms onto pages: one form per declaration, each starting on a new page, with page
+// numbers counted per form and one bookmark per form. An empty list of declarations lays out the
+// layout alone (its literal text; every field empty: the blank template). Fonts are loaded once for
+// all forms. Throws DiagnosticError for user errors (an unknown font, a character no font has).
+Document layout_forms(const load::LayoutSpec& spec,
+                      const std::vector<const load::Declaration*>& declarations,
+                      text::FontLibrary& fonts);
+
+// The layout alone (no declaration), as layout_forms(spec, {}, fonts).
 Document layout_document(const load::LayoutSpec& spec, text::FontLibrary& fonts);
 
 } // namespace formpdf::layout

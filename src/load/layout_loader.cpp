@@ -2,6 +2,8 @@
 
 #include "core/file_io.h"
 #include "core/number_format.h"
+#include "load/form_definition_reader.h"
+#include "load/table_reader.h"
 #include "load/yaml_reader.h"
 
 #include <algorithm>
@@ -49,13 +51,21 @@ struct BlockKindInfo {
 };
 
 constexpr std::string_view kTextBlockOptions[] = {
-    "style", "width", "align", "frame", "fill", "space-before", "space-after",
+    "style", "width",        "align",       "frame", "fill", "space-before",
+    "space-after", "field", "keep-with-previous",
+};
+
+constexpr std::string_view kTableBlockOptions[] = {
+    "space-before",
+    "space-after",
+    "keep-with-previous",
 };
 
 constexpr BlockKindInfo kBlockKinds[] = {
     {"title", BlockKind::Title, kTextBlockOptions, "title"},
     {"paragraph", BlockKind::Paragraph, kTextBlockOptions, "body"},
     {"spacer", BlockKind::Spacer, {}, {}},
+    {"table", BlockKind::Table, kTableBlockOptions, {}},
 };
 
 std::vector<std::string_view> names_of(const auto& items) {
@@ -359,7 +369,7 @@ std::pair<const BlockKindInfo*, const MapEntry*> find_block_kind(const ValueRead
                     entry.key_loc,
                     "this block has two content keys, '" + content->key + "' and '" + entry.key +
                         "'",
-                    "a block holds one of title, paragraph, spacer: start a new list item "
+                    "a block holds one of title, paragraph, spacer, table: start a new list item "
                     "(`- " +
                         entry.key + ": …`) for the second"));
             }
@@ -369,7 +379,7 @@ std::pair<const BlockKindInfo*, const MapEntry*> find_block_kind(const ValueRead
     }
     if (!kind) {
         item.fail("this block has no content",
-                  "a block starts with one of title, paragraph, spacer, e.g. `- paragraph: "
+                  "a block starts with one of title, paragraph, spacer, table, e.g. `- paragraph: "
                   "项目概况`");
     }
     return {kind, content};
@@ -388,6 +398,7 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
         all_keys.push_back(info.key);
     }
     all_keys.insert(all_keys.end(), std::begin(kTextBlockOptions), std::end(kTextBlockOptions));
+    // (the table block's options are all text block options too)
     map.check_keys(all_keys);
 
     const auto [kind, content] = find_block_kind(item, map);
@@ -407,6 +418,20 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
     block.loc = item.loc();
     if (block.kind == BlockKind::Spacer) {
         block.height_pt = content->value.length_pt();
+        return block;
+    }
+    if (const auto keep = map.find("keep-with-previous")) {
+        block.keep_with_previous = keep->boolean();
+    }
+    if (const auto before = map.find("space-before")) {
+        block.space_before_pt = before->length_pt();
+    }
+    if (const auto after = map.find("space-after")) {
+        block.space_after_pt = after->length_pt();
+    }
+    if (block.kind == BlockKind::Table) {
+        const double content_width = page.width_pt - page.margins.left - page.margins.right;
+        block.table = read_table(content->value, content_width, style_names);
         return block;
     }
 
@@ -442,13 +467,45 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
     if (const auto fill = map.find("fill")) {
         block.fill = fill->color();
     }
-    if (const auto before = map.find("space-before")) {
-        block.space_before_pt = before->length_pt();
-    }
-    if (const auto after = map.find("space-after")) {
-        block.space_after_pt = after->length_pt();
+    if (const auto field = map.find("field")) {
+        block.field = field->text();
+        block.field_loc = field->loc();
+        if (block.field.empty()) {
+            field->fail(field->label() + " must name a declaration field");
+        }
     }
     return block;
+}
+
+PageNumberSpec read_page_numbers(const ValueReader& value,
+                                 const std::vector<std::string_view>& style_names) {
+    PageNumberSpec numbers;
+    numbers.loc = value.loc();
+    numbers.style = "body";
+    if (value.is_scalar()) {
+        numbers.format = value.text();
+        return numbers;
+    }
+    const MapReader map = value.map({"format", "style", "position", "offset"});
+    const ValueReader format =
+        map.get("format", "e.g. `format: \"第{page}页 共{pages}页\"` or `format: \"-{page}-\"`");
+    numbers.format = format.text();
+    if (numbers.format.find("{page}") == std::string::npos &&
+        numbers.format.find("{pages}") == std::string::npos) {
+        format.fail("the page number format has neither {page} nor {pages}",
+                    "e.g. \"第{page}页 共{pages}页\" or \"— {page} —\"");
+    }
+    if (const auto style = map.find("style")) {
+        numbers.style = style->text();
+        check_defined(*style, numbers.style, style_names, "style", "defined styles");
+    }
+    if (const auto position = map.find("position")) {
+        numbers.at_top = position->choice<bool>({{"bottom", false}, {"top", true}});
+    }
+    if (const auto offset = map.find("offset")) {
+        numbers.offset_pt = offset->length_pt();
+    }
+    return numbers;
 }
 
 std::string first_title_text(const std::vector<BlockSpec>& blocks) {
@@ -479,7 +536,8 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
     }
     const MapReader map = root.open_map();
     check_format_version(map);
-    map.check_keys({kFormatKey, "title", "page", "fonts", "fallback", "styles", "blocks"});
+    map.check_keys({kFormatKey, "title", "page", "fonts", "fallback", "styles", "blocks",
+                    "page-numbers", "bookmark", "output", "form"});
 
     LayoutSpec spec;
     spec.file = file;
@@ -504,12 +562,41 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
             spec.blocks.push_back(read_block(item, spec.page, style_names));
         }
     }
+    if (const auto bookmark = map.find("bookmark")) {
+        spec.bookmark = bookmark->text();
+    }
+    if (const auto numbers = map.find("page-numbers")) {
+        spec.page_numbers = read_page_numbers(*numbers, names_of(spec.styles));
+    }
+    if (const auto form = map.find("form")) {
+        spec.form = read_form_definition(*form);
+    }
+    if (const auto output = map.find("output")) {
+        if (const auto pdfa = output->map({"pdfa"}).find("pdfa")) {
+            spec.pdfa = pdfa->boolean();
+        }
+    }
     if (const auto title = map.find("title")) {
         spec.title = title->text();
     } else {
         spec.title = first_title_text(spec.blocks);
     }
     return spec;
+}
+
+bool is_layout_text(std::string_view yaml) {
+    for (std::size_t at = 0; at < yaml.size();) {
+        std::size_t start = at;
+        if (start == 0 && yaml.substr(0, 3) == "\xEF\xBB\xBF") {
+            start = 3; // a UTF-8 byte order mark
+        }
+        if (yaml.substr(start, kFormatKey.size() + 1) == std::string(kFormatKey) + ":") {
+            return true;
+        }
+        const std::size_t newline = yaml.find('\n', at);
+        at = newline == std::string_view::npos ? yaml.size() : newline + 1;
+    }
+    return false;
 }
 
 LayoutSpec load_layout_file(const std::filesystem::path& path) {

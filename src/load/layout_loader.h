@@ -16,4 +16,8 @@ LayoutSpec load_layout_file(const std::filesystem::path& path);
 // The same, from text in memory; `file` names it in diagnostics and its folder is searched for fonts.
 LayoutSpec load_layout_text(std::string_view yaml, const std::string& file);
 
+// True when the text is a layout file rather than a declaration: it has the `formpdf-layout:` key
+// at the start of a line (a layout file's first key, docs/layout-format.md). Reads no YAML.
+bool is_layout_text(std::string_view yaml);
+
 } // namespace formpdf::load

@@ -2,6 +2,8 @@
 
 #include "core/geometry.h"
 #include "core/source_location.h"
+#include "load/table_spec.h"
+#include "load/form_definition.h"
 
 #include <filesystem>
 #include <optional>
@@ -57,6 +59,7 @@ enum class BlockKind {
     Title,     // `- title: text`: one or more lines in the block's style (default style "title")
     Paragraph, // `- paragraph: text`: wrapped into a box (default style "body")
     Spacer,    // `- spacer: 5mm`: vertical space
+    Table,     // `- table: {columns: …, rows: …}`: a paginated table (table_spec.h)
 };
 
 struct BlockSpec {
@@ -72,6 +75,23 @@ struct BlockSpec {
     double space_before_pt = 0;
     double space_after_pt = 0;
     double height_pt = 0;      // for spacers
+    // Title/paragraph: print this declaration field instead of `text` when the declaration has it
+    // (`text` is then the default, e.g. the standard 备注 line that a declaration may override).
+    std::string field;
+    SourceLoc field_loc;
+    // Keep this block on the same page as the end of the block before it: a table's last row(s)
+    // move to the next page with it rather than leave it alone there (备注, sign-off lines).
+    bool keep_with_previous = false;
+    std::optional<TableSpec> table; // for tables
+    SourceLoc loc;
+};
+
+// Page numbers, drawn in the bottom (or top) margin of every page of a form.
+struct PageNumberSpec {
+    std::string format;        // "第{page}页 共{pages}页", "-{page}-", "— {page} —"; empty: none
+    std::string style;         // text style; its align places the number
+    bool at_top = false;
+    double offset_pt = mm_to_pt(10); // distance of the line box from the page edge
     SourceLoc loc;
 };
 
@@ -85,6 +105,15 @@ struct LayoutSpec {
     SourceLoc fallback_loc;
     std::vector<StyleSpec> styles;   // always contains "title" and "body" (defaults if not given)
     std::vector<BlockSpec> blocks;
+    PageNumberSpec page_numbers;
+    // The bookmark of each form, with {field} replaced by the declaration's value, e.g.
+    // "{project_code} {project_name}"; empty: the title.
+    std::string bookmark;
+    // `output: {pdfa: true}`: write PDF/A-2b (docs/pdfa.md); `render --pdfa` also turns it on.
+    bool pdfa = false;
+    // `form:`: what a declaration of this form holds and how it is checked (form_definition.h);
+    // absent in a layout that only prints fixed text.
+    std::optional<FormDefinition> form;
 
     const FontSpec* find_font(const std::string& name) const;
     const StyleSpec* find_style(const std::string& name) const;

@@ -509,4 +509,26 @@ ValueReader read_yaml(std::string_view yaml, const std::string& file, const Yaml
     return ValueReader(documents.empty() ? YAML::Node() : documents[0], source, "");
 }
 
+std::vector<ValueReader> read_yaml_documents(std::string_view yaml, const std::string& file,
+                                             const YamlLimits& limits) {
+    check_yaml(yaml, file, limits);
+    auto source = std::make_shared<const SourceText>(file, std::string(strip_utf8_bom(yaml)));
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(source->text());
+    } catch (const YAML::Exception& error) {
+        // As in read_yaml(): check_yaml() has parsed the same bytes already.
+        const SourceLoc loc = error.mark.is_null() || error.mark.pos < 0
+                                  ? SourceLoc{file, 0, 0}
+                                  : source->loc_at(static_cast<std::size_t>(error.mark.pos));
+        throw DiagnosticError(make_error(loc, "YAML error: " + error.msg));
+    }
+    std::vector<ValueReader> readers;
+    readers.reserve(documents.size());
+    for (const YAML::Node& document : documents) {
+        readers.emplace_back(document, source, "");
+    }
+    return readers;
+}
+
 } // namespace formpdf::load

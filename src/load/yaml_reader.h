@@ -158,4 +158,9 @@ private:
 ValueReader read_yaml(std::string_view yaml, const std::string& file,
                       const YamlLimits& limits = {});
 
+// The same for a file of several documents (separated by `---`), in order; empty documents are
+// included as null values.
+std::vector<ValueReader> read_yaml_documents(std::string_view yaml, const std::string& file,
+                                             const YamlLimits& limits = {});
+
 } // namespace formpdf::load

@@ -5,6 +5,7 @@
 #include "pdf/outline_tree.h"
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
+#include "pdf/pdfa_metadata.h"
 #include "pdf/sha256.h"
 
 #include <podofo/podofo.h>
@@ -128,6 +129,7 @@ std::string content_hash(const layout::Document& document, const PdfOptions& opt
     hash.update_field(document.metadata.language);
     hash.update_field(options.producer);
     hash.update_field(std::to_string(options.creation_time));
+    hash.update_field(options.pdfa ? "PDF/A-2b" : "");
     for (std::size_t i = 0; i < contents.size(); ++i) {
         hash.update_field(format_number(document.pages[i].width) + " " +
                           format_number(document.pages[i].height));
@@ -191,6 +193,12 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
         write_outline_tree(pdf, document.outlines, pages);
         write_catalog_entries(pdf, document);
         write_info(pdf, document, options, content_hash(document, options, contents, fonts));
+        if (options.pdfa) {
+            add_pdfa_objects(pdf,
+                             {document.metadata.title, options.producer, options.creation_time,
+                              options.creation_time},
+                             srgb_icc_profile());
+        }
         return serialize(pdf);
     } catch (const PoDoFo::PdfError& error) {
         throw PdfError(describe(error));

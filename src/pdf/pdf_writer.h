@@ -13,6 +13,9 @@ struct PdfOptions {
     // SOURCE_DATE_EPOCH when set, else the current time: the PDF stage never reads the clock.
     std::int64_t creation_time = 0;
     std::string producer; // e.g. "formpdf 0.1.0"
+    // PDF/A-2b: XMP metadata matching Info, and an sRGB OutputIntent (docs/pdfa.md). Reads the
+    // ICC profile at run time; throws DiagnosticError when it is not installed.
+    bool pdfa = false;
 };
 
 // A failure inside the PDF library or the font subsetter that is not the user's fault.

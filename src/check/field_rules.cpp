@@ -1,0 +1,174 @@
+#include "check/field_rules.h"
+
+#include "check/decimal_text.h"
+#include "check/finding_text.h"
+#include "load/name_suggestion.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace formpdf::check {
+
+namespace {
+
+using load::Declaration;
+using load::FieldDefinition;
+using load::FieldKind;
+using load::FormDefinition;
+using load::TextValue;
+
+std::string amount_example(int decimals) {
+    return decimals == 0 ? "1,866" : "1,866." + std::string(static_cast<std::size_t>(decimals), '0');
+}
+
+std::string count_text(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::size_t code_points(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text) {
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
+    return count;
+}
+
+void check_unknown_ids(const Declaration& declaration, const FormDefinition& form,
+                       Diagnostics& findings) {
+    std::vector<std::string_view> known;
+    for (const FieldDefinition& field : form.fields) {
+        known.push_back(field.id);
+    }
+    known.push_back(load::kTitleFieldId);
+    known.push_back(load::kFooterFieldId);
+    std::vector<std::string_view> seen;
+    for (const auto& [id, value] : declaration.fields) {
+        if (std::find(known.begin(), known.end(), id) == known.end()) {
+            findings.error(value.loc, "unknown field '" + id + "' for the form '" + form.id + "'",
+                           load::suggestion_hint(id, known, "fields of this form"));
+        }
+    }
+}
+
+// The kind's rule, for a value that is not blank.
+void check_kind(const FieldDefinition& field, const TextValue& value, Diagnostics& findings) {
+    const std::string name = bare_label(field.label);
+    switch (field.kind) {
+    case FieldKind::Text:
+        return;
+    case FieldKind::Code: {
+        const bool digits_only = value.text.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits_only || value.text.size() != static_cast<std::size_t>(field.digits)) {
+            findings.error(value.loc,
+                           name + " must be " + std::to_string(field.digits) + " digits, not " +
+                               quote_value(value.text) + " (" +
+                               count_text(code_points(value.text), "character", "characters") +
+                               (digits_only ? "" : ", not all digits") + ")",
+                           "copy the code from the budget system");
+        }
+        return;
+    }
+    case FieldKind::Amount:
+        if (!parse_amount(value.text, field.decimals)) {
+            findings.error(value.loc,
+                           name + " must be an amount with " +
+                               count_text(static_cast<std::size_t>(field.decimals), "decimal",
+                                          "decimals") +
+                               " such as " + amount_example(field.decimals) + ", not " +
+                               quote_value(value.text),
+                           "write digits, optionally grouped by thousands with ','; no unit (the "
+                           "label says it)");
+        }
+        return;
+    case FieldKind::Years: {
+        const std::optional<long long> years = parse_whole_number(value.text);
+        if (!years || *years < 1) {
+            findings.error(value.loc,
+                           name + " must be a whole number of years, at least 1, not " +
+                               quote_value(value.text));
+        }
+        return;
+    }
+    case FieldKind::Choice:
+        if (std::find(field.choices.begin(), field.choices.end(), value.text) ==
+            field.choices.end()) {
+            std::vector<std::string_view> choices(field.choices.begin(), field.choices.end());
+            findings.error(value.loc,
+                           name + " must be one of " + load::join_names(choices) + ", not " +
+                               quote_value(value.text));
+        }
+        return;
+    }
+}
+
+// "本年度项目金额 ≤ 项目总金额", compared exactly, when both are valid amounts.
+void check_at_most(const FieldDefinition& field, const TextValue& value,
+                   const Declaration& declaration, const FormDefinition& form,
+                   Diagnostics& findings) {
+    const FieldDefinition* limit_field = form.find_field(field.at_most);
+    const TextValue* limit = declaration.field(field.at_most);
+    if (!limit_field || !limit) {
+        return;
+    }
+    const auto amount = parse_amount(value.text, field.decimals);
+    const auto maximum = parse_amount(limit->text, limit_field->decimals);
+    if (!amount || !maximum || field.decimals != limit_field->decimals) {
+        return;
+    }
+    if (*amount > *maximum) {
+        findings.error(value.loc,
+                       bare_label(field.label) + " " + value.text + " is greater than " +
+                           bare_label(limit_field->label) + " " + limit->text,
+                       "one year's amount cannot exceed the whole project's");
+    }
+}
+
+bool is_required(const FieldDefinition& field, const Declaration& declaration,
+                 const FormDefinition& form, std::string& because) {
+    if (field.required) {
+        return true;
+    }
+    if (!field.required_when) {
+        return false;
+    }
+    const TextValue* other = declaration.field(field.required_when->field);
+    const FieldDefinition* other_field = form.find_field(field.required_when->field);
+    if (!other || !other_field) {
+        return false;
+    }
+    const std::optional<long long> number = parse_whole_number(other->text);
+    if (!number || *number <= field.required_when->above) {
+        return false;
+    }
+    because = " when " + bare_label(other_field->label) + " is more than " +
+              std::to_string(field.required_when->above) + " (it is " + other->text + ")";
+    return true;
+}
+
+} // namespace
+
+void check_fields(const Declaration& declaration, const FormDefinition& form,
+                  Diagnostics& findings) {
+    check_unknown_ids(declaration, form, findings);
+    for (const FieldDefinition& field : form.fields) {
+        const TextValue* value = declaration.field(field.id);
+        std::string because;
+        const bool required = is_required(field, declaration, form, because);
+        if (!value || is_blank(value->text)) {
+            if (required) {
+                findings.error(value ? value->loc : declaration.loc,
+                               field_name(field.label, field.id) + " is required" + because +
+                                   (value ? ", but it is empty" : ", but it is missing"),
+                               value ? "fill it in; the form is printed with what is written here"
+                                     : "add `" + field.id + ": …` under `fields:`");
+            }
+            continue;
+        }
+        check_kind(field, *value, findings);
+        if (!field.at_most.empty()) {
+            check_at_most(field, *value, declaration, form, findings);
+        }
+    }
+}
+
+} // namespace formpdf::check

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "layout/document.h"
+
+namespace formpdf::layout {
+
+// Appends the pages and bookmarks of `part` to `into` (bookmark pages renumbered). Both were laid
+// out with the same FontLibrary, whose font table only grows, so the later table is kept.
+void append_document(Document& into, Document&& part);
+
+} // namespace formpdf::layout

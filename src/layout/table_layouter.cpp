@@ -1,0 +1,544 @@
+#include "layout/table_layouter.h"
+
+#include "layout/text_box.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace formpdf::layout {
+
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+struct MeasuredCell {
+    const resolve::ResolvedCell* cell = nullptr;
+    double x = 0;
+    double width = 0;
+    BrokenText text;      // the cell's own text
+    BrokenText continued; // for a repeated label: its text followed by the continued suffix
+
+    int first_row() const { return cell->row; }
+    int last_row() const { return cell->row + cell->rowspan - 1; }
+    // The height the text needs: its lines plus padding; an empty cell counts one line, so that a
+    // blank form leaves room to write by hand.
+    double needed_height() const {
+        return text.height_of(std::max<std::size_t>(text.lines.size(), 1));
+    }
+};
+
+// One row, or the part of a split row, on one page.
+struct Fragment {
+    std::size_t row = 0;
+    double height = 0;
+    bool repeated_header = false; // a header row printed again at the top of a later page
+    bool split = false;           // part of a row split between pages: `lines` says which lines
+    std::map<std::size_t, std::pair<std::size_t, std::size_t>> lines; // cell → [first, last)
+};
+
+class TableLayouter {
+public:
+    TableLayouter(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
+                  double tail_height_pt)
+        : table_(table), styles_(styles), flow_(flow), tail_(tail_height_pt) {}
+
+    void run() {
+        measure();
+        compute_row_heights();
+        bool first_page = true;
+        while (row_ < table_.rows.size()) {
+            if (!first_page) {
+                flow_.new_page();
+            }
+            std::vector<Fragment> page = plan_page(first_page);
+            draw_page(page);
+            first_page = false;
+        }
+    }
+
+private:
+    // --- measuring --------------------------------------------------------------------------
+
+    void measure() {
+        std::vector<double> column_x(table_.column_widths_pt.size() + 1, flow_.content_left());
+        for (std::size_t c = 0; c < table_.column_widths_pt.size(); ++c) {
+            column_x[c + 1] = column_x[c] + table_.column_widths_pt[c];
+        }
+        cells_by_row_.resize(table_.rows.size());
+        cells_.reserve(table_.cells.size());
+        for (const resolve::ResolvedCell& cell : table_.cells) {
+            MeasuredCell measured;
+            measured.cell = &cell;
+            measured.x = column_x[static_cast<std::size_t>(cell.column)];
+            measured.width =
+                column_x[static_cast<std::size_t>(cell.column + cell.colspan)] - measured.x;
+            const ResolvedStyle& style = styles_.get(cell.style);
+            measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
+            if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
+                measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
+                                                measured.width, cell.loc);
+            } else {
+                measured.continued = measured.text;
+            }
+            cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
+            cells_.push_back(std::move(measured));
+        }
+    }
+
+    void compute_row_heights() {
+        heights_.assign(table_.rows.size(), 0);
+        for (std::size_t r = 0; r < table_.rows.size(); ++r) {
+            heights_[r] = table_.rows[r].min_height_pt;
+        }
+        std::vector<const MeasuredCell*> spanning;
+        for (const MeasuredCell& cell : cells_) {
+            if (cell.cell->rowspan == 1) {
+                double& height = heights_[static_cast<std::size_t>(cell.cell->row)];
+                height = std::max(height, cell.needed_height());
+            } else {
+                spanning.push_back(&cell);
+            }
+        }
+        // A spanning cell taller than its rows makes the last of them taller; shorter spans
+        // first, so that a long span sees what its inner spans added.
+        std::stable_sort(spanning.begin(), spanning.end(), [](const auto* a, const auto* b) {
+            return a->cell->rowspan < b->cell->rowspan;
+        });
+        for (const MeasuredCell* cell : spanning) {
+            double spanned = 0;
+            for (int r = cell->first_row(); r <= cell->last_row(); ++r) {
+                spanned += heights_[static_cast<std::size_t>(r)];
+            }
+            if (cell->needed_height() > spanned) {
+                heights_[static_cast<std::size_t>(cell->last_row())] +=
+                    cell->needed_height() - spanned;
+            }
+        }
+    }
+
+    // --- rows and their parts ---------------------------------------------------------------
+
+    bool is_header(std::size_t row) const { return table_.rows[row].header; }
+
+    std::size_t header_block_end(std::size_t row) const {
+        while (row < table_.rows.size() && is_header(row)) {
+            ++row;
+        }
+        return row;
+    }
+
+    double rows_height(std::size_t first, std::size_t end) const {
+        double height = 0;
+        for (std::size_t r = first; r < end; ++r) {
+            height += heights_[r];
+        }
+        return height;
+    }
+
+    // A row can be split between lines only when no spanning cell starts in it.
+    bool splittable(std::size_t row) const {
+        for (std::size_t index : cells_by_row_[row]) {
+            if (cells_[index].cell->rowspan > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The least of a row that may stand on a page: one line of each cell, or all of a row that
+    // cannot be split.
+    double min_part_height(std::size_t row) const {
+        if (!splittable(row)) {
+            return heights_[row];
+        }
+        double height = 0;
+        for (std::size_t index : cells_by_row_[row]) {
+            height = std::max(height, cells_[index].text.height_of(1));
+        }
+        return height;
+    }
+
+    std::size_t placed_lines(std::size_t index) const {
+        const auto found = next_line_.find(index);
+        return found == next_line_.end() ? 0 : found->second;
+    }
+
+    // Height of what is left of a row that was split on an earlier page.
+    double rest_height(std::size_t row) const {
+        double height = 0;
+        for (std::size_t index : cells_by_row_[row]) {
+            const BrokenText& text = cells_[index].text;
+            height = std::max(height, text.height_of(text.lines.size() - placed_lines(index)));
+        }
+        return height;
+    }
+
+    // The part of the rest of `row` that fits in `available`: as many lines of each cell as fit.
+    // False when some unfinished cell cannot show even one line.
+    bool take_part(std::size_t row, double available, Fragment& part) {
+        part.row = row;
+        part.split = true;
+        part.height = 0;
+        for (std::size_t index : cells_by_row_[row]) {
+            const BrokenText& text = cells_[index].text;
+            const std::size_t first = placed_lines(index);
+            const double room = available - text.height_of(0);
+            const auto fit = static_cast<std::size_t>(
+                std::max(0.0, std::floor(room / text.style->line_height_pt + kEpsilon)));
+            const std::size_t last = std::min(text.lines.size(), first + fit);
+            if (first < text.lines.size() && last == first) {
+                return false;
+            }
+            part.lines[index] = {first, last};
+            part.height = std::max(part.height, text.height_of(last - first));
+        }
+        part.height = std::max(part.height, 0.0);
+        for (const auto& [index, range] : part.lines) {
+            next_line_[index] = range.second;
+        }
+        return true;
+    }
+
+    bool row_done(std::size_t row) const {
+        for (std::size_t index : cells_by_row_[row]) {
+            if (placed_lines(index) < cells_[index].text.lines.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- one page ---------------------------------------------------------------------------
+
+    double capacity_below_header() const {
+        return flow_.content_height() - rows_height(header_.first, header_.second);
+    }
+
+    std::vector<Fragment> plan_page(bool first_page) {
+        std::vector<Fragment> page;
+        const bool page_was_empty = flow_.at_page_top();
+        double available = flow_.remaining();
+        if (!first_page) {
+            for (std::size_t h = header_.first; h < header_.second; ++h) {
+                Fragment header;
+                header.row = h;
+                header.height = heights_[h];
+                header.repeated_header = true;
+                page.push_back(header);
+                available -= heights_[h];
+            }
+        }
+        bool body_here = false; // a row of the table other than a repeated header is on the page
+        const auto may_break = [&] { return body_here || !page_was_empty; };
+        const std::size_t rows = table_.rows.size();
+        while (row_ < rows) {
+            if (is_header(row_) && !continuing_) {
+                // A header block comes with the first part of the row after it, never alone.
+                const std::size_t end = header_block_end(row_);
+                const double block = rows_height(row_, end);
+                // The row after the header moves whole unless it is taller than a page: then
+                // its first line is enough.
+                double next = 0;
+                if (end < rows) {
+                    const double fresh = flow_.content_height() - block;
+                    next = heights_[end] <= fresh + kEpsilon ? heights_[end] : min_part_height(end);
+                }
+                if (block + next > available + kEpsilon && may_break()) {
+                    break;
+                }
+                for (std::size_t h = row_; h < end; ++h) {
+                    Fragment header;
+                    header.row = h;
+                    header.height = heights_[h];
+                    page.push_back(header);
+                    available -= heights_[h];
+                }
+                previous_header_ = header_;
+                header_ = {row_, end};
+                row_ = end;
+                body_here = true;
+                continue;
+            }
+            const double whole = continuing_ ? rest_height(row_) : heights_[row_];
+            double need = whole;
+            if (row_ + 1 == rows && whole + tail_ <= capacity_below_header() + kEpsilon) {
+                need += tail_; // the last row stays with the blocks that must follow the table
+            }
+            if (need <= available + kEpsilon) {
+                Fragment fragment;
+                if (continuing_) {
+                    take_part(row_, whole + kEpsilon, fragment);
+                } else {
+                    fragment.row = row_;
+                }
+                fragment.height = whole;
+                page.push_back(std::move(fragment));
+                available -= whole;
+                body_here = true;
+                continuing_ = false;
+                ++row_;
+                continue;
+            }
+            // It does not fit here. If it fits a fresh page, it moves there whole.
+            if (need <= capacity_below_header() + kEpsilon && may_break()) {
+                break;
+            }
+            if (!splittable(row_)) {
+                if (may_break()) {
+                    break;
+                }
+                // Taller than a page and unsplittable (a span taller than a page): alone on its
+                // page; its lines are never cut, so it may run past the bottom margin.
+                Fragment fragment;
+                fragment.row = row_;
+                fragment.height = whole;
+                page.push_back(std::move(fragment));
+                body_here = true;
+                ++row_;
+                break;
+            }
+            Fragment part;
+            if (!take_part(row_, available, part)) {
+                if (may_break()) {
+                    break;
+                }
+                // Not one line fits on an empty page (a line taller than the page): place it.
+                take_part(row_, std::max(available, min_part_height(row_)) * 2 + 1e4, part);
+            }
+            page.push_back(std::move(part));
+            body_here = true;
+            continuing_ = !row_done(row_);
+            if (!continuing_) {
+                ++row_;
+            }
+            break; // the rest of the row continues on the next page
+        }
+        settle_labels(page, flow_.remaining());
+        return page;
+    }
+
+    // Is the first row of `cell` (not a repeated copy of it) on this page?
+    bool starts_on(const MeasuredCell& cell, const std::vector<Fragment>& page) const {
+        for (const Fragment& fragment : page) {
+            if (fragment.row == static_cast<std::size_t>(cell.first_row()) &&
+                !fragment.repeated_header) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool covers(const MeasuredCell& cell, const Fragment& fragment) const {
+        const auto first = static_cast<std::size_t>(cell.first_row());
+        const auto last = static_cast<std::size_t>(cell.last_row());
+        if (fragment.row < first || fragment.row > last) {
+            return false;
+        }
+        // A repeated header row belongs to cells of the header block only.
+        return !fragment.repeated_header || is_header(first);
+    }
+
+    // The text a spanning cell shows on this page: its own, or the label repeated with the
+    // continued suffix, or nothing.
+    const BrokenText* shown_text(const MeasuredCell& cell, const std::vector<Fragment>& page,
+                                 bool repeated_header_part) const {
+        if (starts_on(cell, page) || repeated_header_part) {
+            return &cell.text;
+        }
+        return cell.cell->repeat_when_split ? &cell.continued : nullptr;
+    }
+
+    // Every part of a spanning cell on this page must be tall enough for the text it shows: the
+    // last row of the part grows. When the page has no room for that, rows move to the next page.
+    void settle_labels(std::vector<Fragment>& page, double room) {
+        while (true) {
+            std::map<std::size_t, double> growth; // fragment index → extra height
+            for (const MeasuredCell& cell : cells_) {
+                if (cell.cell->rowspan <= 1) {
+                    continue;
+                }
+                double part = 0;
+                std::optional<std::size_t> last;
+                bool header_part = false;
+                for (std::size_t f = 0; f < page.size(); ++f) {
+                    if (covers(cell, page[f])) {
+                        part += page[f].height;
+                        last = f;
+                        header_part = header_part || page[f].repeated_header;
+                    }
+                }
+                if (!last) {
+                    continue;
+                }
+                const BrokenText* text = shown_text(cell, page, header_part);
+                const double needed = text && !text->lines.empty() ? text->height() : 0;
+                if (needed > part + kEpsilon) {
+                    growth[*last] = std::max(growth[*last], needed - part);
+                }
+            }
+            double total = 0;
+            for (const Fragment& fragment : page) {
+                total += fragment.height;
+            }
+            for (const auto& [f, extra] : growth) {
+                total += extra;
+            }
+            if (total <= room + kEpsilon || !can_move_last_row(page)) {
+                for (const auto& [f, extra] : growth) {
+                    page[f].height += extra;
+                }
+                return;
+            }
+            move_last_row_to_next_page(page);
+        }
+    }
+
+    // The last fragment can go back to the next page when it is a whole body row and not the only
+    // body row of the page.
+    bool can_move_last_row(const std::vector<Fragment>& page) const {
+        std::size_t body = 0;
+        for (const Fragment& fragment : page) {
+            if (!fragment.repeated_header && !is_header(fragment.row)) {
+                ++body;
+            }
+        }
+        const Fragment& last = page.back();
+        return body > 1 && !last.split && !last.repeated_header && !is_header(last.row);
+    }
+
+    void move_last_row_to_next_page(std::vector<Fragment>& page) {
+        row_ = page.back().row;
+        continuing_ = false;
+        page.pop_back();
+        // A header block left at the bottom goes along with it.
+        if (!page.empty() && !page.back().repeated_header && is_header(page.back().row)) {
+            while (!page.empty() && !page.back().repeated_header && is_header(page.back().row)) {
+                row_ = page.back().row;
+                page.pop_back();
+            }
+            header_ = previous_header_;
+        }
+    }
+
+    // --- drawing ----------------------------------------------------------------------------
+
+    void draw_page(const std::vector<Fragment>& page) {
+        std::vector<PageItem>& items = flow_.items();
+        const double top = flow_.cursor();
+        std::vector<double> fragment_top(page.size());
+        double y = top;
+        for (std::size_t f = 0; f < page.size(); ++f) {
+            fragment_top[f] = y;
+            y -= page[f].height;
+        }
+        const double bottom = y;
+
+        std::vector<PageItem> fills;
+        std::vector<PageItem> texts;
+        // Cell outlines, rounded and de-duplicated so that shared edges are stroked once.
+        std::set<std::tuple<double, double, double, double>> edges;
+        const auto add_outline = [&](const Rect& box) {
+            const auto r = [](double v) { return std::round(v * 1000) / 1000; };
+            const double left = r(box.left()), right = r(box.right());
+            const double low = r(box.bottom()), high = r(box.top());
+            edges.insert({left, high, right, high});
+            edges.insert({left, low, right, low});
+            edges.insert({left, low, left, high});
+            edges.insert({right, low, right, high});
+        };
+
+        for (std::size_t index = 0; index < cells_.size(); ++index) {
+            const MeasuredCell& cell = cells_[index];
+            std::optional<std::size_t> first_fragment, last_fragment;
+            bool header_part = false;
+            for (std::size_t f = 0; f < page.size(); ++f) {
+                if (covers(cell, page[f])) {
+                    first_fragment = first_fragment.value_or(f);
+                    last_fragment = f;
+                    header_part = header_part || page[f].repeated_header;
+                }
+            }
+            if (!first_fragment) {
+                continue;
+            }
+            const double box_top = fragment_top[*first_fragment];
+            const double box_bottom = fragment_top[*last_fragment] - page[*last_fragment].height;
+            const Rect box{cell.x, box_bottom, cell.width, box_top - box_bottom};
+            if (cell.cell->fill) {
+                fills.emplace_back(FilledRect{box, *cell.cell->fill});
+            }
+            if (table_.border_width_pt > 0) {
+                add_outline(box);
+            }
+
+            const BrokenText* text = nullptr;
+            std::size_t first_line = 0, last_line = 0;
+            const Fragment& fragment = page[*first_fragment];
+            if (cell.cell->rowspan == 1 && fragment.split) {
+                const auto found = fragment.lines.find(index);
+                if (found != fragment.lines.end()) {
+                    text = &cell.text;
+                    std::tie(first_line, last_line) = found->second;
+                }
+            } else if (cell.cell->rowspan == 1) {
+                text = &cell.text;
+                last_line = cell.text.lines.size();
+            } else {
+                text = shown_text(cell, page, header_part);
+                last_line = text ? text->lines.size() : 0;
+            }
+            if (!text || last_line <= first_line) {
+                continue;
+            }
+            const double text_height = text->height_of(last_line - first_line);
+            const double slack = std::max(0.0, box.height - text_height);
+            double text_top = box.top();
+            if (text->style->valign == load::VAlign::Middle) {
+                text_top -= slack / 2;
+            } else if (text->style->valign == load::VAlign::Bottom) {
+                text_top -= slack;
+            }
+            place_lines(*text, first_line, last_line, box.x, text_top, box.width, texts);
+        }
+
+        for (PageItem& item : fills) {
+            items.push_back(std::move(item));
+        }
+        for (PageItem& item : texts) {
+            items.push_back(std::move(item));
+        }
+        for (const auto& [x1, y1, x2, y2] : edges) {
+            items.emplace_back(
+                StrokedLine{{x1, y1}, {x2, y2}, table_.border_width_pt, table_.border_color});
+        }
+        flow_.advance(top - bottom);
+    }
+
+    const resolve::ResolvedTable& table_;
+    const StyleSet& styles_;
+    PageFlow& flow_;
+    double tail_;
+
+    std::vector<MeasuredCell> cells_;
+    std::vector<std::vector<std::size_t>> cells_by_row_; // the cells that start in each row
+    std::vector<double> heights_;
+
+    // Pagination state.
+    std::size_t row_ = 0;          // the next row to place
+    bool continuing_ = false;      // row_ was split and its rest goes on this page
+    std::map<std::size_t, std::size_t> next_line_; // split rows: the next line of each cell
+    std::pair<std::size_t, std::size_t> header_{0, 0};          // the header block in force
+    std::pair<std::size_t, std::size_t> previous_header_{0, 0};
+};
+
+} // namespace
+
+void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
+                  double tail_height_pt) {
+    TableLayouter(table, styles, flow, tail_height_pt).run();
+}
+
+} // namespace formpdf::layout

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "layout/page_flow.h"
+#include "layout/resolved_style.h"
+#include "resolve/resolved_form.h"
+
+namespace formpdf::layout {
+
+// Lays a resolved table out on pages (docs/layout-format.md, "Pagination"):
+//  - rows move whole to the next page when they do not fit; a row taller than a whole page splits
+//    between lines;
+//  - header rows repeat at the top of every later page of the table, spans intact, and are never
+//    left alone at the bottom of a page;
+//  - a label whose row span a page break cuts is printed again at the top of its part on the next
+//    page (with the table's continued suffix), and each part is closed by its own borders; a part
+//    is made tall enough for its label;
+//  - the last row stays on the page of the `tail_height_pt` of blocks that must follow the table
+//    (备注, sign-off lines), moving to the next page with them if need be.
+// Every text line lies inside its cell box. Throws DiagnosticError for a character no font has.
+void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
+                  double tail_height_pt);
+
+} // namespace formpdf::layout

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/source_location.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace formpdf::load {
+
+// One filled-in form, as plain data (docs/declaration-format.md). Every value is text exactly as
+// written, with where it was written.
+
+struct TextValue {
+    std::string text;
+    SourceLoc loc;
+};
+
+// A leaf row of a tree (an indicator: name, value, explanation), fields in written order.
+struct Record {
+    std::vector<std::pair<std::string, TextValue>> fields;
+    SourceLoc loc;
+
+    const TextValue* find(std::string_view id) const;
+};
+
+// A node of a tree (一级 or 二级 indicator): its label, and either child groups or records.
+struct Group {
+    std::string level; // the key the label is written under ("level1"): a level id of the form
+    TextValue label;
+    std::vector<Group> groups;
+    std::vector<Record> records;
+    SourceLoc loc;
+};
+
+struct Declaration {
+    std::string file;
+    SourceLoc loc;   // where the YAML document starts
+    TextValue form;  // the form id, e.g. "shenzhen-l2-project"
+    std::vector<std::pair<std::string, TextValue>> fields;
+    std::vector<std::pair<std::string, std::vector<Group>>> trees;
+
+    const TextValue* field(std::string_view id) const;
+    const std::vector<Group>* tree(std::string_view id) const;
+};
+
+// Reads every YAML document of a declaration file (docs/declaration-format.md); empty documents
+// are skipped. Throws DiagnosticError at the offending value for YAML errors, hostile input
+// (yaml_guard.h), a value that is not text, a group that is not {<level>: name, groups|rows: […]},
+// and a file with no declaration; IoError when the file cannot be read. Which ids a form takes is
+// not checked here: that is check_declaration() against the form definition.
+std::vector<Declaration> load_declarations_file(const std::filesystem::path& path);
+std::vector<Declaration> load_declarations_text(std::string_view yaml, const std::string& file);
+
+} // namespace formpdf::load

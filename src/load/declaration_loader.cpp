@@ -1,0 +1,182 @@
+// Reads declaration files (docs/declaration-format.md) into Declarations. The loader knows the
+// shape of a declaration, not the ids of any form: trees and their level keys are whatever the file
+// says, so a form with other columns or levels needs no change here. check_declaration() compares
+// the ids with the form definition.
+
+#include "load/declaration.h"
+
+#include "core/file_io.h"
+#include "load/yaml_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+
+namespace formpdf::load {
+
+namespace {
+
+constexpr std::string_view kFormKey = "form";
+constexpr std::string_view kFieldsKey = "fields";
+constexpr std::string_view kGroupsKey = "groups";
+constexpr std::string_view kRowsKey = "rows";
+
+// The YAML spellings of null. yaml-cpp reads `~` and `null` as "no value"; a declaration's value is
+// text exactly as written, so the spelling is taken back from the source.
+constexpr std::array<std::string_view, 4> kNullSpellings = {"~", "null", "Null", "NULL"};
+
+bool ends_plain_scalar(std::string_view rest) {
+    return rest.empty() || std::string_view(" \t\r\n#,]}").find(rest.front()) != std::string_view::npos;
+}
+
+// The text of a scalar value exactly as written; an empty value (`key:`) is "".
+TextValue read_text_value(const ValueReader& value) {
+    if (value.is_null()) {
+        const YAML::Mark mark = value.node().Mark();
+        const std::string& source = value.source()->text();
+        if (!mark.is_null() && mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < source.size()) {
+            const std::string_view rest = std::string_view(source).substr(mark.pos);
+            for (const std::string_view spelling : kNullSpellings) {
+                if (rest.starts_with(spelling) && ends_plain_scalar(rest.substr(spelling.size()))) {
+                    return TextValue{std::string(spelling), value.loc()};
+                }
+            }
+        }
+        return TextValue{"", value.loc()};
+    }
+    if (!value.is_scalar()) {
+        value.fail_expected("text",
+                            "every value of a declaration is text: write it after the colon, in "
+                            "quotes if it starts with a YAML indicator such as '*'");
+    }
+    return TextValue{value.text(), value.loc()};
+}
+
+std::vector<std::pair<std::string, TextValue>> read_text_map(const MapReader& map) {
+    std::vector<std::pair<std::string, TextValue>> fields;
+    fields.reserve(map.entries().size());
+    for (const MapEntry& entry : map.entries()) {
+        fields.emplace_back(entry.key, read_text_value(entry.value));
+    }
+    return fields;
+}
+
+Record read_record(const ValueReader& item) {
+    if (!item.is_map()) {
+        item.fail_expected("a row such as `{name: …, value: …, explanation: …}`");
+    }
+    Record record;
+    record.loc = item.loc();
+    record.fields = read_text_map(item.open_map());
+    return record;
+}
+
+Group read_group(const ValueReader& item) {
+    static constexpr const char* kShape =
+        "a group is `- level1: 产出` followed by `groups:` (the groups under it) or `rows:` (its "
+        "rows)";
+    if (!item.is_map()) {
+        item.fail_expected("a group such as `{level1: 产出, groups: […]}`", kShape);
+    }
+    const MapReader map = item.open_map();
+    Group group;
+    group.loc = item.loc();
+    const MapEntry* label_entry = nullptr;
+    for (const MapEntry& entry : map.entries()) {
+        if (entry.key == kGroupsKey || entry.key == kRowsKey) {
+            continue;
+        }
+        if (label_entry) {
+            throw DiagnosticError(make_error(entry.key_loc,
+                                             "this group has two names, '" + label_entry->key +
+                                                 "' and '" + entry.key + "'",
+                                             kShape));
+        }
+        label_entry = &entry;
+    }
+    if (!label_entry) {
+        item.fail("this group has no name", kShape);
+    }
+    group.level = label_entry->key;
+    group.label = read_text_value(label_entry->value);
+    const auto groups = map.find(kGroupsKey);
+    const auto rows = map.find(kRowsKey);
+    if (groups && rows) {
+        throw DiagnosticError(make_error(map.find_entry(kRowsKey)->key_loc,
+                                         "a group holds either `groups:` or `rows:`, not both",
+                                         kShape));
+    }
+    if (groups) {
+        for (const ValueReader& child : groups->list()) {
+            group.groups.push_back(read_group(child));
+        }
+    }
+    if (rows) {
+        for (const ValueReader& row : rows->list()) {
+            group.records.push_back(read_record(row));
+        }
+    }
+    return group;
+}
+
+Declaration read_declaration(const ValueReader& root, const std::string& file) {
+    if (!root.is_map()) {
+        root.fail_expected("a declaration: a map with `form:`, `fields:` and the indicator tree",
+                           "see docs/declaration-format.md");
+    }
+    const MapReader map = root.open_map();
+    Declaration declaration;
+    declaration.file = file;
+    declaration.loc = root.loc();
+    const ValueReader form = map.get(
+        kFormKey, "a declaration starts with the form it fills in, e.g. `form: shenzhen-l2-project`");
+    declaration.form = read_text_value(form);
+    if (declaration.form.text.empty()) {
+        form.fail("'form' must name a form, e.g. `form: shenzhen-l2-project`");
+    }
+    for (const MapEntry& entry : map.entries()) {
+        if (entry.key == kFormKey) {
+            continue;
+        }
+        if (entry.key == kFieldsKey) {
+            declaration.fields = read_text_map(entry.value.open_map());
+            continue;
+        }
+        // Any other key is a tree (its id is checked against the form definition).
+        if (!entry.value.is_list() && !entry.value.is_null()) {
+            entry.value.fail_expected(
+                "a list of groups",
+                "the keys of a declaration are `form`, `fields`, and its trees (such as "
+                "`indicators`), each a list of groups");
+        }
+        std::vector<Group> groups;
+        for (const ValueReader& item : entry.value.list()) {
+            groups.push_back(read_group(item));
+        }
+        declaration.trees.emplace_back(entry.key, std::move(groups));
+    }
+    return declaration;
+}
+
+} // namespace
+
+std::vector<Declaration> load_declarations_text(std::string_view yaml, const std::string& file) {
+    std::vector<Declaration> declarations;
+    for (const ValueReader& document : read_yaml_documents(yaml, file)) {
+        if (!document.is_null()) {
+            declarations.push_back(read_declaration(document, file));
+        }
+    }
+    if (declarations.empty()) {
+        throw DiagnosticError(make_error(SourceLoc{file, 0, 0}, "the file holds no declaration",
+                                         "a declaration starts with `form: <form id>`; see "
+                                         "docs/declaration-format.md"));
+    }
+    return declarations;
+}
+
+std::vector<Declaration> load_declarations_file(const std::filesystem::path& path) {
+    return load_declarations_text(read_file(path, YamlLimits{}.max_bytes), path.string());
+}
+
+} // namespace formpdf::load

@@ -1,0 +1,347 @@
+#include "load/form_definition_reader.h"
+
+#include <algorithm>
+#include <set>
+
+namespace formpdf::load {
+
+namespace {
+
+// Ids are what declarations are written with: lower-case ASCII, digits, '_' and '-', so that a
+// file typed on any keyboard, in any editor, matches.
+bool is_identifier(std::string_view id) {
+    return !id.empty() && id.front() >= 'a' && id.front() <= 'z' &&
+           std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+           });
+}
+
+constexpr const char* kIdentifierHint =
+    "an id is lower-case ASCII letters, digits, '_' and '-', starting with a letter, e.g. "
+    "`long_term_goal`";
+
+std::string read_identifier(const ValueReader& value) {
+    std::string id = value.text();
+    if (!is_identifier(id)) {
+        value.fail(value.label() + " must be an id, not " + value.describe(), kIdentifierHint);
+    }
+    return id;
+}
+
+void check_identifier_key(const MapEntry& entry) {
+    if (!is_identifier(entry.key)) {
+        throw DiagnosticError(
+            make_error(entry.key_loc, "'" + entry.key + "' is not a valid id", kIdentifierHint));
+    }
+}
+
+std::string read_nonempty_text(const ValueReader& value) {
+    std::string text = value.text();
+    if (text.empty()) {
+        value.fail(value.label() + " must not be empty");
+    }
+    return text;
+}
+
+std::vector<std::string> read_text_list(const ValueReader& value) {
+    std::vector<std::string> items;
+    for (const ValueReader& item : value.list()) {
+        items.push_back(read_nonempty_text(item));
+    }
+    return items;
+}
+
+FieldDefinition read_field(const MapEntry& entry) {
+    check_identifier_key(entry);
+    if (entry.key == kTitleFieldId || entry.key == kFooterFieldId) {
+        throw DiagnosticError(make_error(
+            entry.key_loc, "'" + entry.key + "' is reserved",
+            "every form accepts `title` and `footer` in a declaration (they replace the form's "
+            "standard texts): give the field another id"));
+    }
+    const MapReader map = entry.value.map({"label", "required", "kind", "digits", "decimals",
+                                           "choices", "at-most", "required-when"});
+    FieldDefinition field;
+    field.id = entry.key;
+    field.loc = entry.key_loc;
+    field.label = read_nonempty_text(map.get("label", "the label as printed, e.g. `label: 项目编码：`"));
+    if (const auto required = map.find("required")) {
+        field.required = required->boolean();
+    }
+    if (const auto kind = map.find("kind")) {
+        field.kind = kind->choice<FieldKind>({{"text", FieldKind::Text},
+                                              {"code", FieldKind::Code},
+                                              {"amount", FieldKind::Amount},
+                                              {"years", FieldKind::Years},
+                                              {"choice", FieldKind::Choice}});
+    }
+    const auto only_for = [&](std::string_view key, FieldKind kind, std::string_view kind_name) {
+        const MapEntry* option = map.find_entry(key);
+        if (option && field.kind != kind) {
+            throw DiagnosticError(make_error(option->key_loc,
+                                             "'" + std::string(key) + "' applies to fields of kind " +
+                                                 std::string(kind_name),
+                                             "add `kind: " + std::string(kind_name) + "`"));
+        }
+        return option ? std::optional<ValueReader>(option->value) : std::nullopt;
+    };
+    if (const auto digits = only_for("digits", FieldKind::Code, "code")) {
+        field.digits = digits->integer(1, 64);
+    } else if (field.kind == FieldKind::Code) {
+        map.get("digits", "a code field says how many digits it has, e.g. `digits: 21`");
+    }
+    if (const auto decimals = only_for("decimals", FieldKind::Amount, "amount")) {
+        field.decimals = decimals->integer(0, 6);
+    }
+    if (const auto at_most = only_for("at-most", FieldKind::Amount, "amount")) {
+        field.at_most = read_identifier(*at_most);
+    }
+    if (const auto choices = only_for("choices", FieldKind::Choice, "choice")) {
+        field.choices = read_text_list(*choices);
+    }
+    if (field.kind == FieldKind::Choice && field.choices.empty()) {
+        map.get("choices", "list the allowed texts, e.g. `choices: [是, 否]`");
+    }
+    if (const auto when = map.find("required-when")) {
+        const MapReader condition = when->map({"field", "above"});
+        RequiredWhen rule;
+        rule.field = read_identifier(condition.get("field", "e.g. `{field: period, above: 1}`"));
+        rule.above = condition.get("above", "e.g. `{field: period, above: 1}`").integer(0, 1000000);
+        rule.loc = when->loc();
+        field.required_when = rule;
+    }
+    return field;
+}
+
+// Fails at `at` unless `id` names a field of the given kind.
+void check_reference(const std::vector<FieldDefinition>& fields, const std::string& id,
+                     FieldKind kind, std::string_view kind_name, const SourceLoc& at) {
+    const auto it = std::find_if(fields.begin(), fields.end(),
+                                 [&](const FieldDefinition& field) { return field.id == id; });
+    if (it == fields.end() || it->kind != kind) {
+        throw DiagnosticError(make_error(at,
+                                         "'" + id + "' is not a field of kind " +
+                                             std::string(kind_name) + " of this form",
+                                         "name a field defined under `fields:` with `kind: " +
+                                             std::string(kind_name) + "`"));
+    }
+}
+
+std::vector<FieldDefinition> read_fields(const ValueReader& value) {
+    std::vector<FieldDefinition> fields;
+    for (const MapEntry& entry : value.open_map().entries()) {
+        fields.push_back(read_field(entry));
+    }
+    for (const FieldDefinition& field : fields) {
+        if (!field.at_most.empty()) {
+            check_reference(fields, field.at_most, FieldKind::Amount, "amount", field.loc);
+        }
+        if (field.required_when) {
+            check_reference(fields, field.required_when->field, FieldKind::Years, "years",
+                            field.required_when->loc);
+        }
+    }
+    return fields;
+}
+
+std::vector<LevelDefinition> read_levels(const ValueReader& value) {
+    std::vector<LevelDefinition> levels;
+    std::set<std::string> seen;
+    for (const ValueReader& item : value.list()) {
+        const MapReader map = item.map({"id", "label"});
+        LevelDefinition level;
+        const ValueReader id = map.get("id", "e.g. `{id: level1, label: 一级指标}`");
+        level.id = read_identifier(id);
+        if (level.id == "groups" || level.id == "rows") {
+            id.fail("the level id '" + level.id + "' is reserved",
+                    "`groups` and `rows` hold a group's children in declarations");
+        }
+        if (!seen.insert(level.id).second) {
+            id.fail("the level id '" + level.id + "' is used twice");
+        }
+        level.label = read_nonempty_text(map.get("label"));
+        level.loc = item.loc();
+        levels.push_back(std::move(level));
+    }
+    if (levels.empty()) {
+        value.fail(value.label() + " must list at least one level",
+                   "e.g. `levels: [{id: level1, label: 一级指标}, {id: level2, label: 二级指标}]`");
+    }
+    return levels;
+}
+
+std::vector<RowFieldDefinition> read_row_fields(const ValueReader& value,
+                                                const std::vector<LevelDefinition>& levels) {
+    std::vector<RowFieldDefinition> fields;
+    std::set<std::string> seen;
+    for (const LevelDefinition& level : levels) {
+        seen.insert(level.id);
+    }
+    for (const ValueReader& item : value.list()) {
+        const MapReader map = item.map({"id", "label", "required", "kind"});
+        RowFieldDefinition field;
+        const ValueReader id = map.get("id", "e.g. `{id: value, label: 指标值}`");
+        field.id = read_identifier(id);
+        if (!seen.insert(field.id).second) {
+            id.fail("the id '" + field.id + "' is used twice in this tree");
+        }
+        field.label = read_nonempty_text(map.get("label"));
+        if (const auto required = map.find("required")) {
+            field.required = required->boolean();
+        }
+        if (const auto kind = map.find("kind")) {
+            field.kind = kind->choice<RowFieldKind>({{"text", RowFieldKind::Text},
+                                                     {"name", RowFieldKind::Name},
+                                                     {"indicator-value",
+                                                      RowFieldKind::IndicatorValue}});
+        }
+        field.loc = item.loc();
+        fields.push_back(std::move(field));
+    }
+    if (fields.empty()) {
+        value.fail(value.label() + " must list at least one field");
+    }
+    return fields;
+}
+
+VocabularyEntry vocabulary_entry(const std::string& written, const SourceLoc& loc,
+                                 const std::string& marker) {
+    VocabularyEntry entry;
+    entry.mandatory = !marker.empty() && written.starts_with(marker);
+    entry.name = entry.mandatory ? written.substr(marker.size()) : written;
+    entry.loc = loc;
+    return entry;
+}
+
+// A map (name → names under it) or, at the innermost level, a list of names.
+std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size_t depth,
+                                             std::size_t level_count, const std::string& marker) {
+    if (depth >= level_count) {
+        value.fail("the vocabulary is nested deeper than the tree's " +
+                   std::to_string(level_count) + " levels");
+    }
+    std::vector<VocabularyEntry> entries;
+    std::set<std::string> seen;
+    const auto add = [&](VocabularyEntry entry) {
+        if (entry.name.empty() || !seen.insert(entry.name).second) {
+            throw DiagnosticError(make_error(entry.loc, entry.name.empty()
+                                                            ? std::string("an empty name")
+                                                            : "'" + entry.name + "' is listed twice"));
+        }
+        entries.push_back(std::move(entry));
+    };
+    if (value.is_map()) {
+        for (const MapEntry& item : value.open_map().entries()) {
+            VocabularyEntry entry = vocabulary_entry(item.key, item.key_loc, marker);
+            if (!item.value.is_null()) {
+                entry.children = read_vocabulary(item.value, depth + 1, level_count, marker);
+            }
+            add(std::move(entry));
+        }
+    } else {
+        for (const ValueReader& item : value.list()) {
+            add(vocabulary_entry(item.text(), item.loc(), marker));
+        }
+    }
+    return entries;
+}
+
+IndicatorValueGrammar read_value_grammar(const ValueReader& value) {
+    const MapReader map = value.map({"comparators", "alternatives", "qualitative", "max-unit-chars"});
+    IndicatorValueGrammar grammar;
+    if (const auto comparators = map.find("comparators")) {
+        grammar.comparators = read_text_list(*comparators);
+    }
+    if (const auto alternatives = map.find("alternatives")) {
+        grammar.alternatives = read_text_list(*alternatives);
+    }
+    if (const auto qualitative = map.find("qualitative")) {
+        grammar.qualitative = read_text_list(*qualitative);
+    }
+    if (const auto max_unit = map.find("max-unit-chars")) {
+        grammar.max_unit_chars = max_unit->integer(1, 100);
+    }
+    return grammar;
+}
+
+TreeDefinition read_tree(const MapEntry& entry) {
+    check_identifier_key(entry);
+    const MapReader map =
+        entry.value.map({"label", "required", "levels", "row-fields", "vocabulary",
+                         "mandatory-marker", "marker-variants", "not-applicable",
+                         "indicator-values"});
+    TreeDefinition tree;
+    tree.id = entry.key;
+    tree.loc = entry.key_loc;
+    tree.label = read_nonempty_text(map.get("label"));
+    if (const auto required = map.find("required")) {
+        tree.required = required->boolean();
+    }
+    tree.levels = read_levels(map.get("levels"));
+    tree.row_fields = read_row_fields(map.get("row-fields"), tree.levels);
+    if (const auto marker = map.find("mandatory-marker")) {
+        tree.mandatory_marker = read_nonempty_text(*marker);
+    }
+    if (const auto variants = map.find("marker-variants")) {
+        tree.marker_variants = read_text_list(*variants);
+    }
+    if (const auto not_applicable = map.find("not-applicable")) {
+        tree.not_applicable = read_nonempty_text(*not_applicable);
+    }
+    if (const auto vocabulary = map.find("vocabulary")) {
+        tree.vocabulary =
+            read_vocabulary(*vocabulary, 0, tree.levels.size(), tree.mandatory_marker);
+    }
+    if (const auto values = map.find("indicator-values")) {
+        tree.values = read_value_grammar(*values);
+    }
+    return tree;
+}
+
+} // namespace
+
+FormDefinition read_form_definition(const ValueReader& value) {
+    const MapReader map = value.map({"id", "title", "footer", "fields", "trees"});
+    FormDefinition form;
+    form.loc = value.loc();
+    form.id = read_identifier(map.get("id", "e.g. `id: shenzhen-l2-project`, the name of the "
+                                            "layout file without .yaml"));
+    if (const auto title = map.find("title")) {
+        form.title = title->text();
+        form.title_loc = title->loc();
+    }
+    if (const auto footer = map.find("footer")) {
+        const MapReader footer_map = footer->map({"label", "text"});
+        form.footer_label = read_nonempty_text(
+            footer_map.get("label", "how the footer line starts, e.g. `label: 备注`"));
+        const ValueReader text = footer_map.get("text");
+        form.footer = read_nonempty_text(text);
+        form.footer_loc = text.loc();
+        if (!form.footer.starts_with(form.footer_label)) {
+            text.fail("the footer text does not start with its label '" + form.footer_label + "'",
+                      "the import finds the footer line by its label");
+        }
+    }
+    if (const auto fields = map.find("fields")) {
+        form.fields = read_fields(*fields);
+    }
+    if (const auto trees = map.find("trees")) {
+        std::set<std::string> ids;
+        for (const FieldDefinition& field : form.fields) {
+            ids.insert(field.id);
+        }
+        for (const MapEntry& entry : trees->open_map().entries()) {
+            if (ids.count(entry.key) || entry.key == "form" || entry.key == "fields") {
+                throw DiagnosticError(make_error(entry.key_loc,
+                                                 "the tree id '" + entry.key +
+                                                     "' is already a field id or a reserved key",
+                                                 "a tree is a top-level key of a declaration: "
+                                                 "give it an id of its own"));
+            }
+            form.trees.push_back(read_tree(entry));
+        }
+    }
+    return form;
+}
+
+} // namespace formpdf::load

@@ -1,0 +1,338 @@
+#include "load/table_reader.h"
+
+#include "core/number_format.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace formpdf::load {
+
+namespace {
+
+void check_style(const ValueReader& value, const std::string& name,
+                 const std::vector<std::string_view>& style_names) {
+    if (std::find(style_names.begin(), style_names.end(), name) == style_names.end()) {
+        value.fail("unknown style '" + name + "'",
+                   suggestion_hint(name, style_names, "defined styles"));
+    }
+}
+
+ColumnSpec read_column(const ValueReader& value) {
+    ColumnSpec column;
+    column.loc = value.loc();
+    if (!value.is_scalar()) {
+        value.fail_expected("a column width: a length such as 30mm, or a share such as 1fr");
+    }
+    const std::string text = value.text();
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, "fr") == 0) {
+        double fraction = 0;
+        const char* begin = text.data();
+        const char* end = text.data() + text.size() - 2;
+        auto [ptr, ec] = std::from_chars(begin, end, fraction);
+        if (ec != std::errc() || ptr != end || !(fraction > 0) || fraction > 1000) {
+            value.fail(value.label() + " is not a valid share: '" + text + "'",
+                       "write a positive number followed by fr, e.g. 1fr or 2.5fr");
+        }
+        column.fraction = fraction;
+        return column;
+    }
+    column.width_pt = value.positive_length_pt();
+    return column;
+}
+
+// Which columns of each row template are already taken by row spans from rows above.
+class Occupancy {
+public:
+    explicit Occupancy(int columns) : columns_(columns) {}
+
+    std::vector<bool>& row(std::size_t index) {
+        while (rows_.size() <= index) {
+            rows_.emplace_back(columns_, false);
+        }
+        return rows_[index];
+    }
+
+private:
+    int columns_;
+    std::vector<std::vector<bool>> rows_;
+};
+
+struct CellContext {
+    const std::vector<std::string_view>& style_names;
+    bool in_group = false;
+};
+
+CellSpec read_cell(const ValueReader& value, const CellContext& context) {
+    CellSpec cell;
+    cell.loc = value.loc();
+    if (value.is_null()) {
+        return cell;
+    }
+    if (value.is_scalar()) {
+        cell.text = value.text();
+        cell.content = cell.text.empty() ? CellContent::Empty : CellContent::Text;
+        return cell;
+    }
+    const MapReader map = value.map({"text", "field", "style", "fill", "colspan", "rowspan"});
+    const auto text = map.find("text");
+    const auto field = map.find("field");
+    if (text && field) {
+        field->fail("a cell shows either 'text' or 'field', not both",
+                    "'text' is printed as written; 'field' prints a value of the declaration");
+    }
+    if (text) {
+        cell.text = text->text();
+        cell.content = cell.text.empty() ? CellContent::Empty : CellContent::Text;
+    } else if (field) {
+        cell.text = field->text();
+        cell.content = CellContent::Field;
+        if (cell.text.empty()) {
+            field->fail(field->label() + " must name a field");
+        }
+    }
+    if (const auto style = map.find("style")) {
+        cell.style = style->text();
+        cell.style_loc = style->loc();
+        check_style(*style, cell.style, context.style_names);
+    }
+    if (const auto fill = map.find("fill")) {
+        cell.fill = fill->color();
+    }
+    if (const auto colspan = map.find("colspan")) {
+        cell.colspan = colspan->integer(1, 1000);
+    }
+    if (const auto rowspan = map.find("rowspan")) {
+        if (rowspan->is_scalar() && rowspan->text() == "group") {
+            if (context.in_group) {
+                rowspan->fail("a cell of a group row cannot span rows",
+                              "the level cells of a group span the rows of their node");
+            }
+            cell.rowspan_to_group = true;
+        } else {
+            if (context.in_group) {
+                rowspan->fail("a cell of a group row cannot span rows",
+                              "the level cells of a group span the rows of their node");
+            }
+            cell.rowspan = rowspan->integer(1, 1000);
+        }
+    }
+    return cell;
+}
+
+std::vector<CellSpec> read_cells(const ValueReader& value, const CellContext& context) {
+    std::vector<CellSpec> cells;
+    for (const ValueReader& item : value.list()) {
+        cells.push_back(read_cell(item, context));
+    }
+    return cells;
+}
+
+void read_group_row(const MapReader& map, RowSpec& row,
+                    const std::vector<std::string_view>& style_names) {
+    const ValueReader group = map.get("group");
+    row.group = group.text();
+    if (row.group.empty()) {
+        group.fail("'group' must name a list of the declaration, e.g. `group: indicators`");
+    }
+    const CellContext context{style_names, true};
+    if (const auto levels = map.find("levels")) {
+        for (const ValueReader& item : levels->list()) {
+            CellSpec level = item.is_null() ? CellSpec{} : read_cell(item, context);
+            if (level.content != CellContent::Empty) {
+                item.fail("a level cell shows the label of its group; it takes no 'text' or "
+                          "'field'",
+                          "give it only style and fill, e.g. {fill: \"#D9D9D9\"}");
+            }
+            if (level.colspan != 1) {
+                item.fail("a level cell spans one column");
+            }
+            level.content = CellContent::Label;
+            level.loc = item.loc();
+            row.levels.push_back(std::move(level));
+        }
+    }
+    row.cells = read_cells(map.get("cells", "list the cells of one record, e.g. "
+                                            "[{field: name}, {field: value}]"),
+                           context);
+    if (const auto blank = map.find("blank-rows")) {
+        row.blank_rows = blank->integer(0, 1000);
+    }
+}
+
+RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& style_names) {
+    RowSpec row;
+    row.loc = value.loc();
+    const CellContext context{style_names, false};
+    if (value.is_list()) {
+        row.cells = read_cells(value, context);
+        return row;
+    }
+    if (!value.is_map()) {
+        value.fail_expected("a row: a list of cells, or a map with 'cells' (or 'group')");
+    }
+    const MapReader map = value.open_map();
+    if (map.has("group")) {
+        map.check_keys({"group", "levels", "cells", "blank-rows", "min-height"});
+        read_group_row(map, row, style_names);
+    } else {
+        map.check_keys({"cells", "header", "min-height"});
+        row.cells = read_cells(map.get("cells", "e.g. `cells: [一级指标, 二级指标]`"), context);
+        if (const auto header = map.find("header")) {
+            row.header = header->boolean();
+        }
+    }
+    if (const auto height = map.find("min-height")) {
+        row.min_height_pt = height->length_pt();
+    }
+    return row;
+}
+
+std::string count_text(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Assigns columns to the cells of every row and checks that the spans tile the table.
+void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
+    const int columns = static_cast<int>(table.columns.size());
+    Occupancy taken(columns);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        RowSpec& row = table.rows[r];
+        std::vector<bool>& occupied = taken.row(r);
+        int next = 0;
+        const auto advance_to_free = [&] {
+            while (next < columns && occupied[static_cast<std::size_t>(next)]) {
+                ++next;
+            }
+        };
+        const auto place = [&](CellSpec& cell) {
+            advance_to_free();
+            if (next >= columns) {
+                throw DiagnosticError(make_error(
+                    cell.loc, "this cell is past the last of the table's " +
+                                  count_text(columns, "column", "columns"),
+                    "remove the cell, or add a column; cells spanned from the rows above take "
+                    "their columns in this row"));
+            }
+            cell.column = next;
+            for (int c = next; c < next + cell.colspan; ++c) {
+                if (c >= columns) {
+                    throw DiagnosticError(make_error(
+                        cell.loc,
+                        "colspan " + std::to_string(cell.colspan) + " runs past the last column (the cell starts in column " +
+                            std::to_string(next + 1) + " of " + std::to_string(columns) + ")",
+                        "make the colspan at most " + std::to_string(columns - next)));
+                }
+                if (occupied[static_cast<std::size_t>(c)]) {
+                    throw DiagnosticError(make_error(
+                        cell.loc,
+                        "this cell overlaps column " + std::to_string(c + 1) +
+                            ", which a cell of a row above spans into",
+                        "make this cell's colspan smaller or the rowspan above shorter"));
+                }
+                occupied[static_cast<std::size_t>(c)] = true;
+            }
+            // Mark the rows below that this cell spans into.
+            std::size_t last = r + static_cast<std::size_t>(cell.rowspan) - 1;
+            if (cell.rowspan_to_group) {
+                last = r;
+                while (last + 1 < table.rows.size() && table.rows[last].group.empty()) {
+                    ++last;
+                }
+                if (table.rows[last].group.empty()) {
+                    throw DiagnosticError(make_error(
+                        cell.loc, "'rowspan: group' but no group row follows this row",
+                        "add a `- group: …` row below, or give a number of rows"));
+                }
+            }
+            if (last >= table.rows.size()) {
+                throw DiagnosticError(make_error(
+                    cell.loc,
+                    "rowspan " + std::to_string(cell.rowspan) + " runs past the last row of the table",
+                    "make the rowspan at most " + std::to_string(table.rows.size() - r)));
+            }
+            for (std::size_t below = r + 1; below <= last; ++below) {
+                if (!table.rows[below].group.empty() && !cell.rowspan_to_group) {
+                    throw DiagnosticError(make_error(
+                        cell.loc, "this cell spans into a group row, whose number of rows "
+                                  "depends on the declaration",
+                        "write `rowspan: group` to span down to the end of the group"));
+                }
+                std::vector<bool>& row_below = taken.row(below);
+                for (int c = next; c < next + cell.colspan; ++c) {
+                    row_below[static_cast<std::size_t>(c)] = true;
+                }
+            }
+            next += cell.colspan;
+        };
+        for (CellSpec& level : row.levels) {
+            place(level);
+        }
+        for (CellSpec& cell : row.cells) {
+            place(cell);
+        }
+        advance_to_free();
+        const int used = static_cast<int>(std::count(occupied.begin(), occupied.end(), true));
+        if (used != columns) {
+            row_values[r].fail("this row fills " + std::to_string(used) + " of the table's " +
+                                   count_text(columns, "column", "columns"),
+                               "add cells or widen one with colspan; an empty cell is written ~");
+        }
+    }
+}
+
+} // namespace
+
+TableSpec read_table(const ValueReader& value, double content_width_pt,
+                     const std::vector<std::string_view>& style_names) {
+    TableSpec table;
+    table.loc = value.loc();
+    const MapReader map = value.map(
+        {"columns", "style", "border", "border-color", "continued", "min-row-height", "rows"});
+
+    const ValueReader columns = map.get("columns", "e.g. `columns: [30mm, 1fr, 1fr]`");
+    double fixed = 0;
+    for (const ValueReader& item : columns.list()) {
+        table.columns.push_back(read_column(item));
+        fixed += table.columns.back().width_pt;
+    }
+    if (table.columns.empty()) {
+        columns.fail("a table needs at least one column");
+    }
+    if (fixed - content_width_pt > mm_to_pt(0.005)) {
+        columns.fail("the fixed columns are " + format_number(pt_to_mm(fixed), 2) +
+                         "mm wide, more than the page's content width of " +
+                         format_number(pt_to_mm(content_width_pt), 2) + "mm",
+                     "make columns narrower, use shares such as 1fr, or make the margins smaller");
+    }
+    table.style = "body";
+    table.style_loc = value.loc();
+    if (const auto style = map.find("style")) {
+        table.style = style->text();
+        table.style_loc = style->loc();
+        check_style(*style, table.style, style_names);
+    }
+    if (const auto border = map.find("border")) {
+        table.border_width_pt = border->length_pt();
+    }
+    if (const auto color = map.find("border-color")) {
+        table.border_color = color->color();
+    }
+    if (const auto continued = map.find("continued")) {
+        table.continued_suffix = continued->text();
+    }
+    if (const auto height = map.find("min-row-height")) {
+        table.min_row_height_pt = height->length_pt();
+    }
+    const ValueReader rows = map.get("rows", "list the rows of the table");
+    const std::vector<ValueReader> row_values = rows.list();
+    for (const ValueReader& item : row_values) {
+        table.rows.push_back(read_row(item, style_names));
+    }
+    if (table.rows.empty()) {
+        rows.fail("a table needs at least one row");
+    }
+    place_cells(table, row_values);
+    return table;
+}
+
+} // namespace formpdf::load

@@ -1,0 +1,347 @@
+#include "pdf/pdf_signer.h"
+
+#include "core/diagnostic.h"
+#include "pdf/page_content.h"
+#include "pdf/pdf_date.h"
+#include "pdf/pdf_writer.h"
+#include "pdf/pdfa_metadata.h"
+#include "pdf/podofo_error.h"
+#include "pdf/sha256.h"
+
+#include <podofo/podofo.h>
+
+#include <cmath>
+#include <set>
+
+namespace formpdf::pdf {
+namespace {
+
+using PoDoFo::pdf_int64;
+using PoDoFo::PdfArray;
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfMemDocument;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfString;
+
+// Written into the signature dictionary and replaced once the file is laid out. The ByteRange
+// placeholder is as wide as the largest values it can hold (10 digits each).
+const std::string kByteRangePlaceholder = "[0 9999999999 9999999999 9999999999]";
+
+// Room left in /Contents beyond the size of a trial signature: ECDSA signatures vary by a few
+// bytes, and a margin costs nothing.
+constexpr std::size_t kContentsMargin = 64;
+
+[[noreturn]] void fail(const SignRequest& request, std::string message, std::string hint = {}) {
+    SourceLoc loc;
+    loc.file = request.input_name;
+    throw DiagnosticError(make_error(loc, std::move(message), std::move(hint)));
+}
+
+PdfString utf8_string(const std::string& text) {
+    return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
+}
+
+PdfObject number(double value) {
+    const double rounded = std::round(value * 1000) / 1000;
+    if (rounded == std::floor(rounded)) {
+        return PdfObject(static_cast<pdf_int64>(rounded));
+    }
+    return PdfObject(rounded);
+}
+
+PdfArray rect_array(double left, double bottom, double right, double top) {
+    PdfArray array;
+    array.push_back(number(left));
+    array.push_back(number(bottom));
+    array.push_back(number(right));
+    array.push_back(number(top));
+    return array;
+}
+
+void load_for_update(PdfMemDocument& pdf, std::string_view input, const SignRequest& request) {
+    if (input.substr(0, 5) != "%PDF-") {
+        fail(request, "this is not a PDF file (it does not start with %PDF-)");
+    }
+    try {
+        pdf.LoadFromBuffer(input.data(), static_cast<long>(input.size()), true);
+    } catch (const PoDoFo::PdfError& error) {
+        if (error.GetError() == PoDoFo::ePdfError_InvalidPassword) {
+            fail(request, "the PDF is encrypted", "PDF/A and archival signatures need an "
+                                                  "unencrypted file");
+        }
+        fail(request, "the PDF is damaged and cannot be signed: " + podofo_message(error),
+             "check the file with `qpdf --check`; sign the original, undamaged file");
+    }
+    if (pdf.GetEncrypted()) {
+        fail(request, "the PDF is encrypted",
+             "PDF/A and archival signatures need an unencrypted file");
+    }
+    if (pdf.GetPageCount() < 1) {
+        fail(request, "the PDF has no pages", "a signature needs a page for its widget");
+    }
+}
+
+std::string field_name_of(const PdfObject* field) {
+    const PdfObject* name = field->GetDictionary().GetKey("T");
+    return name != nullptr && name->IsString() ? name->GetString().GetStringUtf8() : std::string();
+}
+
+// The names of the document's top-level form fields.
+std::set<std::string> existing_field_names(PdfMemDocument& pdf) {
+    std::set<std::string> names;
+    PoDoFo::PdfAcroForm* form = pdf.GetAcroForm(PoDoFo::ePdfDontCreateObject);
+    if (form == nullptr) {
+        return names;
+    }
+    const PdfObject* fields = form->GetObject()->GetIndirectKey("Fields");
+    if (fields == nullptr || !fields->IsArray()) {
+        return names;
+    }
+    for (const PdfObject& item : fields->GetArray()) {
+        const PdfObject* field =
+            item.IsReference() ? pdf.GetObjects().GetObject(item.GetReference()) : &item;
+        if (field != nullptr && field->IsDictionary()) {
+            names.insert(field_name_of(field));
+        }
+    }
+    return names;
+}
+
+std::string choose_field_name(PdfMemDocument& pdf, const SignRequest& request) {
+    const std::set<std::string> names = existing_field_names(pdf);
+    if (!request.field_name.empty()) {
+        if (names.count(request.field_name) != 0) {
+            fail(request, "the PDF already has a form field named '" + request.field_name + "'",
+                 "choose another name with --field, or leave it out for SignatureN");
+        }
+        return request.field_name;
+    }
+    for (int n = 1;; ++n) {
+        std::string name = "Signature" + std::to_string(n);
+        if (names.count(name) == 0) {
+            return name;
+        }
+    }
+}
+
+// The appearance stream of a visible signature: a form XObject whose fonts are subsets embedded
+// with the same embedder as the form's own text.
+PoDoFo::PdfReference appearance_stream(PdfMemDocument& pdf, const SignatureAppearance& look) {
+    layout::Document document;
+    document.fonts = look.fonts;
+    document.pages.push_back(look.content);
+    FontEmbedders fonts;
+    record_glyph_use(document, fonts);
+    for (auto& font : fonts) {
+        if (font) {
+            font->subset();
+        }
+    }
+    const PageContent content = build_page_content(look.content, fonts);
+
+    PdfObject* xobject = pdf.GetObjects().CreateObject("XObject");
+    PdfDictionary& dict = xobject->GetDictionary();
+    dict.AddKey("Subtype", PdfName("Form"));
+    dict.AddKey("BBox", rect_array(0, 0, look.width_pt, look.height_pt));
+    PdfDictionary resources;
+    if (!content.fonts.empty()) {
+        PdfDictionary font_dict;
+        for (text::FontId id : content.fonts) {
+            font_dict.AddKey(PdfName(font_resource_name(id)), fonts[id]->embed(pdf.GetObjects()));
+        }
+        resources.AddKey("Font", font_dict);
+    }
+    dict.AddKey("Resources", resources);
+    xobject->GetStream()->Set(content.operators.data(),
+                              static_cast<PoDoFo::pdf_long>(content.operators.size()));
+    return xobject->Reference();
+}
+
+// Adds the signature field and its widget; returns the signature dictionary to fill.
+PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
+                               const std::string& field_name) {
+    // _None: the default would add /DA and a non-embedded Helvetica to /DR (bad for PDF/A).
+    PoDoFo::PdfAcroForm* form =
+        pdf.GetAcroForm(PoDoFo::ePdfCreateObject, PoDoFo::ePdfAcroFormDefaultAppearance_None);
+    form->GetObject()->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));
+
+    const int page_index = request.appearance ? request.appearance->page_index : 0;
+    if (page_index < 0 || page_index >= pdf.GetPageCount()) {
+        fail(request,
+             "the PDF has " + std::to_string(pdf.GetPageCount()) + " page(s); there is no page " +
+                 std::to_string(page_index + 1),
+             "give a page number from 1 to " + std::to_string(pdf.GetPageCount()));
+    }
+    PoDoFo::PdfPage* page = pdf.GetPage(page_index);
+    PoDoFo::PdfAnnotation* widget =
+        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect(0, 0, 0, 0));
+    // PDF/A-2 6.3.2: printable, never hidden or invisible. An empty /Rect needs no /AP (6.3.3).
+    widget->SetFlags(PoDoFo::ePdfAnnotationFlags_Print);
+    PdfDictionary& widget_dict = widget->GetObject()->GetDictionary();
+    widget_dict.AddKey("P", page->GetObject()->Reference());
+    if (request.appearance) {
+        const SignatureAppearance& look = *request.appearance;
+        const PoDoFo::PdfRect media = page->GetMediaBox();
+        const double left = media.GetLeft() + look.left_pt;
+        const double top = media.GetBottom() + media.GetHeight() - look.top_pt;
+        const double bottom = top - look.height_pt;
+        if (look.width_pt <= 0 || look.height_pt <= 0 || look.left_pt < 0 || look.top_pt < 0 ||
+            left + look.width_pt > media.GetLeft() + media.GetWidth() + 0.01 ||
+            bottom < media.GetBottom() - 0.01) {
+            fail(request,
+                 "the signature box does not fit on page " + std::to_string(page_index + 1),
+                 "the page is " + std::to_string(std::lround(pt_to_mm(media.GetWidth()))) +
+                     "mm × " + std::to_string(std::lround(pt_to_mm(media.GetHeight()))) +
+                     "mm; give the box in mm from the page's top-left corner");
+        }
+        widget_dict.AddKey("Rect", rect_array(left, bottom, left + look.width_pt, top));
+        PdfDictionary appearance;
+        appearance.AddKey("N", appearance_stream(pdf, look));
+        widget_dict.AddKey("AP", appearance);
+    }
+
+    PoDoFo::PdfSignatureField field(widget, form, &pdf);
+    field.SetFieldName(utf8_string(field_name));
+    field.EnsureSignatureObject();
+    return field.GetSignatureObject();
+}
+
+void fill_signature_dictionary(PdfObject* signature, const SignRequest& request,
+                               std::size_t contents_size) {
+    PdfDictionary& dict = signature->GetDictionary();
+    dict.AddKey("Type", PdfName("Sig"));
+    dict.AddKey("Filter", PdfName("Adobe.PPKLite"));
+    dict.AddKey("SubFilter", PdfName(request.format == SignatureFormat::PadesBaselineB
+                                         ? "ETSI.CAdES.detached"
+                                         : "adbe.pkcs7.detached"));
+    dict.AddKey("M", PdfString(pdf_date(request.signing_time)));
+    dict.AddKey("Name", utf8_string(request.credentials->subject_common_name()));
+    if (!request.reason.empty()) {
+        dict.AddKey("Reason", utf8_string(request.reason));
+    }
+    if (!request.location.empty()) {
+        dict.AddKey("Location", utf8_string(request.location));
+    }
+    if (!request.contact_info.empty()) {
+        dict.AddKey("ContactInfo", utf8_string(request.contact_info));
+    }
+    dict.AddKey("ByteRange", PoDoFo::PdfVariant(PoDoFo::PdfData(kByteRangePlaceholder.c_str())));
+    const std::string contents = "<" + std::string(2 * contents_size, '0') + ">";
+    dict.AddKey("Contents", PoDoFo::PdfVariant(PoDoFo::PdfData(contents.c_str())));
+}
+
+// Keeps Info and XMP equal (PDF/A-2 6.6.3): when the document has an XMP ModifyDate, it and Info
+// /ModDate both become the signing time in this revision; otherwise /ModDate keeps its old value
+// (PoDoFo stamps the current time when it loads a file for update).
+void update_dates(PdfMemDocument& pdf, const SignRequest& request,
+                  const std::optional<PdfObject>& old_mod_date) {
+    PdfDictionary& info = pdf.GetInfo()->GetObject()->GetDictionary();
+    PdfObject* metadata = pdf.GetCatalog()->GetIndirectKey("Metadata");
+    if (metadata != nullptr && metadata->HasStream()) {
+        char* buffer = nullptr;
+        PoDoFo::pdf_long length = 0;
+        metadata->GetStream()->GetFilteredCopy(&buffer, &length);
+        const std::string xmp(buffer, static_cast<std::size_t>(length));
+        PoDoFo::podofo_free(buffer);
+        if (const auto updated = with_modify_date(xmp, request.signing_time)) {
+            metadata->GetStream()->Set(updated->data(),
+                                       static_cast<PoDoFo::pdf_long>(updated->size()),
+                                       PoDoFo::TVecFilters());
+            info.AddKey("ModDate", PdfString(pdf_date(request.signing_time)));
+            return;
+        }
+    }
+    if (old_mod_date) {
+        info.AddKey("ModDate", *old_mod_date);
+    } else {
+        info.RemoveKey("ModDate");
+    }
+}
+
+std::string write_update(PdfMemDocument& pdf) {
+    PoDoFo::PdfRefCountedBuffer buffer;
+    PoDoFo::PdfOutputDevice device(&buffer);
+    pdf.WriteUpdate(&device, true); // true: start with a copy of the loaded file
+    return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+std::size_t find_once(const std::string& haystack, const std::string& needle, std::size_t from) {
+    const std::size_t at = haystack.find(needle, from);
+    if (at == std::string::npos || haystack.find(needle, at + 1) != std::string::npos) {
+        throw PdfError("the signature placeholder was not found exactly once in the update");
+    }
+    return at;
+}
+
+std::string padded_byte_range(std::size_t gap_start, std::size_t gap_end, std::size_t size) {
+    std::string text = "[0 " + std::to_string(gap_start) + " " + std::to_string(gap_end) + " " +
+                       std::to_string(size - gap_end) + "]";
+    if (text.size() > kByteRangePlaceholder.size()) {
+        throw PdfError("the file is too large for a signature byte range");
+    }
+    text.insert(text.size() - 1, kByteRangePlaceholder.size() - text.size(), ' ');
+    return text;
+}
+
+std::string hex(std::string_view bytes) {
+    constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * bytes.size());
+    for (unsigned char c : bytes) {
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xf];
+    }
+    return out;
+}
+
+} // namespace
+
+std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
+    if (request.credentials == nullptr) {
+        throw PdfError("sign_pdf: no credentials");
+    }
+    // A trial signature over nothing has the size of the real one, give or take an ECDSA byte.
+    const std::size_t contents_size =
+        build_cms_signature(*request.credentials, "", request.format).size() + kContentsMargin;
+    std::string output;
+    try {
+        PdfMemDocument pdf;
+        load_for_update(pdf, input_pdf, request);
+        std::optional<PdfObject> old_mod_date;
+        if (const PdfObject* date = pdf.GetInfo()->GetObject()->GetDictionary().GetKey("ModDate")) {
+            old_mod_date = *date;
+        }
+        const std::string field_name = choose_field_name(pdf, request);
+        PdfObject* signature = add_signature_field(pdf, request, field_name);
+        fill_signature_dictionary(signature, request, contents_size);
+        update_dates(pdf, request, old_mod_date);
+        output = write_update(pdf);
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(podofo_message(error));
+    }
+
+    if (output.size() <= input_pdf.size() || output.compare(0, input_pdf.size(), input_pdf) != 0) {
+        throw PdfError("the incremental update changed bytes of the original file");
+    }
+    const std::size_t range_at = find_once(output, kByteRangePlaceholder, input_pdf.size());
+    const std::string contents_placeholder = "<" + std::string(2 * contents_size, '0') + ">";
+    const std::size_t gap_start = find_once(output, contents_placeholder, input_pdf.size());
+    const std::size_t gap_end = gap_start + contents_placeholder.size();
+    output.replace(range_at, kByteRangePlaceholder.size(),
+                   padded_byte_range(gap_start, gap_end, output.size()));
+
+    std::string signed_bytes = output.substr(0, gap_start);
+    signed_bytes.append(output, gap_end, std::string::npos);
+    const std::string cms = build_cms_signature(*request.credentials, signed_bytes, request.format);
+    if (cms.size() > contents_size) {
+        throw PdfError("the signature (" + std::to_string(cms.size()) +
+                       " bytes) is larger than the space reserved for it (" +
+                       std::to_string(contents_size) + " bytes)");
+    }
+    const std::string cms_hex = hex(cms);
+    output.replace(gap_start + 1, cms_hex.size(), cms_hex);
+    return output;
+}
+
+} // namespace formpdf::pdf

@@ -1,0 +1,268 @@
+#include "resolve/form_resolver.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace formpdf::resolve {
+
+std::vector<double> resolve_column_widths(const std::vector<load::ColumnSpec>& columns,
+                                          double content_width_pt) {
+    double fixed = 0;
+    double fractions = 0;
+    for (const load::ColumnSpec& column : columns) {
+        fixed += column.width_pt;
+        fractions += column.fraction;
+    }
+    const double share = fractions > 0 ? std::max(0.0, content_width_pt - fixed) / fractions : 0;
+    std::vector<double> widths;
+    for (const load::ColumnSpec& column : columns) {
+        widths.push_back(column.fraction > 0 ? column.fraction * share : column.width_pt);
+    }
+    return widths;
+}
+
+namespace {
+
+struct Binding {
+    const load::Declaration* declaration = nullptr;
+};
+
+// The text a cell shows, and where it came from.
+void bind(const load::CellSpec& spec, const load::Declaration* declaration,
+          const load::Record* record, ResolvedCell& cell) {
+    cell.loc = spec.loc;
+    switch (spec.content) {
+    case load::CellContent::Empty:
+    case load::CellContent::Label:
+        break;
+    case load::CellContent::Text:
+        cell.text = spec.text;
+        break;
+    case load::CellContent::Field: {
+        const load::TextValue* value = nullptr;
+        if (record) {
+            value = record->find(spec.text);
+        } else if (declaration) {
+            value = declaration->field(spec.text);
+        }
+        if (value) {
+            cell.text = value->text;
+            cell.loc = value->loc;
+        }
+        break;
+    }
+    }
+}
+
+ResolvedCell make_cell(const load::CellSpec& spec, const load::TableSpec& table, int row) {
+    ResolvedCell cell;
+    cell.row = row;
+    cell.column = spec.column;
+    cell.colspan = spec.colspan;
+    cell.rowspan = spec.rowspan;
+    cell.style = spec.style.empty() ? table.style : spec.style;
+    cell.fill = spec.fill;
+    return cell;
+}
+
+// One leaf row of an expanded group, with the labels of the nodes above it.
+struct GroupRow {
+    const load::Record* record = nullptr;
+    // For each level: the node whose label this row starts (null when the row continues a span).
+    std::vector<const load::Group*> starts;
+    std::vector<int> spans; // rows spanned by the started label, per level
+};
+
+// Stands for the empty level cells of a node whose tree is shallower than the layout's levels.
+const load::Group kNoLabel{};
+
+// Flattens a tree into rows, depth-first, so that each node's rows are contiguous.
+void flatten(const load::Group& node, std::size_t depth, std::size_t levels,
+             std::vector<GroupRow>& rows) {
+    const std::size_t first = rows.size();
+    if (depth + 1 < levels && !node.groups.empty()) {
+        for (const load::Group& child : node.groups) {
+            flatten(child, depth + 1, levels, rows);
+        }
+    } else {
+        // A node at the last level, or one whose tree is shallower than the layout's levels: its
+        // records follow directly (deeper level cells stay empty).
+        for (const load::Record& record : node.records) {
+            GroupRow row;
+            row.record = &record;
+            row.starts.assign(levels, nullptr);
+            row.spans.assign(levels, 1);
+            rows.push_back(std::move(row));
+        }
+        if (rows.size() == first) {
+            GroupRow row; // a node with nothing under it still gets a row for its label
+            row.starts.assign(levels, nullptr);
+            row.spans.assign(levels, 1);
+            rows.push_back(std::move(row));
+        }
+        for (std::size_t deeper = depth + 1; deeper < levels; ++deeper) {
+            rows[first].starts[deeper] = &kNoLabel;
+            rows[first].spans[deeper] = static_cast<int>(rows.size() - first);
+        }
+    }
+    rows[first].starts[depth] = &node;
+    rows[first].spans[depth] = static_cast<int>(rows.size() - first);
+}
+
+void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
+                  const load::Declaration* declaration, ResolvedTable& out) {
+    const std::vector<load::Group>* tree = declaration ? declaration->tree(spec.group) : nullptr;
+    std::vector<GroupRow> rows;
+    if (tree) {
+        for (const load::Group& node : *tree) {
+            flatten(node, 0, std::max<std::size_t>(spec.levels.size(), 1), rows);
+        }
+    }
+    if (!declaration) {
+        for (int i = 0; i < spec.blank_rows; ++i) {
+            GroupRow row;
+            row.starts.assign(spec.levels.size(), nullptr);
+            row.spans.assign(spec.levels.size(), 1);
+            rows.push_back(std::move(row));
+        }
+    }
+    for (const GroupRow& group_row : rows) {
+        const int r = static_cast<int>(out.rows.size());
+        out.rows.push_back(ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt)});
+        for (std::size_t level = 0; level < spec.levels.size(); ++level) {
+            const load::Group* node = group_row.starts[level];
+            if (!node && declaration && tree && !tree->empty()) {
+                continue; // spanned by a label started in an earlier row
+            }
+            ResolvedCell cell = make_cell(spec.levels[level], table, r);
+            cell.loc = spec.levels[level].loc;
+            if (node == &kNoLabel) {
+                cell.rowspan = group_row.spans[level];
+            } else if (node) {
+                cell.text = node->label.text;
+                cell.loc = node->label.loc;
+                cell.rowspan = group_row.spans[level];
+                cell.repeat_when_split = true;
+            }
+            out.cells.push_back(std::move(cell));
+        }
+        for (const load::CellSpec& cell_spec : spec.cells) {
+            ResolvedCell cell = make_cell(cell_spec, table, r);
+            bind(cell_spec, declaration, group_row.record, cell);
+            if (!group_row.record && cell_spec.content == load::CellContent::Field) {
+                cell.text.clear(); // a label row without records, or a blank row
+            }
+            out.cells.push_back(std::move(cell));
+        }
+    }
+}
+
+ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& page,
+                            const load::Declaration* declaration) {
+    ResolvedTable out;
+    out.loc = table.loc;
+    out.column_widths_pt = resolve_column_widths(
+        table.columns, page.width_pt - page.margins.left - page.margins.right);
+    out.border_width_pt = table.border_width_pt;
+    out.border_color = table.border_color;
+    out.continued_suffix = table.continued_suffix;
+
+    // Grid rows of each template row, known once the groups are expanded; `rowspan: group` and
+    // numeric rowspans are converted from template rows to grid rows afterwards.
+    std::vector<int> first_row(table.rows.size() + 1, 0);
+    struct PendingSpan {
+        std::size_t cell;
+        std::size_t template_row;
+        std::size_t last_template_row;
+    };
+    std::vector<PendingSpan> pending;
+    for (std::size_t t = 0; t < table.rows.size(); ++t) {
+        const load::RowSpec& spec = table.rows[t];
+        first_row[t] = static_cast<int>(out.rows.size());
+        if (!spec.group.empty()) {
+            expand_group(spec, table, declaration, out);
+            continue;
+        }
+        const int r = static_cast<int>(out.rows.size());
+        out.rows.push_back(
+            ResolvedRow{spec.header, std::max(spec.min_height_pt, table.min_row_height_pt)});
+        for (const load::CellSpec& cell_spec : spec.cells) {
+            ResolvedCell cell = make_cell(cell_spec, table, r);
+            bind(cell_spec, declaration, nullptr, cell);
+            std::size_t last = t + static_cast<std::size_t>(cell_spec.rowspan) - 1;
+            if (cell_spec.rowspan_to_group) {
+                last = t;
+                while (table.rows[last].group.empty()) {
+                    ++last; // the loader checked that a group row follows
+                }
+            }
+            if (last != t) {
+                pending.push_back({out.cells.size(), t, last});
+            }
+            out.cells.push_back(std::move(cell));
+        }
+    }
+    first_row[table.rows.size()] = static_cast<int>(out.rows.size());
+    for (const PendingSpan& span : pending) {
+        ResolvedCell& cell = out.cells[span.cell];
+        cell.rowspan = std::max(1, first_row[span.last_template_row + 1] - cell.row);
+    }
+    // A group that expanded to no rows leaves a span that covers fewer rows: still at least one.
+    std::stable_sort(out.cells.begin(), out.cells.end(), [](const auto& a, const auto& b) {
+        return a.row != b.row ? a.row < b.row : a.column < b.column;
+    });
+    return out;
+}
+
+// "{project_code} {project_name}" with the declaration's fields; a field the declaration lacks
+// becomes empty, and the spaces around it are trimmed.
+std::string expand_fields(const std::string& format, const load::Declaration* declaration) {
+    std::string out;
+    for (std::size_t i = 0; i < format.size();) {
+        const std::size_t close = format[i] == '{' ? format.find('}', i) : std::string::npos;
+        if (close == std::string::npos) {
+            out += format[i++];
+            continue;
+        }
+        const std::string id = format.substr(i + 1, close - i - 1);
+        if (declaration) {
+            if (const load::TextValue* value = declaration->field(id)) {
+                out += value->text;
+            }
+        }
+        i = close + 1;
+    }
+    const std::size_t begin = out.find_first_not_of(' ');
+    const std::size_t end = out.find_last_not_of(' ');
+    return begin == std::string::npos ? std::string{} : out.substr(begin, end - begin + 1);
+}
+
+} // namespace
+
+ResolvedForm resolve_form(const load::LayoutSpec& layout, const load::Declaration* declaration) {
+    ResolvedForm form;
+    form.title = layout.title;
+    for (const load::BlockSpec& spec : layout.blocks) {
+        ResolvedBlock block;
+        block.spec = &spec;
+        block.text = spec.text;
+        block.text_loc = spec.text_loc;
+        if (!spec.field.empty() && declaration) {
+            if (const load::TextValue* value = declaration->field(spec.field)) {
+                block.text = value->text;
+                block.text_loc = value->loc;
+            }
+        }
+        if (spec.table) {
+            block.table = resolve_table(*spec.table, layout.page, declaration);
+        }
+        form.blocks.push_back(std::move(block));
+    }
+    form.outline_title = expand_fields(layout.bookmark, declaration);
+    if (form.outline_title.empty()) {
+        form.outline_title = layout.title;
+    }
+    return form;
+}
+
+} // namespace formpdf::resolve

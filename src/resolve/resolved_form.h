@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/geometry.h"
+#include "core/source_location.h"
+#include "load/layout_spec.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace formpdf::resolve {
+
+// A layout with a declaration's data bound into it: every cell and text knows exactly what it
+// prints. Plain data; the layout stage may assume it is valid (spans tile the grid).
+
+struct ResolvedCell {
+    int row = 0;     // first grid row
+    int column = 0;  // first grid column
+    int rowspan = 1;
+    int colspan = 1;
+    std::string text;   // exactly what to print (empty for an empty cell)
+    SourceLoc loc;      // where the text was written (the declaration's value, or the layout)
+    std::string style;  // text style name
+    std::optional<Color> fill;
+    // A group label (一级/二级 name): when a page break cuts its span, it is printed again at the
+    // top of its part on the next page, followed by the table's continued_suffix.
+    bool repeat_when_split = false;
+};
+
+struct ResolvedRow {
+    bool header = false;       // repeated at the top of every later page of the table
+    double min_height_pt = 0;
+};
+
+struct ResolvedTable {
+    std::vector<double> column_widths_pt;
+    std::vector<ResolvedRow> rows;
+    std::vector<ResolvedCell> cells; // ordered by row, then column
+    double border_width_pt = 0.5;
+    Color border_color;
+    std::string continued_suffix;
+    SourceLoc loc;
+};
+
+struct ResolvedBlock {
+    const load::BlockSpec* spec = nullptr; // style, width, spacing, kind...
+    std::string text;                      // titles/paragraphs: what to print
+    SourceLoc text_loc;
+    std::optional<ResolvedTable> table;
+};
+
+struct ResolvedForm {
+    std::vector<ResolvedBlock> blocks;
+    std::string title;         // for the document's Info
+    std::string outline_title; // for the form's bookmark: "项目编码 项目名称" or the title
+};
+
+} // namespace formpdf::resolve
