@@ -1,6 +1,7 @@
 #include "check/decimal_text.h"
 
 #include <algorithm>
+#include <string>
 
 namespace formpdf::check {
 
@@ -28,7 +29,7 @@ std::optional<long long> to_number(std::string_view digits) {
 // "2,351" or "2351": the digits without separators, if the grouping is right.
 std::optional<std::string> integer_digits(std::string_view text) {
     if (text.find(',') == std::string_view::npos) {
-        return all_digits(text) ? std::optional<std::string>(text) : std::nullopt;
+        return all_digits(text) ? std::optional<std::string>(std::string(text)) : std::nullopt;
     }
     std::string digits;
     std::size_t start = 0;

@@ -27,7 +27,11 @@ std::string quote_value(std::string_view text) {
         decode_utf8(text, pos, cp);
         ++count;
     }
-    return "'" + std::string(text.substr(0, pos)) + (pos < text.size() ? "…'" : "'");
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + string.
+    std::string out = "'";
+    out.append(text.substr(0, pos));
+    out += pos < text.size() ? "…'" : "'";
+    return out;
 }
 
 bool is_blank(std::string_view text) {

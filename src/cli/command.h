@@ -17,6 +17,10 @@ struct Command {
 };
 
 Command add_render_command(CLI::App& app);
+Command add_import_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
+Command add_sign_command(CLI::App& app);
+Command add_verify_command(CLI::App& app);
 
 // Prints the job's diagnostics on stderr and returns its exit code.
 int report(const app::JobResult& result);

@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
 
     const std::vector<cli::Command> commands = {
         cli::add_render_command(app),
+        cli::add_import_command(app),
+        cli::add_check_command(app),
+        cli::add_sign_command(app),
+        cli::add_verify_command(app),
     };
 
     try {

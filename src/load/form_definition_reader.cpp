@@ -129,7 +129,8 @@ void check_reference(const std::vector<FieldDefinition>& fields, const std::stri
 
 std::vector<FieldDefinition> read_fields(const ValueReader& value) {
     std::vector<FieldDefinition> fields;
-    for (const MapEntry& entry : value.open_map().entries()) {
+    const MapReader map = value.open_map();
+    for (const MapEntry& entry : map.entries()) {
         fields.push_back(read_field(entry));
     }
     for (const FieldDefinition& field : fields) {
@@ -231,7 +232,8 @@ std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size
         entries.push_back(std::move(entry));
     };
     if (value.is_map()) {
-        for (const MapEntry& item : value.open_map().entries()) {
+        const MapReader map = value.open_map();
+        for (const MapEntry& item : map.entries()) {
             VocabularyEntry entry = vocabulary_entry(item.key, item.key_loc, marker);
             if (!item.value.is_null()) {
                 entry.children = read_vocabulary(item.value, depth + 1, level_count, marker);
@@ -330,7 +332,8 @@ FormDefinition read_form_definition(const ValueReader& value) {
         for (const FieldDefinition& field : form.fields) {
             ids.insert(field.id);
         }
-        for (const MapEntry& entry : trees->open_map().entries()) {
+        const MapReader tree_map = trees->open_map();
+        for (const MapEntry& entry : tree_map.entries()) {
             if (ids.count(entry.key) || entry.key == "form" || entry.key == "fields") {
                 throw DiagnosticError(make_error(entry.key_loc,
                                                  "the tree id '" + entry.key +

@@ -3,6 +3,7 @@
 #include "core/file_io.h"
 #include "core/number_format.h"
 #include "load/form_definition_reader.h"
+#include "load/field_references.h"
 #include "load/table_reader.h"
 #include "load/yaml_reader.h"
 
@@ -564,6 +565,7 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
     }
     if (const auto bookmark = map.find("bookmark")) {
         spec.bookmark = bookmark->text();
+        spec.bookmark_loc = bookmark->loc();
     }
     if (const auto numbers = map.find("page-numbers")) {
         spec.page_numbers = read_page_numbers(*numbers, names_of(spec.styles));
@@ -581,6 +583,7 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
     } else {
         spec.title = first_title_text(spec.blocks);
     }
+    check_field_references(spec);
     return spec;
 }
 

@@ -109,6 +109,7 @@ struct LayoutSpec {
     // The bookmark of each form, with {field} replaced by the declaration's value, e.g.
     // "{project_code} {project_name}"; empty: the title.
     std::string bookmark;
+    SourceLoc bookmark_loc;
     // `output: {pdfa: true}`: write PDF/A-2b (docs/pdfa.md); `render --pdfa` also turns it on.
     bool pdfa = false;
     // `form:`: what a declaration of this form holds and how it is checked (form_definition.h);

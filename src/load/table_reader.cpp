@@ -40,20 +40,16 @@ ColumnSpec read_column(const ValueReader& value) {
     return column;
 }
 
-// Which columns of each row template are already taken by row spans from rows above.
+// Which columns of each row template are already taken by row spans from rows above. Sized once,
+// so that references to rows stay valid while spans below are marked.
 class Occupancy {
 public:
-    explicit Occupancy(int columns) : columns_(columns) {}
+    Occupancy(std::size_t rows, int columns)
+        : rows_(rows, std::vector<bool>(static_cast<std::size_t>(columns), false)) {}
 
-    std::vector<bool>& row(std::size_t index) {
-        while (rows_.size() <= index) {
-            rows_.emplace_back(columns_, false);
-        }
-        return rows_[index];
-    }
+    std::vector<bool>& row(std::size_t index) { return rows_.at(index); }
 
 private:
-    int columns_;
     std::vector<std::vector<bool>> rows_;
 };
 
@@ -194,7 +190,7 @@ std::string count_text(int n, const char* one, const char* many) {
 // Assigns columns to the cells of every row and checks that the spans tile the table.
 void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
     const int columns = static_cast<int>(table.columns.size());
-    Occupancy taken(columns);
+    Occupancy taken(table.rows.size(), columns);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         RowSpec& row = table.rows[r];
         std::vector<bool>& occupied = taken.row(r);

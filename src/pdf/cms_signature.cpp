@@ -75,9 +75,8 @@ std::string build_cms_signature(const SigningCredentials& credentials, std::stri
         fail("creating the SignedData");
     }
     // CMS_PARTIAL: add the signer and its ESS attribute, but do not sign yet.
-    const unsigned signer_flags =
-        CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP |
-        (format == SignatureFormat::PadesBaselineB ? CMS_CADES : 0u);
+    const unsigned signer_flags = CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP |
+                                  (format == SignatureFormat::PadesBaselineB ? CMS_CADES : 0u);
     CMS_SignerInfo* signer = CMS_add1_signer(cms.get(), identity.certificate.get(),
                                              identity.key.get(), EVP_sha256(), signer_flags);
     if (signer == nullptr) {
@@ -91,19 +90,18 @@ std::string build_cms_signature(const SigningCredentials& credentials, std::stri
 
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned digest_length = 0;
-    if (EVP_Digest(content.data(), content.size(), digest, &digest_length, EVP_sha256(),
-                   nullptr) != 1) {
+    if (EVP_Digest(content.data(), content.size(), digest, &digest_length, EVP_sha256(), nullptr) !=
+        1) {
         fail("hashing the document");
     }
     if (CMS_signed_add1_attr_by_NID(signer, NID_pkcs9_contentType, V_ASN1_OBJECT,
                                     OBJ_nid2obj(NID_pkcs7_data), -1) != 1 ||
-        CMS_signed_add1_attr_by_NID(signer, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING,
-                                    digest, static_cast<int>(digest_length)) != 1) {
+        CMS_signed_add1_attr_by_NID(signer, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest,
+                                    static_cast<int>(digest_length)) != 1) {
         fail("adding the signed attributes");
     }
 
-    const std::string signature =
-        sign_bytes(identity.key.get(), signed_attributes_der(signer));
+    const std::string signature = sign_bytes(identity.key.get(), signed_attributes_der(signer));
     if (ASN1_STRING_set(CMS_SignerInfo_get0_signature(signer), signature.data(),
                         static_cast<int>(signature.size())) != 1) {
         fail("storing the signature value");

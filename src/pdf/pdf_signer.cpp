@@ -10,6 +10,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -38,8 +39,13 @@ constexpr std::size_t kContentsMargin = 64;
     throw DiagnosticError(make_error(loc, std::move(message), std::move(hint)));
 }
 
-PdfString utf8_string(const std::string& text) {
-    return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
+// ASCII as a plain string, anything else as UTF-16BE (PoDoFo's UTF-8 constructor).
+PdfString text_string(const std::string& text) {
+    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
+    });
+    return ascii ? PdfString(text)
+                 : PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
 }
 
 PdfObject number(double value) {
@@ -63,12 +69,14 @@ void load_for_update(PdfMemDocument& pdf, std::string_view input, const SignRequ
     if (input.substr(0, 5) != "%PDF-") {
         fail(request, "this is not a PDF file (it does not start with %PDF-)");
     }
+    silence_podofo();
     try {
         pdf.LoadFromBuffer(input.data(), static_cast<long>(input.size()), true);
     } catch (const PoDoFo::PdfError& error) {
         if (error.GetError() == PoDoFo::ePdfError_InvalidPassword) {
-            fail(request, "the PDF is encrypted", "PDF/A and archival signatures need an "
-                                                  "unencrypted file");
+            fail(request, "the PDF is encrypted",
+                 "PDF/A and archival signatures need an "
+                 "unencrypted file");
         }
         fail(request, "the PDF is damaged and cannot be signed: " + podofo_message(error),
              "check the file with `qpdf --check`; sign the original, undamaged file");
@@ -202,7 +210,7 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
     }
 
     PoDoFo::PdfSignatureField field(widget, form, &pdf);
-    field.SetFieldName(utf8_string(field_name));
+    field.SetFieldName(text_string(field_name));
     field.EnsureSignatureObject();
     return field.GetSignatureObject();
 }
@@ -212,19 +220,19 @@ void fill_signature_dictionary(PdfObject* signature, const SignRequest& request,
     PdfDictionary& dict = signature->GetDictionary();
     dict.AddKey("Type", PdfName("Sig"));
     dict.AddKey("Filter", PdfName("Adobe.PPKLite"));
-    dict.AddKey("SubFilter", PdfName(request.format == SignatureFormat::PadesBaselineB
-                                         ? "ETSI.CAdES.detached"
-                                         : "adbe.pkcs7.detached"));
+    dict.AddKey("SubFilter",
+                PdfName(request.format == SignatureFormat::PadesBaselineB ? "ETSI.CAdES.detached"
+                                                                          : "adbe.pkcs7.detached"));
     dict.AddKey("M", PdfString(pdf_date(request.signing_time)));
-    dict.AddKey("Name", utf8_string(request.credentials->subject_common_name()));
+    dict.AddKey("Name", text_string(request.credentials->subject_common_name()));
     if (!request.reason.empty()) {
-        dict.AddKey("Reason", utf8_string(request.reason));
+        dict.AddKey("Reason", text_string(request.reason));
     }
     if (!request.location.empty()) {
-        dict.AddKey("Location", utf8_string(request.location));
+        dict.AddKey("Location", text_string(request.location));
     }
     if (!request.contact_info.empty()) {
-        dict.AddKey("ContactInfo", utf8_string(request.contact_info));
+        dict.AddKey("ContactInfo", text_string(request.contact_info));
     }
     dict.AddKey("ByteRange", PoDoFo::PdfVariant(PoDoFo::PdfData(kByteRangePlaceholder.c_str())));
     const std::string contents = "<" + std::string(2 * contents_size, '0') + ">";

@@ -9,10 +9,16 @@ std::string podofo_message(const PoDoFo::PdfError& error) {
     message += error.what() != nullptr ? error.what() : "error";
     for (const PoDoFo::PdfErrorInfo& info : error.GetCallstack()) {
         if (!info.GetInformation().empty()) {
-            message += ": " + info.GetInformation();
+            message += ": ";
+            message += info.GetInformation();
         }
     }
     return message;
+}
+
+void silence_podofo() {
+    PoDoFo::PdfError::EnableDebug(false);
+    PoDoFo::PdfError::EnableLogging(false);
 }
 
 } // namespace formpdf::pdf

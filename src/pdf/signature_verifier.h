@@ -17,10 +17,10 @@ struct VerifyOptions {
 // What one signature of a file says and whether it holds. Every check is reported separately, as
 // an auditor wants to see them; valid() is their conjunction.
 struct SignatureReport {
-    std::string field_name;   // the field's /T ("" when the file's structure could not be read)
-    std::string sub_filter;   // "ETSI.CAdES.detached", "adbe.pkcs7.detached", ...
+    std::string field_name;       // the field's /T ("" when the file's structure could not be read)
+    std::string sub_filter;       // "ETSI.CAdES.detached", "adbe.pkcs7.detached", ...
     std::string digest_algorithm; // "SHA256", ...
-    std::string signer;       // the signer certificate's subject CN
+    std::string signer;           // the signer certificate's subject CN
     std::string signer_subject;
     std::string issuer;
     std::string signing_time; // /M as written, e.g. "D:20231114221320+00'00'"; "" when absent

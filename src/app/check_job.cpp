@@ -1,0 +1,102 @@
+#include "app/check_job.h"
+
+#include "app/form_definitions.h"
+#include "check/check.h"
+#include "core/file_io.h"
+#include "load/declaration.h"
+
+#include <algorithm>
+
+namespace formpdf::app {
+
+namespace {
+
+bool is_declaration_file(const std::filesystem::path& path) {
+    const std::string extension = path.extension().string();
+    return extension == ".yaml" || extension == ".yml";
+}
+
+// The files to check, in a stable order: each input as given, a folder's files sorted.
+std::vector<std::filesystem::path> declaration_files(const std::vector<std::filesystem::path>& inputs) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(input, ec)) {
+            std::vector<std::filesystem::path> found;
+            for (auto it = std::filesystem::recursive_directory_iterator(input, ec);
+                 !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+                if (it->is_regular_file(ec) && is_declaration_file(it->path())) {
+                    found.push_back(it->path());
+                }
+            }
+            if (ec) {
+                throw IoError("cannot read the folder " + input.string() + ": " + ec.message());
+            }
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (std::filesystem::exists(input, ec)) {
+            files.push_back(input);
+        } else {
+            throw IoError("cannot read " + input.string() + ": no such file or folder");
+        }
+    }
+    return files;
+}
+
+std::string count(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+} // namespace
+
+CheckResult check(const CheckRequest& request) {
+    CheckResult result;
+    bool unreadable = false;
+    result.job = run_job([&](JobResult& job) {
+        FormDefinitions forms(request.layout_dirs);
+        for (const auto& file : declaration_files(request.inputs)) {
+            ++result.files;
+            std::vector<load::Declaration> declarations;
+            try {
+                declarations = load::load_declarations_file(file);
+            } catch (const DiagnosticError& error) {
+                job.diagnostics.add(error.diagnostic());
+                continue;
+            } catch (const IoError& error) {
+                job.diagnostics.error(SourceLoc{file.string(), 0, 0}, error.what());
+                unreadable = true;
+                continue;
+            }
+            for (const load::Declaration& declaration : declarations) {
+                ++result.declarations;
+                try {
+                    check::check_declaration(declaration, forms.get(declaration.form),
+                                             job.diagnostics);
+                } catch (const DiagnosticError& error) {
+                    job.diagnostics.add(error.diagnostic());
+                }
+            }
+        }
+    });
+    if (unreadable && result.job.exit_code != ExitCode::Internal) {
+        result.job.exit_code = ExitCode::IoError;
+    }
+    return result;
+}
+
+std::string check_summary(const CheckResult& result) {
+    const Diagnostics& findings = result.job.diagnostics;
+    std::string summary = "formpdf check: " +
+                          count(result.declarations, "declaration", "declarations") + " in " +
+                          count(result.files, "file", "files") + ": ";
+    const int errors = findings.count(Severity::Error);
+    const int warnings = findings.count(Severity::Warning);
+    const int notes = findings.count(Severity::Note);
+    if (errors + warnings + notes == 0) {
+        return summary + "no findings";
+    }
+    return summary + count(errors, "error", "errors") + ", " +
+           count(warnings, "warning", "warnings") + ", " + count(notes, "note", "notes");
+}
+
+} // namespace formpdf::app

@@ -1,0 +1,135 @@
+#include "app/sign_job.h"
+
+#include "core/file_io.h"
+#include "layout/text_box.h"
+#include "load/layout_loader.h"
+#include "pdf/pdf_date.h"
+#include "pdf/pdf_signer.h"
+#include "text/font_library.h"
+
+#include <cmath>
+
+namespace formpdf::app {
+namespace {
+
+constexpr std::size_t kMaxPdfBytes = std::size_t{1} << 30;
+constexpr std::size_t kMaxCredentialBytes = std::size_t{1} << 20;
+// Below this the signature text would not be legible on paper.
+constexpr double kMinTextSizePt = 5;
+
+std::string read_password(const SignRequest& request) {
+    if (request.password_file) {
+        std::string text = read_file(*request.password_file, kMaxCredentialBytes);
+        const std::size_t line_end = text.find_first_of("\r\n");
+        if (line_end != std::string::npos) {
+            text.resize(line_end);
+        }
+        return text;
+    }
+    return request.password_env.value_or("");
+}
+
+pdf::CredentialFiles read_credentials(const SignRequest& request) {
+    pdf::CredentialFiles files;
+    if (request.p12) {
+        files.p12_name = request.p12->string();
+        files.p12_bytes = read_file(*request.p12, kMaxCredentialBytes);
+    } else {
+        files.cert_name = request.cert->string();
+        files.cert_bytes = read_file(*request.cert, kMaxCredentialBytes);
+        files.key_name = request.key->string();
+        files.key_bytes = read_file(*request.key, kMaxCredentialBytes);
+    }
+    if (request.chain) {
+        files.chain_name = request.chain->string();
+        files.chain_bytes = read_file(*request.chain, kMaxCredentialBytes);
+    }
+    return files;
+}
+
+// The style with its size (and the line metrics that follow it) scaled by `factor`.
+layout::ResolvedStyle scaled(const layout::ResolvedStyle& style, double factor) {
+    layout::ResolvedStyle copy = style;
+    copy.size_pt *= factor;
+    copy.line_height_pt *= factor;
+    copy.ascent_pt *= factor;
+    return copy;
+}
+
+// Lays the text out in the box with the layout's "body" style, shrinking the type until every
+// line fits, and centres the lines vertically.
+pdf::SignatureAppearance appearance(const SignRequest& request, const std::string& text) {
+    const SignatureBox& box = *request.visible;
+    const load::LayoutSpec spec = request.layout
+                                      ? load::load_layout_file(*request.layout)
+                                      : load::load_layout_text("formpdf-layout: 1\n", "<defaults>");
+    text::FontLibrary library(request.font_dirs, request.system_fonts);
+    const layout::StyleSet styles(spec, library);
+    const layout::ResolvedStyle& body = styles.get("body");
+
+    layout::Page page;
+    const double width = mm_to_pt(box.width_mm);
+    const double height = mm_to_pt(box.height_mm);
+    SourceLoc where;
+    where.file = "--visible-text";
+    for (double factor = 1;; factor *= 0.9) {
+        const layout::ResolvedStyle style = scaled(body, factor);
+        const layout::BrokenText broken = layout::break_text(styles, style, text, width, where);
+        if (broken.height() <= height || style.size_pt * 0.9 < kMinTextSizePt) {
+            if (broken.height() > height) {
+                throw DiagnosticError(make_error(
+                    where,
+                    "the signature text does not fit in a " +
+                        std::to_string(std::lround(box.width_mm)) + "mm × " +
+                        std::to_string(std::lround(box.height_mm)) + "mm box",
+                    "make the box larger (--visible) or the text shorter (--visible-text)"));
+            }
+            page.width = width;
+            page.height = height;
+            const double top = height - (height - broken.height()) / 2;
+            layout::place_lines(broken, 0, broken.lines.size(), 0, top, width, page.items);
+            break;
+        }
+    }
+
+    pdf::SignatureAppearance look;
+    look.page_index = box.page - 1;
+    look.left_pt = mm_to_pt(box.x_mm);
+    look.top_pt = mm_to_pt(box.y_mm);
+    look.width_pt = width;
+    look.height_pt = height;
+    look.content = page;
+    look.fonts = styles.fonts();
+    return look;
+}
+
+} // namespace
+
+JobResult sign(const SignRequest& request) {
+    return run_job([&](JobResult&) {
+        const pdf::SigningCredentials credentials = pdf::SigningCredentials::load(
+            read_credentials(request), read_password(request), request.signing_time);
+        const std::string input = read_file(request.input, kMaxPdfBytes);
+
+        pdf::SignRequest sign_request;
+        sign_request.input_name = request.input.string();
+        sign_request.credentials = &credentials;
+        sign_request.format = request.legacy_pkcs7 ? pdf::SignatureFormat::Pkcs7Detached
+                                                   : pdf::SignatureFormat::PadesBaselineB;
+        sign_request.signing_time = request.signing_time;
+        sign_request.field_name = request.field_name;
+        sign_request.reason = request.reason;
+        sign_request.location = request.location;
+        sign_request.contact_info = request.contact_info;
+        if (request.visible) {
+            const std::string date = pdf::pdf_date(request.signing_time);
+            const std::string text = request.visible_text.value_or(
+                credentials.subject_common_name() + "\n" + date.substr(2, 4) + "-" +
+                date.substr(6, 2) + "-" + date.substr(8, 2));
+            sign_request.appearance = appearance(request, text);
+        }
+        write_file_atomically(request.output, pdf::sign_pdf(input, sign_request));
+    });
+}
+
+} // namespace formpdf::app

@@ -1,0 +1,130 @@
+#include "app/verify_job.h"
+
+#include "core/file_io.h"
+#include "pdf/signature_verifier.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace formpdf::app {
+namespace {
+
+constexpr std::size_t kMaxPdfBytes = std::size_t{1} << 30;
+
+const char* yes_no(bool ok, const char* yes, const char* no) {
+    return ok ? yes : no;
+}
+
+std::string utc_text(std::int64_t seconds) {
+    using namespace std::chrono;
+    const sys_seconds time{std::chrono::seconds{seconds}};
+    const sys_days day = floor<days>(time);
+    const year_month_day date{day};
+    const hh_mm_ss clock{time - day};
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld:%02ld UTC",
+                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()), static_cast<long>(clock.hours().count()),
+                  static_cast<long>(clock.minutes().count()),
+                  static_cast<long>(clock.seconds().count()));
+    return buf;
+}
+
+std::string format_report(const pdf::SignatureReport& r, std::size_t index, std::size_t count) {
+    std::string out = "Signature " + std::to_string(index) + " of " + std::to_string(count) + ": " +
+                      (r.field_name.empty() ? "(unknown field)" : r.field_name) + "\n";
+    auto line = [&out](const char* label, const std::string& value) {
+        if (!value.empty()) {
+            out += "  ";
+            out += label;
+            out += value + "\n";
+        }
+    };
+    line("signer:          ",
+         r.signer.empty() ? std::string() : r.signer + " (" + r.signer_subject + ")");
+    line("issuer:          ", r.issuer);
+    line("signing time:    ", r.signing_time_utc
+                                  ? utc_text(*r.signing_time_utc) + " (/M " + r.signing_time + ")"
+                                  : r.signing_time);
+    line("format:          ",
+         r.sub_filter + (r.sub_filter == "ETSI.CAdES.detached" ? " (PAdES baseline B-B)" : "") +
+             (r.digest_algorithm.empty() ? "" : ", " + r.digest_algorithm));
+    line("reason:          ", r.reason);
+    line("location:        ", r.location);
+    line("contact:         ", r.contact_info);
+    line("byte range:      ", r.byte_range_ok
+                                  ? "covers revision " + std::to_string(r.revision) + " (bytes 0-" +
+                                        std::to_string(r.revision_end) +
+                                        ") entirely, except the signature value"
+                                  : std::string("WRONG: does not cover its whole revision"));
+    line("digest:          ", yes_no(r.digest_ok, "valid", "INVALID (the signed bytes changed)"));
+    line("signature:       ", yes_no(r.signature_ok, "valid", "INVALID"));
+    line("signing cert:    ",
+         yes_no(r.signing_certificate_ok, "matches the signed ESS attribute (or none is required)",
+                "MISMATCH or missing ESS signing-certificate attribute"));
+    line("certificate:     ",
+         std::string(yes_no(r.certificate_valid_at_signing_time, "valid at the signing time",
+                            "NOT valid at the signing time")) +
+             (r.chain_trusted ? (*r.chain_trusted ? "; chains to a trusted certificate"
+                                                  : "; does NOT chain to a trusted "
+                                                    "certificate")
+                              : "; chain not checked (use --trust FILE)"));
+    std::string later;
+    if (r.covers_whole_file()) {
+        later = "none: the signature covers the whole file";
+    } else if (r.unsigned_later_revisions == 0) {
+        later = std::to_string(r.later_revisions) +
+                " later revision(s), each closed by a valid signature";
+    } else {
+        later = "MODIFIED: " + std::to_string(r.unsigned_later_revisions) + " of " +
+                std::to_string(r.later_revisions) + " later revision(s) carry no valid signature";
+    }
+    line("changes after:   ", later);
+    for (const std::string& note : r.notes) {
+        line("note:            ", note);
+    }
+    for (const std::string& problem : r.problems) {
+        line("problem:         ", problem);
+    }
+    line("verdict:         ", r.valid() ? "VALID" : "INVALID");
+    return out;
+}
+
+} // namespace
+
+JobResult verify(const VerifyRequest& request, std::string& report) {
+    return run_job([&](JobResult& result) {
+        const std::string pdf_bytes = read_file(request.input, kMaxPdfBytes);
+        pdf::VerifyOptions options;
+        if (request.trusted) {
+            options.trusted_certificates_pem = read_file(*request.trusted, std::size_t{1} << 20);
+        }
+        std::vector<pdf::SignatureReport> reports;
+        try {
+            reports = pdf::verify_pdf(pdf_bytes, options);
+        } catch (const DiagnosticError& error) {
+            Diagnostic diagnostic = error.diagnostic();
+            diagnostic.loc.file = request.input.string();
+            throw DiagnosticError(diagnostic);
+        }
+        std::size_t valid = 0;
+        for (std::size_t i = 0; i < reports.size(); ++i) {
+            report += format_report(reports[i], i + 1, reports.size());
+            valid += reports[i].valid() ? 1 : 0;
+        }
+        if (reports.empty()) {
+            report += request.input.string() + ": no signatures\n";
+        } else {
+            report +=
+                request.input.string() + ": " + std::to_string(reports.size()) + " signature(s), " +
+                (valid == reports.size() ? std::string("all valid")
+                                         : std::to_string(reports.size() - valid) + " NOT valid") +
+                "\n";
+        }
+        if (reports.empty() || valid != reports.size()) {
+            result.exit_code = kExitNotAllValid;
+        }
+    });
+}
+
+} // namespace formpdf::app

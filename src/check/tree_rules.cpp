@@ -1,0 +1,385 @@
+#include "check/tree_rules.h"
+
+#include "check/finding_text.h"
+#include "check/indicator_value.h"
+#include "load/name_suggestion.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace formpdf::check {
+
+namespace {
+
+using load::Group;
+using load::Record;
+using load::RowFieldDefinition;
+using load::RowFieldKind;
+using load::TextValue;
+using load::TreeDefinition;
+using load::VocabularyEntry;
+
+const VocabularyEntry* find_entry(const std::vector<VocabularyEntry>& entries,
+                                  std::string_view name) {
+    const auto it = std::find_if(entries.begin(), entries.end(),
+                                 [&](const VocabularyEntry& entry) { return entry.name == name; });
+    return it == entries.end() ? nullptr : &*it;
+}
+
+bool has_mandatory(const VocabularyEntry& entry) {
+    return entry.mandatory || std::any_of(entry.children.begin(), entry.children.end(), has_mandatory);
+}
+
+// The parents under which a name appears at `depth` of the vocabulary (depth 1: second level).
+void parents_of(const std::vector<VocabularyEntry>& entries, std::string_view name,
+                std::size_t depth, std::vector<std::string>& parents) {
+    for (const VocabularyEntry& entry : entries) {
+        if (depth == 1) {
+            if (find_entry(entry.children, name)) {
+                parents.push_back(entry.name);
+            }
+        } else {
+            parents_of(entry.children, name, depth - 1, parents);
+        }
+    }
+}
+
+class TreeChecker {
+public:
+    TreeChecker(const TreeDefinition& tree, const load::Declaration& declaration,
+                Diagnostics& findings)
+        : tree_(tree), declaration_(declaration), findings_(findings) {
+        for (const RowFieldDefinition& field : tree.row_fields) {
+            row_field_ids_.push_back(field.id);
+            if (field.kind == RowFieldKind::Name && name_field_.empty()) {
+                name_field_ = field.id;
+            }
+        }
+    }
+
+    void check(const std::vector<Group>& groups) {
+        check_groups(groups, 0, tree_.vocabulary.empty() ? nullptr : &tree_.vocabulary, nullptr);
+        if (variant_count_ > 0) {
+            findings_.note(first_variant_loc_,
+                           "the mandatory " + level_names() + " are marked '" + variant_ + "' " +
+                               "instead of '" + tree_.mandatory_marker + "' (" +
+                               std::to_string(variant_count_) + " times)",
+                           "they print as written; the budget system's own marker is '" +
+                               tree_.mandatory_marker + "'");
+        }
+    }
+
+private:
+    std::string level_names() const {
+        return tree_.levels.size() > 1 ? tree_.levels.back().label : tree_.levels.front().label;
+    }
+
+    const std::string& level_label(std::size_t depth) const { return tree_.levels[depth].label; }
+
+    // `vocabulary`: the names allowed here, or null when any name goes (no vocabulary, or the
+    // parent was unknown and has been reported).
+    void check_groups(const std::vector<Group>& groups, std::size_t depth,
+                      const std::vector<VocabularyEntry>* vocabulary, const Group* parent) {
+        if (depth >= tree_.levels.size()) {
+            if (!groups.empty()) {
+                findings_.error(groups.front().loc,
+                                "the " + tree_.label + " has " +
+                                    std::to_string(tree_.levels.size()) +
+                                    " levels: these groups are nested one level too deep");
+            }
+            return;
+        }
+        std::map<std::string, int> seen; // name without marker → line
+        for (const Group& group : groups) {
+            const VocabularyEntry* entry = check_group_name(group, depth, vocabulary, parent);
+            const std::string name(tree_.strip_marker(group.label.text));
+            if (const auto [it, inserted] = seen.emplace(name, group.label.loc.line); !inserted) {
+                findings_.warning(group.label.loc,
+                                  level_label(depth) + " " + quote_value(group.label.text) +
+                                      " appears twice" +
+                                      (parent ? " under " + quote_value(parent->label.text) : "") +
+                                      " (first at line " + std::to_string(it->second) + ")",
+                                  "put all its rows in one group");
+            }
+            if (depth + 1 < tree_.levels.size()) {
+                if (!group.records.empty()) {
+                    findings_.error(group.records.front().loc,
+                                    "a " + level_label(depth) + " holds " +
+                                        level_label(depth + 1) + " groups (`groups:`), not rows",
+                                    "put the rows under a `" + tree_.levels[depth + 1].id +
+                                        ":` group");
+                }
+                const std::vector<VocabularyEntry>* children =
+                    entry ? &entry->children : nullptr;
+                if (children && children->empty()) {
+                    children = nullptr;
+                }
+                check_groups(group.groups, depth + 1, children, &group);
+                if (children) {
+                    check_mandatory(*children, group.groups, depth + 1, group.label.loc,
+                                    " under " + quote_value(group.label.text));
+                }
+            } else {
+                if (!group.groups.empty()) {
+                    findings_.error(group.groups.front().loc,
+                                    level_label(depth) + " is the last level of the " +
+                                        tree_.label + ": it holds rows (`rows:`), not groups");
+                }
+                if (group.records.empty()) {
+                    findings_.warning(group.label.loc, level_label(depth) + " " +
+                                                           quote_value(group.label.text) +
+                                                           " has no rows",
+                                      tree_.not_applicable.empty()
+                                          ? std::string()
+                                          : "an indicator that does not apply is a row of " +
+                                                tree_.not_applicable);
+                }
+                check_rows(group);
+            }
+        }
+        if (depth == 0 && vocabulary) {
+            check_mandatory(*vocabulary, groups, 0, declaration_.loc, "");
+        }
+    }
+
+    const VocabularyEntry* check_group_name(const Group& group, std::size_t depth,
+                                            const std::vector<VocabularyEntry>* vocabulary,
+                                            const Group* parent) {
+        const TextValue& label = group.label;
+        if (group.level != tree_.levels[depth].id) {
+            findings_.error(label.loc,
+                            "expected `" + tree_.levels[depth].id + ":` (" + level_label(depth) +
+                                ") here, not `" + group.level + ":`",
+                            "the levels of the " + tree_.label + " are, from the outside in: " +
+                                level_ids());
+        }
+        if (is_blank(label.text)) {
+            findings_.error(label.loc, "empty " + level_label(depth));
+            return nullptr;
+        }
+        const std::string_view marker = tree_.marker_of(label.text);
+        const std::string name(tree_.strip_marker(label.text));
+        if (!vocabulary) {
+            return nullptr;
+        }
+        const VocabularyEntry* entry = find_entry(*vocabulary, name);
+        if (!entry) {
+            std::vector<std::string> parents;
+            if (depth > 0) {
+                parents_of(tree_.vocabulary, name, depth, parents);
+            }
+            if (!parents.empty() && parent) {
+                findings_.error(label.loc,
+                                level_label(depth) + " " + quote_value(label.text) +
+                                    " belongs under " + level_label(depth - 1) + " '" +
+                                    parents.front() + "', not " +
+                                    quote_value(parent->label.text));
+            } else {
+                std::vector<std::string_view> names;
+                for (const VocabularyEntry& allowed : *vocabulary) {
+                    names.push_back(allowed.name);
+                }
+                findings_.error(label.loc,
+                                "unknown " + level_label(depth) + " " + quote_value(label.text) +
+                                    (parent ? " under " + quote_value(parent->label.text) : ""),
+                                load::suggestion_hint(name, names, "allowed here"));
+            }
+            return nullptr;
+        }
+        if (!marker.empty() && marker != tree_.mandatory_marker && entry->mandatory) {
+            if (variant_count_++ == 0) {
+                variant_ = std::string(marker);
+                first_variant_loc_ = label.loc;
+            }
+        } else if (marker.empty() && entry->mandatory) {
+            findings_.warning(label.loc,
+                              "the mandatory " + level_label(depth) + " '" + name +
+                                  "' is written without its '" + tree_.mandatory_marker + "'",
+                              "write " + quote_value(tree_.mandatory_marker + name) +
+                                  ", as the form prints it");
+        } else if (!marker.empty() && !entry->mandatory) {
+            findings_.warning(label.loc,
+                              level_label(depth) + " '" + name + "' is optional but marked '" +
+                                  std::string(marker) + "'",
+                              "only mandatory indicators carry the marker");
+        }
+        return entry;
+    }
+
+    bool is_not_applicable(const Record& record) const {
+        if (tree_.not_applicable.empty()) {
+            return false;
+        }
+        bool any = false;
+        for (const auto& [id, value] : record.fields) {
+            if (value.text == tree_.not_applicable) {
+                any = true;
+            } else if (!is_blank(value.text)) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    // Every mandatory name of `vocabulary` (or one with mandatory names under it) has a group in
+    // `groups`, with at least one row that applies.
+    void check_mandatory(const std::vector<VocabularyEntry>& vocabulary,
+                         const std::vector<Group>& groups, std::size_t depth,
+                         const SourceLoc& where, const std::string& under) {
+        for (const VocabularyEntry& entry : vocabulary) {
+            if (!has_mandatory(entry)) {
+                continue;
+            }
+            const auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+                return tree_.strip_marker(g.label.text) == entry.name;
+            });
+            const std::string written =
+                (entry.mandatory ? tree_.mandatory_marker : std::string()) + entry.name;
+            if (group == groups.end()) {
+                findings_.error(where,
+                                "the mandatory " + level_label(depth) + " '" + written +
+                                    "' is missing" + under,
+                                "add it; every form has it");
+                continue;
+            }
+            if (entry.mandatory && depth + 1 == tree_.levels.size() && !group->records.empty() &&
+                std::all_of(group->records.begin(), group->records.end(),
+                            [&](const Record& r) { return is_not_applicable(r); })) {
+                findings_.warning(group->label.loc,
+                                  "the mandatory " + level_label(depth) + " " +
+                                      quote_value(group->label.text) + " has only " +
+                                      tree_.not_applicable + " rows",
+                                  "a mandatory indicator needs at least one real target");
+            }
+        }
+    }
+
+    std::string level_ids() const {
+        std::string ids;
+        for (const load::LevelDefinition& level : tree_.levels) {
+            ids += (ids.empty() ? "" : ", ") + level.id;
+        }
+        return ids;
+    }
+
+    std::string row_name(const Record& record) const {
+        const TextValue* name = name_field_.empty() ? nullptr : record.find(name_field_);
+        return name && !is_blank(name->text) ? " in the row " + quote_value(name->text) : "";
+    }
+
+    void check_rows(const Group& group) {
+        std::map<std::string, int> names; // → line of the first row with that name
+        for (const Record& record : group.records) {
+            for (const auto& [id, value] : record.fields) {
+                if (std::find(row_field_ids_.begin(), row_field_ids_.end(), id) ==
+                    row_field_ids_.end()) {
+                    findings_.error(value.loc, "unknown row field '" + id + "'",
+                                    load::suggestion_hint(id, row_field_ids_, "row fields"));
+                }
+            }
+            const bool not_applicable = is_not_applicable(record);
+            for (const RowFieldDefinition& field : tree_.row_fields) {
+                const TextValue* value = record.find(field.id);
+                if (!value) {
+                    if (field.required) {
+                        findings_.error(record.loc, "the row has no " + field.label + " (`" +
+                                                        field.id + ":`)" + row_name(record));
+                    }
+                    continue;
+                }
+                if (is_blank(value->text)) {
+                    if (field.required) {
+                        findings_.error(value->loc,
+                                        "empty " + field.label + row_name(record),
+                                        tree_.not_applicable.empty()
+                                            ? "fill it in"
+                                            : "fill it in; a row that does not apply is " +
+                                                  tree_.not_applicable + " in every column");
+                    }
+                    continue;
+                }
+                if (field.kind == RowFieldKind::Name && !not_applicable) {
+                    const auto [it, inserted] = names.emplace(value->text, value->loc.line);
+                    if (!inserted) {
+                        findings_.warning(value->loc,
+                                          field.label + " " + quote_value(value->text) +
+                                              " appears twice under " +
+                                              quote_value(group.label.text) + " (first at line " +
+                                              std::to_string(it->second) + ")",
+                                          "remove the copy, or give each indicator its own name");
+                    }
+                }
+                if (field.kind == RowFieldKind::IndicatorValue) {
+                    check_value(field, *value);
+                }
+            }
+        }
+    }
+
+    void check_value(const RowFieldDefinition& field, const TextValue& value) {
+        switch (classify_indicator_value(value.text, tree_.values)) {
+        case IndicatorValueShape::Measured:
+        case IndicatorValueShape::Qualitative:
+            return;
+        case IndicatorValueShape::NumberWithoutUnit:
+            findings_.note(value.loc, field.label + " " + quote_value(value.text) + " has no unit",
+                           "it prints as given; a unit says what is counted, e.g. 0起, 10人, 100%");
+            return;
+        case IndicatorValueShape::Other:
+            findings_.note(value.loc,
+                           field.label + " " + quote_value(value.text) +
+                               " is neither a number with a unit (≥10人, > 90%, 100%) nor a "
+                               "known term",
+                           "it prints as given; known terms: " + known_terms());
+            return;
+        }
+    }
+
+    std::string known_terms() const {
+        std::string terms;
+        for (const std::string& term : tree_.values.qualitative) {
+            terms += (terms.empty() ? "" : ", ") + term;
+        }
+        return terms.empty() ? "(none)" : terms;
+    }
+
+    const TreeDefinition& tree_;
+    const load::Declaration& declaration_;
+    Diagnostics& findings_;
+    std::vector<std::string_view> row_field_ids_;
+    std::string name_field_;
+    int variant_count_ = 0;
+    std::string variant_;
+    SourceLoc first_variant_loc_;
+};
+
+} // namespace
+
+void check_trees(const load::Declaration& declaration, const load::FormDefinition& form,
+                 Diagnostics& findings) {
+    std::vector<std::string_view> tree_ids;
+    for (const TreeDefinition& tree : form.trees) {
+        tree_ids.push_back(tree.id);
+    }
+    for (const auto& [id, groups] : declaration.trees) {
+        const TreeDefinition* tree = form.find_tree(id);
+        if (!tree) {
+            findings.error(groups.empty() ? declaration.loc : groups.front().loc,
+                           "unknown key '" + id + "' for the form '" + form.id +
+                               "' (a declaration holds form, fields and the form's tables)",
+                           load::suggestion_hint(id, tree_ids, "tables of this form"));
+            continue;
+        }
+        TreeChecker(*tree, declaration, findings).check(groups);
+    }
+    for (const TreeDefinition& tree : form.trees) {
+        if (tree.required && !declaration.tree(tree.id)) {
+            findings.error(declaration.loc,
+                           "the declaration has no " + tree.label + " (`" + tree.id + ":`)",
+                           "see docs/declaration-format.md for an example");
+        }
+    }
+}
+
+} // namespace formpdf::check

@@ -1,0 +1,39 @@
+#include "app/check_job.h"
+#include "app/environment.h"
+#include "cli/command.h"
+
+#include <iostream>
+#include <memory>
+
+namespace formpdf::cli {
+
+Command add_check_command(CLI::App& app) {
+    struct Options {
+        app::CheckRequest request;
+        std::vector<std::filesystem::path> layout_dirs;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand("check", "Check declarations against their form");
+    cmd->add_option("inputs", options->request.inputs,
+                    "Declaration files, or folders of them (*.yaml)")
+        ->required();
+    cmd->add_option("--layouts", options->layout_dirs,
+                    "Search this folder for layouts first (repeatable)");
+    cmd->footer("Findings go to stdout, then a summary line. Exit codes: 0 no errors or "
+                "warnings, 3 warnings only, 2 errors, 4 a file could not be read. See "
+                "docs/check.md.");
+
+    return {cmd, [options]() {
+                options->request.layout_dirs =
+                    app::layout_search_dirs(options->layout_dirs, app::executable_dir());
+                const app::CheckResult result = app::check(options->request);
+                // The findings are what was asked for: stdout, so they can be saved and compared.
+                for (const Diagnostic& finding : result.job.diagnostics.items()) {
+                    std::cout << format_diagnostic(finding) << '\n';
+                }
+                std::cout << app::check_summary(result) << '\n';
+                return static_cast<int>(result.job.exit_code);
+            }};
+}
+
+} // namespace formpdf::cli

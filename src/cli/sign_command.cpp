@@ -1,0 +1,131 @@
+#include "app/environment.h"
+#include "app/sign_job.h"
+#include "cli/command.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+namespace formpdf::cli {
+namespace {
+
+// "PAGE:X,Y,W,H" (page from 1; millimetres from the page's top-left corner).
+std::optional<app::SignatureBox> parse_box(const std::string& text) {
+    app::SignatureBox box;
+    const std::size_t colon = text.find(':');
+    if (colon == std::string::npos) {
+        return std::nullopt;
+    }
+    const char* begin = text.data();
+    const char* end = text.data() + colon;
+    if (std::from_chars(begin, end, box.page).ptr != end || box.page < 1) {
+        return std::nullopt;
+    }
+    double* values[] = {&box.x_mm, &box.y_mm, &box.width_mm, &box.height_mm};
+    const char* at = text.data() + colon + 1;
+    const char* text_end = text.data() + text.size();
+    for (std::size_t i = 0; i < 4; ++i) {
+        const auto [ptr, ec] = std::from_chars(at, text_end, *values[i]);
+        if (ec != std::errc() || !std::isfinite(*values[i])) {
+            return std::nullopt;
+        }
+        at = ptr;
+        if (i < 3) {
+            if (at == text_end || *at != ',') {
+                return std::nullopt;
+            }
+            ++at;
+        }
+    }
+    if (at != text_end || box.x_mm < 0 || box.y_mm < 0 || box.width_mm <= 0 || box.height_mm <= 0) {
+        return std::nullopt;
+    }
+    return box;
+}
+
+int usage_error(const std::string& message) {
+    std::cerr << "formpdf: error: " << message << "\nhint: run 'formpdf sign --help'\n";
+    return static_cast<int>(ExitCode::Usage);
+}
+
+} // namespace
+
+Command add_sign_command(CLI::App& app) {
+    struct Options {
+        app::SignRequest request;
+        std::string visible;
+        std::string visible_text;
+        std::vector<std::filesystem::path> font_dirs;
+        bool no_system_fonts = false;
+    };
+    auto options = std::make_shared<Options>();
+    app::SignRequest& r = options->request;
+    CLI::App* cmd = app.add_subcommand(
+        "sign", "Sign a PDF (PAdES B-B) as an incremental update; see docs/signing.md");
+    cmd->add_option("input", r.input, "The PDF to sign")->required();
+    cmd->add_option("-o,--output", r.output, "The signed PDF to write")->required();
+    CLI::Option* p12 = cmd->add_option("--p12", r.p12, "PKCS#12 file with the key and certificate");
+    CLI::Option* cert = cmd->add_option("--cert", r.cert, "PEM certificate of the signer");
+    CLI::Option* key = cmd->add_option("--key", r.key, "PEM private key of the signer");
+    cert->needs(key);
+    key->needs(cert);
+    p12->excludes(cert);
+    p12->excludes(key);
+    cmd->add_option("--chain", r.chain, "PEM certificates of the issuing CAs, to embed");
+    cmd->add_option("--password-file", r.password_file,
+                    "Read the key's password from the first line of this file (else from the "
+                    "environment variable FORMPDF_KEY_PASSWORD)");
+    cmd->add_option("--field", r.field_name, "Name of the signature field (default SignatureN)");
+    cmd->add_option("--reason", r.reason, "Reason for signing (/Reason)");
+    cmd->add_option("--location", r.location, "Where it was signed (/Location)");
+    cmd->add_option("--contact", r.contact_info, "How to reach the signer (/ContactInfo)");
+    cmd->add_flag("--pkcs7", r.legacy_pkcs7,
+                  "Write the older /SubFilter /adbe.pkcs7.detached instead of PAdES");
+    cmd->add_option("--visible", options->visible,
+                    "Visible signature: PAGE:X,Y,W,H in mm from the page's top-left corner");
+    cmd->add_option("--visible-text", options->visible_text,
+                    "Text of the visible signature (default: signer name and date)");
+    cmd->add_option("--layout", r.layout,
+                    "Layout file whose body style and fonts draw the visible signature");
+    cmd->add_option("--font-dir", options->font_dirs,
+                    "Search this folder for fonts first (repeatable)");
+    cmd->add_flag("--no-system-fonts", options->no_system_fonts,
+                  "Do not search the system font folders");
+
+    return {cmd, [options]() {
+                app::SignRequest& request = options->request;
+                if (!request.p12 && !request.cert) {
+                    return usage_error("give the signer's credentials with --p12 FILE, or with "
+                                       "--cert FILE and --key FILE");
+                }
+                if (!options->visible.empty()) {
+                    request.visible = parse_box(options->visible);
+                    if (!request.visible) {
+                        return usage_error("--visible must be PAGE:X,Y,W,H (page from 1, the "
+                                           "box in mm from the top-left corner), e.g. "
+                                           "1:120,230,60,25; got '" +
+                                           options->visible + "'");
+                    }
+                }
+                if (!options->visible_text.empty()) {
+                    request.visible_text = options->visible_text;
+                }
+                int exit_code = 0;
+                if (!document_time_from_environment(request.signing_time, exit_code)) {
+                    return exit_code;
+                }
+                if (const char* password = std::getenv("FORMPDF_KEY_PASSWORD")) {
+                    request.password_env = password;
+                }
+                request.font_dirs = app::font_search_dirs(
+                    options->font_dirs, std::getenv("FORMPDF_FONT_PATH"),
+                    request.layout ? request.layout->parent_path() : std::filesystem::path{},
+                    app::executable_dir());
+                request.system_fonts = !options->no_system_fonts;
+                return report(app::sign(request));
+            }};
+}
+
+} // namespace formpdf::cli
