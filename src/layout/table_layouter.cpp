@@ -36,6 +36,7 @@ struct Fragment {
     double height = 0;
     bool repeated_header = false; // a header row printed again at the top of a later page
     bool split = false;           // part of a row split between pages: `lines` says which lines
+    bool continuation = false;    // the rest of a row begun on an earlier page
     std::map<std::size_t, std::pair<std::size_t, std::size_t>> lines; // cell → [first, last)
 };
 
@@ -138,25 +139,15 @@ private:
         return height;
     }
 
-    // A row can be split between lines only when no spanning cell starts in it.
-    bool splittable(std::size_t row) const {
-        for (std::size_t index : cells_by_row_[row]) {
-            if (cells_[index].cell->rowspan > 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // The least of a row that may stand on a page: one line of each cell, or all of a row that
-    // cannot be split.
+    // The least of a row that may stand on a page: one line of each of its single-row cells.
+    // (A spanning cell starting in the row is shown whole in each of its parts, see
+    // settle_labels().)
     double min_part_height(std::size_t row) const {
-        if (!splittable(row)) {
-            return heights_[row];
-        }
         double height = 0;
         for (std::size_t index : cells_by_row_[row]) {
-            height = std::max(height, cells_[index].text.height_of(1));
+            if (cells_[index].cell->rowspan == 1) {
+                height = std::max(height, cells_[index].text.height_of(1));
+            }
         }
         return height;
     }
@@ -170,8 +161,10 @@ private:
     double rest_height(std::size_t row) const {
         double height = 0;
         for (std::size_t index : cells_by_row_[row]) {
-            const BrokenText& text = cells_[index].text;
-            height = std::max(height, text.height_of(text.lines.size() - placed_lines(index)));
+            if (cells_[index].cell->rowspan == 1) {
+                const BrokenText& text = cells_[index].text;
+                height = std::max(height, text.height_of(text.lines.size() - placed_lines(index)));
+            }
         }
         return height;
     }
@@ -183,6 +176,9 @@ private:
         part.split = true;
         part.height = 0;
         for (std::size_t index : cells_by_row_[row]) {
+            if (cells_[index].cell->rowspan != 1) {
+                continue;
+            }
             const BrokenText& text = cells_[index].text;
             const std::size_t first = placed_lines(index);
             const double room = available - text.height_of(0);
@@ -204,7 +200,8 @@ private:
 
     bool row_done(std::size_t row) const {
         for (std::size_t index : cells_by_row_[row]) {
-            if (placed_lines(index) < cells_[index].text.lines.size()) {
+            if (cells_[index].cell->rowspan == 1 &&
+                placed_lines(index) < cells_[index].text.lines.size()) {
                 return false;
             }
         }
@@ -269,6 +266,7 @@ private:
             }
             if (need <= available + kEpsilon) {
                 Fragment fragment;
+                fragment.continuation = continuing_;
                 if (continuing_) {
                     take_part(row_, whole + kEpsilon, fragment);
                 } else {
@@ -286,21 +284,8 @@ private:
             if (need <= capacity_below_header() + kEpsilon && may_break()) {
                 break;
             }
-            if (!splittable(row_)) {
-                if (may_break()) {
-                    break;
-                }
-                // Taller than a page and unsplittable (a span taller than a page): alone on its
-                // page; its lines are never cut, so it may run past the bottom margin.
-                Fragment fragment;
-                fragment.row = row_;
-                fragment.height = whole;
-                page.push_back(std::move(fragment));
-                body_here = true;
-                ++row_;
-                break;
-            }
             Fragment part;
+            part.continuation = continuing_;
             if (!take_part(row_, available, part)) {
                 if (may_break()) {
                     break;
@@ -324,7 +309,7 @@ private:
     bool starts_on(const MeasuredCell& cell, const std::vector<Fragment>& page) const {
         for (const Fragment& fragment : page) {
             if (fragment.row == static_cast<std::size_t>(cell.first_row()) &&
-                !fragment.repeated_header) {
+                !fragment.repeated_header && !fragment.continuation) {
                 return true;
             }
         }

@@ -522,9 +522,13 @@ private:
         if (!missing.empty()) {
             message += "; no cell left for " + missing + " (kept empty)";
         }
+        // The hint once: the same words on every repaired line would bury the line numbers.
         warning(line.number, col > 0 ? col : 1, std::move(message),
-                "the names of the form definition's indicator vocabulary put the cells back in "
-                "their columns; compare the print with the system");
+                repair_reported_ ? std::string()
+                                 : "the names of the form definition's indicator vocabulary put "
+                                   "the cells back in their columns; compare the print with the "
+                                   "system");
+        repair_reported_ = true;
     }
 
     Group* group_at(std::size_t depth) {
@@ -646,6 +650,7 @@ private:
     ExportImport& result_;
     bool in_form_ = false;
     bool skipping_ = false;
+    bool repair_reported_ = false;
     int form_start_ = 0;
     Phase phase_ = Phase::Header;
     const TreeDefinition* tree_ = nullptr;

@@ -215,6 +215,16 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
     return field.GetSignatureObject();
 }
 
+// The /Contents value before signing: a hex string of zeros with room for `size` bytes.
+std::string contents_placeholder(std::size_t size) {
+    std::string text;
+    text.reserve(2 * size + 2);
+    text += '<';
+    text.append(2 * size, '0');
+    text += '>';
+    return text;
+}
+
 void fill_signature_dictionary(PdfObject* signature, const SignRequest& request,
                                std::size_t contents_size) {
     PdfDictionary& dict = signature->GetDictionary();
@@ -235,8 +245,8 @@ void fill_signature_dictionary(PdfObject* signature, const SignRequest& request,
         dict.AddKey("ContactInfo", text_string(request.contact_info));
     }
     dict.AddKey("ByteRange", PoDoFo::PdfVariant(PoDoFo::PdfData(kByteRangePlaceholder.c_str())));
-    const std::string contents = "<" + std::string(2 * contents_size, '0') + ">";
-    dict.AddKey("Contents", PoDoFo::PdfVariant(PoDoFo::PdfData(contents.c_str())));
+    dict.AddKey("Contents",
+                PoDoFo::PdfVariant(PoDoFo::PdfData(contents_placeholder(contents_size).c_str())));
 }
 
 // Keeps Info and XMP equal (PDF/A-2 6.6.3): when the document has an XMP ModifyDate, it and Info
@@ -333,9 +343,9 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
         throw PdfError("the incremental update changed bytes of the original file");
     }
     const std::size_t range_at = find_once(output, kByteRangePlaceholder, input_pdf.size());
-    const std::string contents_placeholder = "<" + std::string(2 * contents_size, '0') + ">";
-    const std::size_t gap_start = find_once(output, contents_placeholder, input_pdf.size());
-    const std::size_t gap_end = gap_start + contents_placeholder.size();
+    const std::string placeholder = contents_placeholder(contents_size);
+    const std::size_t gap_start = find_once(output, placeholder, input_pdf.size());
+    const std::size_t gap_end = gap_start + placeholder.size();
     output.replace(range_at, kByteRangePlaceholder.size(),
                    padded_byte_range(gap_start, gap_end, output.size()));
 
