@@ -53,6 +53,7 @@ layout::ResolvedStyle scaled(const layout::ResolvedStyle& style, double factor) 
     copy.size_pt *= factor;
     copy.line_height_pt *= factor;
     copy.ascent_pt *= factor;
+    copy.align = load::HAlign::Center; // a signature sits in the middle of its box
     return copy;
 }
 

@@ -211,6 +211,8 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
 
     PoDoFo::PdfSignatureField field(widget, form, &pdf);
     field.SetFieldName(text_string(field_name));
+    // PoDoFo stamps the widget with the clock; use the signing time (reproducible output).
+    widget->GetObject()->GetDictionary().AddKey("M", PdfString(pdf_date(request.signing_time)));
     field.EnsureSignatureObject();
     return field.GetSignatureObject();
 }
