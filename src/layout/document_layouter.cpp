@@ -99,7 +99,11 @@ private:
                 height += spec.space_before_pt + break_block(form.blocks[next]).height();
                 break;
             case load::BlockKind::Table:
-                return height; // a table following: its own pagination decides
+                // Sign-off lines written as a borderless table: all its rows stay with the block
+                // before it.
+                height +=
+                    spec.space_before_pt + table_height(*form.blocks[next].table, styles_, flow_);
+                break;
             }
         }
         return height <= flow_.content_height() ? height : 0;

@@ -60,6 +60,13 @@ public:
         }
     }
 
+    // The height of all rows on one page, as measured for pagination.
+    double whole_height() {
+        measure();
+        compute_row_heights();
+        return rows_height(0, table_.rows.size());
+    }
+
 private:
     // --- measuring --------------------------------------------------------------------------
 
@@ -524,6 +531,10 @@ private:
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
                   double tail_height_pt) {
     TableLayouter(table, styles, flow, tail_height_pt).run();
+}
+
+double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow) {
+    return TableLayouter(table, styles, flow, 0).whole_height();
 }
 
 } // namespace formpdf::layout

@@ -20,4 +20,8 @@ namespace formpdf::layout {
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
                   double tail_height_pt);
 
+// The height of the whole table without page breaks: what a small table that must stay with the
+// block before it (sign-off lines, keep-with-previous) needs on that block's page. Places nothing.
+double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow);
+
 } // namespace formpdf::layout
