@@ -17,7 +17,8 @@ bool is_declaration_file(const std::filesystem::path& path) {
 }
 
 // The files to check, in a stable order: each input as given, a folder's files sorted.
-std::vector<std::filesystem::path> declaration_files(const std::vector<std::filesystem::path>& inputs) {
+std::vector<std::filesystem::path>
+declaration_files(const std::vector<std::filesystem::path>& inputs) {
     std::vector<std::filesystem::path> files;
     for (const auto& input : inputs) {
         std::error_code ec;
@@ -86,9 +87,9 @@ CheckResult check(const CheckRequest& request) {
 
 std::string check_summary(const CheckResult& result) {
     const Diagnostics& findings = result.job.diagnostics;
-    std::string summary = "formpdf check: " +
-                          count(result.declarations, "declaration", "declarations") + " in " +
-                          count(result.files, "file", "files") + ": ";
+    std::string summary =
+        "formpdf check: " + count(result.declarations, "declaration", "declarations") + " in " +
+        count(result.files, "file", "files") + ": ";
     const int errors = findings.count(Severity::Error);
     const int warnings = findings.count(Severity::Warning);
     const int notes = findings.count(Severity::Note);

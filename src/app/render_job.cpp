@@ -38,7 +38,8 @@ private:
 // fonts and styles are resolved once.
 layout::Document layout_declarations(const std::vector<load::Declaration>& declarations,
                                      const RenderRequest& request, LayoutCache& layouts,
-                                     text::FontLibrary& fonts, bool& pdfa) {
+                                     text::FontLibrary& fonts, bool& pdfa,
+                                     Diagnostics& diagnostics) {
     layout::Document document;
     std::size_t i = 0;
     while (i < declarations.size()) {
@@ -59,7 +60,7 @@ layout::Document layout_declarations(const std::vector<load::Declaration>& decla
         if (request.blank) {
             run.clear();
         }
-        layout::append_document(document, layout::layout_forms(spec, run, fonts));
+        layout::append_document(document, layout::layout_forms(spec, run, fonts, diagnostics));
     }
     return document;
 }
@@ -67,7 +68,7 @@ layout::Document layout_declarations(const std::vector<load::Declaration>& decla
 } // namespace
 
 JobResult render(const RenderRequest& request) {
-    return run_job([&](JobResult&) {
+    return run_job([&](JobResult& result) {
         const std::string input = read_file(request.input, load::YamlLimits{}.max_bytes);
         text::FontLibrary fonts(request.font_dirs, request.system_fonts);
         LayoutCache layouts;
@@ -76,11 +77,12 @@ JobResult render(const RenderRequest& request) {
         if (load::is_layout_text(input)) {
             const load::LayoutSpec& spec = layouts.get(request.input);
             pdfa = pdfa || spec.pdfa;
-            document = layout::layout_document(spec, fonts);
+            document = layout::layout_forms(spec, {}, fonts, result.diagnostics);
         } else {
             const std::vector<load::Declaration> declarations =
                 load::load_declarations_text(input, request.input.string());
-            document = layout_declarations(declarations, request, layouts, fonts, pdfa);
+            document = layout_declarations(declarations, request, layouts, fonts, pdfa,
+                                           result.diagnostics);
         }
         const std::string pdf_bytes = pdf::write_pdf(document, {request.creation_time, kProducer, pdfa});
         if (request.dump_layout) {

@@ -18,7 +18,8 @@ using load::FormDefinition;
 using load::TextValue;
 
 std::string amount_example(int decimals) {
-    return decimals == 0 ? "1,866" : "1,866." + std::string(static_cast<std::size_t>(decimals), '0');
+    return decimals == 0 ? "1,866"
+                         : "1,866." + std::string(static_cast<std::size_t>(decimals), '0');
 }
 
 std::string count_text(std::size_t count, const char* one, const char* many) {
@@ -70,22 +71,21 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Diagnostic
     }
     case FieldKind::Amount:
         if (!parse_amount(value.text, field.decimals)) {
-            findings.error(value.loc,
-                           name + " must be an amount with " +
-                               count_text(static_cast<std::size_t>(field.decimals), "decimal",
-                                          "decimals") +
-                               " such as " + amount_example(field.decimals) + ", not " +
-                               quote_value(value.text),
-                           "write digits, optionally grouped by thousands with ','; no unit (the "
-                           "label says it)");
+            findings.error(
+                value.loc,
+                name + " must be an amount with " +
+                    count_text(static_cast<std::size_t>(field.decimals), "decimal", "decimals") +
+                    " such as " + amount_example(field.decimals) + ", not " +
+                    quote_value(value.text),
+                "write digits, optionally grouped by thousands with ','; no unit (the "
+                "label says it)");
         }
         return;
     case FieldKind::Years: {
         const std::optional<long long> years = parse_whole_number(value.text);
         if (!years || *years < 1) {
-            findings.error(value.loc,
-                           name + " must be a whole number of years, at least 1, not " +
-                               quote_value(value.text));
+            findings.error(value.loc, name + " must be a whole number of years, at least 1, not " +
+                                          quote_value(value.text));
         }
         return;
     }
@@ -93,9 +93,8 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Diagnostic
         if (std::find(field.choices.begin(), field.choices.end(), value.text) ==
             field.choices.end()) {
             std::vector<std::string_view> choices(field.choices.begin(), field.choices.end());
-            findings.error(value.loc,
-                           name + " must be one of " + load::join_names(choices) + ", not " +
-                               quote_value(value.text));
+            findings.error(value.loc, name + " must be one of " + load::join_names(choices) +
+                                          ", not " + quote_value(value.text));
         }
         return;
     }

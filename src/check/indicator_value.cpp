@@ -64,8 +64,8 @@ bool is_unit(std::string_view unit, int max_chars) {
     char32_t cp = 0;
     int count = 0;
     while (pos < unit.size()) {
-        if (!decode_utf8(unit, pos, cp) || (cp >= '0' && cp <= '9') || cp == ' ' ||
-            cp == 0x3000 || cp < 0x20) {
+        if (!decode_utf8(unit, pos, cp) || (cp >= '0' && cp <= '9') || cp == ' ' || cp == 0x3000 ||
+            cp < 0x20) {
             return false;
         }
         ++count;
@@ -110,9 +110,12 @@ IndicatorValueShape classify_indicator_value(std::string_view text,
     const std::vector<std::string_view> parts = split_alternatives(trimmed, grammar.alternatives);
     if (parts.size() == 1) {
         switch (classify_part(parts[0], grammar)) {
-        case PartShape::Measured: return IndicatorValueShape::Measured;
-        case PartShape::NumberOnly: return IndicatorValueShape::NumberWithoutUnit;
-        case PartShape::Other: return IndicatorValueShape::Other;
+        case PartShape::Measured:
+            return IndicatorValueShape::Measured;
+        case PartShape::NumberOnly:
+            return IndicatorValueShape::NumberWithoutUnit;
+        case PartShape::Other:
+            return IndicatorValueShape::Other;
         }
     }
     const bool all_measured = std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {

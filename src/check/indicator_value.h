@@ -7,8 +7,8 @@
 namespace formpdf::check {
 
 enum class IndicatorValueShape {
-    Measured,          // a number with its unit, optionally after a comparison: ≥10人, > 90%, 0起
-    Qualitative,       // one of the grammar's known terms: 及时, 有效, 不适用
+    Measured,    // a number with its unit, optionally after a comparison: ≥10人, > 90%, 0起
+    Qualitative, // one of the grammar's known terms: 及时, 有效, 不适用
     NumberWithoutUnit, // "0": a number and nothing to say what it counts
     Other,             // anything else (全区, a sentence)
 };

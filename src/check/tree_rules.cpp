@@ -28,7 +28,8 @@ const VocabularyEntry* find_entry(const std::vector<VocabularyEntry>& entries,
 }
 
 bool has_mandatory(const VocabularyEntry& entry) {
-    return entry.mandatory || std::any_of(entry.children.begin(), entry.children.end(), has_mandatory);
+    return entry.mandatory ||
+           std::any_of(entry.children.begin(), entry.children.end(), has_mandatory);
 }
 
 // The parents under which a name appears at `depth` of the vocabulary (depth 1: second level).
@@ -79,8 +80,11 @@ private:
 
     // `vocabulary`: the names allowed here, or null when any name goes (no vocabulary, or the
     // parent was unknown and has been reported).
-    void check_groups(const std::vector<Group>& groups, std::size_t depth,
+    // Returns whether a name was not in the vocabulary at all: then a mandatory name "missing"
+    // next to it is most likely that one misspelt, and is not reported twice.
+    bool check_groups(const std::vector<Group>& groups, std::size_t depth,
                       const std::vector<VocabularyEntry>* vocabulary, const Group* parent) {
+        bool unknown_names = false;
         if (depth >= tree_.levels.size()) {
             if (!groups.empty()) {
                 findings_.error(groups.front().loc,
@@ -88,11 +92,14 @@ private:
                                     std::to_string(tree_.levels.size()) +
                                     " levels: these groups are nested one level too deep");
             }
-            return;
+            return false;
         }
         std::map<std::string, int> seen; // name without marker → line
         for (const Group& group : groups) {
-            const VocabularyEntry* entry = check_group_name(group, depth, vocabulary, parent);
+            bool unknown = false;
+            const VocabularyEntry* entry =
+                check_group_name(group, depth, vocabulary, parent, unknown);
+            unknown_names = unknown_names || unknown;
             const std::string name(tree_.strip_marker(group.label.text));
             if (const auto [it, inserted] = seen.emplace(name, group.label.loc.line); !inserted) {
                 findings_.warning(group.label.loc,
@@ -105,18 +112,17 @@ private:
             if (depth + 1 < tree_.levels.size()) {
                 if (!group.records.empty()) {
                     findings_.error(group.records.front().loc,
-                                    "a " + level_label(depth) + " holds " +
-                                        level_label(depth + 1) + " groups (`groups:`), not rows",
+                                    "a " + level_label(depth) + " holds " + level_label(depth + 1) +
+                                        " groups (`groups:`), not rows",
                                     "put the rows under a `" + tree_.levels[depth + 1].id +
                                         ":` group");
                 }
-                const std::vector<VocabularyEntry>* children =
-                    entry ? &entry->children : nullptr;
+                const std::vector<VocabularyEntry>* children = entry ? &entry->children : nullptr;
                 if (children && children->empty()) {
                     children = nullptr;
                 }
-                check_groups(group.groups, depth + 1, children, &group);
-                if (children) {
+                const bool misspelt = check_groups(group.groups, depth + 1, children, &group);
+                if (children && !misspelt) {
                     check_mandatory(*children, group.groups, depth + 1, group.label.loc,
                                     " under " + quote_value(group.label.text));
                 }
@@ -127,9 +133,9 @@ private:
                                         tree_.label + ": it holds rows (`rows:`), not groups");
                 }
                 if (group.records.empty()) {
-                    findings_.warning(group.label.loc, level_label(depth) + " " +
-                                                           quote_value(group.label.text) +
-                                                           " has no rows",
+                    findings_.warning(group.label.loc,
+                                      level_label(depth) + " " + quote_value(group.label.text) +
+                                          " has no rows",
                                       tree_.not_applicable.empty()
                                           ? std::string()
                                           : "an indicator that does not apply is a row of " +
@@ -138,21 +144,22 @@ private:
                 check_rows(group);
             }
         }
-        if (depth == 0 && vocabulary) {
+        if (depth == 0 && vocabulary && !unknown_names) {
             check_mandatory(*vocabulary, groups, 0, declaration_.loc, "");
         }
+        return unknown_names;
     }
 
     const VocabularyEntry* check_group_name(const Group& group, std::size_t depth,
                                             const std::vector<VocabularyEntry>* vocabulary,
-                                            const Group* parent) {
+                                            const Group* parent, bool& unknown) {
         const TextValue& label = group.label;
         if (group.level != tree_.levels[depth].id) {
             findings_.error(label.loc,
                             "expected `" + tree_.levels[depth].id + ":` (" + level_label(depth) +
                                 ") here, not `" + group.level + ":`",
-                            "the levels of the " + tree_.label + " are, from the outside in: " +
-                                level_ids());
+                            "the levels of the " + tree_.label +
+                                " are, from the outside in: " + level_ids());
         }
         if (is_blank(label.text)) {
             findings_.error(label.loc, "empty " + level_label(depth));
@@ -170,12 +177,12 @@ private:
                 parents_of(tree_.vocabulary, name, depth, parents);
             }
             if (!parents.empty() && parent) {
-                findings_.error(label.loc,
-                                level_label(depth) + " " + quote_value(label.text) +
-                                    " belongs under " + level_label(depth - 1) + " '" +
-                                    parents.front() + "', not " +
-                                    quote_value(parent->label.text));
+                findings_.error(label.loc, level_label(depth) + " " + quote_value(label.text) +
+                                               " belongs under " + level_label(depth - 1) + " '" +
+                                               parents.front() + "', not " +
+                                               quote_value(parent->label.text));
             } else {
+                unknown = true;
                 std::vector<std::string_view> names;
                 for (const VocabularyEntry& allowed : *vocabulary) {
                     names.push_back(allowed.name);
@@ -290,8 +297,7 @@ private:
                 }
                 if (is_blank(value->text)) {
                     if (field.required) {
-                        findings_.error(value->loc,
-                                        "empty " + field.label + row_name(record),
+                        findings_.error(value->loc, "empty " + field.label + row_name(record),
                                         tree_.not_applicable.empty()
                                             ? "fill it in"
                                             : "fill it in; a row that does not apply is " +

@@ -17,6 +17,7 @@ struct Command {
 };
 
 Command add_render_command(CLI::App& app);
+Command add_batch_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_sign_command(CLI::App& app);

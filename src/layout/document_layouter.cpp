@@ -202,7 +202,14 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
 Document layout_forms(const load::LayoutSpec& spec,
                       const std::vector<const load::Declaration*>& declarations,
                       text::FontLibrary& fonts) {
-    const StyleSet styles(spec, fonts);
+    Diagnostics ignored;
+    return layout_forms(spec, declarations, fonts, ignored);
+}
+
+Document layout_forms(const load::LayoutSpec& spec,
+                      const std::vector<const load::Declaration*>& declarations,
+                      text::FontLibrary& fonts, Diagnostics& diagnostics) {
+    const StyleSet styles(spec, fonts, &diagnostics);
     Document document;
     document.metadata.title = spec.title;
     std::vector<const load::Declaration*> forms = declarations;

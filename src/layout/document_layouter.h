@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnostic.h"
 #include "layout/document.h"
 #include "load/declaration.h"
 #include "load/layout_spec.h"
@@ -13,6 +14,10 @@ namespace formpdf::layout {
 // numbers counted per form and one bookmark per form. An empty list of declarations lays out the
 // layout alone (its literal text; every field empty: the blank template). Fonts are loaded once for
 // all forms. Throws DiagnosticError for user errors (an unknown font, a character no font has).
+// Warnings (a font without the weight asked for) go to `diagnostics`.
+Document layout_forms(const load::LayoutSpec& spec,
+                      const std::vector<const load::Declaration*>& declarations,
+                      text::FontLibrary& fonts, Diagnostics& diagnostics);
 Document layout_forms(const load::LayoutSpec& spec,
                       const std::vector<const load::Declaration*>& declarations,
                       text::FontLibrary& fonts);

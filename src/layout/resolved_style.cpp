@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdlib>
 
 namespace formpdf::layout {
 
@@ -24,7 +25,23 @@ void set_line_metrics(ResolvedStyle& style, const text::FontResource& font, doub
 
 } // namespace
 
-StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts) : fonts_(&fonts) {
+namespace {
+
+std::string weight_name(int weight) {
+    if (weight >= 650) {
+        return std::to_string(weight) + " (bold)";
+    }
+    if (weight <= 450 && weight >= 350) {
+        return std::to_string(weight) + " (regular)";
+    }
+    return std::to_string(weight);
+}
+
+} // namespace
+
+StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts,
+                   Diagnostics* diagnostics)
+    : fonts_(&fonts) {
     std::map<std::string, text::FontId> slot_ids;
     const auto load_slot = [&](const std::string& slot_name) {
         auto found = slot_ids.find(slot_name);
@@ -35,6 +52,17 @@ StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts) : fon
         assert(slot && "the loader checks font slot references");
         const text::FontId id = fonts.load({slot->family, slot->weight, slot->loc});
         slot_ids.emplace(slot_name, id);
+        const int found_weight = fonts.resource(id).weight;
+        if (diagnostics && std::abs(found_weight - slot->weight) >= 200) {
+            diagnostics->warning(
+                slot->loc,
+                "font family \"" + slot->family + "\" has no face of weight " +
+                    weight_name(slot->weight) + "; its weight " + weight_name(found_weight) +
+                    " face is used",
+                "put the " + std::string(slot->weight > found_weight ? "bold" : "lighter") +
+                    " font file into fonts/, or name a family that has one (Noto Sans CJK SC "
+                    "has a real bold, like 黑体); formpdf does not fake bold");
+        }
         return id;
     };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnostic.h"
 #include "load/layout_spec.h"
 #include "text/font_library.h"
 #include "text/shaper.h"
@@ -27,7 +28,10 @@ struct ResolvedStyle {
 class StyleSet {
 public:
     // Throws DiagnosticError for a font that cannot be found, at the place the layout names it.
-    StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts);
+    // A slot whose family has no face near the weight asked for (bold asked, only regular found:
+    // 仿宋 and 宋体 files often have no bold) is a warning in `diagnostics`, never silent.
+    StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts,
+             Diagnostics* diagnostics = nullptr);
 
     // The style must exist: the loader has checked every reference.
     const ResolvedStyle& get(const std::string& name) const;

@@ -5,7 +5,8 @@ namespace formpdf::load {
 namespace {
 
 template <typename Value>
-const Value* find_pair(const std::vector<std::pair<std::string, Value>>& pairs, std::string_view id) {
+const Value* find_pair(const std::vector<std::pair<std::string, Value>>& pairs,
+                       std::string_view id) {
     for (const auto& [key, value] : pairs) {
         if (key == id) {
             return &value;

@@ -26,7 +26,8 @@ constexpr std::string_view kRowsKey = "rows";
 constexpr std::array<std::string_view, 4> kNullSpellings = {"~", "null", "Null", "NULL"};
 
 bool ends_plain_scalar(std::string_view rest) {
-    return rest.empty() || std::string_view(" \t\r\n#,]}").find(rest.front()) != std::string_view::npos;
+    return rest.empty() ||
+           std::string_view(" \t\r\n#,]}").find(rest.front()) != std::string_view::npos;
 }
 
 // The text of a scalar value exactly as written; an empty value (`key:`) is "".
@@ -34,7 +35,8 @@ TextValue read_text_value(const ValueReader& value) {
     if (value.is_null()) {
         const YAML::Mark mark = value.node().Mark();
         const std::string& source = value.source()->text();
-        if (!mark.is_null() && mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < source.size()) {
+        if (!mark.is_null() && mark.pos >= 0 &&
+            static_cast<std::size_t>(mark.pos) < source.size()) {
             const std::string_view rest = std::string_view(source).substr(mark.pos);
             for (const std::string_view spelling : kNullSpellings) {
                 if (rest.starts_with(spelling) && ends_plain_scalar(rest.substr(spelling.size()))) {
@@ -128,8 +130,9 @@ Declaration read_declaration(const ValueReader& root, const std::string& file) {
     Declaration declaration;
     declaration.file = file;
     declaration.loc = root.loc();
-    const ValueReader form = map.get(
-        kFormKey, "a declaration starts with the form it fills in, e.g. `form: shenzhen-l2-project`");
+    const ValueReader form =
+        map.get(kFormKey,
+                "a declaration starts with the form it fills in, e.g. `form: shenzhen-l2-project`");
     declaration.form = read_text_value(form);
     if (declaration.form.text.empty()) {
         form.fail("'form' must name a form, e.g. `form: shenzhen-l2-project`");

@@ -34,8 +34,7 @@ bool needs_escapes(std::string_view text) {
         if (!decode_utf8(text, pos, cp)) {
             continue;
         }
-        if (cp < 0x20 || cp == 0x7F || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
-            cp == 0xFEFF) {
+        if (cp < 0x20 || cp == 0x7F || cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) {
             return true;
         }
     }
@@ -74,16 +73,27 @@ std::string double_quoted(std::string_view text) {
     while (pos < text.size()) {
         const std::size_t start = pos;
         if (!decode_utf8(text, pos, cp)) {
-            out.append(text.substr(start, pos - start)); // not ours to repair; the reader refuses it
+            out.append(
+                text.substr(start, pos - start)); // not ours to repair; the reader refuses it
             continue;
         }
         char buffer[12];
         switch (cp) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (cp < 0x20 || cp == 0x7F) {
                 std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned>(cp));

@@ -136,9 +136,7 @@ std::string first_difference(std::string_view actual, std::string_view expected)
 // at or below `from`, or -1.
 class Vocabulary {
 public:
-    explicit Vocabulary(const TreeDefinition& tree) : tree_(tree) {
-        collect(tree.vocabulary, 0);
-    }
+    explicit Vocabulary(const TreeDefinition& tree) : tree_(tree) { collect(tree.vocabulary, 0); }
 
     bool empty() const { return names_.empty(); }
 
@@ -309,7 +307,8 @@ private:
                     "export");
             declaration_.fields.emplace_back(std::string(kFooterFieldId), value(line, footer));
         }
-        result_.forms.push_back(ImportedForm{std::move(declaration_), form_start_, line.number, {}});
+        result_.forms.push_back(
+            ImportedForm{std::move(declaration_), form_start_, line.number, {}});
         in_form_ = false;
     }
 
@@ -380,8 +379,8 @@ private:
             } else if (pairs.back().value) {
                 error(line.number, cell.col,
                       "cannot place the cell " + shorten(cell.text) + " (column " +
-                          std::to_string(cell.index + 1) + "): " +
-                          shorten(pairs.back().label->text) + " already has the value " +
+                          std::to_string(cell.index + 1) +
+                          "): " + shorten(pairs.back().label->text) + " already has the value " +
                           shorten(pairs.back().value->text));
                 return;
             } else {
@@ -398,9 +397,9 @@ private:
             // An empty value is located at the cell after its label.
             const int col = pair.value ? pair.value->col
                                        : pair.label->col + count_code_points(pair.label->text) + 1;
-            declaration_.fields.emplace_back(
-                pair.field->id, pair.value ? value(line, *pair.value)
-                                           : TextValue{"", loc(line.number, col)});
+            declaration_.fields.emplace_back(pair.field->id,
+                                             pair.value ? value(line, *pair.value)
+                                                        : TextValue{"", loc(line.number, col)});
         }
     }
 
@@ -485,8 +484,8 @@ private:
                 error(line.number, cells[i]->col,
                       "cannot place the cell " + shorten(cells[i]->text) + " (column " +
                           std::to_string(cells[i]->index + 1) +
-                          "): this shifted row has more cells than the " +
-                          std::to_string(width) + " columns after the indicator names",
+                          "): this shifted row has more cells than the " + std::to_string(width) +
+                          " columns after the indicator names",
                       "the export moved the cells of this row; put them in their columns by hand");
                 return {};
             }
@@ -608,19 +607,18 @@ private:
         std::map<std::string, int> used;
         std::map<std::string, int> first_line;
         for (ImportedForm& form : result_.forms) {
-            const TextValue* code =
-                code_field ? form.declaration.field(code_field->id) : nullptr;
+            const TextValue* code = code_field ? form.declaration.field(code_field->id) : nullptr;
             std::string stem;
             if (code && is_file_stem(code->text)) {
                 stem = code->text;
             } else {
                 stem = "form-line-" + std::to_string(form.first_line);
                 const SourceLoc at = code ? code->loc : loc(form.first_line, 1);
-                warning(at.line, at.col,
-                        std::string(code ? "the code " + shorten(code->text) +
-                                               " cannot be a file name"
-                                         : "the form has no code") +
-                            "; its declaration is written as " + stem + ".yaml");
+                warning(
+                    at.line, at.col,
+                    std::string(code ? "the code " + shorten(code->text) + " cannot be a file name"
+                                     : "the form has no code") +
+                        "; its declaration is written as " + stem + ".yaml");
             }
             const int count = ++used[stem];
             if (count == 1) {

@@ -17,7 +17,7 @@ struct ImportedForm {
     Declaration declaration; // values located in the export (line, column of the cell)
     int first_line = 0;      // the title line
     int last_line = 0;       // the footer line
-    std::string file_name;   // "<项目编码>.yaml", "<code>-2.yaml" for a second form with that code
+    std::string file_name; // "<项目编码>.yaml", "<code>-2.yaml" for a second form with that code
 };
 
 struct ExportImport {

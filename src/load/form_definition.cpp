@@ -6,7 +6,8 @@ namespace formpdf::load {
 
 namespace {
 
-template <typename Item> const Item* find_by_id(const std::vector<Item>& items, std::string_view id) {
+template <typename Item>
+const Item* find_by_id(const std::vector<Item>& items, std::string_view id) {
     const auto it =
         std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.id == id; });
     return it == items.end() ? nullptr : &*it;

@@ -36,10 +36,10 @@ struct FieldDefinition {
     std::string label; // as printed on the form ("项目编码：")
     bool required = false;
     FieldKind kind = FieldKind::Text;
-    int digits = 0;                    // Code
-    int decimals = 2;                  // Amount
-    std::vector<std::string> choices;  // Choice
-    std::string at_most;               // Amount: id of an amount this one must not exceed
+    int digits = 0;                   // Code
+    int decimals = 2;                 // Amount
+    std::vector<std::string> choices; // Choice
+    std::string at_most;              // Amount: id of an amount this one must not exceed
     std::optional<RequiredWhen> required_when;
     SourceLoc loc;
 };
@@ -93,7 +93,7 @@ struct TreeDefinition {
     std::vector<VocabularyEntry> vocabulary;
     std::string mandatory_marker = "*";
     std::vector<std::string> marker_variants; // other markers seen in exports ("•")
-    std::string not_applicable;               // "不适用": fills an optional row that does not apply
+    std::string not_applicable; // "不适用": fills an optional row that does not apply
     IndicatorValueGrammar values;
     SourceLoc loc;
 

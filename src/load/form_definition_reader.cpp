@@ -1,5 +1,9 @@
 #include "load/form_definition_reader.h"
 
+// The definitions of yaml-cpp's inline members (YAML::Node's copy, used when a ValueReader is
+// copied): yaml_reader.h declares them only, and clang emits no copy in other files to link with.
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <set>
 
@@ -59,12 +63,13 @@ FieldDefinition read_field(const MapEntry& entry) {
             "every form accepts `title` and `footer` in a declaration (they replace the form's "
             "standard texts): give the field another id"));
     }
-    const MapReader map = entry.value.map({"label", "required", "kind", "digits", "decimals",
-                                           "choices", "at-most", "required-when"});
+    const MapReader map = entry.value.map(
+        {"label", "required", "kind", "digits", "decimals", "choices", "at-most", "required-when"});
     FieldDefinition field;
     field.id = entry.key;
     field.loc = entry.key_loc;
-    field.label = read_nonempty_text(map.get("label", "the label as printed, e.g. `label: 项目编码：`"));
+    field.label =
+        read_nonempty_text(map.get("label", "the label as printed, e.g. `label: 项目编码：`"));
     if (const auto required = map.find("required")) {
         field.required = required->boolean();
     }
@@ -78,10 +83,10 @@ FieldDefinition read_field(const MapEntry& entry) {
     const auto only_for = [&](std::string_view key, FieldKind kind, std::string_view kind_name) {
         const MapEntry* option = map.find_entry(key);
         if (option && field.kind != kind) {
-            throw DiagnosticError(make_error(option->key_loc,
-                                             "'" + std::string(key) + "' applies to fields of kind " +
-                                                 std::string(kind_name),
-                                             "add `kind: " + std::string(kind_name) + "`"));
+            throw DiagnosticError(make_error(
+                option->key_loc,
+                "'" + std::string(key) + "' applies to fields of kind " + std::string(kind_name),
+                "add `kind: " + std::string(kind_name) + "`"));
         }
         return option ? std::optional<ValueReader>(option->value) : std::nullopt;
     };
@@ -119,11 +124,9 @@ void check_reference(const std::vector<FieldDefinition>& fields, const std::stri
     const auto it = std::find_if(fields.begin(), fields.end(),
                                  [&](const FieldDefinition& field) { return field.id == id; });
     if (it == fields.end() || it->kind != kind) {
-        throw DiagnosticError(make_error(at,
-                                         "'" + id + "' is not a field of kind " +
-                                             std::string(kind_name) + " of this form",
-                                         "name a field defined under `fields:` with `kind: " +
-                                             std::string(kind_name) + "`"));
+        throw DiagnosticError(make_error(
+            at, "'" + id + "' is not a field of kind " + std::string(kind_name) + " of this form",
+            "name a field defined under `fields:` with `kind: " + std::string(kind_name) + "`"));
     }
 }
 
@@ -191,10 +194,10 @@ std::vector<RowFieldDefinition> read_row_fields(const ValueReader& value,
             field.required = required->boolean();
         }
         if (const auto kind = map.find("kind")) {
-            field.kind = kind->choice<RowFieldKind>({{"text", RowFieldKind::Text},
-                                                     {"name", RowFieldKind::Name},
-                                                     {"indicator-value",
-                                                      RowFieldKind::IndicatorValue}});
+            field.kind =
+                kind->choice<RowFieldKind>({{"text", RowFieldKind::Text},
+                                            {"name", RowFieldKind::Name},
+                                            {"indicator-value", RowFieldKind::IndicatorValue}});
         }
         field.loc = item.loc();
         fields.push_back(std::move(field));
@@ -225,9 +228,9 @@ std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size
     std::set<std::string> seen;
     const auto add = [&](VocabularyEntry entry) {
         if (entry.name.empty() || !seen.insert(entry.name).second) {
-            throw DiagnosticError(make_error(entry.loc, entry.name.empty()
-                                                            ? std::string("an empty name")
-                                                            : "'" + entry.name + "' is listed twice"));
+            throw DiagnosticError(
+                make_error(entry.loc, entry.name.empty() ? std::string("an empty name")
+                                                         : "'" + entry.name + "' is listed twice"));
         }
         entries.push_back(std::move(entry));
     };
@@ -249,7 +252,8 @@ std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size
 }
 
 IndicatorValueGrammar read_value_grammar(const ValueReader& value) {
-    const MapReader map = value.map({"comparators", "alternatives", "qualitative", "max-unit-chars"});
+    const MapReader map =
+        value.map({"comparators", "alternatives", "qualitative", "max-unit-chars"});
     IndicatorValueGrammar grammar;
     if (const auto comparators = map.find("comparators")) {
         grammar.comparators = read_text_list(*comparators);
@@ -268,10 +272,9 @@ IndicatorValueGrammar read_value_grammar(const ValueReader& value) {
 
 TreeDefinition read_tree(const MapEntry& entry) {
     check_identifier_key(entry);
-    const MapReader map =
-        entry.value.map({"label", "required", "levels", "row-fields", "vocabulary",
-                         "mandatory-marker", "marker-variants", "not-applicable",
-                         "indicator-values"});
+    const MapReader map = entry.value.map({"label", "required", "levels", "row-fields",
+                                           "vocabulary", "mandatory-marker", "marker-variants",
+                                           "not-applicable", "indicator-values"});
     TreeDefinition tree;
     tree.id = entry.key;
     tree.loc = entry.key_loc;

@@ -66,7 +66,20 @@ void FontEmbedder::use_glyph(std::uint32_t gid, std::string_view text) {
     }
 }
 
-void FontEmbedder::subset() {
+void FontEmbedder::use_stable_codes() {
+    stable_codes_ = true;
+    if (!resource_.is_cff) {
+        return;
+    }
+    HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(cff.get(), &length);
+    if (auto cids = cff_glyph_cids(std::string_view(data == nullptr ? "" : data, length))) {
+        stable_cids_ = std::move(*cids);
+    }
+}
+
+void FontEmbedder::subset(hb_face_t* source) {
     std::set<std::uint32_t> gids;
     for (const auto& [gid, text] : glyph_texts_) {
         if (gid > 0xFFFF) {
@@ -74,7 +87,9 @@ void FontEmbedder::subset() {
         }
         gids.insert(gid);
     }
-    subset_ = subset_font(face_.get(), resource_.is_cff, gids);
+    const bool retain_gids = stable_codes_ && resource_.is_cff && stable_cids_.empty();
+    subset_ = subset_font(source != nullptr ? source : face_.get(), resource_.is_cff, gids,
+                          retain_gids);
     base_font_ =
         subset_tag(clean_postscript_name(resource_), gids) + "+" + clean_postscript_name(resource_);
 
@@ -99,6 +114,14 @@ void FontEmbedder::subset() {
 }
 
 std::uint16_t FontEmbedder::code(std::uint32_t gid) const {
+    if (stable_codes_) {
+        if (stable_cids_.empty()) {
+            return static_cast<std::uint16_t>(gid);
+        }
+        if (gid < stable_cids_.size()) {
+            return stable_cids_[gid];
+        }
+    }
     const auto it = codes_.find(gid);
     if (it == codes_.end()) {
         throw PdfError("glyph " + std::to_string(gid) + " of " + resource_.path +
@@ -129,15 +152,16 @@ PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
     }
     const int default_width = most_common_width(widths);
 
+    // Keys before the stream: a streamed document writes the dictionary when the stream starts.
     PdfObject* font_file = objects.CreateObject();
-    font_file->GetStream()->Set(subset_.font_program.data(),
-                                static_cast<PoDoFo::pdf_long>(subset_.font_program.size()));
     if (resource_.is_cff) {
         font_file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
     } else {
         font_file->GetDictionary().AddKey(
             "Length1", integer(static_cast<long long>(subset_.font_program.size())));
     }
+    font_file->GetStream()->Set(subset_.font_program.data(),
+                                static_cast<PoDoFo::pdf_long>(subset_.font_program.size()));
 
     PdfObject* descriptor = objects.CreateObject("FontDescriptor");
     PdfDictionary& d = descriptor->GetDictionary();

@@ -62,7 +62,32 @@ std::string blob_bytes(hb_blob_t* blob) {
 
 } // namespace
 
-FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_t>& gids) {
+HbFace reduced_face(hb_face_t* face, bool is_cff) {
+    HbFace builder(hb_face_builder_create());
+    const auto add = [&](hb_tag_t tag) {
+        HbBlob table(hb_face_reference_table(face, tag));
+        if (hb_blob_get_length(table.get()) > 0) {
+            hb_face_builder_add_table(builder.get(), tag, table.get());
+        }
+    };
+    if (is_cff) {
+        for (hb_tag_t tag : kCffKeptTables) {
+            add(tag);
+        }
+    } else {
+        for (hb_tag_t tag : kGlyfKeptTables) {
+            add(tag);
+        }
+    }
+    // Used as it is, not serialised: the builder only references the tables (no copy of the
+    // 17 MB CFF of a Noto CJK face). It cannot list its tables, and hb-subset then probes each
+    // table it knows instead (hb-subset.cc, _get_table_tags): the subset is the same.
+    hb_face_make_immutable(builder.get());
+    return builder;
+}
+
+FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_t>& gids,
+                       bool retain_gids) {
     HbSubsetInput input(hb_subset_input_create_or_fail());
     if (!input) {
         throw PdfError("hb-subset: cannot allocate a subset input");
@@ -75,8 +100,11 @@ FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_
     hb_set_clear(hb_subset_input_unicode_set(input.get()));
     drop_unneeded_tables(face, is_cff, input.get());
     // Desubroutinized CFF is smaller for the few hundred glyphs of a form and as fast to make.
-    hb_subset_input_set_flags(input.get(),
-                              is_cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT);
+    unsigned flags = is_cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT;
+    if (retain_gids) {
+        flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
+    }
+    hb_subset_input_set_flags(input.get(), flags);
 
     HbSubsetPlan plan(hb_subset_plan_create_or_fail(face, input.get()));
     if (!plan) {

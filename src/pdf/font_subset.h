@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pdf/hb_handles.h"
+
 #include <hb.h>
 
 #include <cstdint>
@@ -22,6 +24,13 @@ struct FontSubset {
 // Subsets `face` to `gids` (plus .notdef and whatever hb-subset must add, such as composite glyph
 // components) with glyphs renumbered compactly (never RETAIN_GIDS: 10-40x larger). Layout tables
 // are dropped: the PDF is already shaped. Throws PdfError when HarfBuzz fails.
-FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_t>& gids);
+// retain_gids keeps every glyph at its gid (empty slots for the others): only for a name-keyed
+// CFF font written by the streamed writer, whose pages are drawn before the glyph set is known.
+FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_t>& gids,
+                       bool retain_gids = false);
+
+// The face with only the tables subset_font() keeps (referenced, not copied), for subset_sources.h:
+// hb-subset then skips the per-call walk over the whole cmap and layout tables of a CJK face.
+HbFace reduced_face(hb_face_t* face, bool is_cff);
 
 } // namespace formpdf::pdf

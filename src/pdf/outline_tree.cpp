@@ -57,13 +57,19 @@ long write_children(PoDoFo::PdfVecObjects& objects, PdfObject* parent,
 
 void write_outline_tree(PoDoFo::PdfMemDocument& pdf, const std::vector<layout::Outline>& outlines,
                         const std::vector<PoDoFo::PdfReference>& pages) {
+    write_outline_tree(pdf.GetObjects(), *pdf.GetCatalog(), outlines, pages);
+}
+
+void write_outline_tree(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfObject& catalog,
+                        const std::vector<layout::Outline>& outlines,
+                        const std::vector<PoDoFo::PdfReference>& pages) {
     if (outlines.empty() || pages.empty()) {
         return;
     }
-    PdfObject* root = pdf.GetObjects().CreateObject("Outlines");
-    const long count = write_children(pdf.GetObjects(), root, outlines, pages);
+    PdfObject* root = objects.CreateObject("Outlines");
+    const long count = write_children(objects, root, outlines, pages);
     root->GetDictionary().AddKey("Count", PdfObject(static_cast<pdf_int64>(count)));
-    pdf.GetCatalog()->GetDictionary().AddKey("Outlines", root->Reference());
+    catalog.GetDictionary().AddKey("Outlines", root->Reference());
 }
 
 } // namespace formpdf::pdf

@@ -47,7 +47,9 @@ std::string font_resource_name(text::FontId font) {
 }
 
 void record_glyph_use(const layout::Document& document, FontEmbedders& fonts) {
-    fonts.resize(document.fonts.size());
+    if (fonts.size() < document.fonts.size()) {
+        fonts.resize(document.fonts.size()); // only grows: a writer may add several documents
+    }
     for (const layout::Page& page : document.pages) {
         for (const layout::PageItem& item : page.items) {
             const auto* text_item = std::get_if<layout::TextItem>(&item);

@@ -67,7 +67,8 @@ PdfArray rect_array(double left, double bottom, double right, double top) {
 
 void load_for_update(PdfMemDocument& pdf, std::string_view input, const SignRequest& request) {
     if (input.substr(0, 5) != "%PDF-") {
-        fail(request, "this is not a PDF file (it does not start with %PDF-)");
+        fail(request, "this is not a PDF file (it does not start with %PDF-)",
+             "give the PDF to sign, e.g. one written by `formpdf render`");
     }
     silence_podofo();
     try {
@@ -98,11 +99,10 @@ std::string field_name_of(const PdfObject* field) {
 // The names of the document's top-level form fields.
 std::set<std::string> existing_field_names(PdfMemDocument& pdf) {
     std::set<std::string> names;
-    PoDoFo::PdfAcroForm* form = pdf.GetAcroForm(PoDoFo::ePdfDontCreateObject);
-    if (form == nullptr) {
-        return names;
-    }
-    const PdfObject* fields = form->GetObject()->GetIndirectKey("Fields");
+    PdfObject* catalog = pdf.GetCatalog();
+    PdfObject* form = catalog->GetIndirectKey("AcroForm");
+    const PdfObject* fields =
+        form != nullptr && form->IsDictionary() ? form->GetIndirectKey("Fields") : nullptr;
     if (fields == nullptr || !fields->IsArray()) {
         return names;
     }
@@ -166,14 +166,47 @@ PoDoFo::PdfReference appearance_stream(PdfMemDocument& pdf, const SignatureAppea
     return xobject->Reference();
 }
 
-// Adds the signature field and its widget; returns the signature dictionary to fill.
+PdfObject* resolved(PdfMemDocument& pdf, PdfObject* object) {
+    return object != nullptr && object->IsReference()
+               ? pdf.GetObjects().GetObject(object->GetReference())
+               : object;
+}
+
+// The Catalog's /AcroForm as an indirect dictionary object: created when absent, made indirect
+// when it was written inline. PoDoFo's PdfAcroForm is not used: wrapping an existing form adds
+// /DA and a non-embedded Helvetica to /DR, which PDF/A forbids.
+PdfObject* acro_form(PdfMemDocument& pdf) {
+    PdfDictionary& catalog = pdf.GetCatalog()->GetDictionary();
+    PdfObject* form = resolved(pdf, catalog.GetKey("AcroForm"));
+    if (form != nullptr && form->IsDictionary() && catalog.GetKey("AcroForm")->IsReference()) {
+        return form;
+    }
+    PdfObject* created = pdf.GetObjects().CreateObject();
+    if (form != nullptr && form->IsDictionary()) {
+        created->GetDictionary() = form->GetDictionary();
+    }
+    catalog.AddKey("AcroForm", created->Reference());
+    return created;
+}
+
+// Appends `item` to the array at dict[key], which may be inline or an indirect array object.
+void append_to_array(PdfMemDocument& pdf, PdfObject* owner, const char* key,
+                     const PoDoFo::PdfReference& item) {
+    PdfObject* value = owner->GetDictionary().GetKey(key);
+    PdfObject* target = resolved(pdf, value);
+    if (value != nullptr && value->IsReference() && target != nullptr && target->IsArray()) {
+        target->GetArray().push_back(item); // PdfArray::insert marks it dirty
+        return;
+    }
+    PdfArray array = target != nullptr && target->IsArray() ? target->GetArray() : PdfArray();
+    array.push_back(item);
+    owner->GetDictionary().AddKey(key, array);
+}
+
+// Adds the signature field (merged with its widget) to the form and the page; returns the
+// signature dictionary to fill.
 PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
                                const std::string& field_name) {
-    // _None: the default would add /DA and a non-embedded Helvetica to /DR (bad for PDF/A).
-    PoDoFo::PdfAcroForm* form =
-        pdf.GetAcroForm(PoDoFo::ePdfCreateObject, PoDoFo::ePdfAcroFormDefaultAppearance_None);
-    form->GetObject()->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));
-
     const int page_index = request.appearance ? request.appearance->page_index : 0;
     if (page_index < 0 || page_index >= pdf.GetPageCount()) {
         fail(request,
@@ -182,12 +215,19 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
              "give a page number from 1 to " + std::to_string(pdf.GetPageCount()));
     }
     PoDoFo::PdfPage* page = pdf.GetPage(page_index);
-    PoDoFo::PdfAnnotation* widget =
-        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect(0, 0, 0, 0));
+
+    PdfObject* signature = pdf.GetObjects().CreateObject("Sig");
+    PdfObject* widget = pdf.GetObjects().CreateObject("Annot");
+    PdfDictionary& w = widget->GetDictionary();
+    w.AddKey("Subtype", PdfName("Widget"));
+    w.AddKey("FT", PdfName("Sig"));
+    w.AddKey("T", text_string(field_name));
+    w.AddKey("V", signature->Reference());
     // PDF/A-2 6.3.2: printable, never hidden or invisible. An empty /Rect needs no /AP (6.3.3).
-    widget->SetFlags(PoDoFo::ePdfAnnotationFlags_Print);
-    PdfDictionary& widget_dict = widget->GetObject()->GetDictionary();
-    widget_dict.AddKey("P", page->GetObject()->Reference());
+    w.AddKey("F", PdfObject(static_cast<pdf_int64>(4)));
+    w.AddKey("P", page->GetObject()->Reference());
+    w.AddKey("M", PdfString(pdf_date(request.signing_time)));
+    w.AddKey("Rect", rect_array(0, 0, 0, 0));
     if (request.appearance) {
         const SignatureAppearance& look = *request.appearance;
         const PoDoFo::PdfRect media = page->GetMediaBox();
@@ -203,18 +243,18 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
                      "mm × " + std::to_string(std::lround(pt_to_mm(media.GetHeight()))) +
                      "mm; give the box in mm from the page's top-left corner");
         }
-        widget_dict.AddKey("Rect", rect_array(left, bottom, left + look.width_pt, top));
+        w.AddKey("Rect", rect_array(left, bottom, left + look.width_pt, top));
         PdfDictionary appearance;
         appearance.AddKey("N", appearance_stream(pdf, look));
-        widget_dict.AddKey("AP", appearance);
+        w.AddKey("AP", appearance);
     }
 
-    PoDoFo::PdfSignatureField field(widget, form, &pdf);
-    field.SetFieldName(text_string(field_name));
-    // PoDoFo stamps the widget with the clock; use the signing time (reproducible output).
-    widget->GetObject()->GetDictionary().AddKey("M", PdfString(pdf_date(request.signing_time)));
-    field.EnsureSignatureObject();
-    return field.GetSignatureObject();
+    append_to_array(pdf, page->GetObject(), "Annots", widget->Reference());
+    PdfObject* form = acro_form(pdf);
+    append_to_array(pdf, form, "Fields", widget->Reference());
+    // SignaturesExist | AppendOnly: viewers must save changes as incremental updates.
+    form->GetDictionary().AddKey("SigFlags", PdfObject(static_cast<pdf_int64>(3)));
+    return signature;
 }
 
 // The /Contents value before signing: a hex string of zeros with room for `size` bytes.

@@ -7,6 +7,7 @@
 #include "pdf/pdf_date.h"
 #include "pdf/pdfa_metadata.h"
 #include "pdf/sha256.h"
+#include "pdf/subset_sources_impl.h"
 
 #include <podofo/podofo.h>
 
@@ -28,10 +29,12 @@ PdfString utf8_string(const std::string& text) {
     return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
 }
 
-void subset_fonts(FontEmbedders& fonts) {
+void subset_fonts(FontEmbedders& fonts, const SubsetSources* sources) {
     for (auto& font : fonts) {
         if (font) {
-            font->subset();
+            font->subset(sources != nullptr
+                             ? sources->impl().face_for(font->resource(), font->face())
+                             : nullptr);
         }
     }
 }
@@ -183,7 +186,7 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
     try {
         FontEmbedders fonts;
         record_glyph_use(document, fonts);
-        subset_fonts(fonts);
+        subset_fonts(fonts, options.subset_sources);
         const std::vector<PageContent> contents = build_page_contents(document, fonts);
 
         PdfMemDocument pdf;

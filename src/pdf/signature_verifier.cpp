@@ -153,11 +153,12 @@ std::map<ByteRange, SignatureFields> read_signature_fields(std::string_view pdf,
     try {
         PoDoFo::PdfMemDocument document;
         document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
-        PoDoFo::PdfAcroForm* form = document.GetAcroForm(PoDoFo::ePdfDontCreateObject);
-        if (form == nullptr) {
+        // Not GetAcroForm(): PoDoFo's wrapper would add a default appearance to the form.
+        PoDoFo::PdfObject* form = document.GetCatalog()->GetIndirectKey("AcroForm");
+        if (form == nullptr || !form->IsDictionary()) {
             return fields;
         }
-        const PoDoFo::PdfObject* list = form->GetObject()->GetIndirectKey("Fields");
+        const PoDoFo::PdfObject* list = form->GetIndirectKey("Fields");
         if (list == nullptr || !list->IsArray()) {
             return fields;
         }
@@ -414,8 +415,8 @@ std::optional<std::int64_t> parse_pdf_date(std::string_view date) {
 
 std::vector<SignatureReport> verify_pdf(std::string_view pdf, const VerifyOptions& options) {
     if (pdf.substr(0, 5) != "%PDF-") {
-        throw DiagnosticError(
-            make_error({}, "this is not a PDF file (it does not start with %PDF-)"));
+        throw DiagnosticError(make_error(
+            {}, "this is not a PDF file (it does not start with %PDF-)", "give the signed PDF"));
     }
     const std::vector<ByteRange> ranges = find_byte_ranges(pdf);
     std::string structure_problem;

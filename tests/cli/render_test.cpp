@@ -203,6 +203,22 @@ TEST(Render, MissingGlyphIsAnErrorNamingTheCharacterAndLeavesNoFile) {
     EXPECT_FALSE(std::filesystem::exists(pdf));
 }
 
+TEST(Render, BoldFromAFamilyWithoutBoldIsAWarningNotSilent) {
+    TempDir dir;
+    testing::write_text(dir / "layout.yaml", "formpdf-layout: 1\n"
+                                             "fonts:\n"
+                                             "  heavy: {family: WenQuanYi Micro Hei, weight: bold}\n"
+                                             "blocks:\n"
+                                             "  - title: 标题\n");
+    const std::string pdf = (dir / "out.pdf").string();
+    const auto result = render((dir / "layout.yaml").string(), pdf);
+    EXPECT_EQ(result.exit_code, 3) << "done, with warnings";
+    EXPECT_TRUE(std::regex_search(
+        result.err, std::regex(R"(layout\.yaml:3:3: warning: [^\n]*no face of weight 700)")))
+        << result.err;
+    EXPECT_TRUE(std::filesystem::exists(pdf)) << "a warning still writes the PDF";
+}
+
 TEST(Render, FailedRunNeverOverwritesAGoodFile) {
     TempDir dir;
     const std::string pdf = (dir / "out.pdf").string();

@@ -15,12 +15,18 @@ TextValue text(std::string value) {
 
 // Texts that YAML would read as something else, or lose characters of, if written plain.
 const std::vector<std::string> kAwkward = {
-    "",       "*数量",   "&a",       "0.00",     "3",          "1,866.00", "yes",       "No",
-    "on",     "~",       "null",     "NULL",     "true",       "1e3",      "0x1F",      ".5",
-    "-",      "- 列表",  "? 问",     ": 冒号",   "a: b",       "a #b",     "#注释",     "'单引号'",
-    "\"双\"", "it's",    "  前后空格  ", "两个  空格", "行一\n行二", "尾换行\n", "\t制表",     "|",
-    ">",      "%YAML",   "@at",      "`tick`",   "!tag",       "[a]",      "{a: b}",    "≥ 90%",
-    "=",      "<<",      "\u2028分隔", "\xC2\x85", "反斜杠\\n",    "\r回车",   "\x01控制", "否",
+    "",           "*数量",    "&a",           "0.00",
+    "3",          "1,866.00", "yes",          "No",
+    "on",         "~",        "null",         "NULL",
+    "true",       "1e3",      "0x1F",         ".5",
+    "-",          "- 列表",   "? 问",         ": 冒号",
+    "a: b",       "a #b",     "#注释",        "'单引号'",
+    "\"双\"",     "it's",     "  前后空格  ", "两个  空格",
+    "行一\n行二", "尾换行\n", "\t制表",       "|",
+    ">",          "%YAML",    "@at",          "`tick`",
+    "!tag",       "[a]",      "{a: b}",       "≥ 90%",
+    "=",          "<<",       "\u2028分隔",   "\xC2\x85",
+    "反斜杠\\n",  "\r回车",   "\x01控制",     "否",
 };
 
 std::vector<Declaration> round_trip(const std::vector<Declaration>& declarations,

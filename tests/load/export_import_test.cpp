@@ -126,8 +126,8 @@ TEST(ExportImport, EveryNonEmptyCellIsInItsDeclarationExactly) {
         std::map<std::pair<int, int>, std::string> values; // (line, col) → text
         for (const TextValue& value : texts_of(form.declaration)) {
             if (!value.text.empty()) {
-                EXPECT_TRUE(values.emplace(std::pair(value.loc.line, value.loc.col), value.text)
-                                .second)
+                EXPECT_TRUE(
+                    values.emplace(std::pair(value.loc.line, value.loc.col), value.text).second)
                     << "two values from one cell at line " << value.loc.line;
             }
         }
@@ -146,9 +146,9 @@ TEST(ExportImport, EveryNonEmptyCellIsInItsDeclarationExactly) {
                             << " is neither in the declaration nor printed by the form";
                     }
                 }
-                col += static_cast<int>(std::count_if(cell.begin(), cell.end(), [](char c) {
-                           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-                       })) +
+                col += static_cast<int>(std::count_if(
+                           cell.begin(), cell.end(),
+                           [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })) +
                        1;
             }
         }
@@ -182,12 +182,13 @@ const Group& group_named(const std::vector<Group>& groups, const std::string& la
     throw std::runtime_error("no group " + label);
 }
 
-const std::vector<std::string> kStandardBenefit = {"经济效益", "*社会效益", "生态效益", "可持续影响"};
+const std::vector<std::string> kStandardBenefit = {"经济效益", "*社会效益", "生态效益",
+                                                   "可持续影响"};
 
 TEST(ExportImport, PutsTheShiftedRowsOfTheFiveFormsBackUnderTheirIndicators) {
-    for (const std::string code : {"440304221061500600011", "440304221061500600010",
-                                   "440304221061500600008", "440304221061500000017",
-                                   "440304221061500300035"}) {
+    for (const std::string code :
+         {"440304221061500600011", "440304221061500600010", "440304221061500600008",
+          "440304221061500000017", "440304221061500300035"}) {
         SCOPED_TRACE(code);
         const std::vector<Group>& tree = *form_with_code(code).declaration.tree("indicators");
         EXPECT_EQ(labels(tree), (std::vector<std::string>{"产出", "效益", "满意度"}));
@@ -203,23 +204,20 @@ TEST(ExportImport, PutsTheShiftedRowsOfTheFiveFormsBackUnderTheirIndicators) {
         }
     }
     // 数据规划管理: the *社会效益 rows written one to three columns off, exactly as in the export.
-    const Group& social =
-        group_named(form_with_code("440304221061500600008").declaration.tree("indicators")->at(1).groups,
-                    "*社会效益");
-    EXPECT_EQ(row_names(social), (std::vector<std::string>{"中心安全生产事故发生数",
-                                                           "保障福田区智慧城市指挥中心正常运行。",
-                                                           "保障新型智慧城区系统的正常运行。",
-                                                           "中心信息安全事故发生数",
-                                                           "提升智慧福田宣传覆盖率"}));
+    const Group& social = group_named(
+        form_with_code("440304221061500600008").declaration.tree("indicators")->at(1).groups,
+        "*社会效益");
+    EXPECT_EQ(row_names(social), (std::vector<std::string>{
+                                     "中心安全生产事故发生数", "保障福田区智慧城市指挥中心正常运营",
+                                     "保障新型智慧城区系统的正常运行。", "中心信息安全事故发生数",
+                                     "提升智慧福田宣传覆盖率"}));
     EXPECT_EQ(social.records[0].find("value")->text, "0起");
     EXPECT_EQ(social.records[4].find("value")->text, "有效");
     EXPECT_EQ(social.label.loc.line, 155);
     EXPECT_EQ(social.label.loc.col, 3);
     // 民意速办: 经济效益 lost its third 不适用 to the shift; it is kept empty, not invented.
-    const Group& economic = form_with_code("440304221061500600011")
-                                .declaration.tree("indicators")
-                                ->at(1)
-                                .groups[0];
+    const Group& economic =
+        form_with_code("440304221061500600011").declaration.tree("indicators")->at(1).groups[0];
     EXPECT_EQ(economic.records[0].find("value")->text, "不适用");
     EXPECT_EQ(economic.records[0].find("explanation")->text, "");
     // Its duplicated row stays: the export has it twice.
@@ -268,7 +266,8 @@ TEST(ExportImport, CopiesTextExactly) {
     EXPECT_EQ(grid.field("period_years")->text, "3");
     EXPECT_EQ(grid.field("new_project")->text, "否");
     EXPECT_EQ(grid.field("total_amount")->loc.line, 62);
-    EXPECT_EQ(grid.field("total_amount")->loc.col, 17); // after 项目总金额（中期规划，万元）： and a tab
+    EXPECT_EQ(grid.field("total_amount")->loc.col,
+              17); // after 项目总金额（中期规划，万元）： and a tab
     const Declaration& reserve = form_with_code("440304221061500100028").declaration;
     EXPECT_EQ(reserve.tree("indicators")->at(0).groups[0].label.text, "•数量");
     EXPECT_NE(reserve.field("overview")->text.find("开支； 2."), std::string::npos)
@@ -343,8 +342,8 @@ TEST(ExportImport, ACellItCannotPlaceIsAnErrorWithItsLine) {
                                         "\t*质量\t疫情防控补贴发放准确率\t100%\t考察\t多出来的")),
                     12, "cannot place the cell '多出来的'");
     // A header row with a cell that is no label.
-    expect_error_at(import(replace_line(first_form(), 4, "实施期限：\t3\t\t项目负责人：\t张三")),
-                    4, "cannot place the cell '项目负责人：'");
+    expect_error_at(import(replace_line(first_form(), 4, "实施期限：\t3\t\t项目负责人：\t张三")), 4,
+                    "cannot place the cell '项目负责人：'");
     // A row that continues a group when there is none.
     expect_error_at(import(replace_line(first_form(), 11, "\t\t疫情防控补贴发放人数\t≥10人\t考察")),
                     11, "no 一级指标");

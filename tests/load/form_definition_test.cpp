@@ -54,8 +54,8 @@ Diagnostic definition_error(const std::string& form_section) {
 }
 
 TEST(FormDefinition, MistakesInTheDefinitionAreReportedWhereTheyAre) {
-    EXPECT_EQ(definition_error("  id: f\n  fields:\n    a: {label: A, kind: money}\n").loc.line, 4);
-    EXPECT_EQ(definition_error("  id: f\n  fields:\n    Bad: {label: A}\n").loc.line, 4);
+    EXPECT_EQ(definition_error("  id: f\n  fields:\n    a: {label: A, kind: money}\n").loc.line, 5);
+    EXPECT_EQ(definition_error("  id: f\n  fields:\n    Bad: {label: A}\n").loc.line, 5);
     EXPECT_NE(definition_error("  id: f\n  fields:\n    a: {label: A, kind: amount, at-most: b}\n")
                   .message.find("'b'"),
               std::string::npos);

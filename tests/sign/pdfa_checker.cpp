@@ -32,19 +32,19 @@ struct Objects {
     json table; // "obj:N G R" -> {"value": ...} or {"stream": {"dict": ...}}
 
     // The value a reference points to (a stream's dictionary for a stream), or the value itself.
-    const json& resolve(const json& value) const {
-        static const json null_value;
+    // A copy: callers pass temporaries such as json::value()'s result.
+    json resolve(const json& value) const {
         if (!is_reference(value)) {
             return value;
         }
         const auto it = table.find("obj:" + value.get<std::string>());
         if (it == table.end()) {
-            return null_value;
+            return json();
         }
         if (it->contains("stream")) {
             return (*it)["stream"]["dict"];
         }
-        return it->contains("value") ? (*it)["value"] : null_value;
+        return it->contains("value") ? (*it)["value"] : json();
     }
     bool is_stream(const json& reference) const {
         const auto it = table.find("obj:" + reference.get<std::string>());
@@ -78,8 +78,7 @@ std::optional<std::int64_t> seconds_since_epoch(int y, int mo, int d, int h, int
     if (!date.ok()) {
         return std::nullopt;
     }
-    return sys_days{date}.time_since_epoch() / seconds(1) + h * 3600 + mi * 60 + s -
-           offset_seconds;
+    return sys_days{date}.time_since_epoch() / seconds(1) + h * 3600 + mi * 60 + s - offset_seconds;
 }
 
 // "D:20231114221320+00'00'" (an Info date)
@@ -153,8 +152,8 @@ public:
     std::vector<std::string> run() {
         const std::string bytes = read_text(pdf_);
         check_file_structure(bytes);
-        const CommandResult result = run_command({"qpdf", "--json=2", "--json-key=qpdf",
-                                                  "--json-stream-data=none", pdf_.string()});
+        const CommandResult result = run_command(
+            {"qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=none", pdf_.string()});
         if (result.exit_code != 0 && result.exit_code != 3) {
             fail("6.1: qpdf cannot read the file: " + result.err);
             return violations_;
@@ -163,7 +162,7 @@ public:
         objects_.table = qpdf[1];
         const json& trailer = objects_.table["trailer"]["value"];
         check_trailer(trailer);
-        const json& catalog = objects_.resolve(trailer["/Root"]);
+        const json catalog = objects_.resolve(trailer["/Root"]);
         const std::string xmp = check_metadata(catalog);
         check_info_matches_xmp(objects_.resolve(trailer.value("/Info", json())), xmp);
         check_output_intent(catalog);
@@ -209,7 +208,7 @@ private:
             fail("6.6.2.1: the Catalog has no /Metadata stream");
             return {};
         }
-        const json& dict = objects_.resolve(catalog["/Metadata"]);
+        const json dict = objects_.resolve(catalog["/Metadata"]);
         if (name_of(dict, "/Type") != "/Metadata" || name_of(dict, "/Subtype") != "/XML") {
             fail("6.6.2.1: the metadata stream is not /Type /Metadata /Subtype /XML");
         }
@@ -232,11 +231,13 @@ private:
         }
         // Only predefined schemas, so no pdfaExtension description is needed (6.6.2.3.1).
         static const std::regex namespaces(R"(xmlns:(\w+)=\"([^\"]*)\")");
-        const std::set<std::string> predefined = {
-            "adobe:ns:meta/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "http://purl.org/dc/elements/1.1/", "http://ns.adobe.com/xap/1.0/",
-            "http://ns.adobe.com/pdf/1.3/", "http://www.aiim.org/pdfa/ns/id/",
-            "http://ns.adobe.com/xap/1.0/mm/"};
+        const std::set<std::string> predefined = {"adobe:ns:meta/",
+                                                  "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                                                  "http://purl.org/dc/elements/1.1/",
+                                                  "http://ns.adobe.com/xap/1.0/",
+                                                  "http://ns.adobe.com/pdf/1.3/",
+                                                  "http://www.aiim.org/pdfa/ns/id/",
+                                                  "http://ns.adobe.com/xap/1.0/mm/"};
         for (auto it = std::sregex_iterator(xmp.begin(), xmp.end(), namespaces);
              it != std::sregex_iterator(); ++it) {
             if (predefined.count((*it)[2]) == 0) {
@@ -278,11 +279,11 @@ private:
     }
 
     void check_output_intent(const json& catalog) {
-        const json& intents = objects_.resolve(catalog.value("/OutputIntents", json()));
+        const json intents = objects_.resolve(catalog.value("/OutputIntents", json()));
         std::set<std::string> profiles;
         bool pdfa_intent = false;
         for (const json& item : intents.is_array() ? intents : json::array()) {
-            const json& intent = objects_.resolve(item);
+            const json intent = objects_.resolve(item);
             if (!intent.contains("/DestOutputProfile")) {
                 continue;
             }
@@ -291,7 +292,7 @@ private:
                 continue;
             }
             pdfa_intent = true;
-            const json& profile = objects_.resolve(intent["/DestOutputProfile"]);
+            const json profile = objects_.resolve(intent["/DestOutputProfile"]);
             if (profile.value("/N", 0) != 3) {
                 fail("6.2.3: the output profile is not a 3-component (RGB) profile");
             }
@@ -315,11 +316,11 @@ private:
         if (catalog.contains("/AA")) {
             fail("6.5.2: the Catalog has additional actions (/AA)");
         }
-        const json& names = objects_.resolve(catalog.value("/Names", json()));
+        const json names = objects_.resolve(catalog.value("/Names", json()));
         if (names.is_object() && names.contains("/EmbeddedFiles")) {
             fail("6.8: the file embeds other files");
         }
-        const json& form = objects_.resolve(catalog.value("/AcroForm", json()));
+        const json form = objects_.resolve(catalog.value("/AcroForm", json()));
         if (form.is_object()) {
             if (form.value("/NeedAppearances", false)) {
                 fail("6.4.1: /NeedAppearances is true");
@@ -347,7 +348,7 @@ private:
             fail("6.3.3: annotation " + where + " has no appearance");
         }
         if (dict.contains("/AP")) {
-            const json& ap = objects_.resolve(dict["/AP"]);
+            const json ap = objects_.resolve(dict["/AP"]);
             if (ap.size() != 1 || !ap.contains("/N")) {
                 fail("6.3.3: the appearance dictionary of " + where + " has keys besides /N");
             } else if (name_of(dict, "/FT") != "/Btn" &&
@@ -408,7 +409,7 @@ private:
                  " has a /CIDSet (formpdf writes none; completeness is not checked)");
         }
         if (type == "/Font" && subtype != "/Type0" && subtype != "/Type3") {
-            const json& descriptor = objects_.resolve(value.value("/FontDescriptor", json()));
+            const json descriptor = objects_.resolve(value.value("/FontDescriptor", json()));
             if (!descriptor.is_object() ||
                 !(descriptor.contains("/FontFile") || descriptor.contains("/FontFile2") ||
                   descriptor.contains("/FontFile3"))) {
@@ -418,12 +419,12 @@ private:
                 fail("6.2.11.3.2: CIDFontType2 " + where + " has no /CIDToGIDMap");
             }
         }
-        if (type == "/Annot" || value.contains("/Rect") && value.contains("/Subtype") &&
-                                    (subtype == "/Widget" || subtype == "/Link")) {
+        if (type == "/Annot" || (value.contains("/Rect") && value.contains("/Subtype") &&
+                                 (subtype == "/Widget" || subtype == "/Link"))) {
             check_annotation(value, where);
         }
         if (value.contains("/Group")) {
-            const json& group = objects_.resolve(value["/Group"]);
+            const json group = objects_.resolve(value["/Group"]);
             if (name_of(group, "/S") == "/Transparency") {
                 fail("6.2.10: " + where + " has a transparency group (formpdf's policy: none)");
             }
@@ -442,8 +443,9 @@ private:
         }
         const std::string action = name_of(value, "/S");
         static const std::set<std::string> forbidden = {
-            "/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData", "/Hide", "/SetOCGState",
-            "/Rendition", "/Trans", "/GoTo3DView", "/JavaScript", "/GoToR", "/GoToE"};
+            "/Launch",     "/Sound",       "/Movie",     "/ResetForm", "/ImportData",
+            "/Hide",       "/SetOCGState", "/Rendition", "/Trans",     "/GoTo3DView",
+            "/JavaScript", "/GoToR",       "/GoToE"};
         if (forbidden.count(action) != 0) {
             fail("6.5.1: " + where + " has a " + action + " action (or an external reference)");
         }

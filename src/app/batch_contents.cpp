@@ -1,0 +1,45 @@
+#include "app/batch_contents.h"
+
+namespace formpdf::app {
+
+namespace {
+
+load::TextValue text(std::string value) {
+    return load::TextValue{std::move(value), SourceLoc{"(batch contents)", 0, 0}};
+}
+
+} // namespace
+
+load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries,
+                                       const std::string& unit,
+                                       const std::vector<std::string>& missing) {
+    load::Declaration declaration;
+    declaration.file = "(batch contents)";
+    declaration.form = text("batch-contents");
+
+    load::Group all;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const ContentsEntry& entry = entries[i];
+        load::Record record;
+        record.fields = {{"seq", text(std::to_string(i + 1))},
+                         {"code", text(entry.code)},
+                         {"name", text(entry.name)},
+                         {"amount", text(entry.amount)},
+                         {"page", text(std::to_string(entry.page))}};
+        all.records.push_back(std::move(record));
+    }
+    std::string missing_text;
+    if (!missing.empty()) {
+        missing_text = "未能生成（" + std::to_string(missing.size()) + "份，未编入本文件）：";
+        for (const std::string& line : missing) {
+            missing_text += "\n" + line;
+        }
+    }
+    declaration.fields = {{"unit", text(unit)},
+                          {"summary", text("共" + std::to_string(entries.size()) + "份")},
+                          {"missing", text(missing_text)}};
+    declaration.trees = {{"entries", {std::move(all)}}};
+    return declaration;
+}
+
+} // namespace formpdf::app

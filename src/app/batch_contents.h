@@ -1,0 +1,26 @@
+#pragma once
+
+#include "load/declaration.h"
+
+#include <string>
+#include <vector>
+
+namespace formpdf::app {
+
+// One line of a batch's table of contents.
+struct ContentsEntry {
+    std::string code;
+    std::string name;
+    std::string amount;
+    int page = 0; // the form's first page, as the viewer labels it (1-based, after the contents)
+};
+
+// The contents page's data as a declaration of layouts/batch-contents.yaml, so that the contents
+// page is laid out by the same engine as the forms and its look is a layout file: fields `unit`
+// (the unit's name, or empty), `summary` ("共41份"), `missing` (the forms that failed, one per
+// line, or empty), and the tree `entries`: one record per form with seq, code, name, amount, page.
+load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries,
+                                       const std::string& unit,
+                                       const std::vector<std::string>& missing);
+
+} // namespace formpdf::app

@@ -1,0 +1,665 @@
+#include "app/batch_job.h"
+
+#include "app/batch_contents.h"
+#include "app/layout_finder.h"
+#include "app/output_naming.h"
+#include "app/progress.h"
+#include "check/check.h"
+#include "core/file_io.h"
+#include "layout/document_layouter.h"
+#include "layout/resolved_style.h"
+#include "load/declaration.h"
+#include "load/layout_loader.h"
+#include "pdf/pdf_writer.h"
+#include "pdf/streamed_pdf_writer.h"
+#include "pdf/subset_sources.h"
+#include "text/font_library.h"
+
+#include <formpdf/version.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace formpdf::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How a form (or a whole input file) failed: the exit code takes the worst.
+enum class Failure { None, Input, Io, Internal };
+
+struct Outcome {
+    Diagnostics diagnostics;
+    Failure failure = Failure::None;
+
+    // Runs `body`, turning the exceptions of every stage into a diagnostic and a failure.
+    template <class Body> void run(Body&& body) {
+        try {
+            body();
+        } catch (const DiagnosticError& error) {
+            diagnostics.add(error.diagnostic());
+            failure = Failure::Input;
+        } catch (const IoError& error) {
+            diagnostics.add(make_error({}, error.what()));
+            failure = Failure::Io;
+        } catch (const std::exception& error) {
+            diagnostics.add(make_error({}, std::string("internal error: ") + error.what(),
+                                       "this is a bug in formpdf; please report it with the input"));
+            failure = Failure::Internal;
+        }
+    }
+};
+
+struct LoadedFile {
+    fs::path path;
+    std::vector<load::Declaration> declarations;
+    Outcome outcome;
+};
+
+// A layout used by some forms, loaded once, with its fonts loaded before any worker starts
+// (FontLibrary::load is not thread-safe; afterwards every load is a read-only cache hit).
+struct LayoutEntry {
+    std::unique_ptr<load::LayoutSpec> spec;
+    std::optional<Diagnostic> error;
+};
+
+struct Form {
+    const load::Declaration* declaration = nullptr;
+    std::size_t input_order = 0;
+    std::string code;
+    std::string name;
+    std::string unit;
+    std::string amount;
+    const load::LayoutSpec* spec = nullptr;
+    std::optional<Diagnostic> error; // found before rendering: no layout
+    fs::path output;
+};
+
+// One form's result, handed from a worker to the writer of the combined file.
+struct Rendered {
+    bool done = false;
+    Outcome outcome;
+    std::size_t pages = 0;
+    layout::Document document; // kept only for the combined file
+    std::vector<pdf::PreparedPage> prepared;
+};
+
+std::string field_text(const load::Declaration& declaration, const std::string& id) {
+    const load::TextValue* value = declaration.field(id);
+    return value ? value->text : std::string();
+}
+
+bool is_declaration_file(const fs::path& path) {
+    const std::string extension = path.extension().string();
+    return extension == ".yaml" || extension == ".yml";
+}
+
+// The files to read, in order: files as given, directories walked in path order.
+std::vector<fs::path> collect_input_files(const std::vector<fs::path>& inputs) {
+    std::vector<fs::path> files;
+    std::set<fs::path> seen;
+    const auto add = [&](const fs::path& path) {
+        if (seen.insert(path.lexically_normal()).second) {
+            files.push_back(path);
+        }
+    };
+    for (const fs::path& input : inputs) {
+        std::error_code error;
+        if (!fs::is_directory(input, error)) {
+            add(input); // a missing file is reported when it is read
+            continue;
+        }
+        std::vector<fs::path> found;
+        for (auto it = fs::recursive_directory_iterator(
+                 input, fs::directory_options::skip_permission_denied, error);
+             !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+            if (it->is_regular_file(error) && is_declaration_file(it->path())) {
+                found.push_back(it->path());
+            }
+        }
+        if (error) {
+            throw IoError("cannot read folder " + input.string() + ": " + error.message());
+        }
+        std::sort(found.begin(), found.end());
+        for (const fs::path& path : found) {
+            add(path);
+        }
+    }
+    return files;
+}
+
+// Runs body(i) for i in [0, count) on `jobs` threads (the caller's thread is one of them).
+template <class Body> void parallel_for(std::size_t count, unsigned jobs, Body&& body) {
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            body(i);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs && t < count; ++t) {
+        threads.emplace_back(work);
+    }
+    work();
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+}
+
+void sort_forms(std::vector<Form>& forms, BatchSort sort) {
+    const auto by_input = [](const Form& a, const Form& b) { return a.input_order < b.input_order; };
+    switch (sort) {
+    case BatchSort::Code:
+        std::stable_sort(forms.begin(), forms.end(), [&](const Form& a, const Form& b) {
+            return a.code != b.code ? a.code < b.code : by_input(a, b);
+        });
+        break;
+    case BatchSort::Name:
+        std::stable_sort(forms.begin(), forms.end(), [&](const Form& a, const Form& b) {
+            return a.name != b.name ? a.name < b.name : by_input(a, b);
+        });
+        break;
+    case BatchSort::Input:
+        std::stable_sort(forms.begin(), forms.end(), by_input);
+        break;
+    }
+}
+
+std::string stem_if_pdf(const std::string& file_name) {
+    if (file_name.size() > 4) {
+        std::string extension = file_name.substr(file_name.size() - 4);
+        for (char& c : extension) {
+            c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        if (extension == ".pdf") {
+            return file_name.substr(0, file_name.size() - 4);
+        }
+    }
+    return {};
+}
+
+class BatchRun {
+public:
+    BatchRun(const BatchRequest& request, BatchSummary& summary, std::ostream& log)
+        : request_(request), summary_(summary), log_(log),
+          jobs_(request.jobs > 0 ? request.jobs
+                                 : std::max(1u, std::thread::hardware_concurrency())),
+          fonts_(request.font_dirs, request.system_fonts) {}
+
+    void run(JobResult& result) {
+        const auto start = std::chrono::steady_clock::now();
+        fs::create_directories(request_.output_dir);
+        load_files();
+        make_forms();
+        resolve_layouts();
+        name_outputs();
+        if (!request_.combined.empty()) {
+            prepare_combined();
+        }
+        render_forms();
+        if (writer_) {
+            finish_combined();
+        }
+        summary_.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        report(result);
+    }
+
+private:
+    void load_files() {
+        const std::vector<fs::path> paths = collect_input_files(request_.inputs);
+        files_.resize(paths.size());
+        parallel_for(paths.size(), jobs_, [&](std::size_t i) {
+            files_[i].path = paths[i];
+            files_[i].outcome.run(
+                [&] { files_[i].declarations = load::load_declarations_file(paths[i]); });
+        });
+        for (LoadedFile& file : files_) {
+            if (file.outcome.failure != Failure::None) {
+                add_failure(file.outcome, file.path.string());
+                ++files_failed_;
+            }
+        }
+    }
+
+    void make_forms() {
+        for (const LoadedFile& file : files_) {
+            for (const load::Declaration& declaration : file.declarations) {
+                Form form;
+                form.declaration = &declaration;
+                form.input_order = forms_.size();
+                form.code = field_text(declaration, request_.code_field);
+                form.name = field_text(declaration, request_.name_field);
+                form.unit = field_text(declaration, request_.unit_field);
+                form.amount = field_text(declaration, request_.amount_field);
+                forms_.push_back(std::move(form));
+            }
+        }
+        sort_forms(forms_, request_.sort);
+        summary_.forms = forms_.size();
+    }
+
+    // Loads a layout once and its fonts with it; a failure is remembered for every form using it.
+    LayoutEntry& layout_at(const fs::path& path) {
+        auto [it, inserted] = layouts_.try_emplace(path);
+        if (inserted) {
+            try {
+                it->second.spec = std::make_unique<load::LayoutSpec>(load::load_layout_file(path));
+                const layout::StyleSet preload(*it->second.spec, fonts_);
+            } catch (const DiagnosticError& error) {
+                it->second.spec.reset();
+                it->second.error = error.diagnostic();
+            }
+        }
+        return it->second;
+    }
+
+    void resolve_layouts() {
+        for (Form& form : forms_) {
+            try {
+                const fs::path path = request_.layout
+                                          ? *request_.layout
+                                          : find_layout(form.declaration->form, request_.layout_dirs);
+                const LayoutEntry& entry = layout_at(path);
+                if (entry.error) {
+                    form.error = entry.error;
+                } else {
+                    form.spec = entry.spec.get();
+                }
+            } catch (const DiagnosticError& error) {
+                form.error = error.diagnostic();
+            }
+        }
+    }
+
+    void name_outputs() {
+        std::vector<std::string> names;
+        names.reserve(forms_.size());
+        for (const Form& form : forms_) {
+            names.push_back(
+                safe_file_name(expand_name_pattern(request_.name_pattern, *form.declaration)));
+        }
+        std::vector<std::string> reserved;
+        if (const std::string stem = stem_if_pdf(request_.combined); !stem.empty()) {
+            reserved.push_back(stem);
+        }
+        names = distinct_names(names, reserved);
+        for (std::size_t i = 0; i < forms_.size(); ++i) {
+            forms_[i].output = path_in(request_.output_dir, names[i], ".pdf");
+        }
+    }
+
+    // Loads the contents and blank-page layouts (and their fonts) before any worker starts, and
+    // opens the combined file: its font table is the library's, complete by now.
+    void prepare_combined() {
+        const auto find = [&](const std::optional<fs::path>& given, const char* id) {
+            return given ? *given : find_layout({id, {}}, request_.layout_dirs);
+        };
+        if (request_.contents) {
+            contents_spec_ = &require_layout(find(request_.contents_layout, "batch-contents"));
+        }
+        if (request_.duplex) {
+            const load::LayoutSpec& blank = require_layout(find(request_.blank_layout, "batch-blank"));
+            blank_page_ = layout::layout_document(blank, fonts_);
+        }
+        writer_ = std::make_unique<pdf::StreamedPdfWriter>(
+            path_in(request_.output_dir, request_.combined, ""), fonts_.resources(),
+            pdf::PdfOptions{request_.creation_time, kProducer, false, &subset_sources_});
+    }
+
+    const load::LayoutSpec& require_layout(const fs::path& path) {
+        const LayoutEntry& entry = layout_at(path);
+        if (entry.error) {
+            throw DiagnosticError(*entry.error);
+        }
+        return *entry.spec;
+    }
+
+    Rendered render_one(const Form& form) {
+        Rendered rendered;
+        Outcome& outcome = rendered.outcome;
+        if (form.error) {
+            outcome.diagnostics.add(*form.error);
+            outcome.failure = Failure::Input;
+            return rendered;
+        }
+        outcome.run([&] {
+            if (request_.check && form.spec->form) {
+                check::check_declaration(*form.declaration, *form.spec->form,
+                                         outcome.diagnostics);
+                if (outcome.diagnostics.has_errors()) {
+                    outcome.failure = Failure::Input;
+                    return;
+                }
+            }
+            // Every font of the layout is loaded: FontLibrary::load only reads from here on.
+            layout::Document document = layout::layout_forms(*form.spec, {form.declaration}, fonts_);
+            const pdf::PdfOptions options{request_.creation_time, kProducer, form.spec->pdfa,
+                                          &subset_sources_};
+            if (request_.forms) {
+                write_file_atomically(form.output, pdf::write_pdf(document, options));
+            }
+            rendered.pages = document.pages.size();
+            if (writer_) {
+                rendered.prepared = writer_->prepare_pages(document);
+                rendered.document = std::move(document);
+            }
+        });
+        return rendered;
+    }
+
+    // Workers render forms in any order, at most `window` ahead of the one the combined file
+    // waits for; this thread takes the results strictly in order. So the bytes never depend on
+    // timing, and memory holds a bounded number of laid-out forms whatever the batch size.
+    void render_forms() {
+        const std::size_t count = forms_.size();
+        const std::size_t window = std::max<std::size_t>(8, 4 * jobs_);
+        std::vector<Rendered> slots(count);
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::size_t next = 0;
+        std::size_t consumed = 0;
+
+        const auto work = [&] {
+            for (;;) {
+                std::size_t i = 0;
+                {
+                    std::unique_lock lock(mutex);
+                    changed.wait(lock, [&] { return next >= count || next < consumed + window; });
+                    if (next >= count) {
+                        return;
+                    }
+                    i = next++;
+                }
+                Rendered rendered = render_one(forms_[i]);
+                rendered.done = true;
+                {
+                    const std::lock_guard lock(mutex);
+                    slots[i] = std::move(rendered);
+                }
+                changed.notify_all();
+            }
+        };
+        std::vector<std::thread> workers;
+        for (unsigned t = 0; t < jobs_; ++t) {
+            workers.emplace_back(work);
+        }
+        Progress progress(log_, count, request_.progress);
+        for (std::size_t i = 0; i < count; ++i) {
+            Rendered rendered;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return slots[i].done; });
+                rendered = std::move(slots[i]);
+                consumed = i + 1;
+            }
+            changed.notify_all();
+            take(forms_[i], std::move(rendered));
+            progress.update(i + 1, forms_[i].code + " " + forms_[i].name);
+        }
+        progress.clear();
+        for (std::thread& worker : workers) {
+            worker.join();
+        }
+    }
+
+    void take(const Form& form, Rendered rendered) {
+        summary_.warnings += static_cast<std::size_t>(
+            rendered.outcome.diagnostics.count(Severity::Warning));
+        if (rendered.outcome.failure != Failure::None) {
+            add_failure(rendered.outcome, describe(form));
+            return;
+        }
+        append_diagnostics(rendered.outcome.diagnostics);
+        ++summary_.rendered;
+        summary_.pages += rendered.pages;
+        if (!writer_ || combined_failed_) {
+            return;
+        }
+        try {
+            if (request_.duplex && writer_->page_count() % 2 == 1) {
+                add_blank_page(rendered.document.pages.front());
+            }
+            const int first = writer_->add_pages(rendered.document, std::move(rendered.prepared));
+            const std::vector<layout::Outline>& outlines = rendered.document.outlines;
+            entries_.push_back({&form, first, outlines.empty() ? form.code + " " + form.name
+                                                               : outlines.front().title});
+        } catch (const std::exception& error) {
+            combined_failed_ = true;
+            result_diagnostics_.add(make_error({}, std::string("combined file: ") + error.what()));
+            worst_ = std::max(worst_, Failure::Io);
+        }
+    }
+
+    // An "intentionally blank" page the size of `like`, so that the next form starts on an odd page.
+    void add_blank_page(const layout::Page& like) {
+        layout::Document blank = blank_page_;
+        blank.pages.resize(1);
+        blank.pages[0].width = like.width;
+        blank.pages[0].height = like.height;
+        writer_->add_pages(blank, writer_->prepare_pages(blank));
+    }
+
+    void finish_combined() {
+        if (combined_failed_ || (summary_.failed > 0 && !request_.keep_going)) {
+            if (!combined_failed_) {
+                result_diagnostics_.add(make_error(
+                    {}, "the combined file " + request_.combined + " was not written: " +
+                            std::to_string(summary_.failed) + " of " +
+                            std::to_string(summary_.forms + files_failed_) +
+                            " declarations failed",
+                    "fix the declarations above, or pass --keep-going to print the others"));
+            }
+            writer_.reset(); // removes the partial file
+            return;
+        }
+        Outcome outcome;
+        outcome.run([&] {
+            int front_pages = 0;
+            if (contents_spec_) {
+                layout::Document contents = layout_contents();
+                if (request_.duplex && contents.pages.size() % 2 == 1) {
+                    layout::Document blank = blank_page_;
+                    blank.pages.resize(1);
+                    blank.pages[0].width = contents.pages.back().width;
+                    blank.pages[0].height = contents.pages.back().height;
+                    contents.pages.push_back(std::move(blank.pages[0]));
+                }
+                front_pages = static_cast<int>(contents.pages.size());
+                writer_->add_front_pages(contents);
+            }
+            pdf::StreamedFinish finish;
+            finish.title = combined_title();
+            finish.outlines = combined_outlines(front_pages);
+            if (front_pages > 0) {
+                finish.page_labels.push_back({0, "r", "", 1});
+            }
+            finish.page_labels.push_back({front_pages, "D", "", 1});
+            writer_->finish(finish);
+            summary_.combined = path_in(request_.output_dir, request_.combined, "");
+            summary_.combined_pages = static_cast<std::size_t>(front_pages + writer_->page_count());
+        });
+        if (outcome.failure != Failure::None) {
+            append_diagnostics(outcome.diagnostics);
+            worst_ = std::max(worst_, outcome.failure);
+        }
+        writer_.reset();
+    }
+
+    layout::Document layout_contents() {
+        std::vector<ContentsEntry> entries;
+        for (const Entry& entry : entries_) {
+            entries.push_back({entry.form->code, entry.form->name, entry.form->amount,
+                               entry.first_page + 1});
+        }
+        const load::Declaration contents =
+            contents_declaration(entries, unit_title(), summary_.missing);
+        return layout::layout_forms(*contents_spec_, {&contents}, fonts_);
+    }
+
+    std::vector<std::string> units_in_order() const {
+        std::vector<std::string> units;
+        for (const Entry& entry : entries_) {
+            if (std::find(units.begin(), units.end(), entry.form->unit) == units.end()) {
+                units.push_back(entry.form->unit);
+            }
+        }
+        return units;
+    }
+
+    std::string unit_title() const {
+        const std::vector<std::string> units = units_in_order();
+        return units.size() == 1 ? units.front() : std::string();
+    }
+
+    std::string combined_title() const {
+        std::string title = unit_title();
+        std::set<std::string> titles;
+        for (const Entry& entry : entries_) {
+            titles.insert(entry.form->spec->title);
+        }
+        title += title.empty() ? "" : " ";
+        title += titles.size() == 1 ? *titles.begin() : std::string("申报表");
+        return title + "（" + std::to_string(entries_.size()) + "份）";
+    }
+
+    // One bookmark per form ("项目编码 项目名称", the layout's bookmark), under its unit when the
+    // file holds several units; "目录" first when there is a contents page.
+    std::vector<layout::Outline> combined_outlines(int front_pages) const {
+        std::vector<layout::Outline> outlines;
+        if (front_pages > 0) {
+            outlines.push_back({"目录", 0, {}});
+        }
+        const auto form_outline = [&](const Entry& entry) {
+            return layout::Outline{entry.title, front_pages + entry.first_page, {}};
+        };
+        const std::vector<std::string> units = units_in_order();
+        if (units.size() <= 1) {
+            for (const Entry& entry : entries_) {
+                outlines.push_back(form_outline(entry));
+            }
+            return outlines;
+        }
+        for (const std::string& unit : units) {
+            layout::Outline node{unit.empty() ? std::string("（未填单位）") : unit, 0, {}};
+            for (const Entry& entry : entries_) {
+                if (entry.form->unit == unit) {
+                    node.children.push_back(form_outline(entry));
+                }
+            }
+            node.page_index = node.children.front().page_index;
+            outlines.push_back(std::move(node));
+        }
+        return outlines;
+    }
+
+    std::string describe(const Form& form) const {
+        const SourceLoc& loc = form.declaration->loc;
+        std::string text = loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
+        if (!form.code.empty() || !form.name.empty()) {
+            text += " " + form.code + (form.code.empty() ? "" : " ") + form.name;
+        }
+        return text;
+    }
+
+    void add_failure(const Outcome& outcome, const std::string& what) {
+        append_diagnostics(outcome.diagnostics);
+        worst_ = std::max(worst_, outcome.failure);
+        ++summary_.failed;
+        summary_.missing.push_back(what);
+    }
+
+    void append_diagnostics(const Diagnostics& diagnostics) {
+        for (const Diagnostic& diagnostic : diagnostics.items()) {
+            result_diagnostics_.add(diagnostic);
+        }
+    }
+
+    void report(JobResult& result) {
+        result.diagnostics = std::move(result_diagnostics_);
+        switch (worst_) {
+        case Failure::None:
+            result.set_exit_code_from_diagnostics();
+            break;
+        case Failure::Input:
+            result.exit_code = ExitCode::InputError;
+            break;
+        case Failure::Io:
+            result.exit_code = ExitCode::IoError;
+            break;
+        case Failure::Internal:
+            result.exit_code = ExitCode::Internal;
+            break;
+        }
+        if (worst_ == Failure::None && result.diagnostics.has_errors()) {
+            result.exit_code = ExitCode::InputError;
+        }
+    }
+
+    struct Entry {
+        const Form* form = nullptr;
+        int first_page = 0; // among the forms' pages of the combined file
+        std::string title;  // the form's bookmark, as its layout words it
+    };
+
+    const BatchRequest& request_;
+    BatchSummary& summary_;
+    std::ostream& log_;
+    unsigned jobs_;
+    text::FontLibrary fonts_;
+    pdf::SubsetSources subset_sources_;
+    std::vector<LoadedFile> files_;
+    std::size_t files_failed_ = 0;
+    std::vector<Form> forms_;
+    std::map<fs::path, LayoutEntry> layouts_;
+    const load::LayoutSpec* contents_spec_ = nullptr;
+    layout::Document blank_page_;
+    std::unique_ptr<pdf::StreamedPdfWriter> writer_;
+    bool combined_failed_ = false;
+    std::vector<Entry> entries_;
+    Diagnostics result_diagnostics_;
+    Failure worst_ = Failure::None;
+};
+
+} // namespace
+
+JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ostream& log) {
+    return run_job([&](JobResult& result) { BatchRun(request, summary, log).run(result); });
+}
+
+std::string format_summary(const BatchSummary& summary) {
+    const auto fixed = [](double value, int decimals) {
+        char buffer[64];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                       std::chars_format::fixed, decimals);
+        return std::string(buffer, end.ptr);
+    };
+    std::string text = "batch: " + std::to_string(summary.forms) + " forms, " +
+                       std::to_string(summary.rendered) + " rendered (" +
+                       std::to_string(summary.pages) + " pages), " +
+                       std::to_string(summary.failed) + " failed, " +
+                       std::to_string(summary.warnings) + " warnings";
+    if (summary.combined) {
+        text += "; combined: " + summary.combined->string() + " (" +
+                std::to_string(summary.combined_pages) + " pages)";
+    }
+    text += "; " + fixed(summary.seconds, 2) + " s";
+    if (summary.seconds > 0 && summary.rendered > 0) {
+        text += " (" + fixed(1000 * summary.seconds / static_cast<double>(summary.rendered), 1) +
+                " ms per form)";
+    }
+    for (const std::string& missing : summary.missing) {
+        text += "\nmissing: " + missing;
+    }
+    return text;
+}
+
+} // namespace formpdf::app

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "app/job_result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace formpdf::app {
+
+enum class BatchSort { Code, Name, Input };
+
+struct BatchRequest {
+    // Declaration files, and directories searched (recursively, in path order) for *.yaml/*.yml.
+    std::vector<std::filesystem::path> inputs;
+    std::filesystem::path output_dir; // created when missing; nothing is written outside it
+    // The per-form file name: {field} replaced by the declaration's value, then made safe
+    // (output_naming.h); ".pdf" is added.
+    std::string name_pattern = "{project_code}-{project_name}";
+    // The combined print file, a plain file name inside output_dir; none when empty.
+    std::string combined;
+    bool forms = true;     // write the per-form PDFs (false: only the combined file)
+    bool contents = false; // a table of contents first in the combined file
+    bool duplex = false;   // every form of the combined file starts on an odd page
+    BatchSort sort = BatchSort::Code;
+    bool keep_going = false; // write the combined file even when some forms failed
+    bool check = false;      // also run `formpdf check` on every declaration
+    unsigned jobs = 0;       // worker threads; 0: one per core
+    bool progress = false;   // draw a progress line on `log`
+
+    // Which fields the batch reads (besides the layouts' own use of them).
+    std::string code_field = "project_code";
+    std::string name_field = "project_name";
+    std::string amount_field = "annual_amount";
+    std::string unit_field = "applicant_unit";
+
+    std::vector<std::filesystem::path> font_dirs; // searched before the system font folders
+    bool system_fonts = true;
+    std::int64_t creation_time = 0;                 // seconds since the epoch, UTC
+    std::optional<std::filesystem::path> layout;    // use this layout for every declaration
+    std::vector<std::filesystem::path> layout_dirs; // where form layouts are found
+    // The contents page and the "intentionally blank" page: layout files, by default
+    // batch-contents.yaml and batch-blank.yaml found in layout_dirs.
+    std::optional<std::filesystem::path> contents_layout;
+    std::optional<std::filesystem::path> blank_layout;
+};
+
+// What the batch did, for the summary line.
+struct BatchSummary {
+    std::size_t forms = 0;    // declarations found
+    std::size_t rendered = 0; // forms laid out (and written, unless forms is false)
+    std::size_t failed = 0;   // declarations (or whole files) that could not be rendered
+    std::size_t pages = 0;    // pages of the per-form PDFs
+    std::size_t warnings = 0;
+    std::optional<std::filesystem::path> combined; // written
+    std::size_t combined_pages = 0;
+    std::vector<std::string> missing; // "file:line:col 项目编码 项目名称" of each failed form
+    double seconds = 0;
+};
+
+// Renders every declaration of the inputs into its own PDF in output_dir, in parallel, and (when
+// asked) into one combined print file: forms in the chosen order, each on a new page (an odd one
+// with duplex), one bookmark per form, an optional contents page. A declaration that fails is
+// reported with its location and the others are still written; the combined file is written only
+// when every form succeeded, unless keep_going. Exit code: InputError when any form failed
+// (IoError when a file could not be written), Warnings for warnings, else Success.
+// The same inputs give the same bytes whatever `jobs` is. `log` receives the progress line.
+JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ostream& log);
+
+// "batch: 41 forms, 41 rendered (58 pages), 0 failed, 0 warnings; combined: out/all.pdf
+// (60 pages); 0.21 s" plus one line per missing form.
+std::string format_summary(const BatchSummary& summary);
+
+} // namespace formpdf::app

@@ -1,0 +1,129 @@
+#include "app/batch_job.h"
+#include "app/environment.h"
+#include "app/progress.h"
+#include "cli/command.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <thread>
+
+namespace formpdf::cli {
+
+namespace {
+
+// "-" among the inputs: read one path per line from stdin (empty lines skipped).
+std::vector<std::filesystem::path> expand_stdin(const std::vector<std::string>& inputs) {
+    std::vector<std::filesystem::path> paths;
+    for (const std::string& input : inputs) {
+        if (input != "-") {
+            paths.emplace_back(input);
+            continue;
+        }
+        for (std::string line; std::getline(std::cin, line);) {
+            if (!line.empty() && line.back() == '\r') {
+                line.pop_back();
+            }
+            if (!line.empty()) {
+                paths.emplace_back(line);
+            }
+        }
+    }
+    return paths;
+}
+
+} // namespace
+
+Command add_batch_command(CLI::App& app) {
+    struct Options {
+        app::BatchRequest request;
+        std::vector<std::string> inputs;
+        std::vector<std::filesystem::path> font_dirs;
+        std::vector<std::filesystem::path> layout_dirs;
+        bool no_system_fonts = false;
+        bool quiet = false;
+    };
+    auto options = std::make_shared<Options>();
+    app::BatchRequest& request = options->request;
+    CLI::App* cmd = app.add_subcommand(
+        "batch", "Render many declarations: one PDF per form, and one combined print file");
+    cmd->add_option("input", options->inputs,
+                    "Declaration files, folders (searched for *.yaml), or - to read paths from stdin")
+        ->required();
+    cmd->add_option("-o,--output", request.output_dir, "Folder for the PDFs")->required();
+    cmd->add_option("--name", request.name_pattern,
+                    "File name of each form, from its fields (made safe; .pdf is added)")
+        ->capture_default_str();
+    cmd->add_option("--combined", request.combined,
+                    "Also write all forms into this one file (a name inside the output folder)");
+    cmd->add_flag("--no-forms{false}", request.forms,
+                  "Write only the combined file, not one PDF per form");
+    cmd->add_flag("--contents", request.contents,
+                  "Start the combined file with a table of contents");
+    cmd->add_flag("--duplex", request.duplex,
+                  "Start every form of the combined file on an odd page (blank pages between)");
+    const std::map<std::string, app::BatchSort> sorts = {
+        {"code", app::BatchSort::Code}, {"name", app::BatchSort::Name}, {"input", app::BatchSort::Input}};
+    cmd->add_option("--sort", request.sort, "Order of the forms: code, name or input")
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case))
+        ->default_str("code");
+    cmd->add_flag("--keep-going", request.keep_going,
+                  "Write the combined file even when some declarations failed (lists them)");
+    cmd->add_flag("--check", request.check,
+                  "Also check every declaration (formpdf check); a form with errors is not printed");
+    cmd->add_option("-j,--jobs", request.jobs, "Forms rendered in parallel (default: one per core)");
+    cmd->add_flag("-q,--quiet", options->quiet, "No progress line and no summary");
+    cmd->add_option("--font-dir", options->font_dirs, "Search this folder for fonts first (repeatable)");
+    cmd->add_flag("--no-system-fonts", options->no_system_fonts, "Do not search the system font folders");
+    cmd->add_option("--layout", request.layout,
+                    "Print every declaration with this layout file instead of its form's");
+    cmd->add_option("--layouts", options->layout_dirs,
+                    "Search this folder for form layouts first (repeatable)");
+    cmd->add_option("--contents-layout", request.contents_layout,
+                    "Layout of the contents page (default: batch-contents.yaml in the layouts)");
+    cmd->add_option("--blank-layout", request.blank_layout,
+                    "Layout of the blank duplex page (default: batch-blank.yaml in the layouts)");
+
+    return {cmd, [options]() {
+                int exit_code = 0;
+                app::BatchRequest& request = options->request;
+                if (!document_time_from_environment(request.creation_time, exit_code)) {
+                    return exit_code;
+                }
+                const std::filesystem::path combined(request.combined);
+                if (!request.combined.empty() &&
+                    (combined.filename() != combined || request.combined.front() == '.')) {
+                    std::cerr << "formpdf: error: --combined takes a file name, not a path: "
+                              << request.combined
+                              << "\nhint: the combined file is written into the output folder\n";
+                    return static_cast<int>(ExitCode::Usage);
+                }
+                if (!request.forms && request.combined.empty()) {
+                    std::cerr << "formpdf: error: --no-forms leaves nothing to write"
+                              << "\nhint: add --combined NAME.pdf\n";
+                    return static_cast<int>(ExitCode::Usage);
+                }
+                if ((request.contents || request.duplex) && request.combined.empty()) {
+                    std::cerr << "formpdf: error: --contents and --duplex shape the combined file"
+                              << "\nhint: add --combined NAME.pdf\n";
+                    return static_cast<int>(ExitCode::Usage);
+                }
+                request.inputs = expand_stdin(options->inputs);
+                request.font_dirs = app::font_search_dirs(
+                    options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {}, app::executable_dir());
+                request.system_fonts = !options->no_system_fonts;
+                request.layout_dirs =
+                    app::layout_search_dirs(options->layout_dirs, app::executable_dir());
+                request.progress = !options->quiet && app::output_is_terminal();
+                app::BatchSummary summary;
+                const app::JobResult result = app::run_batch(request, summary, std::cerr);
+                const int code = report(result);
+                if (!options->quiet && summary.forms + summary.failed > 0) {
+                    std::cout << app::format_summary(summary) << std::endl;
+                }
+                return code;
+            }};
+}
+
+} // namespace formpdf::cli

@@ -1,0 +1,341 @@
+#include "pdf/streamed_pdf_writer.h"
+
+#include "core/file_io.h"
+#include "core/number_format.h"
+#include "pdf/font_embedder.h"
+#include "pdf/outline_tree.h"
+#include "pdf/page_content.h"
+#include "pdf/pdf_date.h"
+#include "pdf/sha256.h"
+#include "pdf/subset_sources_impl.h"
+
+#include <podofo/podofo.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+namespace formpdf::pdf {
+namespace {
+
+using PoDoFo::pdf_int64;
+using PoDoFo::PdfArray;
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfReference;
+using PoDoFo::PdfString;
+using PoDoFo::PdfVariant;
+
+// PdfStreamedDocument keeps the catalog and trailer protected; the writer needs the catalog.
+class StreamedDocument : public PoDoFo::PdfStreamedDocument {
+public:
+    using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
+    using PoDoFo::PdfDocument::GetCatalog;
+};
+
+// PoDoFo's PdfRect rounds to whole points; A4 is 595.276 x 841.89, so write the box ourselves.
+PdfObject number(double value) {
+    const double rounded = std::round(value * 1000) / 1000;
+    if (rounded == std::floor(rounded)) {
+        return PdfObject(static_cast<pdf_int64>(rounded));
+    }
+    return PdfObject(rounded);
+}
+
+std::string flate(const std::string& bytes) {
+    std::unique_ptr<PoDoFo::PdfFilter> filter(
+        PoDoFo::PdfFilterFactory::Create(PoDoFo::ePdfFilter_FlateDecode));
+    char* out = nullptr;
+    PoDoFo::pdf_long out_length = 0;
+    filter->Encode(bytes.data(), static_cast<PoDoFo::pdf_long>(bytes.size()), &out, &out_length);
+    std::string compressed(out, static_cast<std::size_t>(out_length));
+    PoDoFo::podofo_free(out);
+    return compressed;
+}
+
+std::string describe(const PoDoFo::PdfError& error) {
+    std::string message = "PoDoFo: ";
+    message += error.what() != nullptr ? error.what() : "error";
+    for (const PoDoFo::PdfErrorInfo& info : error.GetCallstack()) {
+        if (!info.GetInformation().empty()) {
+            message += ": " + info.GetInformation();
+        }
+    }
+    return message;
+}
+
+void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
+    for (const layout::Outline& outline : outlines) {
+        hash.update_field(outline.title);
+        hash.update_field(std::to_string(outline.page_index));
+        hash.update_field(std::to_string(outline.children.size()));
+        hash_outlines(hash, outline.children);
+    }
+}
+
+// PdfImmediateWriter derives the trailer /ID from the Info dictionary as it is when the document
+// is created, clock-stamped CreationDate included, and offers no way to set it. Replace the two
+// 32-digit strings in place (same length, so no offset moves) with the content hash.
+void replace_trailer_id(const std::filesystem::path& path, const std::string& id_hex) {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(0, std::ios::end);
+    const std::streamoff size = file.tellg();
+    const std::streamoff tail_start = std::max<std::streamoff>(0, size - 4096);
+    std::string tail(static_cast<std::size_t>(size - tail_start), '\0');
+    file.seekg(tail_start);
+    file.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+    const std::size_t key = tail.rfind("/ID");
+    if (!file || key == std::string::npos) {
+        throw PdfError("the streamed PDF has no trailer /ID to make deterministic");
+    }
+    std::size_t at = key;
+    for (int i = 0; i < 2; ++i) {
+        const std::size_t open = tail.find('<', at);
+        const std::size_t close = tail.find('>', open);
+        if (open == std::string::npos || close == std::string::npos ||
+            close - open - 1 != id_hex.size()) {
+            throw PdfError("unexpected trailer /ID in the streamed PDF");
+        }
+        tail.replace(open + 1, id_hex.size(), id_hex);
+        at = close + 1;
+    }
+    file.seekp(tail_start);
+    file.write(tail.data(), static_cast<std::streamsize>(tail.size()));
+    if (!file) {
+        throw IoError("cannot write " + path.string());
+    }
+}
+
+} // namespace
+
+struct StreamedPdfWriter::Impl {
+    std::filesystem::path path;
+    std::filesystem::path temporary;
+    PdfOptions options;
+    std::vector<text::FontResource> fonts;
+    FontEmbedders embedders; // one per font of the table, stable codes
+    std::unique_ptr<StreamedDocument> pdf;
+    PdfObject* resources = nullptr; // shared by every page; fonts filled in by finish()
+    PdfReference pages_root;
+    std::vector<PdfReference> pages;
+    std::vector<PdfReference> front_pages;
+    Sha256 hash;
+    bool finished = false;
+
+    PdfReference write_page(const PreparedPage& page) {
+        PoDoFo::PdfVecObjects& objects = *pdf->GetObjects();
+        // Keys first: the streamed document writes the dictionary when the stream starts.
+        PdfObject* contents = objects.CreateObject();
+        contents->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
+        PoDoFo::PdfMemoryInputStream input(page.content.data(),
+                                           static_cast<PoDoFo::pdf_long>(page.content.size()));
+        contents->GetStream()->SetRawData(&input,
+                                          static_cast<PoDoFo::pdf_long>(page.content.size()));
+
+        PdfObject* object = objects.CreateObject("Page");
+        PdfDictionary& dict = object->GetDictionary();
+        dict.AddKey("Parent", pages_root);
+        PdfArray media_box;
+        media_box.push_back(number(0));
+        media_box.push_back(number(0));
+        media_box.push_back(number(page.width));
+        media_box.push_back(number(page.height));
+        dict.AddKey("MediaBox", media_box);
+        dict.AddKey("Resources", resources->Reference());
+        dict.AddKey("Contents", contents->Reference());
+
+        hash.update_field(format_number(page.width) + " " + format_number(page.height));
+        hash.update_field(page.content);
+        return object->Reference();
+    }
+
+    void write_catalog(const StreamedFinish& finish) {
+        PdfDictionary& catalog = pdf->GetCatalog()->GetDictionary();
+        catalog.AddKey("Lang", PdfString("zh-CN"));
+        PdfDictionary viewer_preferences;
+        viewer_preferences.AddKey("DisplayDocTitle", PdfVariant(true));
+        catalog.AddKey("ViewerPreferences", viewer_preferences);
+        const std::size_t total = front_pages.size() + pages.size();
+        if (!finish.outlines.empty() && total > 0) {
+            catalog.AddKey("PageMode", PdfName("UseOutlines"));
+        }
+        if (!finish.page_labels.empty()) {
+            PdfArray nums;
+            for (const PageLabelRange& range : finish.page_labels) {
+                nums.push_back(PdfObject(static_cast<pdf_int64>(range.first_page)));
+                PdfDictionary label;
+                if (!range.style.empty()) {
+                    label.AddKey("S", PdfName(range.style));
+                }
+                if (!range.prefix.empty()) {
+                    label.AddKey("P", PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(
+                                          range.prefix.c_str())));
+                }
+                if (range.start != 1) {
+                    label.AddKey("St", PdfObject(static_cast<pdf_int64>(range.start)));
+                }
+                nums.push_back(label);
+                hash.update_field(std::to_string(range.first_page) + range.style + range.prefix +
+                                  std::to_string(range.start));
+            }
+            PdfDictionary labels;
+            labels.AddKey("Nums", nums);
+            catalog.AddKey("PageLabels", labels);
+        }
+    }
+
+    void write_page_tree() {
+        PdfObject* root = pdf->GetObjects()->GetObject(pages_root);
+        PdfArray kids;
+        for (const PdfReference& page : front_pages) {
+            kids.push_back(page);
+        }
+        for (const PdfReference& page : pages) {
+            kids.push_back(page);
+        }
+        root->GetDictionary().AddKey("Kids", kids);
+        root->GetDictionary().AddKey(
+            "Count", PdfObject(static_cast<pdf_int64>(front_pages.size() + pages.size())));
+    }
+
+    void write_fonts() {
+        PdfDictionary font_dict;
+        for (text::FontId id = 0; id < embedders.size(); ++id) {
+            FontEmbedder& font = *embedders[id];
+            if (!font.is_used()) {
+                continue;
+            }
+            font.subset(options.subset_sources != nullptr
+                            ? options.subset_sources->impl().face_for(font.resource(), font.face())
+                            : nullptr);
+            hash.update_field(font.base_font());
+            hash.update_field(font.font_program());
+            font_dict.AddKey(PdfName(font_resource_name(id)), font.embed(*pdf->GetObjects()));
+        }
+        resources->GetDictionary().AddKey("Font", font_dict);
+    }
+
+    void write_info(const StreamedFinish& finish, const std::string& content_hash) {
+        PoDoFo::PdfInfo* info = pdf->GetInfo();
+        if (!finish.title.empty()) {
+            info->SetTitle(
+                PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(finish.title.c_str())));
+        }
+        info->SetProducer(
+            PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(options.producer.c_str())));
+        const PdfString date(pdf_date(options.creation_time));
+        info->GetObject()->GetDictionary().AddKey("CreationDate", date);
+        info->GetObject()->GetDictionary().AddKey("ModDate", date);
+        info->SetCustomKey(PdfName("X-formpdf-ContentHash"), PdfString(content_hash));
+    }
+};
+
+StreamedPdfWriter::StreamedPdfWriter(const std::filesystem::path& path,
+                                     std::vector<text::FontResource> fonts,
+                                     const PdfOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& impl = *impl_;
+    impl.path = path;
+    impl.temporary = path;
+    impl.temporary += ".partial";
+    impl.options = options;
+    impl.fonts = std::move(fonts);
+    try {
+        for (const text::FontResource& resource : impl.fonts) {
+            impl.embedders.push_back(std::make_unique<FontEmbedder>(resource));
+            impl.embedders.back()->use_stable_codes();
+        }
+        impl.pdf = std::make_unique<StreamedDocument>(impl.temporary.c_str(),
+                                                      PoDoFo::ePdfVersion_1_7);
+        impl.resources = impl.pdf->GetObjects()->CreateObject();
+        impl.pages_root = impl.pdf->GetCatalog()->GetDictionary().GetKey("Pages")->GetReference();
+    } catch (const PoDoFo::PdfError& error) {
+        if (error.GetError() == PoDoFo::ePdfError_FileNotFound) {
+            throw IoError("cannot write " + impl.temporary.string());
+        }
+        throw PdfError(describe(error));
+    }
+    impl.hash.update_field(options.producer);
+    impl.hash.update_field(std::to_string(options.creation_time));
+}
+
+StreamedPdfWriter::~StreamedPdfWriter() {
+    if (!impl_->finished) {
+        impl_->pdf.reset();
+        std::error_code ignored;
+        std::filesystem::remove(impl_->temporary, ignored);
+    }
+}
+
+std::vector<PreparedPage> StreamedPdfWriter::prepare_pages(const layout::Document& part) const {
+    std::vector<PreparedPage> prepared;
+    prepared.reserve(part.pages.size());
+    try {
+        for (const layout::Page& page : part.pages) {
+            const PageContent content = build_page_content(page, impl_->embedders);
+            prepared.push_back({page.width, page.height, flate(content.operators)});
+        }
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(describe(error));
+    }
+    return prepared;
+}
+
+int StreamedPdfWriter::add_pages(const layout::Document& part, std::vector<PreparedPage> pages) {
+    const int first = static_cast<int>(impl_->pages.size());
+    try {
+        record_glyph_use(part, impl_->embedders);
+        for (const PreparedPage& page : pages) {
+            impl_->pages.push_back(impl_->write_page(page));
+        }
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(describe(error));
+    }
+    return first;
+}
+
+int StreamedPdfWriter::page_count() const {
+    return static_cast<int>(impl_->pages.size());
+}
+
+void StreamedPdfWriter::add_front_pages(const layout::Document& part) {
+    std::vector<PreparedPage> pages = prepare_pages(part);
+    try {
+        record_glyph_use(part, impl_->embedders);
+        for (const PreparedPage& page : pages) {
+            impl_->front_pages.push_back(impl_->write_page(page));
+        }
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(describe(error));
+    }
+}
+
+void StreamedPdfWriter::finish(const StreamedFinish& finish) {
+    Impl& impl = *impl_;
+    try {
+        impl.write_fonts();
+        impl.write_page_tree();
+        std::vector<PdfReference> all_pages = impl.front_pages;
+        all_pages.insert(all_pages.end(), impl.pages.begin(), impl.pages.end());
+        write_outline_tree(*impl.pdf->GetObjects(), *impl.pdf->GetCatalog(), finish.outlines,
+                           all_pages);
+        impl.write_catalog(finish);
+        impl.hash.update_field(finish.title);
+        hash_outlines(impl.hash, finish.outlines);
+        const std::string content_hash = to_hex(impl.hash.digest());
+        impl.write_info(finish, content_hash);
+        impl.pdf->Close();
+        impl.pdf.reset();
+        replace_trailer_id(impl.temporary, content_hash.substr(0, 32));
+        std::filesystem::rename(impl.temporary, impl.path);
+        impl.finished = true;
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(describe(error));
+    } catch (const std::filesystem::filesystem_error& error) {
+        throw IoError("cannot write " + impl.path.string() + ": " + error.code().message());
+    }
+}
+
+} // namespace formpdf::pdf
