@@ -12,7 +12,6 @@
 #include "load/layout_loader.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/streamed_pdf_writer.h"
-#include "pdf/subset_sources.h"
 #include "text/font_library.h"
 
 #include <formpdf/version.h>
@@ -312,7 +311,7 @@ private:
         }
         writer_ = std::make_unique<pdf::StreamedPdfWriter>(
             path_in(request_.output_dir, request_.combined, ""), fonts_.resources(),
-            pdf::PdfOptions{request_.creation_time, kProducer, false, &subset_sources_});
+            pdf::PdfOptions{request_.creation_time, kProducer, false});
     }
 
     const load::LayoutSpec& require_layout(const fs::path& path) {
@@ -342,8 +341,7 @@ private:
             }
             // Every font of the layout is loaded: FontLibrary::load only reads from here on.
             layout::Document document = layout::layout_forms(*form.spec, {form.declaration}, fonts_);
-            const pdf::PdfOptions options{request_.creation_time, kProducer, form.spec->pdfa,
-                                          &subset_sources_};
+            const pdf::PdfOptions options{request_.creation_time, kProducer, form.spec->pdfa};
             if (request_.forms) {
                 write_file_atomically(form.output, pdf::write_pdf(document, options));
             }
@@ -615,7 +613,6 @@ private:
     std::ostream& log_;
     unsigned jobs_;
     text::FontLibrary fonts_;
-    pdf::SubsetSources subset_sources_;
     std::vector<LoadedFile> files_;
     std::size_t files_failed_ = 0;
     std::vector<Form> forms_;

@@ -122,7 +122,7 @@ JobResult verify(const VerifyRequest& request, std::string& report) {
                 "\n";
         }
         if (reports.empty() || valid != reports.size()) {
-            result.exit_code = kExitNotAllValid;
+            result.exit_code = ExitCode::NotAllValid;
         }
     });
 }

@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("formpdf ") + kVersion);
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 2 input errors, 3 done with warnings, 4 file I/O error,\n"
-               "64 usage error, 1 internal error. See docs/exit-codes.md.");
+               "5 verify: not all signatures valid, 64 usage error, 1 internal error.\n"
+               "See docs/exit-codes.md.");
 
     const std::vector<cli::Command> commands = {
         cli::add_render_command(app),

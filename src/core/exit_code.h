@@ -9,6 +9,7 @@ enum class ExitCode : int {
     InputError = 2,   // the input (YAML, layout, fonts, data) has errors; nothing was written
     Warnings = 3,     // the output was written, but there were warnings
     IoError = 4,      // a file could not be read or written
+    NotAllValid = 5,  // verify: a signature is invalid, or the document changed after signing
     Usage = 64,       // the command line is wrong (sysexits EX_USAGE)
 };
 

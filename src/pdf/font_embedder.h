@@ -37,8 +37,6 @@ public:
     // glyph, say) can only extract as one of them anyway.
     void use_glyph(std::uint32_t gid, std::string_view text);
     bool is_used() const { return !glyph_texts_.empty(); }
-    const text::FontResource& resource() const { return resource_; }
-    hb_face_t* face() const { return face_.get(); }
 
     // Fixes each glyph's code before the glyph set is known, for a writer that draws pages before
     // it can subset (the streamed combined file, streamed_pdf_writer.h): a CID-keyed CFF glyph's
@@ -46,10 +44,8 @@ public:
     // gids retained). subset() keeps these codes. Call first. Throws PdfError.
     void use_stable_codes();
 
-    // Subsets the face to the recorded glyphs and fixes the code of each. `source`, when given, is
-    // the same face reduced to the embedded tables (subset_sources.h): the same bytes, faster.
-    // Throws PdfError.
-    void subset(hb_face_t* source = nullptr);
+    // Subsets the face to the recorded glyphs and fixes the code of each. Throws PdfError.
+    void subset();
 
     // After subset(): the 2-byte code that draws `gid` (a recorded glyph) in the content stream.
     // CFF, CID-keyed: the glyph's CID (hb-subset keeps CIDs; equals the gid for Noto CJK).

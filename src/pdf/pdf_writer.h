@@ -8,8 +8,6 @@
 
 namespace formpdf::pdf {
 
-class SubsetSources;
-
 struct PdfOptions {
     // Seconds since the Unix epoch (UTC) written as CreationDate/ModDate. The app takes it from
     // SOURCE_DATE_EPOCH when set, else the current time: the PDF stage never reads the clock.
@@ -18,9 +16,6 @@ struct PdfOptions {
     // PDF/A-2b: XMP metadata matching Info, and an sRGB OutputIntent (docs/pdfa.md). Reads the
     // ICC profile at run time; throws DiagnosticError when it is not installed.
     bool pdfa = false;
-    // Optional, for many documents in one process (a batch): font faces reduced once and shared
-    // (subset_sources.h). The bytes written are the same with or without.
-    const SubsetSources* subset_sources = nullptr;
 };
 
 // A failure inside the PDF library or the font subsetter that is not the user's fault.

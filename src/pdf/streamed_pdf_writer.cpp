@@ -7,7 +7,6 @@
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
 #include "pdf/sha256.h"
-#include "pdf/subset_sources_impl.h"
 
 #include <podofo/podofo.h>
 
@@ -207,9 +206,7 @@ struct StreamedPdfWriter::Impl {
             if (!font.is_used()) {
                 continue;
             }
-            font.subset(options.subset_sources != nullptr
-                            ? options.subset_sources->impl().face_for(font.resource(), font.face())
-                            : nullptr);
+            font.subset();
             hash.update_field(font.base_font());
             hash.update_field(font.font_program());
             font_dict.AddKey(PdfName(font_resource_name(id)), font.embed(*pdf->GetObjects()));

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <thread>
+#include <fstream>
 
 namespace formpdf {
 namespace {
@@ -24,7 +25,9 @@ void expect_same_bytes_with_and_without_sources(const std::string& layout_file) 
     pdf::SubsetSources sources;
     const pdf::PdfOptions shared{1700000000, "formpdf test", false, &sources};
     const std::string expected = pdf::write_pdf(document, plain);
-    EXPECT_EQ(pdf::write_pdf(document, shared), expected);
+    const std::string got = pdf::write_pdf(document, shared);
+    EXPECT_EQ(got, expected);
+    { std::ofstream("/tmp/batch/exp/plain.pdf") << expected; std::ofstream("/tmp/batch/exp/shared.pdf") << got; }
     EXPECT_EQ(pdf::write_pdf(document, shared), expected) << "second use of the cached face";
 }
 

@@ -242,7 +242,7 @@ TEST(LayoutLoader, RefusesUnknownKeysWithASuggestion) {
     const Diagnostic top = body_error("pgae: {size: A4}\n");
     EXPECT_EQ(top.message, "unknown key 'pgae' at the top level");
     EXPECT_EQ(top.hint, "did you mean 'page'? allowed keys: formpdf-layout, title, page, fonts, "
-                        "fallback, styles, blocks");
+                        "fallback, styles, blocks, page-numbers, bookmark, output, form");
     expect_at(top, 2, 1);
 
     const Diagnostic nested = body_error("page:\n  size: A4\n  margin: 10mm\n");
@@ -376,7 +376,7 @@ TEST(LayoutLoader, RefusesReferencesToUndefinedNames) {
 TEST(LayoutLoader, ChecksTheShapeOfBlocks) {
     const Diagnostic none = body_error("blocks:\n  - style: body\n");
     EXPECT_EQ(none.message, "this block has no content");
-    EXPECT_EQ(none.hint, "a block starts with one of title, paragraph, spacer, e.g. "
+    EXPECT_EQ(none.hint, "a block starts with one of title, paragraph, spacer, table, e.g. "
                          "`- paragraph: 项目概况`");
     expect_at(none, 3, 5);
 
