@@ -132,7 +132,8 @@ Declaration read_declaration(const ValueReader& root, const std::string& file) {
     declaration.loc = root.loc();
     const ValueReader form =
         map.get(kFormKey,
-                "a declaration starts with the form it fills in, e.g. `form: shenzhen-l2-project`");
+                "a declaration starts with the form it fills in, e.g. `form: shenzhen-l2-project`; "
+                "a layout file starts with `formpdf-layout: 1`");
     declaration.form = read_text_value(form);
     if (declaration.form.text.empty()) {
         form.fail("'form' must name a form, e.g. `form: shenzhen-l2-project`");
