@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
-.PHONY: all deps build demo test format clean
+.PHONY: all deps build demo test update-goldens format clean
 
 all: build
 
@@ -25,6 +25,10 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
+update-goldens: build
+	cd $(BUILD_DIR) && FORMPDF_UPDATE_GOLDENS=1 ./test_cli_golden
 
 format:
 	find src tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
