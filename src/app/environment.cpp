@@ -17,18 +17,19 @@ std::int64_t document_time(const char* source_date_epoch, std::int64_t now) {
     auto [ptr, ec] = std::from_chars(source_date_epoch, end, seconds);
     // 253402300799 is 9999-12-31T23:59:59Z, the last date a PDF date string can hold.
     if (ec != std::errc() || ptr != end || seconds < 0 || seconds > 253402300799) {
-        throw DiagnosticError(make_error(
-            {}, std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: '") +
-                    source_date_epoch + "'",
-            "set it to the output of `date +%s`, or unset it to use the current time"));
+        throw DiagnosticError(
+            make_error({},
+                       std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: '") +
+                           source_date_epoch + "'",
+                       "set it to the output of `date +%s`, or unset it to use the current time"));
     }
     return seconds;
 }
 
 namespace {
 
-std::vector<std::filesystem::path> existing_unique_dirs(
-    const std::vector<std::filesystem::path>& candidates) {
+std::vector<std::filesystem::path>
+existing_unique_dirs(const std::vector<std::filesystem::path>& candidates) {
     std::vector<std::filesystem::path> dirs;
     for (const auto& candidate : candidates) {
         std::error_code ec;
@@ -45,9 +46,10 @@ std::vector<std::filesystem::path> existing_unique_dirs(
 
 } // namespace
 
-std::vector<std::filesystem::path> font_search_dirs(
-    const std::vector<std::filesystem::path>& cli_dirs, const char* font_path_env,
-    const std::filesystem::path& layout_dir, const std::filesystem::path& executable_dir) {
+std::vector<std::filesystem::path>
+font_search_dirs(const std::vector<std::filesystem::path>& cli_dirs, const char* font_path_env,
+                 const std::filesystem::path& layout_dir,
+                 const std::filesystem::path& executable_dir) {
     std::vector<std::filesystem::path> candidates = cli_dirs;
     if (font_path_env) {
         std::string_view rest = font_path_env;
@@ -71,9 +73,9 @@ std::vector<std::filesystem::path> font_search_dirs(
     return existing_unique_dirs(candidates);
 }
 
-std::vector<std::filesystem::path> layout_search_dirs(
-    const std::vector<std::filesystem::path>& cli_dirs,
-    const std::filesystem::path& executable_dir) {
+std::vector<std::filesystem::path>
+layout_search_dirs(const std::vector<std::filesystem::path>& cli_dirs,
+                   const std::filesystem::path& executable_dir) {
     std::vector<std::filesystem::path> candidates = cli_dirs;
     candidates.emplace_back("layouts");
     if (!executable_dir.empty()) {

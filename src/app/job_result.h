@@ -7,7 +7,8 @@
 
 namespace formpdf::app {
 
-// What a job reports back to the CLI: its diagnostics (printed to stderr in order) and the exit code.
+// What a job reports back to the CLI: its diagnostics (printed to stderr in order) and the exit
+// code.
 struct JobResult {
     Diagnostics diagnostics;
     ExitCode exit_code = ExitCode::Success;

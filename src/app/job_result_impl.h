@@ -22,8 +22,9 @@ template <class Body> JobResult run_job(Body&& body) {
         result.diagnostics.add(make_error({}, error.what()));
         result.exit_code = ExitCode::IoError;
     } catch (const std::exception& error) {
-        result.diagnostics.add(make_error({}, std::string("internal error: ") + error.what(),
-                                          "this is a bug in formpdf; please report it with the input"));
+        result.diagnostics.add(
+            make_error({}, std::string("internal error: ") + error.what(),
+                       "this is a bug in formpdf; please report it with the input"));
         result.exit_code = ExitCode::Internal;
     }
     return result;

@@ -44,7 +44,8 @@ layout::Document layout_declarations(const std::vector<load::Declaration>& decla
     std::size_t i = 0;
     while (i < declarations.size()) {
         const std::filesystem::path path =
-            request.layout ? *request.layout : find_layout(declarations[i].form, request.layout_dirs);
+            request.layout ? *request.layout
+                           : find_layout(declarations[i].form, request.layout_dirs);
         std::vector<const load::Declaration*> run;
         for (; i < declarations.size(); ++i) {
             const std::filesystem::path next =
@@ -84,7 +85,8 @@ JobResult render(const RenderRequest& request) {
             document = layout_declarations(declarations, request, layouts, fonts, pdfa,
                                            result.diagnostics);
         }
-        const std::string pdf_bytes = pdf::write_pdf(document, {request.creation_time, kProducer, pdfa});
+        const std::string pdf_bytes =
+            pdf::write_pdf(document, {request.creation_time, kProducer, pdfa});
         if (request.dump_layout) {
             write_file_atomically(*request.dump_layout, layout::dump_layout_json(document));
         }

@@ -11,9 +11,10 @@ namespace formpdf::app {
 
 struct RenderRequest {
     // A layout file (docs/layout-format.md), printed as it is (every field empty), or a declaration
-    // file (docs/declaration-format.md) with one or more forms, each printed with its form's layout.
+    // file (docs/declaration-format.md) with one or more forms, each printed with its form's
+    // layout.
     std::filesystem::path input;
-    std::filesystem::path output; // the PDF to write
+    std::filesystem::path output;                     // the PDF to write
     std::optional<std::filesystem::path> dump_layout; // the layout dump (docs/layout-dump.md)
     std::vector<std::filesystem::path> font_dirs;     // searched before the system font folders
     bool system_fonts = true;
@@ -21,7 +22,8 @@ struct RenderRequest {
     // PDF/A-2b (docs/pdfa.md); also on when the layout says `output: {pdfa: true}`.
     bool pdfa = false;
     std::optional<std::filesystem::path> layout; // use this layout for every declaration
-    std::vector<std::filesystem::path> layout_dirs; // where a form's layout is found (layout_finder.h)
+    std::vector<std::filesystem::path>
+        layout_dirs;    // where a form's layout is found (layout_finder.h)
     bool blank = false; // print the declarations' layouts with no data: the blank import template
 };
 

@@ -17,12 +17,8 @@ int main(int argc, char** argv) {
                "See docs/exit-codes.md.");
 
     const std::vector<cli::Command> commands = {
-        cli::add_render_command(app),
-        cli::add_batch_command(app),
-        cli::add_import_command(app),
-        cli::add_check_command(app),
-        cli::add_sign_command(app),
-        cli::add_verify_command(app),
+        cli::add_render_command(app), cli::add_batch_command(app), cli::add_import_command(app),
+        cli::add_check_command(app),  cli::add_sign_command(app),  cli::add_verify_command(app),
     };
 
     try {

@@ -42,9 +42,9 @@ Command add_render_command(CLI::App& app) {
                 if (!document_time_from_environment(request.creation_time, exit_code)) {
                     return exit_code;
                 }
-                request.font_dirs = app::font_search_dirs(
-                    options->font_dirs, std::getenv("FORMPDF_FONT_PATH"),
-                    request.input.parent_path(), app::executable_dir());
+                request.font_dirs =
+                    app::font_search_dirs(options->font_dirs, std::getenv("FORMPDF_FONT_PATH"),
+                                          request.input.parent_path(), app::executable_dir());
                 request.system_fonts = !options->no_system_fonts;
                 request.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());

@@ -63,11 +63,13 @@ void Diagnostics::note(SourceLoc loc, std::string message, std::string hint) {
     add({Severity::Note, std::move(loc), std::move(message), std::move(hint)});
 }
 
-bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
+bool Diagnostics::has_errors() const {
+    return count(Severity::Error) > 0;
+}
 
 int Diagnostics::count(Severity severity) const {
-    return static_cast<int>(std::count_if(items_.begin(), items_.end(),
-                                          [&](const Diagnostic& d) { return d.severity == severity; }));
+    return static_cast<int>(std::count_if(
+        items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 } // namespace formpdf

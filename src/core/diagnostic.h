@@ -22,7 +22,8 @@ struct Diagnostic {
     std::string hint; // empty when there is nothing useful to add
 };
 
-// The diagnostic as printed: one line, plus a "hint:" line when there is a hint. No trailing newline.
+// The diagnostic as printed: one line, plus a "hint:" line when there is a hint. No trailing
+// newline.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 Diagnostic make_error(SourceLoc loc, std::string message, std::string hint = {});

@@ -13,7 +13,9 @@ namespace formpdf {
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 } // namespace
 
@@ -32,10 +34,11 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     while ((n = std::fread(buf, 1, sizeof buf, file)) > 0) {
         if (bytes.size() + n > max_bytes) {
             std::fclose(file);
-            throw DiagnosticError(make_error(
-                SourceLoc{path.string(), 0, 0},
-                "file is larger than the limit of " + std::to_string(max_bytes) + " bytes",
-                "a form declaration or layout is a few kilobytes; check that this is the right file"));
+            throw DiagnosticError(make_error(SourceLoc{path.string(), 0, 0},
+                                             "file is larger than the limit of " +
+                                                 std::to_string(max_bytes) + " bytes",
+                                             "a form declaration or layout is a few kilobytes; "
+                                             "check that this is the right file"));
         }
         bytes.append(buf, n);
     }
@@ -55,8 +58,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     std::string temp = (dir / temp_name).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) {
-        throw IoError(path.string() + ": cannot create a temporary file in " + dir.string() +
-                      ": " + errno_text());
+        throw IoError(path.string() + ": cannot create a temporary file in " + dir.string() + ": " +
+                      errno_text());
     }
     std::size_t written = 0;
     while (written < bytes.size()) {

@@ -5,8 +5,12 @@ namespace formpdf {
 // All layout lengths are PDF points (1/72 in) held in doubles whose names end in _pt, or
 // plain x/y/width/height fields of the types below. Font units are integers named *_units.
 inline constexpr double kPointsPerMm = 72.0 / 25.4;
-inline constexpr double mm_to_pt(double mm) { return mm * kPointsPerMm; }
-inline constexpr double pt_to_mm(double pt) { return pt / kPointsPerMm; }
+inline constexpr double mm_to_pt(double mm) {
+    return mm * kPointsPerMm;
+}
+inline constexpr double pt_to_mm(double pt) {
+    return pt / kPointsPerMm;
+}
 
 // PDF user space: origin at the bottom-left corner of the page, y grows upwards.
 struct Point {

@@ -16,7 +16,8 @@ void append_number(std::string& out, double value, int max_decimals) {
         rounded = 0; // drop the sign of -0
     }
     char buf[64];
-    auto result = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, max_decimals);
+    auto result =
+        std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, max_decimals);
     char* end = result.ptr;
     if (max_decimals > 0) {
         while (end > buf && end[-1] == '0') {

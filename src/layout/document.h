@@ -12,18 +12,18 @@
 namespace formpdf::layout {
 
 // The laid-out document: pages of positioned items, pure data, in PDF points with the origin at the
-// bottom-left corner of the page and y growing upwards. Produced by the layout stage, consumed by the
-// PDF stage and by the layout dump (docs/layout-dump.md).
+// bottom-left corner of the page and y growing upwards. Produced by the layout stage, consumed by
+// the PDF stage and by the layout dump (docs/layout-dump.md).
 
 // One line of text, drawn from its baseline.
 struct TextItem {
-    Point baseline;                       // start of the baseline
-    double width = 0;                     // advance width of the line
-    std::string family;                   // family of the style's primary font (fallback glyphs may differ)
-    double size = 0;                      // font size in points
+    Point baseline;     // start of the baseline
+    double width = 0;   // advance width of the line
+    std::string family; // family of the style's primary font (fallback glyphs may differ)
+    double size = 0;    // font size in points
     Color color;
-    std::string text;                     // exactly the characters of the line
-    Rect box;                             // the box the line was laid into (a cell's or block's content box)
+    std::string text; // exactly the characters of the line
+    Rect box;         // the box the line was laid into (a cell's or block's content box)
     std::vector<text::ShapedGlyph> glyphs; // clusters are byte offsets into text
 };
 

@@ -132,8 +132,7 @@ private:
         const std::size_t total = std::max<std::size_t>(broken.lines.size(), 1);
         while (next < total) {
             const double room = flow_.remaining() - broken.height_of(0);
-            auto fitting =
-                static_cast<std::size_t>(std::floor(room / style.line_height_pt + 1e-9));
+            auto fitting = static_cast<std::size_t>(std::floor(room / style.line_height_pt + 1e-9));
             if (fitting == 0) {
                 if (!flow_.at_page_top()) {
                     flow_.new_page();

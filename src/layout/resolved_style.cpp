@@ -39,8 +39,7 @@ std::string weight_name(int weight) {
 
 } // namespace
 
-StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts,
-                   Diagnostics* diagnostics)
+StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts, Diagnostics* diagnostics)
     : fonts_(&fonts) {
     std::map<std::string, text::FontId> slot_ids;
     const auto load_slot = [&](const std::string& slot_name) {

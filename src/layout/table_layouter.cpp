@@ -519,10 +519,10 @@ private:
     std::vector<double> heights_;
 
     // Pagination state.
-    std::size_t row_ = 0;          // the next row to place
-    bool continuing_ = false;      // row_ was split and its rest goes on this page
+    std::size_t row_ = 0;                          // the next row to place
+    bool continuing_ = false;                      // row_ was split and its rest goes on this page
     std::map<std::size_t, std::size_t> next_line_; // split rows: the next line of each cell
-    std::pair<std::size_t, std::size_t> header_{0, 0};          // the header block in force
+    std::pair<std::size_t, std::size_t> header_{0, 0}; // the header block in force
     std::pair<std::size_t, std::size_t> previous_header_{0, 0};
 };
 

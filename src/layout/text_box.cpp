@@ -42,8 +42,8 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
         throw DiagnosticError(make_error(
             where,
             "character " + code_point_label(missing.code_point()) +
-                " is in none of the fonts of style '" + style.name +
-                "' (" + chain_families(styles, style) + ")",
+                " is in none of the fonts of style '" + style.name + "' (" +
+                chain_families(styles, style) + ")",
             "put a font that has it into fonts/ and add it to the layout's 'fallback' list, or "
             "replace the character"));
     }
@@ -54,7 +54,8 @@ void place_lines(const BrokenText& text, std::size_t first, std::size_t last, do
                  double box_top, double box_width, std::vector<PageItem>& out) {
     const ResolvedStyle& style = *text.style;
     const double content_left = box_left + style.padding.left;
-    const double content_width = std::max(0.0, box_width - style.padding.left - style.padding.right);
+    const double content_width =
+        std::max(0.0, box_width - style.padding.left - style.padding.right);
     const double content_top = box_top - style.padding.top;
     const double content_height = static_cast<double>(last - first) * style.line_height_pt;
     const Rect content_box{content_left, content_top - content_height, content_width,

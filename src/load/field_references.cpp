@@ -13,8 +13,7 @@ namespace {
 
 [[noreturn]] void unknown(const SourceLoc& loc, std::string_view what, const std::string& name,
                           const std::vector<std::string_view>& known, std::string_view list) {
-    throw DiagnosticError(make_error(loc,
-                                     "unknown " + std::string(what) + " '" + name + "'",
+    throw DiagnosticError(make_error(loc, "unknown " + std::string(what) + " '" + name + "'",
                                      suggestion_hint(name, known, list)));
 }
 

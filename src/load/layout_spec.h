@@ -2,8 +2,8 @@
 
 #include "core/geometry.h"
 #include "core/source_location.h"
-#include "load/table_spec.h"
 #include "load/form_definition.h"
+#include "load/table_spec.h"
 
 #include <filesystem>
 #include <optional>
@@ -37,10 +37,10 @@ struct Insets {
 // A named text style: `styles: { body: { font: body, size: 10.5, ... } }`.
 struct StyleSpec {
     std::string name;
-    std::string font;          // name of a FontSpec (checked by the loader)
+    std::string font; // name of a FontSpec (checked by the loader)
     SourceLoc font_loc;
     double size_pt = 10.5;
-    Color color;               // default black
+    Color color; // default black
     HAlign align = HAlign::Left;
     VAlign valign = VAlign::Top;
     double line_spacing = 1.5; // baseline-to-baseline distance as a multiple of size_pt
@@ -64,17 +64,17 @@ enum class BlockKind {
 
 struct BlockSpec {
     BlockKind kind = BlockKind::Paragraph;
-    std::string text;          // exactly as written in the YAML scalar
-    SourceLoc text_loc;        // where the text value starts
-    std::string style;         // name of a StyleSpec (checked by the loader)
+    std::string text;   // exactly as written in the YAML scalar
+    SourceLoc text_loc; // where the text value starts
+    std::string style;  // name of a StyleSpec (checked by the loader)
     SourceLoc style_loc;
-    std::optional<double> width_pt; // box width; default: the page's content width
+    std::optional<double> width_pt;  // box width; default: the page's content width
     std::optional<HAlign> box_align; // where a narrower box sits: left (default), center, right
-    bool frame = false;        // stroke the box's outline
-    std::optional<Color> fill; // fill the box
+    bool frame = false;              // stroke the box's outline
+    std::optional<Color> fill;       // fill the box
     double space_before_pt = 0;
     double space_after_pt = 0;
-    double height_pt = 0;      // for spacers
+    double height_pt = 0; // for spacers
     // Title/paragraph: print this declaration field instead of `text` when the declaration has it
     // (`text` is then the default, e.g. the standard 备注 line that a declaration may override).
     std::string field;
@@ -88,8 +88,8 @@ struct BlockSpec {
 
 // Page numbers, drawn in the bottom (or top) margin of every page of a form.
 struct PageNumberSpec {
-    std::string format;        // "第{page}页 共{pages}页", "-{page}-", "— {page} —"; empty: none
-    std::string style;         // text style; its align places the number
+    std::string format; // "第{page}页 共{pages}页", "-{page}-", "— {page} —"; empty: none
+    std::string style;  // text style; its align places the number
     bool at_top = false;
     double offset_pt = mm_to_pt(10); // distance of the line box from the page edge
     SourceLoc loc;
@@ -98,12 +98,12 @@ struct PageNumberSpec {
 struct LayoutSpec {
     std::string file;                // as given to the loader; used in diagnostics
     std::filesystem::path directory; // the layout's own folder (searched for fonts)
-    std::string title;               // document title for the PDF Info; default: the first title block
+    std::string title; // document title for the PDF Info; default: the first title block
     PageSpec page;
-    std::vector<FontSpec> fonts;     // always contains "body" and "heavy" (defaults if not given)
+    std::vector<FontSpec> fonts;       // always contains "body" and "heavy" (defaults if not given)
     std::vector<std::string> fallback; // slots tried after a style's own font; default body, heavy
     SourceLoc fallback_loc;
-    std::vector<StyleSpec> styles;   // always contains "title" and "body" (defaults if not given)
+    std::vector<StyleSpec> styles; // always contains "title" and "body" (defaults if not given)
     std::vector<BlockSpec> blocks;
     PageNumberSpec page_numbers;
     // The bookmark of each form, with {field} replaced by the declaration's value, e.g.

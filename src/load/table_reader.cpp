@@ -204,8 +204,9 @@ void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
             advance_to_free();
             if (next >= columns) {
                 throw DiagnosticError(make_error(
-                    cell.loc, "this cell is past the last of the table's " +
-                                  count_text(columns, "column", "columns"),
+                    cell.loc,
+                    "this cell is past the last of the table's " +
+                        count_text(columns, "column", "columns"),
                     "remove the cell, or add a column; cells spanned from the rows above take "
                     "their columns in this row"));
             }
@@ -214,7 +215,8 @@ void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
                 if (c >= columns) {
                     throw DiagnosticError(make_error(
                         cell.loc,
-                        "colspan " + std::to_string(cell.colspan) + " runs past the last column (the cell starts in column " +
+                        "colspan " + std::to_string(cell.colspan) +
+                            " runs past the last column (the cell starts in column " +
                             std::to_string(next + 1) + " of " + std::to_string(columns) + ")",
                         "make the colspan at most " + std::to_string(columns - next)));
                 }
@@ -235,23 +237,25 @@ void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
                     ++last;
                 }
                 if (table.rows[last].group.empty()) {
-                    throw DiagnosticError(make_error(
-                        cell.loc, "'rowspan: group' but no group row follows this row",
-                        "add a `- group: …` row below, or give a number of rows"));
+                    throw DiagnosticError(
+                        make_error(cell.loc, "'rowspan: group' but no group row follows this row",
+                                   "add a `- group: …` row below, or give a number of rows"));
                 }
             }
             if (last >= table.rows.size()) {
-                throw DiagnosticError(make_error(
-                    cell.loc,
-                    "rowspan " + std::to_string(cell.rowspan) + " runs past the last row of the table",
-                    "make the rowspan at most " + std::to_string(table.rows.size() - r)));
+                throw DiagnosticError(make_error(cell.loc,
+                                                 "rowspan " + std::to_string(cell.rowspan) +
+                                                     " runs past the last row of the table",
+                                                 "make the rowspan at most " +
+                                                     std::to_string(table.rows.size() - r)));
             }
             for (std::size_t below = r + 1; below <= last; ++below) {
                 if (!table.rows[below].group.empty() && !cell.rowspan_to_group) {
-                    throw DiagnosticError(make_error(
-                        cell.loc, "this cell spans into a group row, whose number of rows "
-                                  "depends on the declaration",
-                        "write `rowspan: group` to span down to the end of the group"));
+                    throw DiagnosticError(
+                        make_error(cell.loc,
+                                   "this cell spans into a group row, whose number of rows "
+                                   "depends on the declaration",
+                                   "write `rowspan: group` to span down to the end of the group"));
                 }
                 std::vector<bool>& row_below = taken.row(below);
                 for (int c = next; c < next + cell.colspan; ++c) {

@@ -20,42 +20,42 @@ struct ColumnSpec {
 
 // What a cell shows.
 enum class CellContent {
-    Empty,   // nothing (`~`, `""`)
-    Text,    // literal text from the layout (a label)
-    Field,   // a declaration field: a header field, or a record's field inside a group row
-    Label,   // the label of the tree node a group level cell stands for (一级/二级 names)
+    Empty, // nothing (`~`, `""`)
+    Text,  // literal text from the layout (a label)
+    Field, // a declaration field: a header field, or a record's field inside a group row
+    Label, // the label of the tree node a group level cell stands for (一级/二级 names)
 };
 
 struct CellSpec {
     CellContent content = CellContent::Empty;
-    std::string text;          // Text: the literal; Field: the field id
-    SourceLoc loc;             // where the cell is written
-    std::string style;         // empty: the table's default style
+    std::string text;  // Text: the literal; Field: the field id
+    SourceLoc loc;     // where the cell is written
+    std::string style; // empty: the table's default style
     SourceLoc style_loc;
     std::optional<Color> fill;
     int colspan = 1;
-    int rowspan = 1;           // within the static rows of the table
+    int rowspan = 1;               // within the static rows of the table
     bool rowspan_to_group = false; // `rowspan: group`: down to the last row of the next group
-    int column = 0;            // 0-based first column, assigned by the loader (skips spanned cells)
+    int column = 0; // 0-based first column, assigned by the loader (skips spanned cells)
 };
 
 // A static row, or a repeating group bound to a declaration tree.
 struct RowSpec {
-    bool header = false;       // repeats at the top of every later page of the table
+    bool header = false; // repeats at the top of every later page of the table
     std::vector<CellSpec> cells;
     double min_height_pt = 0;
     SourceLoc loc;
 
     // Group rows (`- group: indicators`): one table row per record of the tree, with one cell per
     // tree level before the record's cells; a level's cell spans all rows of its node.
-    std::string group;         // the tree id; empty for a static row
+    std::string group; // the tree id; empty for a static row
     std::vector<CellSpec> levels;
-    int blank_rows = 0;        // rows printed when there is no data (the blank template)
+    int blank_rows = 0; // rows printed when there is no data (the blank template)
 };
 
 struct TableSpec {
     std::vector<ColumnSpec> columns;
-    std::string style;         // default cell style
+    std::string style; // default cell style
     SourceLoc style_loc;
     double border_width_pt = 0.5; // 0: no borders
     Color border_color;

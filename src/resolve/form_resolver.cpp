@@ -128,7 +128,8 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
     }
     for (const GroupRow& group_row : rows) {
         const int r = static_cast<int>(out.rows.size());
-        out.rows.push_back(ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt)});
+        out.rows.push_back(
+            ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt)});
         for (std::size_t level = 0; level < spec.levels.size(); ++level) {
             const load::Group* node = group_row.starts[level];
             if (!node && declaration && tree && !tree->empty()) {
@@ -161,8 +162,8 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
                             const load::Declaration* declaration) {
     ResolvedTable out;
     out.loc = table.loc;
-    out.column_widths_pt = resolve_column_widths(
-        table.columns, page.width_pt - page.margins.left - page.margins.right);
+    out.column_widths_pt = resolve_column_widths(table.columns, page.width_pt - page.margins.left -
+                                                                    page.margins.right);
     out.border_width_pt = table.border_width_pt;
     out.border_color = table.border_color;
     out.continued_suffix = table.continued_suffix;

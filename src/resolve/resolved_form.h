@@ -14,13 +14,13 @@ namespace formpdf::resolve {
 // prints. Plain data; the layout stage may assume it is valid (spans tile the grid).
 
 struct ResolvedCell {
-    int row = 0;     // first grid row
-    int column = 0;  // first grid column
+    int row = 0;    // first grid row
+    int column = 0; // first grid column
     int rowspan = 1;
     int colspan = 1;
-    std::string text;   // exactly what to print (empty for an empty cell)
-    SourceLoc loc;      // where the text was written (the declaration's value, or the layout)
-    std::string style;  // text style name
+    std::string text;  // exactly what to print (empty for an empty cell)
+    SourceLoc loc;     // where the text was written (the declaration's value, or the layout)
+    std::string style; // text style name
     std::optional<Color> fill;
     // A group label (一级/二级 name): when a page break cuts its span, it is printed again at the
     // top of its part on the next page, followed by the table's continued_suffix.
@@ -28,7 +28,7 @@ struct ResolvedCell {
 };
 
 struct ResolvedRow {
-    bool header = false;       // repeated at the top of every later page of the table
+    bool header = false; // repeated at the top of every later page of the table
     double min_height_pt = 0;
 };
 

@@ -59,7 +59,9 @@ std::vector<std::string> declaration_values(const std::filesystem::path& file) {
     return values;
 }
 
-TEST(AllForms, ThereAreTheFortyOneSeedForms) { EXPECT_EQ(declaration_files().size(), 41u); }
+TEST(AllForms, ThereAreTheFortyOneSeedForms) {
+    EXPECT_EQ(declaration_files().size(), 41u);
+}
 
 class AllFormsTest : public ::testing::TestWithParam<std::filesystem::path> {};
 
@@ -68,10 +70,9 @@ TEST_P(AllFormsTest, RendersCleanlyAndCompletely) {
     testing::TempDir dir;
     const std::string pdf = (dir / "form.pdf").string();
     const std::string dump = (dir / "form.json").string();
-    const auto result =
-        run_command({testing::formpdf_binary(), "render", file.string(), "-o", pdf,
-                     "--dump-layout", dump},
-                    {"SOURCE_DATE_EPOCH=1700000000"});
+    const auto result = run_command(
+        {testing::formpdf_binary(), "render", file.string(), "-o", pdf, "--dump-layout", dump},
+        {"SOURCE_DATE_EPOCH=1700000000"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "") << "no warnings or errors";
 

@@ -15,13 +15,15 @@ using testing::TempDir;
 
 struct BadInput {
     const char* name;
-    std::string yaml;        // written to bad.yaml
+    std::string yaml; // written to bad.yaml
     int exit_code;
     const char* stderr_regex; // searched in stderr (ECMAScript, case-insensitive)
 };
 
 // gtest prints the parameter in test names and failures: the case name, not its bytes.
-void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadInput& c, std::ostream* os) {
+    *os << c.name;
+}
 
 std::string repeat(const std::string& s, int n) {
     std::string out;
@@ -64,13 +66,15 @@ std::vector<BadInput> cases() {
         {"EmptyFile", "", 2, R"(bad\.yaml[:\d]*: error: )"},
         {"DeepNesting", "formpdf-layout: 1\nx: " + repeat("[", 100000), 2,
          R"(bad\.yaml:\d+:\d+: error: [^\n]*(deep|nest))"},
-        {"DeepBlockMaps", "formpdf-layout: 1\n" + [] {
-             std::string s;
-             for (int i = 0; i < 80; ++i) {
-                 s += std::string(i * 2, ' ') + "k:\n";
-             }
-             return s + std::string(160, ' ') + "v\n";
-         }(),
+        {"DeepBlockMaps",
+         "formpdf-layout: 1\n" +
+             [] {
+                 std::string s;
+                 for (int i = 0; i < 80; ++i) {
+                     s += std::string(i * 2, ' ') + "k:\n";
+                 }
+                 return s + std::string(160, ' ') + "v\n";
+             }(),
          2, R"(bad\.yaml:\d+:\d+: error: [^\n]*(deep|nest))"},
         {"BillionLaughs", billion_laughs(), 2, R"(bad\.yaml:\d+:\d+: error: [^\n]*(alias|anchor))"},
         {"SelfReference", "formpdf-layout: 1\na: &x [1, *x]\n", 2,
@@ -87,10 +91,9 @@ TEST_P(BadInputTest, GivesLocatedErrorExitCodeAndNoOutput) {
     TempDir dir;
     testing::write_text(dir / "bad.yaml", c.yaml);
     const auto start = std::chrono::steady_clock::now();
-    const auto result = run_command(
-        {testing::formpdf_binary(), "render", (dir / "bad.yaml").string(), "-o",
-         (dir / "out.pdf").string()},
-        {"SOURCE_DATE_EPOCH=0"});
+    const auto result = run_command({testing::formpdf_binary(), "render",
+                                     (dir / "bad.yaml").string(), "-o", (dir / "out.pdf").string()},
+                                    {"SOURCE_DATE_EPOCH=0"});
     const auto elapsed = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(result.exit_code, c.exit_code) << result.err;
     EXPECT_TRUE(std::regex_search(result.err, std::regex(c.stderr_regex, std::regex::icase)))
@@ -115,17 +118,20 @@ TEST(BadInvocation, MissingInputFileIsAnIoError) {
 
 TEST(BadInvocation, UnwritableOutputIsAnIoError) {
     TempDir dir;
-    const auto result = run_command(
-        {testing::formpdf_binary(), "render",
-         std::string(FORMPDF_SOURCE_DIR) + "/tests/data/render/truetype.yaml", "-o",
-         (dir / "no-such-dir" / "o.pdf").string()});
+    const auto result =
+        run_command({testing::formpdf_binary(), "render",
+                     std::string(FORMPDF_SOURCE_DIR) + "/tests/data/render/truetype.yaml", "-o",
+                     (dir / "no-such-dir" / "o.pdf").string()});
     EXPECT_EQ(result.exit_code, 4) << result.err;
     EXPECT_NE(result.err.find("no-such-dir"), std::string::npos) << result.err;
 }
 
 TEST(BadInvocation, UsageErrorsExit64WithAHint) {
     for (const std::vector<std::string>& argv :
-         {std::vector<std::string>{}, {"render"}, {"render", "x.yaml"}, {"frobnicate"},
+         {std::vector<std::string>{},
+          {"render"},
+          {"render", "x.yaml"},
+          {"frobnicate"},
           {"render", "x.yaml", "-o", "y.pdf", "--no-such-option"}}) {
         std::vector<std::string> full = {testing::formpdf_binary()};
         full.insert(full.end(), argv.begin(), argv.end());
@@ -137,11 +143,11 @@ TEST(BadInvocation, UsageErrorsExit64WithAHint) {
 
 TEST(BadInvocation, BadSourceDateEpochIsAnInputError) {
     TempDir dir;
-    const auto result = run_command(
-        {testing::formpdf_binary(), "render",
-         std::string(FORMPDF_SOURCE_DIR) + "/tests/data/render/truetype.yaml", "-o",
-         (dir / "o.pdf").string()},
-        {"SOURCE_DATE_EPOCH=yesterday"});
+    const auto result =
+        run_command({testing::formpdf_binary(), "render",
+                     std::string(FORMPDF_SOURCE_DIR) + "/tests/data/render/truetype.yaml", "-o",
+                     (dir / "o.pdf").string()},
+                    {"SOURCE_DATE_EPOCH=yesterday"});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("SOURCE_DATE_EPOCH"), std::string::npos) << result.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "o.pdf"));
@@ -150,7 +156,8 @@ TEST(BadInvocation, BadSourceDateEpochIsAnInputError) {
 TEST(Invocation, VersionAndHelp) {
     const auto version = run_command({testing::formpdf_binary(), "--version"});
     EXPECT_EQ(version.exit_code, 0);
-    EXPECT_TRUE(std::regex_search(version.out, std::regex(R"(^formpdf \d+\.\d+\.\d+)"))) << version.out;
+    EXPECT_TRUE(std::regex_search(version.out, std::regex(R"(^formpdf \d+\.\d+\.\d+)")))
+        << version.out;
     const auto help = run_command({testing::formpdf_binary(), "--help"});
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("render"), std::string::npos);

@@ -21,12 +21,14 @@ using testing::run_command;
 const std::string kSource = FORMPDF_SOURCE_DIR;
 
 struct Golden {
-    const char* name;  // tests/golden/<name>.json
+    const char* name;              // tests/golden/<name>.json
     std::vector<std::string> args; // render arguments after the input
-    const char* input; // relative to the checkout
+    const char* input;             // relative to the checkout
 };
 
-void PrintTo(const Golden& golden, std::ostream* os) { *os << golden.name; }
+void PrintTo(const Golden& golden, std::ostream* os) {
+    *os << golden.name;
+}
 
 std::vector<Golden> goldens() {
     return {
@@ -64,8 +66,12 @@ TEST_P(GoldenTest, LayoutDumpMatches) {
         GTEST_FAIL() << "missing input " << golden.input;
     }
     testing::TempDir dir;
-    std::vector<std::string> argv = {testing::formpdf_binary(), "render", input, "-o",
-                                     (dir / "out.pdf").string(), "--dump-layout",
+    std::vector<std::string> argv = {testing::formpdf_binary(),
+                                     "render",
+                                     input,
+                                     "-o",
+                                     (dir / "out.pdf").string(),
+                                     "--dump-layout",
                                      (dir / "dump.json").string()};
     argv.insert(argv.end(), golden.args.begin(), golden.args.end());
     const auto result = run_command(argv, {"SOURCE_DATE_EPOCH=1700000000"});
@@ -84,12 +90,11 @@ TEST_P(GoldenTest, LayoutDumpMatches) {
                                     << "\n(if intended: FORMPDF_UPDATE_GOLDENS=1 ctest -R Golden)";
 }
 
-INSTANTIATE_TEST_SUITE_P(Forms, GoldenTest, ::testing::ValuesIn(goldens()),
-                         [](const auto& info) {
-                             std::string name = info.param.name;
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Forms, GoldenTest, ::testing::ValuesIn(goldens()), [](const auto& info) {
+    std::string name = info.param.name;
+    std::replace(name.begin(), name.end(), '-', '_');
+    return name;
+});
 
 } // namespace
 } // namespace formpdf

@@ -20,7 +20,9 @@ using testing::without_whitespace;
 const std::string kSourceDir = FORMPDF_SOURCE_DIR;
 const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
 
-std::string data(const std::string& name) { return kSourceDir + "/tests/data/render/" + name; }
+std::string data(const std::string& name) {
+    return kSourceDir + "/tests/data/render/" + name;
+}
 
 testing::CommandResult render(const std::string& input, const std::string& output,
                               std::vector<std::string> extra = {}) {
@@ -74,7 +76,8 @@ void expect_clean_pdf(const std::string& layout, const std::string& pdf_type) {
 
     const auto check = run_command({"qpdf", "--check", pdf});
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-    EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos)
+        << check.out;
 
     const auto text = run_command({"pdftotext", "-enc", "UTF-8", pdf, "-"});
     ASSERT_EQ(text.exit_code, 0) << text.err;
@@ -138,9 +141,9 @@ TEST(Render, LayoutDumpLinesObeyLineBreakingRulesAndFitTheirBoxes) {
     EXPECT_EQ(json["units"], "pt");
     EXPECT_EQ(json["origin"], "bottom-left");
 
-    const std::vector<std::string> no_start = {"，", "。", "、", "；", "：", "？", "！", "）", "》",
-                                               "」", "』", "】", "”", "’", "%", "‰", "…", ",", ".",
-                                               ";", ":", ")", "?", "!"};
+    const std::vector<std::string> no_start = {"，", "。", "、", "；", "：", "？", "！", "）",
+                                               "》", "」", "』", "】", "”",  "’",  "%",  "‰",
+                                               "…",  ",",  ".",  ";",  ":",  ")",  "?",  "!"};
     const std::vector<std::string> no_end = {"（", "《", "「", "『", "【", "“", "‘", "("};
     const std::vector<std::string> comparisons = {"≥", "≤", ">", "<", "=", ">="};
     const auto starts_with = [](const std::string& s, const std::string& p) {
@@ -169,7 +172,8 @@ TEST(Render, LayoutDumpLinesObeyLineBreakingRulesAndFitTheirBoxes) {
             EXPECT_GT(y, box_y) << text;
             EXPECT_LT(y, box_y + box_h) << text;
             for (const auto& mark : no_start) {
-                EXPECT_FALSE(starts_with(text, mark)) << "line starts with " << mark << ": " << text;
+                EXPECT_FALSE(starts_with(text, mark))
+                    << "line starts with " << mark << ": " << text;
             }
             for (const auto& mark : no_end) {
                 EXPECT_FALSE(ends_with(text, mark)) << "line ends with " << mark << ": " << text;
@@ -179,14 +183,16 @@ TEST(Render, LayoutDumpLinesObeyLineBreakingRulesAndFitTheirBoxes) {
                 while (!trimmed.empty() && trimmed.back() == ' ') {
                     trimmed.pop_back();
                 }
-                EXPECT_FALSE(ends_with(trimmed, sign)) << "comparison sign cut from its number: " << text;
+                EXPECT_FALSE(ends_with(trimmed, sign))
+                    << "comparison sign cut from its number: " << text;
             }
         }
     }
     EXPECT_GT(lines, 20);
     // Narrow boxes force breaks, and yet nothing is lost.
     for (const std::string& expected : block_texts(data("narrow-boxes.yaml"))) {
-        EXPECT_NE(without_whitespace(all_text).find(without_whitespace(expected)), std::string::npos)
+        EXPECT_NE(without_whitespace(all_text).find(without_whitespace(expected)),
+                  std::string::npos)
             << expected;
     }
 }
@@ -205,11 +211,12 @@ TEST(Render, MissingGlyphIsAnErrorNamingTheCharacterAndLeavesNoFile) {
 
 TEST(Render, BoldFromAFamilyWithoutBoldIsAWarningNotSilent) {
     TempDir dir;
-    testing::write_text(dir / "layout.yaml", "formpdf-layout: 1\n"
-                                             "fonts:\n"
-                                             "  heavy: {family: WenQuanYi Micro Hei, weight: bold}\n"
-                                             "blocks:\n"
-                                             "  - title: 标题\n");
+    testing::write_text(dir / "layout.yaml",
+                        "formpdf-layout: 1\n"
+                        "fonts:\n"
+                        "  heavy: {family: WenQuanYi Micro Hei, weight: bold}\n"
+                        "blocks:\n"
+                        "  - title: 标题\n");
     const std::string pdf = (dir / "out.pdf").string();
     const auto result = render((dir / "layout.yaml").string(), pdf);
     EXPECT_EQ(result.exit_code, 3) << "done, with warnings";

@@ -27,16 +27,14 @@ TEST_P(NumberFormatTest, FormatsLocaleFree) {
     EXPECT_EQ(format_number(c.value, c.decimals), c.expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, NumberFormatTest,
-                         ::testing::Values(NumberCase{0, 3, "0"}, NumberCase{-0.0, 3, "0"},
-                                           NumberCase{-0.0001, 3, "0"}, NumberCase{12.5, 3, "12.5"},
-                                           NumberCase{3.0, 3, "3"}, NumberCase{0.1234, 3, "0.123"},
-                                           NumberCase{0.1235, 2, "0.12"},
-                                           NumberCase{595.27559, 3, "595.276"},
-                                           NumberCase{-12.75, 1, "-12.8"},
-                                           NumberCase{1e9, 2, "1000000000"},
-                                           NumberCase{841.889764, 2, "841.89"},
-                                           NumberCase{10.5, 0, "11"}));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NumberFormatTest,
+    ::testing::Values(NumberCase{0, 3, "0"}, NumberCase{-0.0, 3, "0"}, NumberCase{-0.0001, 3, "0"},
+                      NumberCase{12.5, 3, "12.5"}, NumberCase{3.0, 3, "3"},
+                      NumberCase{0.1234, 3, "0.123"}, NumberCase{0.1235, 2, "0.12"},
+                      NumberCase{595.27559, 3, "595.276"}, NumberCase{-12.75, 1, "-12.8"},
+                      NumberCase{1e9, 2, "1000000000"}, NumberCase{841.889764, 2, "841.89"},
+                      NumberCase{10.5, 0, "11"}));
 
 // A numpunct that writes 12,5: what a user locale such as de_DE does to iostreams.
 struct CommaDecimal : std::numpunct<char> {
@@ -46,7 +44,8 @@ struct CommaDecimal : std::numpunct<char> {
 };
 
 TEST(NumberFormat, IgnoresTheProcessLocale) {
-    const std::locale saved = std::locale::global(std::locale(std::locale::classic(), new CommaDecimal));
+    const std::locale saved =
+        std::locale::global(std::locale(std::locale::classic(), new CommaDecimal));
     const std::string cxx_locale = format_number(1234.5);
     std::locale::global(saved);
     EXPECT_EQ(cxx_locale, "1234.5");
@@ -80,9 +79,9 @@ TEST(Utf8, RejectsGbkOverlongAndSurrogates) {
     std::size_t bad = 0;
     EXPECT_FALSE(is_valid_utf8("ok\xD6\xD0\xCE\xC4", &bad)); // 中文 in GBK
     EXPECT_EQ(bad, 2u);
-    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));       // overlong '/'
-    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));   // a UTF-16 surrogate
-    EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));       // truncated
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));     // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80")); // a UTF-16 surrogate
+    EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));     // truncated
     EXPECT_TRUE(is_valid_utf8("项目编码：440304221061500500012"));
 }
 
@@ -93,8 +92,10 @@ TEST(Utf8, LabelsCodePoints) {
 }
 
 TEST(Diagnostic, FormatsFileLineColAndHint) {
-    const Diagnostic d = make_error({"a.yaml", 3, 7}, "unknown key 'margin'", "did you mean 'margins'?");
-    EXPECT_EQ(format_diagnostic(d), "a.yaml:3:7: error: unknown key 'margin'\nhint: did you mean 'margins'?");
+    const Diagnostic d =
+        make_error({"a.yaml", 3, 7}, "unknown key 'margin'", "did you mean 'margins'?");
+    EXPECT_EQ(format_diagnostic(d),
+              "a.yaml:3:7: error: unknown key 'margin'\nhint: did you mean 'margins'?");
     EXPECT_EQ(format_diagnostic(make_warning({"b.yaml", 0, 0}, "empty")), "b.yaml: warning: empty");
     EXPECT_EQ(format_diagnostic(make_error({}, "no input")), "formpdf: error: no input");
 }

@@ -93,7 +93,8 @@ const TextItem* top_text(const Page& page) {
 std::string numbered_rows(int count, int first = 1) {
     std::string rows;
     for (int i = first; i < first + count; ++i) {
-        rows += "        - [第" + std::to_string(i) + "行, 指标说明文字" + std::to_string(i) + "]\n";
+        rows +=
+            "        - [第" + std::to_string(i) + "行, 指标说明文字" + std::to_string(i) + "]\n";
     }
     return rows;
 }
@@ -124,7 +125,9 @@ TEST(TablePagination, HeaderRowsRepeatOnEveryPageWithTheirSpans) {
     expect_lines_inside_boxes(document, laid.spec);
 }
 
-load::TextValue value(std::string text) { return {std::move(text), {"data.yaml", 1, 1}}; }
+load::TextValue value(std::string text) {
+    return {std::move(text), {"data.yaml", 1, 1}};
+}
 
 load::Record record(const std::string& name) {
     load::Record r;
@@ -216,7 +219,8 @@ TEST(TablePagination, ARowTallerThanAPageSplitsBetweenLinesAndLosesNothing) {
       columns: [25mm, 1fr]
       style: cell
       rows:
-        - [{text: 项目概况：, style: label}, )" + long_text + R"(]
+        - [{text: 项目概况：, style: label}, )" +
+                          long_text + R"(]
         - [最后一行, 结束]
 )");
     const Document& document = laid.document;
@@ -305,15 +309,17 @@ TEST(TablePagination, AFooterThatMustFollowTheTableTakesTheLastRowWithIt) {
     // Find how many rows fill page 1 exactly, then add a footer that cannot fit below them.
     int rows = 10;
     for (; rows < 60; ++rows) {
-        const Laid probe = lay(kHead + "blocks:\n  - table:\n      columns: [30mm, 1fr]\n"
-                                       "      style: cell\n      rows:\n" +
+        const Laid probe = lay(kHead +
+                               "blocks:\n  - table:\n      columns: [30mm, 1fr]\n"
+                               "      style: cell\n      rows:\n" +
                                numbered_rows(rows + 1));
         if (probe.document.pages.size() > 1) {
             break; // `rows` rows fill page 1
         }
     }
-    const Laid laid = lay(kHead + "blocks:\n  - table:\n      columns: [30mm, 1fr]\n"
-                                  "      style: cell\n      rows:\n" +
+    const Laid laid = lay(kHead +
+                          "blocks:\n  - table:\n      columns: [30mm, 1fr]\n"
+                          "      style: cell\n      rows:\n" +
                           numbered_rows(rows) +
                           "  - paragraph: 备注：作为导入模板，置灰信息无需录入。\n"
                           "    keep-with-previous: true\n    style: cell\n");
@@ -334,9 +340,10 @@ TEST(TablePagination, AFooterThatMustFollowTheTableTakesTheLastRowWithIt) {
 TEST(TablePagination, SeveralFormsEachStartOnANewPageWithTheirOwnPageNumbers) {
     const load::Declaration a = long_group_declaration(3);
     const load::Declaration b = long_group_declaration(45);
-    const Laid laid = lay(kHead + "page-numbers: {format: \"第{page}页 共{pages}页\", style: cell}\n" +
-                              kIndicatorTable,
-                          {&a, &b});
+    const Laid laid =
+        lay(kHead + "page-numbers: {format: \"第{page}页 共{pages}页\", style: cell}\n" +
+                kIndicatorTable,
+            {&a, &b});
     const Document& document = laid.document;
     ASSERT_GE(document.pages.size(), 3u);
     ASSERT_EQ(document.outlines.size(), 2u);

@@ -20,20 +20,22 @@ struct LayoutError {
     const char* hint;    // regex
 };
 
-void PrintTo(const LayoutError& e, std::ostream* os) { *os << e.name; }
+void PrintTo(const LayoutError& e, std::ostream* os) {
+    *os << e.name;
+}
 
-const std::string kHead = "formpdf-layout: 1\n"   // line 1
-                          "styles:\n"             // 2
+const std::string kHead = "formpdf-layout: 1\n"      // line 1
+                          "styles:\n"                // 2
                           "  label: {font: heavy}\n" // 3
-                          "blocks:\n"             // 4
-                          "  - table:\n";         // 5
+                          "blocks:\n"                // 4
+                          "  - table:\n";            // 5
 
 std::vector<LayoutError> cases() {
     return {
         {"OverlapWithRowspanFromAbove",
-         "      columns: [20mm, 20mm, 20mm]\n"   // 6
-         "      rows:\n"                         // 7
-         "        - [{text: a, rowspan: 2}, b, c]\n" // 8
+         "      columns: [20mm, 20mm, 20mm]\n"        // 6
+         "      rows:\n"                              // 7
+         "        - [{text: a, rowspan: 2}, b, c]\n"  // 8
          "        - [d, {text: e, colspan: 2}, f]\n", // 9
          9, 15, "colspan 2 runs past the last column", "at most 1"},
         {"CellPastTheLastColumn",
@@ -115,7 +117,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, TableLayoutErrorTest, ::testing::ValuesIn(cases(
 
 // With a form definition, a field the print binds must exist in it.
 std::string shenzhen_layout() {
-    return testing::read_text(std::string(FORMPDF_SOURCE_DIR) + "/layouts/shenzhen-l2-project.yaml");
+    return testing::read_text(std::string(FORMPDF_SOURCE_DIR) +
+                              "/layouts/shenzhen-l2-project.yaml");
 }
 
 TEST(FieldReferences, TheShenzhenLayoutBindsOnlyFieldsOfItsForm) {
@@ -133,7 +136,8 @@ TEST(FieldReferences, AnUnknownHeaderFieldIsAnErrorWithASuggestion) {
         load_layout_text(yaml, "shenzhen.yaml");
         FAIL() << "no error";
     } catch (const DiagnosticError& error) {
-        EXPECT_NE(error.diagnostic().message.find("unknown field 'project_nmae'"), std::string::npos);
+        EXPECT_NE(error.diagnostic().message.find("unknown field 'project_nmae'"),
+                  std::string::npos);
         EXPECT_NE(error.diagnostic().hint.find("project_name"), std::string::npos);
         EXPECT_GT(error.diagnostic().loc.line, 0);
     }

@@ -26,7 +26,8 @@ std::string shell_quote(const std::string& arg) {
 
 } // namespace
 
-CommandResult run_command(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+CommandResult run_command(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& env) {
     TempDir scratch;
     const auto out_path = scratch / "stdout";
     const auto err_path = scratch / "stderr";
@@ -37,7 +38,8 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::vecto
     for (const auto& arg : argv) {
         command += ' ' + shell_quote(arg);
     }
-    command += " </dev/null >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
+    command +=
+        " </dev/null >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
     const int status = std::system(command.c_str());
     CommandResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -46,7 +48,9 @@ CommandResult run_command(const std::vector<std::string>& argv, const std::vecto
     return result;
 }
 
-std::string formpdf_binary() { return std::string(FORMPDF_BINARY_DIR) + "/formpdf"; }
+std::string formpdf_binary() {
+    return std::string(FORMPDF_BINARY_DIR) + "/formpdf";
+}
 
 std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
