@@ -36,9 +36,11 @@ std::string repeat(const std::string& s, int n) {
 std::string billion_laughs() {
     std::string yaml = "formpdf-layout: 1\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
     for (int i = 1; i <= 9; ++i) {
-        yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+        const std::string name = std::to_string(i);
+        const std::string previous = std::to_string(i - 1);
+        yaml.append("a").append(name).append(": &a").append(name).append(" [");
         for (int j = 0; j < 9; ++j) {
-            yaml += (j ? ", *a" : "*a") + std::to_string(i - 1);
+            yaml.append(j ? ", *a" : "*a").append(previous);
         }
         yaml += "]\n";
     }
