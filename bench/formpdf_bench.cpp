@@ -37,7 +37,8 @@ std::vector<fs::path> seed_files() {
 // Everything loaded once: the declarations, the layout, the fonts.
 struct Seed {
     std::vector<load::Declaration> declarations;
-    load::LayoutSpec layout = load::load_layout_file(kSourceDir + "/layouts/shenzhen-l2-project.yaml");
+    load::LayoutSpec layout =
+        load::load_layout_file(kSourceDir + "/layouts/shenzhen-l2-project.yaml");
     text::FontLibrary fonts{{kSourceDir + "/fonts"}};
     std::vector<layout::Document> documents;
 

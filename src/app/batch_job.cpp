@@ -50,8 +50,9 @@ struct Outcome {
             diagnostics.add(make_error({}, error.what()));
             failure = Failure::Io;
         } catch (const std::exception& error) {
-            diagnostics.add(make_error({}, std::string("internal error: ") + error.what(),
-                                       "this is a bug in formpdf; please report it with the input"));
+            diagnostics.add(
+                make_error({}, std::string("internal error: ") + error.what(),
+                           "this is a bug in formpdf; please report it with the input"));
             failure = Failure::Internal;
         }
     }
@@ -154,7 +155,9 @@ template <class Body> void parallel_for(std::size_t count, unsigned jobs, Body&&
 }
 
 void sort_forms(std::vector<Form>& forms, BatchSort sort) {
-    const auto by_input = [](const Form& a, const Form& b) { return a.input_order < b.input_order; };
+    const auto by_input = [](const Form& a, const Form& b) {
+        return a.input_order < b.input_order;
+    };
     switch (sort) {
     case BatchSort::Code:
         std::stable_sort(forms.begin(), forms.end(), [&](const Form& a, const Form& b) {
@@ -264,9 +267,9 @@ private:
     void resolve_layouts() {
         for (Form& form : forms_) {
             try {
-                const fs::path path = request_.layout
-                                          ? *request_.layout
-                                          : find_layout(form.declaration->form, request_.layout_dirs);
+                const fs::path path =
+                    request_.layout ? *request_.layout
+                                    : find_layout(form.declaration->form, request_.layout_dirs);
                 const LayoutEntry& entry = layout_at(path);
                 if (entry.error) {
                     form.error = entry.error;
@@ -306,7 +309,8 @@ private:
             contents_spec_ = &require_layout(find(request_.contents_layout, "batch-contents"));
         }
         if (request_.duplex) {
-            const load::LayoutSpec& blank = require_layout(find(request_.blank_layout, "batch-blank"));
+            const load::LayoutSpec& blank =
+                require_layout(find(request_.blank_layout, "batch-blank"));
             blank_page_ = layout::layout_document(blank, fonts_);
         }
         writer_ = std::make_unique<pdf::StreamedPdfWriter>(
@@ -332,15 +336,15 @@ private:
         }
         outcome.run([&] {
             if (request_.check && form.spec->form) {
-                check::check_declaration(*form.declaration, *form.spec->form,
-                                         outcome.diagnostics);
+                check::check_declaration(*form.declaration, *form.spec->form, outcome.diagnostics);
                 if (outcome.diagnostics.has_errors()) {
                     outcome.failure = Failure::Input;
                     return;
                 }
             }
             // Every font of the layout is loaded: FontLibrary::load only reads from here on.
-            layout::Document document = layout::layout_forms(*form.spec, {form.declaration}, fonts_);
+            layout::Document document =
+                layout::layout_forms(*form.spec, {form.declaration}, fonts_);
             const pdf::PdfOptions options{request_.creation_time, kProducer, form.spec->pdfa};
             if (request_.forms) {
                 write_file_atomically(form.output, pdf::write_pdf(document, options));
@@ -410,8 +414,8 @@ private:
     }
 
     void take(const Form& form, Rendered rendered) {
-        summary_.warnings += static_cast<std::size_t>(
-            rendered.outcome.diagnostics.count(Severity::Warning));
+        summary_.warnings +=
+            static_cast<std::size_t>(rendered.outcome.diagnostics.count(Severity::Warning));
         if (rendered.outcome.failure != Failure::None) {
             add_failure(rendered.outcome, describe(form));
             return;
@@ -428,8 +432,9 @@ private:
             }
             const int first = writer_->add_pages(rendered.document, std::move(rendered.prepared));
             const std::vector<layout::Outline>& outlines = rendered.document.outlines;
-            entries_.push_back({&form, first, outlines.empty() ? form.code + " " + form.name
-                                                               : outlines.front().title});
+            entries_.push_back(
+                {&form, first,
+                 outlines.empty() ? form.code + " " + form.name : outlines.front().title});
         } catch (const std::exception& error) {
             combined_failed_ = true;
             result_diagnostics_.add(make_error({}, std::string("combined file: ") + error.what()));
@@ -437,7 +442,8 @@ private:
         }
     }
 
-    // An "intentionally blank" page the size of `like`, so that the next form starts on an odd page.
+    // An "intentionally blank" page the size of `like`, so that the next form starts on an odd
+    // page.
     void add_blank_page(const layout::Page& like) {
         layout::Document blank = blank_page_;
         blank.pages.resize(1);
@@ -450,10 +456,10 @@ private:
         if (combined_failed_ || (summary_.failed > 0 && !request_.keep_going)) {
             if (!combined_failed_) {
                 result_diagnostics_.add(make_error(
-                    {}, "the combined file " + request_.combined + " was not written: " +
-                            std::to_string(summary_.failed) + " of " +
-                            std::to_string(summary_.forms + files_failed_) +
-                            " declarations failed",
+                    {},
+                    "the combined file " + request_.combined +
+                        " was not written: " + std::to_string(summary_.failed) + " of " +
+                        std::to_string(summary_.forms + files_failed_) + " declarations failed",
                     "fix the declarations above, or pass --keep-going to print the others"));
             }
             writer_.reset(); // removes the partial file
@@ -495,8 +501,8 @@ private:
     layout::Document layout_contents() {
         std::vector<ContentsEntry> entries;
         for (const Entry& entry : entries_) {
-            entries.push_back({entry.form->code, entry.form->name, entry.form->amount,
-                               entry.first_page + 1});
+            entries.push_back(
+                {entry.form->code, entry.form->name, entry.form->amount, entry.first_page + 1});
         }
         const load::Declaration contents =
             contents_declaration(entries, unit_title(), summary_.missing);
@@ -561,7 +567,8 @@ private:
 
     std::string describe(const Form& form) const {
         const SourceLoc& loc = form.declaration->loc;
-        std::string text = loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
+        std::string text =
+            loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
         if (!form.code.empty() || !form.name.empty()) {
             text += " " + form.code + (form.code.empty() ? "" : " ") + form.name;
         }

@@ -10,8 +10,7 @@ namespace formpdf::app {
 std::string expand_name_pattern(std::string_view pattern, const load::Declaration& declaration) {
     std::string out;
     for (std::size_t i = 0; i < pattern.size();) {
-        const std::size_t close =
-            pattern[i] == '{' ? pattern.find('}', i) : std::string_view::npos;
+        const std::size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string_view::npos;
         if (close == std::string_view::npos) {
             out += pattern[i++];
             continue;
@@ -28,9 +27,9 @@ std::string expand_name_pattern(std::string_view pattern, const load::Declaratio
 namespace {
 
 bool is_refused(char32_t c) {
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '/' || c == '\\' ||
-           c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ||
-           c == 0x2028 || c == 0x2029;
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '/' || c == '\\' || c == ':' ||
+           c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c == 0x2028 ||
+           c == 0x2029;
 }
 
 std::string ascii_lower(std::string text) {
@@ -93,8 +92,9 @@ std::filesystem::path path_in(const std::filesystem::path& dir, const std::strin
                               std::string_view extension) {
     const std::filesystem::path file = std::filesystem::path(name + std::string(extension));
     // Checked in release builds too: this is the last line of defence for "never outside dir".
-    if (name.empty() || name.find('/') != std::string::npos || name.find('\0') != std::string::npos ||
-        file.filename() != file || file == "." || file == "..") {
+    if (name.empty() || name.find('/') != std::string::npos ||
+        name.find('\0') != std::string::npos || file.filename() != file || file == "." ||
+        file == "..") {
         throw std::logic_error("unsafe output file name \"" + name + "\"");
     }
     return dir / file;

@@ -48,8 +48,9 @@ Command add_batch_command(CLI::App& app) {
     app::BatchRequest& request = options->request;
     CLI::App* cmd = app.add_subcommand(
         "batch", "Render many declarations: one PDF per form, and one combined print file");
-    cmd->add_option("input", options->inputs,
-                    "Declaration files, folders (searched for *.yaml), or - to read paths from stdin")
+    cmd->add_option(
+           "input", options->inputs,
+           "Declaration files, folders (searched for *.yaml), or - to read paths from stdin")
         ->required();
     cmd->add_option("-o,--output", request.output_dir, "Folder for the PDFs")->required();
     cmd->add_option("--name", request.name_pattern,
@@ -63,19 +64,24 @@ Command add_batch_command(CLI::App& app) {
                   "Start the combined file with a table of contents");
     cmd->add_flag("--duplex", request.duplex,
                   "Start every form of the combined file on an odd page (blank pages between)");
-    const std::map<std::string, app::BatchSort> sorts = {
-        {"code", app::BatchSort::Code}, {"name", app::BatchSort::Name}, {"input", app::BatchSort::Input}};
+    const std::map<std::string, app::BatchSort> sorts = {{"code", app::BatchSort::Code},
+                                                         {"name", app::BatchSort::Name},
+                                                         {"input", app::BatchSort::Input}};
     cmd->add_option("--sort", request.sort, "Order of the forms: code, name or input")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case))
         ->default_str("code");
     cmd->add_flag("--keep-going", request.keep_going,
                   "Write the combined file even when some declarations failed (lists them)");
-    cmd->add_flag("--check", request.check,
-                  "Also check every declaration (formpdf check); a form with errors is not printed");
-    cmd->add_option("-j,--jobs", request.jobs, "Forms rendered in parallel (default: one per core)");
+    cmd->add_flag(
+        "--check", request.check,
+        "Also check every declaration (formpdf check); a form with errors is not printed");
+    cmd->add_option("-j,--jobs", request.jobs,
+                    "Forms rendered in parallel (default: one per core)");
     cmd->add_flag("-q,--quiet", options->quiet, "No progress line and no summary");
-    cmd->add_option("--font-dir", options->font_dirs, "Search this folder for fonts first (repeatable)");
-    cmd->add_flag("--no-system-fonts", options->no_system_fonts, "Do not search the system font folders");
+    cmd->add_option("--font-dir", options->font_dirs,
+                    "Search this folder for fonts first (repeatable)");
+    cmd->add_flag("--no-system-fonts", options->no_system_fonts,
+                  "Do not search the system font folders");
     cmd->add_option("--layout", request.layout,
                     "Print every declaration with this layout file instead of its form's");
     cmd->add_option("--layouts", options->layout_dirs,
@@ -110,8 +116,9 @@ Command add_batch_command(CLI::App& app) {
                     return static_cast<int>(ExitCode::Usage);
                 }
                 request.inputs = expand_stdin(options->inputs);
-                request.font_dirs = app::font_search_dirs(
-                    options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {}, app::executable_dir());
+                request.font_dirs =
+                    app::font_search_dirs(options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {},
+                                          app::executable_dir());
                 request.system_fonts = !options->no_system_fonts;
                 request.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());

@@ -34,6 +34,22 @@ void check_header_field(const std::string& name, const SourceLoc& loc,
     }
 }
 
+// Each {id} of a template must be one of `known`.
+void check_placeholders(const std::string& format, const SourceLoc& loc,
+                        const std::vector<std::string_view>& known, const std::string& list) {
+    for (std::size_t open = format.find('{'); open != std::string::npos;
+         open = format.find('{', open + 1)) {
+        const std::size_t close = format.find('}', open);
+        if (close == std::string::npos) {
+            break;
+        }
+        const std::string id = format.substr(open + 1, close - open - 1);
+        if (std::find(known.begin(), known.end(), id) == known.end()) {
+            unknown(loc, "field", id, known, list);
+        }
+    }
+}
+
 void check_table(const TableSpec& table, const FormDefinition& form,
                  const std::vector<std::string_view>& fields) {
     for (const RowSpec& row : table.rows) {
@@ -41,6 +57,9 @@ void check_table(const TableSpec& table, const FormDefinition& form,
             for (const CellSpec& cell : row.cells) {
                 if (cell.content == CellContent::Field) {
                     check_header_field(cell.text, cell.loc, fields, form);
+                } else if (cell.content == CellContent::Format) {
+                    check_placeholders(cell.text, cell.loc, fields,
+                                       "fields of form '" + form.id + "'");
                 }
             }
             continue;
@@ -63,6 +82,10 @@ void check_table(const TableSpec& table, const FormDefinition& form,
                 unknown(cell.loc, "field", cell.text, row_fields,
                         "row fields of '" + tree->id + "'");
             }
+            if (cell.content == CellContent::Format) {
+                check_placeholders(cell.text, cell.loc, row_fields,
+                                   "row fields of '" + tree->id + "'");
+            }
         }
     }
 }
@@ -83,16 +106,8 @@ void check_field_references(const LayoutSpec& spec) {
             check_table(*block.table, form, fields);
         }
     }
-    // {field} placeholders of the bookmark.
-    for (std::size_t open = spec.bookmark.find('{'); open != std::string::npos;
-         open = spec.bookmark.find('{', open + 1)) {
-        const std::size_t close = spec.bookmark.find('}', open);
-        if (close == std::string::npos) {
-            break;
-        }
-        check_header_field(spec.bookmark.substr(open + 1, close - open - 1), spec.bookmark_loc,
-                           fields, form);
-    }
+    check_placeholders(spec.bookmark, spec.bookmark_loc, fields,
+                       "fields of form '" + form.id + "'");
 }
 
 } // namespace formpdf::load

@@ -69,12 +69,20 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
         cell.content = cell.text.empty() ? CellContent::Empty : CellContent::Text;
         return cell;
     }
-    const MapReader map = value.map({"text", "field", "style", "fill", "colspan", "rowspan"});
+    const MapReader map =
+        value.map({"text", "field", "format", "style", "fill", "colspan", "rowspan"});
     const auto text = map.find("text");
     const auto field = map.find("field");
-    if (text && field) {
-        field->fail("a cell shows either 'text' or 'field', not both",
-                    "'text' is printed as written; 'field' prints a value of the declaration");
+    const auto format = map.find("format");
+    if ((text ? 1 : 0) + (field ? 1 : 0) + (format ? 1 : 0) > 1) {
+        (format ? *format : *field)
+            .fail("a cell shows one of 'text', 'field' or 'format'",
+                  "'text' is printed as written; 'field' prints a value of the declaration; "
+                  "'format' is text with {field} placeholders, e.g. \"填表人：{preparer}\"");
+    }
+    if (format) {
+        cell.text = format->text();
+        cell.content = CellContent::Format;
     }
     if (text) {
         cell.text = text->text();

@@ -20,15 +20,16 @@ struct ColumnSpec {
 
 // What a cell shows.
 enum class CellContent {
-    Empty, // nothing (`~`, `""`)
-    Text,  // literal text from the layout (a label)
-    Field, // a declaration field: a header field, or a record's field inside a group row
-    Label, // the label of the tree node a group level cell stands for (一级/二级 names)
+    Empty,  // nothing (`~`, `""`)
+    Text,   // literal text from the layout (a label)
+    Field,  // a declaration field: a header field, or a record's field inside a group row
+    Label,  // the label of the tree node a group level cell stands for (一级/二级 names)
+    Format, // literal text with {field} placeholders: "填表人：{preparer}"
 };
 
 struct CellSpec {
     CellContent content = CellContent::Empty;
-    std::string text;  // Text: the literal; Field: the field id
+    std::string text;  // Text: the literal; Field: the field id; Format: the template
     SourceLoc loc;     // where the cell is written
     std::string style; // empty: the table's default style
     SourceLoc style_loc;

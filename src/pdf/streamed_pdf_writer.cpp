@@ -30,8 +30,8 @@ using PoDoFo::PdfVariant;
 // PdfStreamedDocument keeps the catalog and trailer protected; the writer needs the catalog.
 class StreamedDocument : public PoDoFo::PdfStreamedDocument {
 public:
-    using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
     using PoDoFo::PdfDocument::GetCatalog;
+    using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
 };
 
 // PoDoFo's PdfRect rounds to whole points; A4 is 595.276 x 841.89, so write the box ourselves.
@@ -244,8 +244,8 @@ StreamedPdfWriter::StreamedPdfWriter(const std::filesystem::path& path,
             impl.embedders.push_back(std::make_unique<FontEmbedder>(resource));
             impl.embedders.back()->use_stable_codes();
         }
-        impl.pdf = std::make_unique<StreamedDocument>(impl.temporary.c_str(),
-                                                      PoDoFo::ePdfVersion_1_7);
+        impl.pdf =
+            std::make_unique<StreamedDocument>(impl.temporary.c_str(), PoDoFo::ePdfVersion_1_7);
         impl.resources = impl.pdf->GetObjects()->CreateObject();
         impl.pages_root = impl.pdf->GetCatalog()->GetDictionary().GetKey("Pages")->GetReference();
     } catch (const PoDoFo::PdfError& error) {

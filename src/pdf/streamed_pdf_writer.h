@@ -29,7 +29,7 @@ struct PageLabelRange {
 };
 
 struct StreamedFinish {
-    std::string title;                    // Info /Title
+    std::string title;                     // Info /Title
     std::vector<layout::Outline> outlines; // page indexes in the final page order
     std::vector<PageLabelRange> page_labels;
 };

@@ -27,6 +27,32 @@ struct Binding {
     const load::Declaration* declaration = nullptr;
 };
 
+// A layout's template with each {field} replaced by the value of the record (in a group row) or
+// of the declaration; a value the data lacks (or the blank template) leaves the place empty.
+std::string fill_template(const std::string& format, const load::Declaration* declaration,
+                          const load::Record* record) {
+    std::string out;
+    for (std::size_t i = 0; i < format.size();) {
+        const std::size_t close = format[i] == '{' ? format.find('}', i) : std::string::npos;
+        if (close == std::string::npos) {
+            out += format[i++];
+            continue;
+        }
+        const std::string id = format.substr(i + 1, close - i - 1);
+        const load::TextValue* value = nullptr;
+        if (record) {
+            value = record->find(id);
+        } else if (declaration) {
+            value = declaration->field(id);
+        }
+        if (value) {
+            out += value->text;
+        }
+        i = close + 1;
+    }
+    return out;
+}
+
 // The text a cell shows, and where it came from.
 void bind(const load::CellSpec& spec, const load::Declaration* declaration,
           const load::Record* record, ResolvedCell& cell) {
@@ -37,6 +63,9 @@ void bind(const load::CellSpec& spec, const load::Declaration* declaration,
         break;
     case load::CellContent::Text:
         cell.text = spec.text;
+        break;
+    case load::CellContent::Format:
+        cell.text = fill_template(spec.text, declaration, record);
         break;
     case load::CellContent::Field: {
         const load::TextValue* value = nullptr;
@@ -149,9 +178,13 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
         }
         for (const load::CellSpec& cell_spec : spec.cells) {
             ResolvedCell cell = make_cell(cell_spec, table, r);
-            bind(cell_spec, declaration, group_row.record, cell);
-            if (!group_row.record && cell_spec.content == load::CellContent::Field) {
-                cell.text.clear(); // a label row without records, or a blank row
+            if (group_row.record) {
+                bind(cell_spec, declaration, group_row.record, cell);
+            } else {
+                // A label row without records, or a blank row: the record's fields are empty,
+                // and never taken from the declaration's header fields of the same name.
+                static const load::Record kNoRecord{};
+                bind(cell_spec, nullptr, &kNoRecord, cell);
             }
             out.cells.push_back(std::move(cell));
         }
@@ -215,24 +248,9 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
     return out;
 }
 
-// "{project_code} {project_name}" with the declaration's fields; a field the declaration lacks
-// becomes empty, and the spaces around it are trimmed.
+// The bookmark: the template filled in, with the spaces around a missing field trimmed.
 std::string expand_fields(const std::string& format, const load::Declaration* declaration) {
-    std::string out;
-    for (std::size_t i = 0; i < format.size();) {
-        const std::size_t close = format[i] == '{' ? format.find('}', i) : std::string::npos;
-        if (close == std::string::npos) {
-            out += format[i++];
-            continue;
-        }
-        const std::string id = format.substr(i + 1, close - i - 1);
-        if (declaration) {
-            if (const load::TextValue* value = declaration->field(id)) {
-                out += value->text;
-            }
-        }
-        i = close + 1;
-    }
+    const std::string out = fill_template(format, declaration, nullptr);
     const std::size_t begin = out.find_first_not_of(' ');
     const std::size_t end = out.find_last_not_of(' ');
     return begin == std::string::npos ? std::string{} : out.substr(begin, end - begin + 1);

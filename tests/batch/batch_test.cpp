@@ -161,7 +161,8 @@ TEST(Batch, ABrokenDeclarationIsReportedAndTheOthersArePrinted) {
     for (std::size_t i = 0; i < 3; ++i) {
         fs::copy_file(seeds[i], dir / ("in/" + seeds[i].filename().string()));
     }
-    write_text(dir / "in/broken.yaml", "form: shenzhen-l2-project\nfields:\n  project_code: [1, 2\n");
+    write_text(dir / "in/broken.yaml",
+               "form: shenzhen-l2-project\nfields:\n  project_code: [1, 2\n");
     const fs::path out = dir / "out";
 
     const auto failed = batch({(dir / "in").string(), "-o", out.string(), "--combined", "all.pdf"});
@@ -179,8 +180,8 @@ TEST(Batch, ABrokenDeclarationIsReportedAndTheOthersArePrinted) {
     EXPECT_NE(kept.out.find("missing: "), std::string::npos) << kept.out;
     ASSERT_EQ(files_under(out).count("all.pdf"), 1u);
     EXPECT_EQ(form_bookmarks(out / "all.pdf").size(), 3u);
-    const auto contents = run_command({"pdftotext", "-f", "1", "-l", "1",
-                                       (out / "all.pdf").string(), "-"});
+    const auto contents =
+        run_command({"pdftotext", "-f", "1", "-l", "1", (out / "all.pdf").string(), "-"});
     EXPECT_NE(contents.out.find("未能生成"), std::string::npos) << contents.out;
     EXPECT_NE(contents.out.find("broken.yaml"), std::string::npos) << contents.out;
 }
@@ -190,8 +191,8 @@ TEST(Batch, HostileFieldValuesNeverWriteOutsideTheFolderNorOverwrite) {
     const std::string seed = read_text(seed_files().front());
     const std::string long_name(300, 'x');
     const std::vector<std::pair<std::string, std::string>> forms = {
-        {"../../etc/x", "a/b"}, {"..", ".."},        {"a\\0b", "c\\nd"},
-        {"1", long_name},        {"same", "same"},   {"same", "same"},
+        {"../../etc/x", "a/b"}, {"..", ".."},     {"a\\0b", "c\\nd"},
+        {"1", long_name},       {"same", "same"}, {"same", "same"},
     };
     fs::create_directories(dir / "in");
     for (std::size_t i = 0; i < forms.size(); ++i) {

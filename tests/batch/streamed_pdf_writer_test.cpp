@@ -25,7 +25,8 @@ struct Parts {
     layout::Document second;
     layout::Document front;
     Parts() {
-        const load::LayoutSpec text = load::load_layout_file(kSourceDir + "/inputs/sample-text.yaml");
+        const load::LayoutSpec text =
+            load::load_layout_file(kSourceDir + "/inputs/sample-text.yaml");
         const load::LayoutSpec blank =
             load::load_layout_file(kSourceDir + "/layouts/batch-blank.yaml");
         first = layout::layout_document(text, fonts);
@@ -35,7 +36,8 @@ struct Parts {
 };
 
 std::string write_streamed(Parts& parts, const std::filesystem::path& path) {
-    pdf::StreamedPdfWriter writer(path, parts.fonts.resources(), {1700000000, "formpdf test", false});
+    pdf::StreamedPdfWriter writer(path, parts.fonts.resources(),
+                                  {1700000000, "formpdf test", false});
     // Prepared out of order, added in order: what the batch's worker threads do.
     std::vector<pdf::PreparedPage> second = writer.prepare_pages(parts.second);
     std::vector<pdf::PreparedPage> first = writer.prepare_pages(parts.first);
@@ -77,10 +79,13 @@ TEST(StreamedPdfWriter, WritesEveryPageOnceWithFontsSubsetOnce) {
     // Text of the first part's first page as the in-memory writer gives it.
     const std::string alone = pdf::write_pdf(parts.first, {1700000000, "formpdf test", false});
     testing::write_text(dir / "alone.pdf", alone);
-    const auto expected = run_command({"pdftotext", "-f", "1", "-l", "1", (dir / "alone.pdf").string(), "-"});
-    const auto got = run_command({"pdftotext", "-f", "2", "-l", "2", (dir / "a.pdf").string(), "-"});
+    const auto expected =
+        run_command({"pdftotext", "-f", "1", "-l", "1", (dir / "alone.pdf").string(), "-"});
+    const auto got =
+        run_command({"pdftotext", "-f", "2", "-l", "2", (dir / "a.pdf").string(), "-"});
     EXPECT_EQ(got.out, expected.out);
-    const auto front = run_command({"pdftotext", "-f", "1", "-l", "1", (dir / "a.pdf").string(), "-"});
+    const auto front =
+        run_command({"pdftotext", "-f", "1", "-l", "1", (dir / "a.pdf").string(), "-"});
     EXPECT_NE(front.out.find("此页有意留空"), std::string::npos) << front.out;
 }
 

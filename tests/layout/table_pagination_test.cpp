@@ -364,6 +364,24 @@ TEST(TablePagination, SeveralFormsEachStartOnANewPageWithTheirOwnPageNumbers) {
               "第" + std::to_string(b_pages) + "页 共" + std::to_string(b_pages) + "页");
 }
 
+TEST(TableCells, FormatFillsFieldsIntoTheLayoutsTextAndLeavesDataAsWritten) {
+    const std::string yaml = kHead + R"(blocks:
+  - table:
+      columns: [1fr, 1fr]
+      border: 0
+      style: cell
+      rows:
+        - [{format: "填表人：{preparer}"}, {format: "联系电话：{phone}"}]
+)";
+    load::Declaration declaration;
+    declaration.fields.push_back({"preparer", value("张 三")});
+    const Laid filled = lay(yaml, {&declaration});
+    EXPECT_EQ(all_text(filled.document), "填表人：张 三联系电话：");
+    EXPECT_TRUE(lines(filled.document.pages[0]).empty()) << "border: 0 draws no lines";
+    const Laid blank = lay(yaml);
+    EXPECT_EQ(all_text(blank.document), "填表人：联系电话：");
+}
+
 TEST(TablePagination, BlankTemplatePrintsEmptyRowsToFillByHand) {
     const Laid laid = lay(kHead + R"(blocks:
   - table:
