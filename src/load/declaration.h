@@ -37,8 +37,8 @@ struct Group {
 
 struct Declaration {
     std::string file;
-    SourceLoc loc;   // where the YAML document starts
-    TextValue form;  // the form id, e.g. "shenzhen-l2-project"
+    SourceLoc loc;  // where the YAML document starts
+    TextValue form; // the form id, e.g. "shenzhen-l2-project"
     std::vector<std::pair<std::string, TextValue>> fields;
     std::vector<std::pair<std::string, std::vector<Group>>> trees;
 

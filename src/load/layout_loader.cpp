@@ -2,8 +2,8 @@
 
 #include "core/file_io.h"
 #include "core/number_format.h"
-#include "load/form_definition_reader.h"
 #include "load/field_references.h"
+#include "load/form_definition_reader.h"
 #include "load/table_reader.h"
 #include "load/yaml_reader.h"
 
@@ -52,7 +52,8 @@ struct BlockKindInfo {
 };
 
 constexpr std::string_view kTextBlockOptions[] = {
-    "style", "width",        "align",       "frame", "fill", "space-before",
+    "style",       "width", "align",
+    "frame",       "fill",  "space-before",
     "space-after", "field", "keep-with-previous",
 };
 

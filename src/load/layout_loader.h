@@ -13,7 +13,8 @@ namespace formpdf::load {
 // fonts or styles; throws IoError when the file cannot be read.
 LayoutSpec load_layout_file(const std::filesystem::path& path);
 
-// The same, from text in memory; `file` names it in diagnostics and its folder is searched for fonts.
+// The same, from text in memory; `file` names it in diagnostics and its folder is searched for
+// fonts.
 LayoutSpec load_layout_text(std::string_view yaml, const std::string& file);
 
 // True when the text is a layout file rather than a declaration: it has the `formpdf-layout:` key

@@ -17,7 +17,8 @@ struct YamlLimits {
 // Rejects YAML that would cost memory or time out of proportion to its size: anchors and aliases
 // (including self-references and "billion laughs"), nesting deeper than max_depth, more than
 // max_nodes nodes, input larger than max_bytes, bytes that are not UTF-8. Throws DiagnosticError
-// with file:line:col of the offending place and a hint; a YAML syntax error is reported the same way.
+// with file:line:col of the offending place and a hint; a YAML syntax error is reported the same
+// way.
 void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits = {});
 
 } // namespace formpdf::load

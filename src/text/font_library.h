@@ -21,9 +21,9 @@ struct FontRequest {
 //
 // Search order: each directory of search_dirs in the order given (the project's fonts/, a layout's
 // own folder), then the system font directories (/usr/share/fonts, /usr/local/share/fonts,
-// ~/.local/share/fonts, ~/.fonts). Files are visited in sorted path order, so the choice is the same
-// on every run. In a collection, the face is chosen by its family name, never by a fixed index.
-// Files are memory-mapped lazily: only the name/OS2/head tables of candidate faces are read.
+// ~/.local/share/fonts, ~/.fonts). Files are visited in sorted path order, so the choice is the
+// same on every run. In a collection, the face is chosen by its family name, never by a fixed
+// index. Files are memory-mapped lazily: only the name/OS2/head tables of candidate faces are read.
 //
 // Thread-safety: load() is not thread-safe; once loaded, resources() and shaping are read-only.
 class FontLibrary {

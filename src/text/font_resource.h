@@ -11,12 +11,12 @@ using FontId = std::uint32_t;
 // Everything later stages need to know about one font face, as plain data. The PDF stage opens
 // path/face_index itself for subsetting; no HarfBuzz or FreeType type crosses a stage boundary.
 struct FontResource {
-    std::string path;          // the font file (.otf/.ttf/.ttc/.otc)
-    unsigned face_index = 0;   // the face inside a collection; 0 for a single-face file
-    std::string family;        // typographic family name (name ID 16, else 1), e.g. "Noto Serif CJK SC"
+    std::string path;        // the font file (.otf/.ttf/.ttc/.otc)
+    unsigned face_index = 0; // the face inside a collection; 0 for a single-face file
+    std::string family; // typographic family name (name ID 16, else 1), e.g. "Noto Serif CJK SC"
     std::string postscript_name; // name ID 6, e.g. "NotoSerifCJKsc-Regular"
-    int weight = 400;          // OS/2 usWeightClass
-    bool is_cff = false;       // CFF outlines (CIDFontType0) rather than glyf (CIDFontType2)
+    int weight = 400;            // OS/2 usWeightClass
+    bool is_cff = false;         // CFF outlines (CIDFontType0) rather than glyf (CIDFontType2)
     int units_per_em = 1000;
     // Metrics in font units, for the PDF font descriptor (OS/2 typo values where present).
     int ascender = 0;

@@ -10,11 +10,11 @@ namespace formpdf::text {
 
 // One positioned glyph from HarfBuzz, in the order it is drawn (left to right).
 struct ShapedGlyph {
-    FontId font = 0;              // the face this glyph comes from (fallback may switch faces)
-    std::uint32_t gid = 0;        // glyph id in that face (never 0 = .notdef: missing glyphs are errors)
+    FontId font = 0;       // the face this glyph comes from (fallback may switch faces)
+    std::uint32_t gid = 0; // glyph id in that face (never 0 = .notdef: missing glyphs are errors)
     std::int32_t advance_units = 0; // x advance in the face's font units, as shaped
-    double advance_pt = 0;        // the same advance at the shaped size, in points
-    std::uint32_t cluster = 0;    // byte offset into ShapedText::text of the cluster it belongs to
+    double advance_pt = 0;          // the same advance at the shaped size, in points
+    std::uint32_t cluster = 0; // byte offset into ShapedText::text of the cluster it belongs to
 };
 
 // A shaped piece of UTF-8 text at one size.
@@ -26,8 +26,8 @@ struct ShapedText {
 
 // One line of a broken paragraph: a slice of the paragraph's text and glyphs.
 struct TextLine {
-    std::string text;                // exactly the characters of the line (no newline; a space consumed
-                                     // by a wrap is not part of either line)
+    std::string text; // exactly the characters of the line (no newline; a space consumed
+                      // by a wrap is not part of either line)
     std::vector<ShapedGlyph> glyphs; // clusters rebased so that cluster is a byte offset into text
     double width_pt = 0;             // sum of the glyph advances
 };

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <locale>
+
 #include <clocale>
 #include <string>
 
@@ -125,18 +127,35 @@ TEST(ContentStream, TextLineWithAdjustmentsUsesTJ) {
               "BT /F2 12 Tf 1 0 0 rg 1 0 0 1 10 50 Tm [<00010002> 12.5 <00030004> -40] TJ ET\n");
 }
 
-TEST(ContentStream, NumbersIgnoreTheLocale) {
-    const char* previous = std::setlocale(LC_ALL, nullptr);
-    const std::string saved = previous != nullptr ? previous : "C";
-    if (std::setlocale(LC_ALL, "de_DE.UTF-8") == nullptr) {
-        GTEST_SKIP() << "de_DE.UTF-8 locale not installed";
-    }
+// A numpunct that writes 10,5: what a user locale such as de_DE does to iostreams.
+struct CommaDecimal : std::numpunct<char> {
+    char do_decimal_point() const override { return ','; }
+};
+
+std::string sample_content() {
     std::string out;
     append_filled_rect(out, Rect{10.5, 0.25, 1.125, 2}, Color{0.5, 0.5, 0.5});
     append_text_line(out, 10.5, Color{}, 1.5, {FontRun{"F0", 2.5, {{1, 0.5}}}});
-    std::setlocale(LC_ALL, saved.c_str());
-    EXPECT_EQ(out.find(','), std::string::npos) << out;
-    EXPECT_NE(out.find("10.5 0.25 1.125 2 re"), std::string::npos) << out;
+    return out;
+}
+
+TEST(ContentStream, NumbersIgnoreTheLocale) {
+    // The C++ global locale (iostreams) with a decimal comma: always available.
+    const std::locale saved_cxx =
+        std::locale::global(std::locale(std::locale::classic(), new CommaDecimal));
+    const std::string with_cxx_locale = sample_content();
+    std::locale::global(saved_cxx);
+    EXPECT_EQ(with_cxx_locale.find(','), std::string::npos) << with_cxx_locale;
+    EXPECT_NE(with_cxx_locale.find("10.5 0.25 1.125 2 re"), std::string::npos) << with_cxx_locale;
+
+    // The C locale (printf) too, where a German or French locale is installed.
+    const char* previous = std::setlocale(LC_ALL, nullptr);
+    const std::string saved = previous != nullptr ? previous : "C";
+    if (std::setlocale(LC_ALL, "de_DE.UTF-8") || std::setlocale(LC_ALL, "fr_FR.UTF-8")) {
+        const std::string with_c_locale = sample_content();
+        std::setlocale(LC_ALL, saved.c_str());
+        EXPECT_EQ(with_c_locale, with_cxx_locale);
+    }
 }
 
 TEST(SubsetTag, SixUpperCaseLettersStableAndGlyphSetDependent) {

@@ -426,6 +426,9 @@ struct BadSigning {
     const char* message;
 };
 
+// gtest prints the parameter in test names and failures: the case name, not its bytes.
+void PrintTo(const BadSigning& bad, std::ostream* os) { *os << bad.name; }
+
 class SignErrorTest : public SignTest, public ::testing::WithParamInterface<BadSigning> {};
 
 TEST_P(SignErrorTest, FailsClearlyAndWritesNothing) {
