@@ -1,9 +1,10 @@
 #include "app/verify_job.h"
 
+#include "core/utc_time.h"
+
 #include "core/file_io.h"
 #include "pdf/signature_verifier.h"
 
-#include <chrono>
 #include <cstdio>
 
 namespace formpdf::app {
@@ -16,17 +17,10 @@ const char* yes_no(bool ok, const char* yes, const char* no) {
 }
 
 std::string utc_text(std::int64_t seconds) {
-    using namespace std::chrono;
-    const sys_seconds time{std::chrono::seconds{seconds}};
-    const sys_days day = floor<days>(time);
-    const year_month_day date{day};
-    const hh_mm_ss clock{time - day};
+    const UtcTime t = utc_time(seconds);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld:%02ld UTC",
-                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()), static_cast<long>(clock.hours().count()),
-                  static_cast<long>(clock.minutes().count()),
-                  static_cast<long>(clock.seconds().count()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02u:%02u:%02u UTC", t.year, t.month, t.day,
+                  t.hour, t.minute, t.second);
     return buf;
 }
 
