@@ -5,7 +5,7 @@
 #include "pdf/pdf_date.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/pdfa_metadata.h"
-#include "pdf/podofo_error.h"
+#include "pdf/podofo_support.h"
 #include "pdf/sha256.h"
 
 #include <podofo/podofo.h>
@@ -48,20 +48,12 @@ PdfString text_string(const std::string& text) {
                  : PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
 }
 
-PdfObject number(double value) {
-    const double rounded = std::round(value * 1000) / 1000;
-    if (rounded == std::floor(rounded)) {
-        return PdfObject(static_cast<pdf_int64>(rounded));
-    }
-    return PdfObject(rounded);
-}
-
 PdfArray rect_array(double left, double bottom, double right, double top) {
     PdfArray array;
-    array.push_back(number(left));
-    array.push_back(number(bottom));
-    array.push_back(number(right));
-    array.push_back(number(top));
+    array.push_back(pdf_number(left));
+    array.push_back(pdf_number(bottom));
+    array.push_back(pdf_number(right));
+    array.push_back(pdf_number(top));
     return array;
 }
 

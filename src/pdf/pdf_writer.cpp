@@ -6,6 +6,7 @@
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
 #include "pdf/pdfa_metadata.h"
+#include "pdf/podofo_support.h"
 #include "pdf/sha256.h"
 
 #include <podofo/podofo.h>
@@ -57,15 +58,6 @@ std::map<text::FontId, PoDoFo::PdfReference> embed_fonts(PdfMemDocument& pdf,
     return references;
 }
 
-// PoDoFo's PdfRect rounds to whole points; A4 is 595.276 x 841.89, so write the box ourselves.
-PdfObject number(double value) {
-    const double rounded = std::round(value * 1000) / 1000;
-    if (rounded == std::floor(rounded)) {
-        return PdfObject(static_cast<PoDoFo::pdf_int64>(rounded));
-    }
-    return PdfObject(rounded);
-}
-
 // Returns the page objects' references: PoDoFo's page tree cache may delete the PdfPage wrappers
 // it handed out, so no PdfPage* is kept past this function.
 std::vector<PoDoFo::PdfReference>
@@ -76,12 +68,8 @@ add_pages(PdfMemDocument& pdf, const layout::Document& document,
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
         const layout::Page& page = document.pages[i];
         PoDoFo::PdfPage* pdf_page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
-        PdfArray media_box;
-        media_box.push_back(number(0));
-        media_box.push_back(number(0));
-        media_box.push_back(number(page.width));
-        media_box.push_back(number(page.height));
-        pdf_page->GetObject()->GetDictionary().AddKey("MediaBox", media_box);
+        pdf_page->GetObject()->GetDictionary().AddKey("MediaBox",
+                                                      media_box(page.width, page.height));
 
         const std::string& operators = contents[i].operators;
         pdf_page->GetContentsForAppending()->GetStream()->Set(
@@ -166,17 +154,6 @@ std::string serialize(PdfMemDocument& pdf) {
     return std::string(buffer.GetBuffer(), device.GetLength());
 }
 
-std::string describe(const PoDoFo::PdfError& error) {
-    std::string message = "PoDoFo: ";
-    message += error.what() != nullptr ? error.what() : "error";
-    for (const PoDoFo::PdfErrorInfo& info : error.GetCallstack()) {
-        if (!info.GetInformation().empty()) {
-            message += ": " + info.GetInformation();
-        }
-    }
-    return message;
-}
-
 } // namespace
 
 std::string write_pdf(const layout::Document& document, const PdfOptions& options) {
@@ -201,7 +178,7 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
         }
         return serialize(pdf);
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(describe(error));
+        throw PdfError(podofo_message(error));
     }
 }
 

@@ -2,7 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "pdf/openssl_handles.h"
-#include "pdf/podofo_error.h"
+#include "pdf/podofo_support.h"
 
 #include <openssl/ess.h>
 #include <openssl/pem.h>

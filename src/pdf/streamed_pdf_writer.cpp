@@ -6,6 +6,7 @@
 #include "pdf/outline_tree.h"
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
+#include "pdf/podofo_support.h"
 #include "pdf/sha256.h"
 
 #include <podofo/podofo.h>
@@ -34,15 +35,6 @@ public:
     using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
 };
 
-// PoDoFo's PdfRect rounds to whole points; A4 is 595.276 x 841.89, so write the box ourselves.
-PdfObject number(double value) {
-    const double rounded = std::round(value * 1000) / 1000;
-    if (rounded == std::floor(rounded)) {
-        return PdfObject(static_cast<pdf_int64>(rounded));
-    }
-    return PdfObject(rounded);
-}
-
 std::string flate(const std::string& bytes) {
     std::unique_ptr<PoDoFo::PdfFilter> filter(
         PoDoFo::PdfFilterFactory::Create(PoDoFo::ePdfFilter_FlateDecode));
@@ -52,17 +44,6 @@ std::string flate(const std::string& bytes) {
     std::string compressed(out, static_cast<std::size_t>(out_length));
     PoDoFo::podofo_free(out);
     return compressed;
-}
-
-std::string describe(const PoDoFo::PdfError& error) {
-    std::string message = "PoDoFo: ";
-    message += error.what() != nullptr ? error.what() : "error";
-    for (const PoDoFo::PdfErrorInfo& info : error.GetCallstack()) {
-        if (!info.GetInformation().empty()) {
-            message += ": " + info.GetInformation();
-        }
-    }
-    return message;
 }
 
 void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
@@ -136,12 +117,7 @@ struct StreamedPdfWriter::Impl {
         PdfObject* object = objects.CreateObject("Page");
         PdfDictionary& dict = object->GetDictionary();
         dict.AddKey("Parent", pages_root);
-        PdfArray media_box;
-        media_box.push_back(number(0));
-        media_box.push_back(number(0));
-        media_box.push_back(number(page.width));
-        media_box.push_back(number(page.height));
-        dict.AddKey("MediaBox", media_box);
+        dict.AddKey("MediaBox", media_box(page.width, page.height));
         dict.AddKey("Resources", resources->Reference());
         dict.AddKey("Contents", contents->Reference());
 
@@ -252,7 +228,7 @@ StreamedPdfWriter::StreamedPdfWriter(const std::filesystem::path& path,
         if (error.GetError() == PoDoFo::ePdfError_FileNotFound) {
             throw IoError("cannot write " + impl.temporary.string());
         }
-        throw PdfError(describe(error));
+        throw PdfError(podofo_message(error));
     }
     impl.hash.update_field(options.producer);
     impl.hash.update_field(std::to_string(options.creation_time));
@@ -275,7 +251,7 @@ std::vector<PreparedPage> StreamedPdfWriter::prepare_pages(const layout::Documen
             prepared.push_back({page.width, page.height, flate(content.operators)});
         }
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(describe(error));
+        throw PdfError(podofo_message(error));
     }
     return prepared;
 }
@@ -288,7 +264,7 @@ int StreamedPdfWriter::add_pages(const layout::Document& part, std::vector<Prepa
             impl_->pages.push_back(impl_->write_page(page));
         }
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(describe(error));
+        throw PdfError(podofo_message(error));
     }
     return first;
 }
@@ -305,7 +281,7 @@ void StreamedPdfWriter::add_front_pages(const layout::Document& part) {
             impl_->front_pages.push_back(impl_->write_page(page));
         }
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(describe(error));
+        throw PdfError(podofo_message(error));
     }
 }
 
@@ -329,7 +305,7 @@ void StreamedPdfWriter::finish(const StreamedFinish& finish) {
         std::filesystem::rename(impl.temporary, impl.path);
         impl.finished = true;
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(describe(error));
+        throw PdfError(podofo_message(error));
     } catch (const std::filesystem::filesystem_error& error) {
         throw IoError("cannot write " + impl.path.string() + ": " + error.code().message());
     }

@@ -1,6 +1,8 @@
-#include "pdf/podofo_error.h"
+#include "pdf/podofo_support.h"
 
 #include <podofo/podofo.h>
+
+#include <cmath>
 
 namespace formpdf::pdf {
 
@@ -14,6 +16,23 @@ std::string podofo_message(const PoDoFo::PdfError& error) {
         }
     }
     return message;
+}
+
+PoDoFo::PdfObject pdf_number(double value) {
+    const double rounded = std::round(value * 1000) / 1000;
+    if (rounded == std::floor(rounded)) {
+        return PoDoFo::PdfObject(static_cast<PoDoFo::pdf_int64>(rounded));
+    }
+    return PoDoFo::PdfObject(rounded);
+}
+
+PoDoFo::PdfArray media_box(double width, double height) {
+    PoDoFo::PdfArray box;
+    box.push_back(pdf_number(0));
+    box.push_back(pdf_number(0));
+    box.push_back(pdf_number(width));
+    box.push_back(pdf_number(height));
+    return box;
 }
 
 void silence_podofo() {
