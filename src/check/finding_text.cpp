@@ -19,19 +19,7 @@ std::string field_name(std::string_view label, std::string_view id) {
 }
 
 std::string quote_value(std::string_view text) {
-    constexpr int kShown = 24;
-    std::size_t pos = 0;
-    int count = 0;
-    char32_t cp = 0;
-    while (pos < text.size() && count < kShown) {
-        decode_utf8(text, pos, cp);
-        ++count;
-    }
-    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + string.
-    std::string out = "'";
-    out.append(text.substr(0, pos));
-    out += pos < text.size() ? "…'" : "'";
-    return out;
+    return quote_excerpt(text, 24);
 }
 
 bool is_blank(std::string_view text) {

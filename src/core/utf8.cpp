@@ -93,4 +93,19 @@ std::string code_point_label(char32_t cp) {
     return out;
 }
 
+std::string quote_excerpt(std::string_view text, int max_chars) {
+    std::size_t pos = 0;
+    int count = 0;
+    char32_t cp = 0;
+    while (pos < text.size() && count < max_chars) {
+        decode_utf8(text, pos, cp);
+        ++count;
+    }
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + string.
+    std::string out = "'";
+    out.append(text.substr(0, pos));
+    out += pos < text.size() ? "…'" : "'";
+    return out;
+}
+
 } // namespace formpdf

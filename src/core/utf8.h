@@ -18,4 +18,8 @@ bool is_valid_utf8(std::string_view text, std::size_t* error_offset = nullptr);
 // "U+4E2D" (at least four upper-case hex digits), followed by " 'c'" for printable characters.
 std::string code_point_label(char32_t code_point);
 
+// The text quoted for a message, cut after max_chars code points with an ellipsis:
+// quote_excerpt("该指标主要考察疫情防控", 4) == "'该指标主…'".
+std::string quote_excerpt(std::string_view text, int max_chars);
+
 } // namespace formpdf

@@ -97,19 +97,7 @@ bool same_label(std::string_view cell, std::string_view label) {
 
 // "该指标主要考察…" for messages: the first characters of a cell.
 std::string shorten(std::string_view text) {
-    constexpr int kShown = 12;
-    std::size_t pos = 0;
-    int count = 0;
-    char32_t cp = 0;
-    while (pos < text.size() && count < kShown) {
-        decode_utf8(text, pos, cp);
-        ++count;
-    }
-    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "'" + string.
-    std::string out = "'";
-    out.append(text.substr(0, pos));
-    out += pos < text.size() ? "…'" : "'";
-    return out;
+    return quote_excerpt(text, 12);
 }
 
 // Where two texts first differ, as "'友' instead of '灰'" (code points).

@@ -91,6 +91,12 @@ TEST(Utf8, LabelsCodePoints) {
     EXPECT_EQ(code_point_label(0x7), "U+0007");
 }
 
+TEST(Utf8, QuotesExcerptsByCodePoints) {
+    EXPECT_EQ(quote_excerpt("该指标主要考察疫情防控", 4), "'该指标主…'");
+    EXPECT_EQ(quote_excerpt("≥ 90%", 5), "'≥ 90%'");
+    EXPECT_EQ(quote_excerpt("", 3), "''");
+}
+
 TEST(Diagnostic, FormatsFileLineColAndHint) {
     const Diagnostic d =
         make_error({"a.yaml", 3, 7}, "unknown key 'margin'", "did you mean 'margins'?");
