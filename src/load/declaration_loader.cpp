@@ -8,8 +8,6 @@
 #include "core/file_io.h"
 #include "load/yaml_reader.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <array>
 
 namespace formpdf::load {
@@ -33,11 +31,10 @@ bool ends_plain_scalar(std::string_view rest) {
 // The text of a scalar value exactly as written; an empty value (`key:`) is "".
 TextValue read_text_value(const ValueReader& value) {
     if (value.is_null()) {
-        const YAML::Mark mark = value.node().Mark();
+        const std::optional<std::size_t> offset = value.offset();
         const std::string& source = value.source()->text();
-        if (!mark.is_null() && mark.pos >= 0 &&
-            static_cast<std::size_t>(mark.pos) < source.size()) {
-            const std::string_view rest = std::string_view(source).substr(mark.pos);
+        if (offset && *offset < source.size()) {
+            const std::string_view rest = std::string_view(source).substr(*offset);
             for (const std::string_view spelling : kNullSpellings) {
                 if (rest.starts_with(spelling) && ends_plain_scalar(rest.substr(spelling.size()))) {
                     return TextValue{std::string(spelling), value.loc()};

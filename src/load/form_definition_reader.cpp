@@ -1,9 +1,5 @@
 #include "load/form_definition_reader.h"
 
-// The definitions of yaml-cpp's inline members (YAML::Node's copy, used when a ValueReader is
-// copied): yaml_reader.h declares them only, and clang emits no copy in other files to link with.
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <set>
 

@@ -1,5 +1,7 @@
 #include "load/yaml_guard.h"
 
+#include "load/yaml_tree.h"
+
 #include "core/diagnostic.h"
 #include "core/utf8.h"
 #include "load/source_text.h"
@@ -62,10 +64,13 @@ std::size_t find_closing_quote(std::string_view text, std::size_t open) {
     return std::string_view::npos;
 }
 
-// Counts and caps what the parser reports, before yaml-cpp builds any node.
+// Counts and caps what the parser reports, and builds our own located tree from the same events
+// (yaml-cpp never builds its nodes).
 class GuardHandler final : public YAML::EventHandler {
 public:
     GuardHandler(std::string_view text, const YamlLimits& limits) : text_(text), limits_(limits) {}
+
+    std::vector<YamlNode> take_documents() { return std::move(documents_tree_); }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         // yaml-cpp 0.7 loops forever on some stray characters at the top level (a line starting
@@ -85,10 +90,15 @@ public:
                                    " YAML documents in one file",
                                "a formpdf file holds one document; '---' lines start new ones"};
         }
+        documents_tree_.emplace_back();
+        open_.clear();
     }
     void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { count(mark, anchor); }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        count(mark, anchor);
+        add(YamlNode::Kind::Null, mark);
+    }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
@@ -101,26 +111,54 @@ public:
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  const std::string&) override {
+                  const std::string& value) override {
         count(mark, anchor);
         check_quote_closed(offset_of(mark));
+        add(YamlNode::Kind::Scalar, mark).scalar = value;
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
         count(mark, anchor);
         enter(mark);
+        open_.push_back(&add(YamlNode::Kind::Sequence, mark));
     }
-    void OnSequenceEnd() override { --depth_; }
+    void OnSequenceEnd() override { close(); }
 
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
         count(mark, anchor);
         enter(mark);
+        open_.push_back(&add(YamlNode::Kind::Map, mark));
     }
-    void OnMapEnd() override { --depth_; }
+    void OnMapEnd() override { close(); }
 
 private:
+    // Appends a node to the innermost open collection, or makes it the document's root. Only the
+    // innermost collection grows, so the pointers to the open ones stay valid.
+    YamlNode& add(YamlNode::Kind kind, const YAML::Mark& mark) {
+        YamlNode node;
+        node.kind = kind;
+        node.pos = mark.pos;
+        if (open_.empty()) {
+            if (documents_tree_.empty()) {
+                documents_tree_.emplace_back();
+            }
+            documents_tree_.back() = std::move(node);
+            return documents_tree_.back();
+        }
+        std::vector<YamlNode>& children = open_.back()->children;
+        children.push_back(std::move(node));
+        return children.back();
+    }
+
+    void close() {
+        --depth_;
+        if (!open_.empty()) {
+            open_.pop_back();
+        }
+    }
+
     void count(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (anchor != YAML::NullAnchor) {
             throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
@@ -163,6 +201,8 @@ private:
     std::size_t previous_document_offset_ = 0;
     int depth_ = 0;
     std::size_t nodes_ = 0;
+    std::vector<YamlNode> documents_tree_;
+    std::vector<YamlNode*> open_; // the collections being filled, outermost first
 };
 
 std::size_t line_start_of(std::string_view text, std::size_t offset) {
@@ -290,7 +330,7 @@ void check_encoding(std::string_view text) {
     }
 }
 
-void scan_events(std::string_view text, const YamlLimits& limits) {
+std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limits) {
     ViewStreamBuf buffer(text);
     std::istream stream(&buffer);
     YAML::Parser parser(stream);
@@ -301,11 +341,13 @@ void scan_events(std::string_view text, const YamlLimits& limits) {
     } catch (const YAML::ParserException& error) {
         throw describe_parser_error(error, text);
     }
+    return handler.take_documents();
 }
 
 } // namespace
 
-void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
+std::vector<YamlNode> parse_yaml(std::string_view yaml, const std::string& file,
+                                 const YamlLimits& limits) {
     if (yaml.size() > limits.max_bytes) {
         throw DiagnosticError(make_error(
             SourceLoc{file, 0, 0},
@@ -320,12 +362,16 @@ void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits
     const std::string_view text = strip_utf8_bom(yaml);
     try {
         check_encoding(text);
-        scan_events(text, limits);
+        return scan_events(text, limits);
     } catch (const GuardFailure& failure) {
         const SourceText source(file, std::string(text));
         throw DiagnosticError(
             make_error(source.loc_at(failure.offset), failure.message, failure.hint));
     }
+}
+
+void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
+    parse_yaml(yaml, file, limits);
 }
 
 } // namespace formpdf::load

@@ -3,10 +3,6 @@
 #include "core/number_format.h"
 #include "core/utf8.h"
 
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/node/parse.h>
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -186,37 +182,44 @@ std::string suggestion_hint(std::string_view word, std::span<const std::string_v
 // ---------------------------------------------------------------------------------------------
 // ValueReader
 
-ValueReader::ValueReader(YAML::Node node, std::shared_ptr<const SourceText> source,
-                         std::string path, std::optional<std::size_t> key_offset)
-    : node_(std::move(node)), source_(std::move(source)), path_(std::move(path)),
+ValueReader::ValueReader(const YamlNode* node, std::shared_ptr<const std::vector<YamlNode>> tree,
+                         std::shared_ptr<const SourceText> source, std::string path,
+                         std::optional<std::size_t> key_offset)
+    : node_(node), tree_(std::move(tree)), source_(std::move(source)), path_(std::move(path)),
       key_offset_(key_offset) {}
+
+std::optional<std::size_t> ValueReader::offset() const {
+    if (node_->pos < 0) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(node_->pos);
+}
 
 std::string ValueReader::label() const {
     return path_.empty() ? std::string("the top level") : quoted(path_);
 }
 
 SourceLoc ValueReader::loc() const {
-    if (node_.IsNull() && key_offset_) {
+    if (is_null() && key_offset_) {
         return source_->loc_at(*key_offset_);
     }
-    const YAML::Mark mark = node_.Mark();
-    if (mark.is_null() || mark.pos < 0) {
-        return SourceLoc{source_->file(), 0, 0};
+    if (const auto at = offset()) {
+        return source_->loc_at(*at);
     }
-    return source_->loc_at(static_cast<std::size_t>(mark.pos));
+    return SourceLoc{source_->file(), 0, 0};
 }
 
 std::string ValueReader::describe() const {
-    if (node_.IsMap()) {
+    if (is_map()) {
         return "a map";
     }
-    if (node_.IsSequence()) {
+    if (is_list()) {
         return "a list";
     }
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         return "no value";
     }
-    const std::string& text = node_.Scalar();
+    const std::string& text = node_->scalar;
     constexpr std::size_t kShown = 40;
     if (text.size() <= kShown) {
         return quoted(text);
@@ -233,7 +236,7 @@ void ValueReader::fail(std::string message, std::string hint) const {
 }
 
 void ValueReader::fail_expected(std::string_view expected, std::string hint) const {
-    if (node_.IsNull()) {
+    if (is_null()) {
         // `color: #D9D9D9` is a key followed by a comment: the most common way to get no value.
         if (key_offset_ && source_->line_at(*key_offset_).find(" #") != std::string_view::npos) {
             hint = "an unquoted '#' starts a comment in YAML: put the value in quotes, e.g. "
@@ -245,19 +248,19 @@ void ValueReader::fail_expected(std::string_view expected, std::string hint) con
 }
 
 std::string ValueReader::text() const {
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected("text");
     }
-    return node_.Scalar();
+    return node_->scalar;
 }
 
 double ValueReader::number(double min, double max) const {
     const std::string expected =
         "a number from " + format_number(min) + " to " + format_number(max);
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected(expected);
     }
-    const std::optional<double> value = parse_decimal(node_.Scalar());
+    const std::optional<double> value = parse_decimal(node_->scalar);
     if (!value || *value < min || *value > max) {
         fail_expected(expected);
     }
@@ -267,10 +270,10 @@ double ValueReader::number(double min, double max) const {
 int ValueReader::integer(int min, int max) const {
     const std::string expected =
         "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected(expected);
     }
-    const std::string_view text = trim_spaces(node_.Scalar());
+    const std::string_view text = trim_spaces(node_->scalar);
     int value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min ||
@@ -311,10 +314,10 @@ double ValueReader::length_pt() const {
     static const char* const kExpected = "a length such as 20mm, 1.5cm, 10pt or 1in";
     static const char* const kHint = "a length is a number followed by mm, cm, pt or in; a bare "
                                      "number means mm";
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected(kExpected, kHint);
     }
-    const std::optional<double> mm = parse_length_mm(node_.Scalar());
+    const std::optional<double> mm = parse_length_mm(node_->scalar);
     if (!mm) {
         fail_expected(kExpected, kHint);
     }
@@ -339,10 +342,10 @@ double ValueReader::positive_length_pt() const {
 
 double ValueReader::font_size_pt() const {
     static const char* const kExpected = "a font size in points, such as 10.5 or 10.5pt";
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected(kExpected);
     }
-    const auto [number_text, unit] = split_unit(node_.Scalar());
+    const auto [number_text, unit] = split_unit(node_->scalar);
     const std::optional<double> size = parse_decimal(number_text);
     if (!size || (!unit.empty() && !equals_ignoring_ascii_case(unit, "pt"))) {
         fail_expected(kExpected);
@@ -358,10 +361,10 @@ Color ValueReader::color() const {
     static const char* const kHint =
         "write \"#RRGGBB\" or \"#RGB\" in quotes (e.g. \"#D9D9D9\"), or "
         "a grey level from 0 (black) to 1 (white)";
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected(kExpected, kHint);
     }
-    const std::string_view text = trim_spaces(node_.Scalar());
+    const std::string_view text = trim_spaces(node_->scalar);
     if (const std::optional<Color> color = parse_hex_color(text)) {
         return *color;
     }
@@ -373,10 +376,10 @@ Color ValueReader::color() const {
 
 std::size_t ValueReader::choice_index(std::span<const std::string_view> names) const {
     const std::string expected = "one of: " + join_names(names);
-    if (!node_.IsScalar()) {
+    if (!is_scalar()) {
         fail_expected(expected);
     }
-    const std::string_view text = trim_spaces(node_.Scalar());
+    const std::string_view text = trim_spaces(node_->scalar);
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (equals_ignoring_ascii_case(text, names[i])) {
             return i;
@@ -397,15 +400,16 @@ MapReader ValueReader::open_map() const {
 
 std::vector<ValueReader> ValueReader::list() const {
     std::vector<ValueReader> items;
-    if (node_.IsNull()) {
+    if (is_null()) {
         return items;
     }
-    if (!node_.IsSequence()) {
+    if (!is_list()) {
         fail_expected("a list");
     }
-    items.reserve(node_.size());
-    for (std::size_t i = 0; i < node_.size(); ++i) {
-        items.emplace_back(node_[i], source_, path_ + "[" + std::to_string(i + 1) + "]");
+    items.reserve(node_->children.size());
+    for (std::size_t i = 0; i < node_->children.size(); ++i) {
+        items.emplace_back(&node_->children[i], tree_, source_,
+                           path_ + "[" + std::to_string(i + 1) + "]");
     }
     return items;
 }
@@ -414,28 +418,27 @@ std::vector<ValueReader> ValueReader::list() const {
 // MapReader
 
 MapReader::MapReader(const ValueReader& map) : map_(map) {
-    const YAML::Node& node = map.node();
-    if (node.IsNull()) {
+    if (map.is_null()) {
         return;
     }
-    if (!node.IsMap()) {
+    if (!map.is_map()) {
         map.fail_expected("a map (keys with values)");
     }
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        // Copies: the iterator's operator-> returns a temporary proxy.
-        const YAML::Node key_node = it->first;
-        const YAML::Node value_node = it->second;
-        const YAML::Mark mark = key_node.Mark();
-        const std::size_t key_offset = mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
-        ValueReader key(key_node, map.source(), map.path());
-        if (key_node.IsNull()) {
+    const std::vector<YamlNode>& children = map.node().children;
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+        const YamlNode& key_node = children[i];
+        const YamlNode& value_node = children[i + 1];
+        const std::size_t key_offset =
+            key_node.pos < 0 ? 0 : static_cast<std::size_t>(key_node.pos);
+        ValueReader key(&key_node, map.tree(), map.source(), map.path());
+        if (key.is_null()) {
             key.fail("an entry has no key before its ':' (" + where() + ")",
                      "write `key: value`; if the ':' is part of the text, put the text in quotes");
         }
-        if (!key_node.IsScalar()) {
+        if (!key.is_scalar()) {
             key.fail("a key must be text, not " + key.describe() + " (" + where() + ")");
         }
-        const std::string& name = key_node.Scalar();
+        const std::string& name = key_node.scalar;
         if (const MapEntry* first = find_entry(name)) {
             key.fail("duplicate key " + quoted(name) + " " + where(),
                      "it is already given at line " + std::to_string(first->key_loc.line) +
@@ -443,7 +446,8 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
         }
         std::string path = map.path().empty() ? name : map.path() + "." + name;
         entries_.push_back(MapEntry{
-            name, key.loc(), ValueReader(value_node, map.source(), std::move(path), key_offset)});
+            name, key.loc(),
+            ValueReader(&value_node, map.tree(), map.source(), std::move(path), key_offset)});
     }
 }
 
@@ -486,47 +490,45 @@ ValueReader MapReader::get(std::string_view key, std::string hint) const {
 
 // ---------------------------------------------------------------------------------------------
 
-ValueReader read_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
-    check_yaml(yaml, file, limits);
+namespace {
+
+// The documents of a checked text, shared by the readers that point into them.
+struct ParsedText {
+    std::shared_ptr<const SourceText> source;
+    std::shared_ptr<const std::vector<YamlNode>> documents;
+};
+
+ParsedText parse_text(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
+    auto documents = std::make_shared<const std::vector<YamlNode>>(parse_yaml(yaml, file, limits));
     auto source = std::make_shared<const SourceText>(file, std::string(strip_utf8_bom(yaml)));
-    std::vector<YAML::Node> documents;
-    try {
-        documents = YAML::LoadAll(source->text());
-    } catch (const YAML::Exception& error) {
-        // check_yaml() ran the same parser over the same bytes, so this is not expected; report it
-        // rather than crash all the same.
-        const SourceLoc loc = error.mark.is_null() || error.mark.pos < 0
-                                  ? SourceLoc{file, 0, 0}
-                                  : source->loc_at(static_cast<std::size_t>(error.mark.pos));
-        throw DiagnosticError(make_error(loc, "YAML error: " + error.msg));
-    }
+    return {std::move(source), std::move(documents)};
+}
+
+// Stands for the value of an empty file.
+const YamlNode kEmptyDocument{};
+
+} // namespace
+
+ValueReader read_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
+    const ParsedText parsed = parse_text(yaml, file, limits);
+    const std::vector<YamlNode>& documents = *parsed.documents;
     if (documents.size() > 1) {
-        ValueReader(documents[1], source, "")
+        ValueReader(&documents[1], parsed.documents, parsed.source, "")
             .fail("a second YAML document starts here",
                   "a formpdf file holds one YAML document: remove the '---' line, or check the "
                   "indentation of this line");
     }
-    return ValueReader(documents.empty() ? YAML::Node() : documents[0], source, "");
+    return ValueReader(documents.empty() ? &kEmptyDocument : &documents[0], parsed.documents,
+                       parsed.source, "");
 }
 
 std::vector<ValueReader> read_yaml_documents(std::string_view yaml, const std::string& file,
                                              const YamlLimits& limits) {
-    check_yaml(yaml, file, limits);
-    auto source = std::make_shared<const SourceText>(file, std::string(strip_utf8_bom(yaml)));
-    std::vector<YAML::Node> documents;
-    try {
-        documents = YAML::LoadAll(source->text());
-    } catch (const YAML::Exception& error) {
-        // As in read_yaml(): check_yaml() has parsed the same bytes already.
-        const SourceLoc loc = error.mark.is_null() || error.mark.pos < 0
-                                  ? SourceLoc{file, 0, 0}
-                                  : source->loc_at(static_cast<std::size_t>(error.mark.pos));
-        throw DiagnosticError(make_error(loc, "YAML error: " + error.msg));
-    }
+    const ParsedText parsed = parse_text(yaml, file, limits);
     std::vector<ValueReader> readers;
-    readers.reserve(documents.size());
-    for (const YAML::Node& document : documents) {
-        readers.emplace_back(document, source, "");
+    readers.reserve(parsed.documents->size());
+    for (const YamlNode& document : *parsed.documents) {
+        readers.emplace_back(&document, parsed.documents, parsed.source, "");
     }
     return readers;
 }

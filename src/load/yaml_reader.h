@@ -3,8 +3,8 @@
 // Typed, located access to a parsed YAML file, shared by the loaders of layouts and declarations.
 // Every accessor either returns a value of the asked-for type or throws a DiagnosticError at the
 // value's file:line:col that names the value by its path ("styles.body.size") and says what was
-// expected. Scalars are read from their exact text (YAML::Node::Scalar()), never through yaml-cpp's
-// conversions, so "0.00", "3", "否", "yes" and "≥ 90%" keep their characters.
+// expected. Scalars are read from their exact text (the parser's scalar text), never through
+// yaml-cpp's conversions, so "0.00", "3", "否", "yes" and "≥ 90%" keep their characters.
 //
 // This header includes yaml-cpp and is private to src/load/.
 
@@ -12,8 +12,7 @@
 #include "core/geometry.h"
 #include "load/source_text.h"
 #include "load/yaml_guard.h"
-
-#include <yaml-cpp/node/node.h>
+#include "load/yaml_tree.h"
 
 #include <cstddef>
 #include <initializer_list>
@@ -55,19 +54,24 @@ public:
     // `path` names the value in messages ("" for the top level); `key_offset` is the byte offset of
     // the key a map value belongs to, where a missing value is reported (yaml-cpp marks an empty
     // value at the start of the next line).
-    ValueReader(YAML::Node node, std::shared_ptr<const SourceText> source, std::string path,
+    // `tree` keeps the documents that `node` points into alive.
+    ValueReader(const YamlNode* node, std::shared_ptr<const std::vector<YamlNode>> tree,
+                std::shared_ptr<const SourceText> source, std::string path,
                 std::optional<std::size_t> key_offset = {});
 
-    const YAML::Node& node() const { return node_; }
+    const YamlNode& node() const { return *node_; }
+    // The byte offset yaml-cpp marks the value at (in source()->text()), if any.
+    std::optional<std::size_t> offset() const;
     const std::shared_ptr<const SourceText>& source() const { return source_; }
+    const std::shared_ptr<const std::vector<YamlNode>>& tree() const { return tree_; }
     const std::string& path() const { return path_; }
     std::string label() const; // "'styles.body.size'", or "the top level"
     SourceLoc loc() const;
 
-    bool is_null() const { return node_.IsNull(); }
-    bool is_scalar() const { return node_.IsScalar(); }
-    bool is_map() const { return node_.IsMap(); }
-    bool is_list() const { return node_.IsSequence(); }
+    bool is_null() const { return node_->kind == YamlNode::Kind::Null; }
+    bool is_scalar() const { return node_->kind == YamlNode::Kind::Scalar; }
+    bool is_map() const { return node_->kind == YamlNode::Kind::Map; }
+    bool is_list() const { return node_->kind == YamlNode::Kind::Sequence; }
     // "a map", "a list", "no value", or the text itself in quotes (shortened)
     std::string describe() const;
 
@@ -112,7 +116,8 @@ public:
 private:
     std::optional<double> parse_length_mm(std::string_view text) const;
 
-    YAML::Node node_;
+    const YamlNode* node_;
+    std::shared_ptr<const std::vector<YamlNode>> tree_;
     std::shared_ptr<const SourceText> source_;
     std::string path_;
     std::optional<std::size_t> key_offset_;
