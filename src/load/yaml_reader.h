@@ -3,10 +3,11 @@
 // Typed, located access to a parsed YAML file, shared by the loaders of layouts and declarations.
 // Every accessor either returns a value of the asked-for type or throws a DiagnosticError at the
 // value's file:line:col that names the value by its path ("styles.body.size") and says what was
-// expected. Scalars are read from their exact text (the parser's scalar text), never through
-// yaml-cpp's conversions, so "0.00", "3", "否", "yes" and "≥ 90%" keep their characters.
+// expected. Scalars are read from their exact text as the parser gives it, never through
+// conversions, so "0.00", "3", "否", "yes" and "≥ 90%" keep their characters. The values come
+// from yaml_tree.h: the guard's one pass over yaml-cpp's events builds them.
 //
-// This header includes yaml-cpp and is private to src/load/.
+// Private to src/load/.
 
 #include "core/diagnostic.h"
 #include "core/geometry.h"
