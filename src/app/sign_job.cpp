@@ -3,11 +3,13 @@
 #include "core/file_io.h"
 #include "layout/text_box.h"
 #include "load/layout_loader.h"
+#include "pdf/named_boxes.h"
 #include "pdf/pdf_date.h"
 #include "pdf/pdf_signer.h"
 #include "text/font_library.h"
 
 #include <cmath>
+#include <map>
 
 namespace formpdf::app {
 namespace {
@@ -59,8 +61,8 @@ layout::ResolvedStyle scaled(const layout::ResolvedStyle& style, double factor) 
 
 // Lays the text out in the box with the layout's "body" style, shrinking the type until every
 // line fits, and centres the lines vertically.
-pdf::SignatureAppearance appearance(const SignRequest& request, const std::string& text) {
-    const SignatureBox& box = *request.visible;
+pdf::SignatureAppearance appearance(const SignRequest& request, const SignatureBox& box,
+                                    const std::string& text) {
     const load::LayoutSpec spec = request.layout
                                       ? load::load_layout_file(*request.layout)
                                       : load::load_layout_text("formpdf-layout: 1\n", "<defaults>");
@@ -104,6 +106,29 @@ pdf::SignatureAppearance appearance(const SignRequest& request, const std::strin
     return look;
 }
 
+// The box the layout named, from the input PDF's named destinations, in --visible's terms.
+SignatureBox named_box(const SignRequest& request, std::string_view input) {
+    const std::map<std::string, pdf::NamedRect> boxes = pdf::read_named_boxes(input);
+    const auto found = boxes.find(*request.box_name);
+    if (found == boxes.end()) {
+        std::string names;
+        for (const auto& [name, rect] : boxes) {
+            names += (names.empty() ? "" : ", ") + name;
+        }
+        throw DiagnosticError(make_error(
+            SourceLoc{request.input.string(), 0, 0},
+            "this PDF has no box named '" + *request.box_name + "'",
+            names.empty() ? "a box is named in the layout (`name: unit-seal` on a table cell) "
+                            "and recorded when the form is rendered; or place the signature "
+                            "with --visible PAGE:X,Y,W,H"
+                          : "boxes in this PDF: " + names));
+    }
+    const pdf::NamedRect& rect = found->second;
+    return SignatureBox{rect.page_index + 1, pt_to_mm(rect.left_pt),
+                        pt_to_mm(rect.page_height_pt - rect.bottom_pt - rect.height_pt),
+                        pt_to_mm(rect.width_pt), pt_to_mm(rect.height_pt)};
+}
+
 } // namespace
 
 JobResult sign(const SignRequest& request) {
@@ -122,12 +147,16 @@ JobResult sign(const SignRequest& request) {
         sign_request.reason = request.reason;
         sign_request.location = request.location;
         sign_request.contact_info = request.contact_info;
-        if (request.visible) {
+        std::optional<SignatureBox> box = request.visible;
+        if (request.box_name) {
+            box = named_box(request, input);
+        }
+        if (box) {
             const std::string date = pdf::pdf_date(request.signing_time);
             const std::string text = request.visible_text.value_or(
                 credentials.subject_common_name() + "\n" + date.substr(2, 4) + "-" +
                 date.substr(6, 2) + "-" + date.substr(8, 2));
-            sign_request.appearance = appearance(request, text);
+            sign_request.appearance = appearance(request, *box, text);
         }
         write_file_atomically(request.output, pdf::sign_pdf(input, sign_request));
     });

@@ -11,8 +11,7 @@
 namespace formpdf::app {
 
 // Where a visible signature goes: a page (1-based) and a box in mm from the page's top-left
-// corner. This is the seam for boxes a layout names (e.g. 单位盖章): a caller that knows the
-// laid-out box passes its page and rectangle here.
+// corner, given with --visible or found from a box the layout named (--box).
 struct SignatureBox {
     int page = 1;
     double x_mm = 0;
@@ -45,6 +44,10 @@ struct SignRequest {
     // A visible signature: the box, the text (default "<signer CN>\n<YYYY-MM-DD>"), and the
     // layout whose "body" style and fonts draw it (default: the built-in layout defaults).
     std::optional<SignatureBox> visible;
+    // Or the box a layout named (a table cell with `name: unit-seal`), read from the input PDF's
+    // named destinations: where the form prints the 单位盖章 area, whatever the data made its
+    // position.
+    std::optional<std::string> box_name;
     std::optional<std::string> visible_text;
     std::optional<std::filesystem::path> layout;
     std::vector<std::filesystem::path> font_dirs;

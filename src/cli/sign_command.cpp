@@ -57,6 +57,7 @@ Command add_sign_command(CLI::App& app) {
         app::SignRequest request;
         std::string visible;
         std::string visible_text;
+        std::string box;
         std::vector<std::filesystem::path> font_dirs;
         bool no_system_fonts = false;
     };
@@ -83,8 +84,12 @@ Command add_sign_command(CLI::App& app) {
     cmd->add_option("--contact", r.contact_info, "How to reach the signer (/ContactInfo)");
     cmd->add_flag("--pkcs7", r.legacy_pkcs7,
                   "Write the older /SubFilter /adbe.pkcs7.detached instead of PAdES");
-    cmd->add_option("--visible", options->visible,
-                    "Visible signature: PAGE:X,Y,W,H in mm from the page's top-left corner");
+    CLI::Option* visible =
+        cmd->add_option("--visible", options->visible,
+                        "Visible signature: PAGE:X,Y,W,H in mm from the page's top-left corner");
+    cmd->add_option("--box", options->box,
+                    "Visible signature in the box the form's layout names (e.g. unit-seal)")
+        ->excludes(visible);
     cmd->add_option("--visible-text", options->visible_text,
                     "Text of the visible signature (default: signer name and date)");
     cmd->add_option("--layout", r.layout,
@@ -108,6 +113,9 @@ Command add_sign_command(CLI::App& app) {
                                            "1:120,230,60,25; got '" +
                                            options->visible + "'");
                     }
+                }
+                if (!options->box.empty()) {
+                    request.box_name = options->box;
                 }
                 if (!options->visible_text.empty()) {
                     request.visible_text = options->visible_text;

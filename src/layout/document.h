@@ -53,6 +53,15 @@ struct Outline {
     std::vector<Outline> children;
 };
 
+// A box the layout names (`name:` on a table cell): where it was laid out, for tools that place
+// something there later, such as a visible signature in the 单位盖章 area. Written into the PDF as
+// a named destination with /FitR.
+struct NamedBox {
+    std::string name;
+    int page_index = 0; // 0-based
+    Rect rect;
+};
+
 struct Metadata {
     std::string title;
     std::string language = "zh-CN";
@@ -63,6 +72,7 @@ struct Document {
     std::vector<text::FontResource> fonts; // indexed by text::FontId
     std::vector<Page> pages;
     std::vector<Outline> outlines;
+    std::vector<NamedBox> named_boxes; // names unique within the document
 };
 
 } // namespace formpdf::layout

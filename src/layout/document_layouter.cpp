@@ -1,5 +1,6 @@
 #include "layout/document_layouter.h"
 
+#include "layout/document_merge.h"
 #include "layout/page_flow.h"
 #include "layout/resolved_style.h"
 #include "layout/table_layouter.h"
@@ -47,6 +48,9 @@ class FormLayouter {
 public:
     FormLayouter(const StyleSet& styles, PageFlow& flow) : styles_(styles), flow_(flow) {}
 
+    // The named cells' boxes, with page indexes counted from the form's first page.
+    std::vector<NamedBox>& named_boxes() { return named_boxes_; }
+
     void layout(const resolve::ResolvedForm& form) {
         for (std::size_t i = 0; i < form.blocks.size(); ++i) {
             const resolve::ResolvedBlock& block = form.blocks[i];
@@ -67,7 +71,7 @@ public:
                 if (!flow_.at_page_top()) {
                     flow_.advance(spec.space_before_pt);
                 }
-                layout_table(*block.table, styles_, flow_, tail_height(form, i));
+                layout_table(*block.table, styles_, flow_, tail_height(form, i), &named_boxes_);
                 flow_.advance(spec.space_after_pt);
                 break;
             }
@@ -163,6 +167,7 @@ private:
 
     const StyleSet& styles_;
     PageFlow& flow_;
+    std::vector<NamedBox> named_boxes_;
 };
 
 std::string replace_all(std::string text, std::string_view from, const std::string& to) {
@@ -196,6 +201,16 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
     }
 }
 
+// Adds a form's named boxes to the document: the first form keeps a name, later forms with the
+// same name get "-2", "-3" ... after it.
+void add_named_boxes(const std::vector<NamedBox>& boxes, std::size_t first_page,
+                     Document& document) {
+    for (NamedBox box : boxes) {
+        box.page_index += static_cast<int>(first_page);
+        add_named_box(document, std::move(box));
+    }
+}
+
 } // namespace
 
 Document layout_forms(const load::LayoutSpec& spec,
@@ -220,8 +235,10 @@ Document layout_forms(const load::LayoutSpec& spec,
         const std::size_t first_page = document.pages.size();
         std::vector<Page> pages;
         PageFlow flow(spec.page, pages);
-        FormLayouter(styles, flow).layout(form);
+        FormLayouter form_layouter(styles, flow);
+        form_layouter.layout(form);
         flow.finish();
+        add_named_boxes(form_layouter.named_boxes(), first_page, document);
         for (Page& page : pages) {
             document.pages.push_back(std::move(page));
         }

@@ -8,4 +8,8 @@ namespace formpdf::layout {
 // out with the same FontLibrary, whose font table only grows, so the later table is kept.
 void append_document(Document& into, Document&& part);
 
+// Adds a named box, keeping names unique in the document (they become PDF named destinations): a
+// name already taken gets "-2", "-3" ... after it.
+void add_named_box(Document& document, NamedBox box);
+
 } // namespace formpdf::layout

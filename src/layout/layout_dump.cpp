@@ -135,6 +135,16 @@ std::string dump_layout_json(const Document& document) {
     append_json_string(out, document.metadata.title);
     out += ",\n  \"outlines\": ";
     append_outlines(out, document.outlines);
+    out += ",\n  \"boxes\": [";
+    for (std::size_t i = 0; i < document.named_boxes.size(); ++i) {
+        const NamedBox& box = document.named_boxes[i];
+        out += i ? ", {\"name\": " : "{\"name\": ";
+        append_json_string(out, box.name);
+        out += ", \"page\": " + std::to_string(box.page_index + 1) + ", \"rect\": ";
+        append_rect(out, box.rect);
+        out += '}';
+    }
+    out += "]";
     out += ",\n  \"pages\": [";
     for (std::size_t p = 0; p < document.pages.size(); ++p) {
         const Page& page = document.pages[p];

@@ -25,6 +25,8 @@ public:
     void advance(double height_pt);
     void new_page();
     std::vector<PageItem>& items();
+    // The index (in the pages vector) of the page items() fills.
+    std::size_t page_index() const { return pages_.empty() ? 0 : pages_.size() - 1; }
     void finish();
 
 private:

@@ -43,8 +43,9 @@ struct Fragment {
 class TableLayouter {
 public:
     TableLayouter(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
-                  double tail_height_pt)
-        : table_(table), styles_(styles), flow_(flow), tail_(tail_height_pt) {}
+                  double tail_height_pt, std::vector<NamedBox>* named_boxes = nullptr)
+        : table_(table), styles_(styles), flow_(flow), tail_(tail_height_pt),
+          named_boxes_(named_boxes) {}
 
     void run() {
         measure();
@@ -459,6 +460,10 @@ private:
             const double box_top = fragment_top[*first_fragment];
             const double box_bottom = fragment_top[*last_fragment] - page[*last_fragment].height;
             const Rect box{cell.x, box_bottom, cell.width, box_top - box_bottom};
+            if (named_boxes_ && !cell.cell->name.empty() && starts_on(cell, page)) {
+                named_boxes_->push_back(
+                    NamedBox{cell.cell->name, static_cast<int>(flow_.page_index()), box});
+            }
             if (cell.cell->fill) {
                 fills.emplace_back(FilledRect{box, *cell.cell->fill});
             }
@@ -513,6 +518,7 @@ private:
     const StyleSet& styles_;
     PageFlow& flow_;
     double tail_;
+    std::vector<NamedBox>* named_boxes_;
 
     std::vector<MeasuredCell> cells_;
     std::vector<std::vector<std::size_t>> cells_by_row_; // the cells that start in each row
@@ -529,8 +535,8 @@ private:
 } // namespace
 
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
-                  double tail_height_pt) {
-    TableLayouter(table, styles, flow, tail_height_pt).run();
+                  double tail_height_pt, std::vector<NamedBox>* named_boxes) {
+    TableLayouter(table, styles, flow, tail_height_pt, named_boxes).run();
 }
 
 double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow) {

@@ -16,9 +16,11 @@ namespace formpdf::layout {
 //    is made tall enough for its label;
 //  - the last row stays on the page of the `tail_height_pt` of blocks that must follow the table
 //    (备注, sign-off lines), moving to the next page with them if need be.
-// Every text line lies inside its cell box. Throws DiagnosticError for a character no font has.
+// Every text line lies inside its cell box. The box of each named cell (its first part) is
+// appended to `named_boxes` with the index of its page in `flow`. Throws DiagnosticError for a
+// character no font has.
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
-                  double tail_height_pt);
+                  double tail_height_pt, std::vector<NamedBox>* named_boxes = nullptr);
 
 // The height of the whole table without page breaks: what a small table that must stay with the
 // block before it (sign-off lines, keep-with-previous) needs on that block's page. Places nothing.

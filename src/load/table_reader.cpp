@@ -70,7 +70,7 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
         return cell;
     }
     const MapReader map =
-        value.map({"text", "field", "format", "style", "fill", "colspan", "rowspan"});
+        value.map({"text", "field", "format", "style", "fill", "colspan", "rowspan", "name"});
     const auto text = map.find("text");
     const auto field = map.find("field");
     const auto format = map.find("format");
@@ -101,6 +101,19 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
     }
     if (const auto fill = map.find("fill")) {
         cell.fill = fill->color();
+    }
+    if (const auto name = map.find("name")) {
+        cell.name = name->text();
+        const bool plain = !cell.name.empty() &&
+                           std::all_of(cell.name.begin(), cell.name.end(), [](char c) {
+                               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                      (c >= '0' && c <= '9') || c == '-' || c == '_';
+                           });
+        if (!plain) {
+            name->fail(name->label() + " must be a plain name, not " + name->describe(),
+                       "ASCII letters, digits, '-' and '_', e.g. unit-seal: it is typed on the "
+                       "command line (`formpdf sign --box unit-seal`)");
+        }
     }
     if (const auto colspan = map.find("colspan")) {
         cell.colspan = colspan->integer(1, 1000);

@@ -38,6 +38,9 @@ struct CellSpec {
     int rowspan = 1;               // within the static rows of the table
     bool rowspan_to_group = false; // `rowspan: group`: down to the last row of the next group
     int column = 0; // 0-based first column, assigned by the loader (skips spanned cells)
+    // Names the cell's box in the PDF (a named destination), e.g. "unit-seal" for the 单位盖章 area
+    // where `formpdf sign --box unit-seal` puts a visible signature. Empty: unnamed.
+    std::string name;
 };
 
 // A static row, or a repeating group bound to a declaration tree.

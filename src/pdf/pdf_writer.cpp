@@ -2,6 +2,7 @@
 
 #include "core/number_format.h"
 #include "pdf/font_embedder.h"
+#include "pdf/named_destinations.h"
 #include "pdf/outline_tree.h"
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
@@ -130,6 +131,11 @@ std::string content_hash(const layout::Document& document, const PdfOptions& opt
         }
     }
     hash_outlines(hash, document.outlines);
+    for (const layout::NamedBox& box : document.named_boxes) {
+        hash.update_field(box.name + " " + std::to_string(box.page_index) + " " +
+                          format_number(box.rect.x) + " " + format_number(box.rect.y) + " " +
+                          format_number(box.rect.width) + " " + format_number(box.rect.height));
+    }
     return to_hex(hash.digest());
 }
 
@@ -168,6 +174,7 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
         const auto font_references = embed_fonts(pdf, fonts);
         const auto pages = add_pages(pdf, document, contents, font_references);
         write_outline_tree(pdf, document.outlines, pages);
+        write_named_destinations(pdf, document.named_boxes, pages);
         write_catalog_entries(pdf, document);
         write_info(pdf, document, options, content_hash(document, options, contents, fonts));
         if (options.pdfa) {

@@ -91,6 +91,7 @@ ResolvedCell make_cell(const load::CellSpec& spec, const load::TableSpec& table,
     cell.rowspan = spec.rowspan;
     cell.style = spec.style.empty() ? table.style : spec.style;
     cell.fill = spec.fill;
+    cell.name = spec.name;
     return cell;
 }
 

@@ -25,6 +25,7 @@ struct ResolvedCell {
     // A group label (一级/二级 name): when a page break cuts its span, it is printed again at the
     // top of its part on the next page, followed by the table's continued_suffix.
     bool repeat_when_split = false;
+    std::string name; // the layout's name for the cell's box (a named destination), or empty
 };
 
 struct ResolvedRow {

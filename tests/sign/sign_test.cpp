@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <ctime>
 #include <regex>
 
@@ -387,6 +389,58 @@ TEST_F(SignTest, VisibleSignatureIsDrawnWithEmbeddedFormFontsAndStaysPdfa) {
     EXPECT_EQ(count(fonts, "NotoSerifCJKsc-Regular"), 2) << fonts;
     EXPECT_EQ(count(fonts, " yes yes yes "), count(fonts, "CID Type 0C")) << fonts;
     EXPECT_EQ(verify(signed_pdf).exit_code, 0);
+}
+
+TEST_F(SignTest, VisibleSignatureGoesIntoTheBoxTheLayoutNames) {
+    TempDir tmp;
+    const std::string form = (tmp / "form.pdf").string();
+    const std::string dump = (tmp / "form.json").string();
+    const CommandResult rendered = run_command(
+        {testing::formpdf_binary(), "render",
+         kSourceDir + "/inputs/family/legacy-project-targets.yaml", "--pdfa", "-o", form,
+         "--dump-layout", dump},
+        {"SOURCE_DATE_EPOCH=1700000000"});
+    ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+    // Where the layout put the named cell (the dump lists the document's named boxes).
+    const std::string json = read_text(dump);
+    const std::size_t at = json.find("\"name\": \"unit-head-signature\"");
+    ASSERT_NE(at, std::string::npos) << "the layout names the signature cell";
+    const auto number_after = [&](const std::string& key) {
+        const std::size_t k = json.find("\"" + key + "\": ", at);
+        return std::stod(json.substr(k + key.size() + 4));
+    };
+    const double x = number_after("x"), y = number_after("y");
+    const double width = number_after("width"), height = number_after("height");
+
+    const std::string signed_pdf = (tmp / "signed.pdf").string();
+    const CommandResult result =
+        sign(form, signed_pdf,
+             {"--p12", path("two.p12"), "--password-file", path("two.password"), "--box",
+              "unit-head-signature"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string pdfsig = run_command({"pdfsig", signed_pdf}).out;
+    EXPECT_NE(pdfsig.find("Signature is Valid."), std::string::npos) << pdfsig;
+    expect_qpdf_clean(signed_pdf);
+    expect_pdfa(signed_pdf);
+    // The widget's /Rect is the laid-out box.
+    const std::string bytes = read_text(signed_pdf);
+    const std::size_t rect = bytes.find("/Rect[", bytes.find("/FT/Sig"));
+    ASSERT_NE(rect, std::string::npos);
+    std::istringstream numbers(bytes.substr(rect + 6, 80));
+    double left = 0, bottom = 0, right = 0, top = 0;
+    numbers >> left >> bottom >> right >> top;
+    EXPECT_NEAR(left, x, 0.01);
+    EXPECT_NEAR(bottom, y, 0.01);
+    EXPECT_NEAR(right - left, width, 0.02);
+    EXPECT_NEAR(top - bottom, height, 0.02);
+
+    const CommandResult unknown = sign(form, (tmp / "x.pdf").string(),
+                                       {"--p12", path("two.p12"), "--password-file",
+                                        path("two.password"), "--box", "unit-seal"});
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_NE(unknown.err.find("no box named 'unit-seal'"), std::string::npos) << unknown.err;
+    EXPECT_NE(unknown.err.find("boxes in this PDF: unit-head-signature"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(tmp / "x.pdf"));
 }
 
 TEST_F(SignTest, LegacyPkcs7IsAvailableOnRequest) {

@@ -1,0 +1,140 @@
+#include "pdf/named_destinations.h"
+
+#include "pdf/named_boxes.h"
+#include "pdf/pdf_writer.h"
+#include "pdf/podofo_support.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace formpdf::pdf {
+
+using PoDoFo::PdfArray;
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfString;
+
+void write_named_destinations(PoDoFo::PdfMemDocument& pdf,
+                              const std::vector<layout::NamedBox>& boxes,
+                              const std::vector<PoDoFo::PdfReference>& pages) {
+    if (boxes.empty()) {
+        return;
+    }
+    std::vector<const layout::NamedBox*> sorted;
+    for (const layout::NamedBox& box : boxes) {
+        sorted.push_back(&box);
+    }
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto* a, const auto* b) { return a->name < b->name; });
+    PdfArray names;
+    for (const layout::NamedBox* box : sorted) {
+        PdfArray destination;
+        destination.push_back(pages.at(static_cast<std::size_t>(box->page_index)));
+        destination.push_back(PdfName("FitR"));
+        destination.push_back(pdf_number(box->rect.left()));
+        destination.push_back(pdf_number(box->rect.bottom()));
+        destination.push_back(pdf_number(box->rect.right()));
+        destination.push_back(pdf_number(box->rect.top()));
+        names.push_back(PdfString(box->name)); // plain ASCII names (checked by the loader)
+        names.push_back(destination);
+    }
+    PdfObject* dests = pdf.GetObjects().CreateObject();
+    dests->GetDictionary().AddKey("Names", names);
+    PdfDictionary name_dictionary;
+    name_dictionary.AddKey("Dests", dests->Reference());
+    pdf.GetCatalog()->GetDictionary().AddKey("Names", name_dictionary);
+}
+
+namespace {
+
+const PdfObject* resolve(const PoDoFo::PdfVecObjects& objects, const PdfObject* object) {
+    while (object && object->IsReference()) {
+        object = objects.GetObject(object->GetReference());
+    }
+    return object;
+}
+
+double number_at(const PdfArray& array, std::size_t i) {
+    const PdfObject& item = array[i];
+    return item.IsReal() ? item.GetReal() : static_cast<double>(item.GetNumber());
+}
+
+} // namespace
+
+std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes) {
+    std::map<std::string, NamedRect> boxes;
+    try {
+        silence_podofo();
+        PoDoFo::PdfMemDocument pdf;
+        pdf.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
+        const PoDoFo::PdfVecObjects& objects = pdf.GetObjects();
+
+        std::map<PoDoFo::PdfReference, std::pair<int, double>> page_of; // index, height
+        for (int i = 0; i < pdf.GetPageCount(); ++i) {
+            const PoDoFo::PdfPage* page = pdf.GetPage(i);
+            page_of[page->GetObject()->Reference()] = {i, page->GetMediaBox().GetHeight()};
+        }
+        const auto add = [&](const std::string& name, const PdfObject* value) {
+            value = resolve(objects, value);
+            if (value && value->IsDictionary() && value->GetDictionary().HasKey("D")) {
+                value = resolve(objects, value->GetDictionary().GetKey("D"));
+            }
+            if (!value || !value->IsArray() || value->GetArray().GetSize() != 6) {
+                return;
+            }
+            const PdfArray& destination = value->GetArray();
+            if (!destination[0].IsReference() || !destination[1].IsName() ||
+                destination[1].GetName().GetName() != "FitR") {
+                return;
+            }
+            const auto page = page_of.find(destination[0].GetReference());
+            if (page == page_of.end()) {
+                return;
+            }
+            const double left = number_at(destination, 2), bottom = number_at(destination, 3);
+            const double right = number_at(destination, 4), top = number_at(destination, 5);
+            boxes[name] = NamedRect{page->second.first, left, bottom, right - left, top - bottom,
+                                    page->second.second};
+        };
+        // A name tree: /Names [key value ...] in leaves, /Kids below the root.
+        std::function<void(const PdfObject*, int)> walk = [&](const PdfObject* node, int depth) {
+            node = resolve(objects, node);
+            if (!node || !node->IsDictionary() || depth > 32) {
+                return;
+            }
+            const PdfDictionary& dict = node->GetDictionary();
+            if (const PdfObject* names = resolve(objects, dict.GetKey("Names"));
+                names && names->IsArray()) {
+                const PdfArray& array = names->GetArray();
+                for (std::size_t i = 0; i + 1 < array.GetSize(); i += 2) {
+                    if (array[i].IsString()) {
+                        add(array[i].GetString().GetStringUtf8(), &array[i + 1]);
+                    }
+                }
+            }
+            if (const PdfObject* kids = resolve(objects, dict.GetKey("Kids"));
+                kids && kids->IsArray()) {
+                for (const PdfObject& kid : kids->GetArray()) {
+                    walk(&kid, depth + 1);
+                }
+            }
+        };
+        const PdfDictionary& catalog = pdf.GetCatalog()->GetDictionary();
+        if (const PdfObject* names = resolve(objects, catalog.GetKey("Names"));
+            names && names->IsDictionary()) {
+            walk(names->GetDictionary().GetKey("Dests"), 0);
+        }
+        if (const PdfObject* dests = resolve(objects, catalog.GetKey("Dests"));
+            dests && dests->IsDictionary()) {
+            for (const auto& [key, value] : dests->GetDictionary().GetKeys()) {
+                add(key.GetName(), value);
+            }
+        }
+    } catch (const PoDoFo::PdfError& error) {
+        throw PdfError(podofo_message(error));
+    }
+    return boxes;
+}
+
+} // namespace formpdf::pdf
