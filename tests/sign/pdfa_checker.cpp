@@ -81,12 +81,11 @@ std::optional<std::int64_t> seconds_since_epoch(int y, int mo, int d, int h, int
     return sys_days{date}.time_since_epoch() / seconds(1) + h * 3600 + mi * 60 + s - offset_seconds;
 }
 
-// "D:20231114221320+00'00'" (an Info date)
-std::optional<std::int64_t> info_date(const std::string& text) {
+// A date matched by `pattern`, whose groups are year, month, day, hour, minute, second, then
+// (8) the offset's sign, (9) hours and (10) minutes when there is an offset.
+std::optional<std::int64_t> parse_date(const std::string& text, const std::regex& pattern) {
     std::smatch m;
-    static const std::regex pattern(
-        R"(^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:(Z)|([+-])(\d{2})'?(\d{2})'?)?$)");
-    if (!std::regex_match(text, m, pattern)) {
+    if (!std::regex_search(text, m, pattern)) {
         return std::nullopt;
     }
     int offset = 0;
@@ -97,20 +96,18 @@ std::optional<std::int64_t> info_date(const std::string& text) {
                                std::stoi(m[5]), std::stoi(m[6]), offset);
 }
 
+// "D:20231114221320+00'00'" (an Info date)
+std::optional<std::int64_t> info_date(const std::string& text) {
+    static const std::regex pattern(
+        R"(^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:(Z)|([+-])(\d{2})'?(\d{2})'?)?$)");
+    return parse_date(text, pattern);
+}
+
 // "2023-11-14T22:13:20+00:00" or "...Z" (an XMP date)
 std::optional<std::int64_t> xmp_date(const std::string& text) {
-    std::smatch m;
     static const std::regex pattern(
         R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:(Z)|([+-])(\d{2}):(\d{2})))");
-    if (!std::regex_search(text, m, pattern)) {
-        return std::nullopt;
-    }
-    int offset = 0;
-    if (m[8].matched) {
-        offset = (std::stoi(m[9]) * 3600 + std::stoi(m[10]) * 60) * (m[8] == "-" ? -1 : 1);
-    }
-    return seconds_since_epoch(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4]),
-                               std::stoi(m[5]), std::stoi(m[6]), offset);
+    return parse_date(text, pattern);
 }
 
 std::string xml_unescaped(std::string text) {
