@@ -37,6 +37,7 @@ struct Fragment {
     bool repeated_header = false; // a header row printed again at the top of a later page
     bool split = false;           // part of a row split between pages: `lines` says which lines
     bool continuation = false;    // the rest of a row begun on an earlier page
+    std::vector<std::size_t> repeated; // cells finished earlier, printed again whole (continuation)
     std::map<std::size_t, std::pair<std::size_t, std::size_t>> lines; // cell → [first, last)
 };
 
@@ -166,12 +167,22 @@ private:
     }
 
     // Height of what is left of a row that was split on an earlier page.
+    // A cell of a split row whose lines all stood on an earlier page (the row's label, such as
+    // 项目概况：) is printed again, whole, on each later part: the row's label continues.
+    bool repeats_on_continuation(std::size_t index) const {
+        const BrokenText& text = cells_[index].text;
+        return !text.lines.empty() && placed_lines(index) >= text.lines.size();
+    }
+
     double rest_height(std::size_t row) const {
         double height = 0;
         for (std::size_t index : cells_by_row_[row]) {
             if (cells_[index].cell->rowspan == 1) {
                 const BrokenText& text = cells_[index].text;
-                height = std::max(height, text.height_of(text.lines.size() - placed_lines(index)));
+                height =
+                    std::max(height, repeats_on_continuation(index)
+                                         ? text.height()
+                                         : text.height_of(text.lines.size() - placed_lines(index)));
             }
         }
         return height;
@@ -188,6 +199,11 @@ private:
                 continue;
             }
             const BrokenText& text = cells_[index].text;
+            if (part.continuation && repeats_on_continuation(index)) {
+                part.repeated.push_back(index);
+                part.height = std::max(part.height, text.height());
+                continue;
+            }
             const std::size_t first = placed_lines(index);
             const double room = available - text.height_of(0);
             const auto fit = static_cast<std::size_t>(
@@ -479,6 +495,10 @@ private:
                 if (found != fragment.lines.end()) {
                     text = &cell.text;
                     std::tie(first_line, last_line) = found->second;
+                } else if (std::find(fragment.repeated.begin(), fragment.repeated.end(), index) !=
+                           fragment.repeated.end()) {
+                    text = &cell.text;
+                    last_line = cell.text.lines.size();
                 }
             } else if (cell.cell->rowspan == 1) {
                 text = &cell.text;

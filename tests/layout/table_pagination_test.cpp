@@ -234,6 +234,13 @@ TEST(TablePagination, ARowTallerThanAPageSplitsBetweenLinesAndLosesNothing) {
         }
     }
     EXPECT_EQ(printed, long_text);
+    // The row's label continues on every page the row reaches.
+    for (std::size_t p = 0; p + 1 < document.pages.size(); ++p) {
+        const auto items = texts(document.pages[p]);
+        EXPECT_TRUE(std::any_of(items.begin(), items.end(),
+                                [](const auto* t) { return t->text == "项目概况："; }))
+            << "page " << p + 1;
+    }
     expect_lines_inside_boxes(document, laid.spec);
 }
 
