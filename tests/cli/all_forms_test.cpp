@@ -85,7 +85,18 @@ TEST_P(AllFormsTest, RendersCleanlyAndCompletely) {
             << file.filename() << ": not in the PDF: " << value;
     }
 
-    // Every text line lies inside its box.
+    // Every text line lies inside its box, and obeys the line-breaking rules
+    // (docs/line-breaking.md).
+    const std::vector<std::string> no_start = {"，", "。", "、", "；", "：", "？", "！", "）",
+                                               "》", "」", "』", "】", "”",  "’",  "%",  "…"};
+    const std::vector<std::string> no_end = {"（", "《", "「", "『", "【", "“", "‘"};
+    const std::vector<std::string> signs = {"≥", "≤", ">", "<"};
+    const auto starts_with = [](const std::string& s, const std::string& p) {
+        return s.compare(0, p.size(), p) == 0;
+    };
+    const auto ends_with = [](const std::string& s, const std::string& p) {
+        return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+    };
     const auto json = nlohmann::json::parse(read_text(dump));
     for (const auto& page : json["pages"]) {
         for (const auto& item : page["items"]) {
@@ -99,6 +110,21 @@ TEST_P(AllFormsTest, RendersCleanlyAndCompletely) {
             EXPECT_LE(x + width, bx + bw + 0.02) << item["text"];
             EXPECT_GT(y, by - 0.01) << item["text"];
             EXPECT_LT(y, by + bh) << item["text"];
+            const std::string line = item["text"];
+            for (const std::string& mark : no_start) {
+                EXPECT_FALSE(starts_with(line, mark))
+                    << "line starts with " << mark << ": " << line;
+            }
+            for (const std::string& mark : no_end) {
+                EXPECT_FALSE(ends_with(line, mark)) << "line ends with " << mark << ": " << line;
+            }
+            std::string trimmed = line;
+            while (!trimmed.empty() && trimmed.back() == ' ') {
+                trimmed.pop_back();
+            }
+            for (const std::string& sign : signs) {
+                EXPECT_FALSE(ends_with(trimmed, sign)) << "sign cut from its number: " << line;
+            }
         }
     }
 
