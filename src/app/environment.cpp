@@ -2,6 +2,8 @@
 
 #include "core/diagnostic.h"
 
+#include <formpdf/version.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -70,6 +72,7 @@ font_search_dirs(const std::vector<std::filesystem::path>& cli_dirs, const char*
     if (!executable_dir.empty()) {
         candidates.push_back(executable_dir.parent_path() / "fonts");
     }
+    candidates.push_back(std::filesystem::path(kDataDir) / "fonts");
     return existing_unique_dirs(candidates);
 }
 
@@ -81,6 +84,7 @@ layout_search_dirs(const std::vector<std::filesystem::path>& cli_dirs,
     if (!executable_dir.empty()) {
         candidates.push_back(executable_dir.parent_path() / "layouts");
     }
+    candidates.push_back(std::filesystem::path(kDataDir) / "layouts");
     return existing_unique_dirs(candidates);
 }
 
