@@ -48,8 +48,9 @@ public:
         resource_.units_per_em = static_cast<int>(hb_face_get_upem(face_.get()));
         resource_.postscript_name = name(HB_OT_NAME_ID_POSTSCRIPT_NAME);
         resource_.family = name(HB_OT_NAME_ID_FONT_FAMILY);
-        resource_.is_cff =
-            hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')) != hb_blob_get_empty();
+        const std::unique_ptr<hb_blob_t, HbDeleter> cff(
+            hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
+        resource_.is_cff = cff.get() != hb_blob_get_empty();
         hb_position_t value = 0;
         hb_ot_metrics_get_position(font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &value);
         resource_.ascender = value;
