@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
-.PHONY: all deps build demo test update-goldens format clean
+.PHONY: all deps build demo test sanitize update-goldens format clean
 
 all: build
 
@@ -25,6 +25,14 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Every test under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (Debug, build-asan/).
+sanitize: $(DEPS_STAMP)
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFORMPDF_BUILD_BENCH=OFF \
+	    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -O1"
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ctest --output-on-failure -j $(JOBS)
 
 # Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
 update-goldens: build
