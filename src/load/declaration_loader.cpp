@@ -19,7 +19,7 @@ constexpr std::string_view kFieldsKey = "fields";
 constexpr std::string_view kGroupsKey = "groups";
 constexpr std::string_view kRowsKey = "rows";
 
-// The YAML spellings of null. yaml-cpp reads `~` and `null` as "no value"; a declaration's value is
+// The YAML spellings of null. YAML reads `~` and `null` as "no value"; a declaration's value is
 // text exactly as written, so the spelling is taken back from the source.
 constexpr std::array<std::string_view, 4> kNullSpellings = {"~", "null", "Null", "NULL"};
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// "Did you mean …?" for names a user wrote, without yaml-cpp: the same functions yaml_reader.h
+// "Did you mean …?" for names a user wrote, without the YAML readers: the same functions yaml_reader.h
 // declares (defined in yaml_reader.cpp), for stages that check names after loading.
 
 #include <optional>

@@ -12,13 +12,13 @@ namespace formpdf::load {
 // The UTF-8 byte order mark, which editors on Windows put at the start of "UTF-8" files.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// The text without a leading UTF-8 byte order mark. yaml-cpp skips the mark too, so byte offsets
-// in its marks count from the first byte after it.
+// The text without a leading UTF-8 byte order mark. The parser is given the text after the mark, so
+// byte offsets in the tree count from the first byte after it.
 std::string_view strip_utf8_bom(std::string_view text);
 
-// A file's name and text, for turning byte offsets (such as yaml-cpp's Mark::pos) into
+// A file's name and text, for turning byte offsets (such as YamlNode::pos) into
 // file:line:col. Lines count '\n'; columns count code points, as editors do, so a column after
-// Chinese text is not the byte column yaml-cpp reports.
+// Chinese text is not a byte column.
 class SourceText {
 public:
     SourceText(std::string file, std::string text);

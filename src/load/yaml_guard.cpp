@@ -6,15 +6,10 @@
 #include "core/utf8.h"
 #include "load/source_text.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <cstdio>
-#include <istream>
-#include <streambuf>
+#include <memory>
 
 namespace formpdf::load {
 
@@ -32,58 +27,99 @@ const char* const kAnchorHint =
     "formpdf files do not use YAML anchors (&name) or aliases (*name): write the value out in "
     "full; if the text really starts with '*' or '&', put it in quotes, e.g. \"*数量\"";
 
-// Reads a string_view through std::istream without copying it (yaml-cpp only takes istreams).
-class ViewStreamBuf : public std::streambuf {
+// libyaml's marks count characters (a CRLF counts two); the tree and the diagnostics use byte
+// offsets. Marks mostly move forward, so a cursor walked from the previous mark costs O(text)
+// for the whole file instead of O(text) per mark. The text is valid UTF-8 (check_encoding ran).
+class CharToByteCursor {
 public:
-    explicit ViewStreamBuf(std::string_view text) {
-        // The buffer is only read: std::streambuf wants char* but never writes through get-area
-        // pointers unless putback() is given a different character, which yaml-cpp never does.
-        char* begin = const_cast<char*>(text.data());
-        setg(begin, begin, begin + text.size());
+    explicit CharToByteCursor(std::string_view text) : text_(text) {}
+
+    std::size_t byte_offset(std::size_t char_index) {
+        while (chars_ < char_index && bytes_ < text_.size()) {
+            bytes_ += utf8_sequence_length(static_cast<unsigned char>(text_[bytes_]));
+            ++chars_;
+        }
+        while (chars_ > char_index && bytes_ > 0) {
+            do {
+                --bytes_;
+            } while (bytes_ > 0 && (static_cast<unsigned char>(text_[bytes_]) & 0xC0) == 0x80);
+            --chars_;
+        }
+        return std::min(bytes_, text_.size());
     }
+
+private:
+    static std::size_t utf8_sequence_length(unsigned char lead) {
+        return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    }
+
+    std::string_view text_;
+    std::size_t chars_ = 0;
+    std::size_t bytes_ = 0;
 };
 
-std::size_t offset_of(const YAML::Mark& mark) {
-    return mark.is_null() || mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos);
-}
-
-// Byte offset of the closing quote of the quoted scalar that opens at `open`, or npos.
-std::size_t find_closing_quote(std::string_view text, std::size_t open) {
-    const char quote = text[open];
-    for (std::size_t i = open + 1; i < text.size(); ++i) {
-        if (quote == '"' && text[i] == '\\') {
-            ++i; // skip the escaped character
-        } else if (text[i] == quote) {
-            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-                ++i; // '' is an escaped single quote
-            } else {
-                return i;
-            }
-        }
+// YAML says a plain (unquoted) empty value, ~ and null are "no value"; the readers tell these
+// apart from quoted text (a quoted 'null' is text).
+bool is_null_scalar(const yaml_event_t& event) {
+    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || event.data.scalar.tag != nullptr) {
+        return false;
     }
-    return std::string_view::npos;
+    const std::string_view value(reinterpret_cast<const char*>(event.data.scalar.value),
+                                 event.data.scalar.length);
+    return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
 }
 
-// Counts and caps what the parser reports, and builds our own located tree from the same events
-// (yaml-cpp never builds its nodes).
-class GuardHandler final : public YAML::EventHandler {
+// Counts and caps what libyaml reports, and builds our own located tree from the same events.
+class TreeBuilder {
 public:
-    GuardHandler(std::string_view text, const YamlLimits& limits) : text_(text), limits_(limits) {}
+    TreeBuilder(std::string_view text, const YamlLimits& limits)
+        : text_(text), limits_(limits), cursor_(text) {}
 
     std::vector<YamlNode> take_documents() { return std::move(documents_tree_); }
 
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        // yaml-cpp 0.7 loops forever on some stray characters at the top level (a line starting
-        // with ','), reporting empty documents that all start at the same place.
-        const std::size_t offset = offset_of(mark);
-        if (documents_ > 0 && offset == previous_document_offset_) {
-            throw GuardFailure{offset,
-                               offset < text_.size()
-                                   ? std::string("unexpected '") + text_[offset] + "' here"
-                                   : std::string("unexpected end of the file"),
-                               "put the text in quotes if this character belongs to a value"};
+    std::size_t offset_of(const yaml_mark_t& mark) { return cursor_.byte_offset(mark.index); }
+
+    void on_event(const yaml_event_t& event) {
+        switch (event.type) {
+        case YAML_DOCUMENT_START_EVENT:
+            document_start(event.start_mark);
+            break;
+        case YAML_ALIAS_EVENT:
+            throw GuardFailure{offset_of(event.start_mark), "anchors and aliases are not allowed",
+                               kAnchorHint};
+        case YAML_SCALAR_EVENT: {
+            count(event.start_mark, event.data.scalar.anchor);
+            if (is_null_scalar(event)) {
+                add(YamlNode::Kind::Null, event.start_mark);
+                break;
+            }
+            YamlNode& node = add(YamlNode::Kind::Scalar, event.start_mark);
+            node.scalar.assign(reinterpret_cast<const char*>(event.data.scalar.value),
+                               event.data.scalar.length);
+            break;
         }
-        previous_document_offset_ = offset;
+        case YAML_SEQUENCE_START_EVENT:
+            count(event.start_mark, event.data.sequence_start.anchor);
+            enter(event.start_mark);
+            open_.push_back(&add(YamlNode::Kind::Sequence, event.start_mark));
+            break;
+        case YAML_MAPPING_START_EVENT:
+            count(event.start_mark, event.data.mapping_start.anchor);
+            enter(event.start_mark);
+            open_.push_back(&add(YamlNode::Kind::Map, event.start_mark));
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            --depth_;
+            open_.pop_back();
+            break;
+        default:
+            break; // stream start and end, document end
+        }
+    }
+
+private:
+    void document_start(const yaml_mark_t& mark) {
         if (++documents_ > limits_.max_documents) {
             throw GuardFailure{offset_of(mark),
                                "more than " + std::to_string(limits_.max_documents) +
@@ -93,53 +129,13 @@ public:
         documents_tree_.emplace_back();
         open_.clear();
     }
-    void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        count(mark, anchor);
-        add(YamlNode::Kind::Null, mark);
-    }
-
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
-    }
-
-    void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-        throw GuardFailure{offset_of(mark),
-                           "anchors and aliases are not allowed (found anchor '&" + name + "')",
-                           kAnchorHint};
-    }
-
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        count(mark, anchor);
-        check_quote_closed(offset_of(mark));
-        add(YamlNode::Kind::Scalar, mark).scalar = value;
-    }
-
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        count(mark, anchor);
-        enter(mark);
-        open_.push_back(&add(YamlNode::Kind::Sequence, mark));
-    }
-    void OnSequenceEnd() override { close(); }
-
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        count(mark, anchor);
-        enter(mark);
-        open_.push_back(&add(YamlNode::Kind::Map, mark));
-    }
-    void OnMapEnd() override { close(); }
-
-private:
     // Appends a node to the innermost open collection, or makes it the document's root. Only the
     // innermost collection grows, so the pointers to the open ones stay valid.
-    YamlNode& add(YamlNode::Kind kind, const YAML::Mark& mark) {
+    YamlNode& add(YamlNode::Kind kind, const yaml_mark_t& mark) {
         YamlNode node;
         node.kind = kind;
-        node.pos = mark.pos;
+        node.pos = static_cast<std::ptrdiff_t>(offset_of(mark));
         if (open_.empty()) {
             if (documents_tree_.empty()) {
                 documents_tree_.emplace_back();
@@ -152,16 +148,12 @@ private:
         return children.back();
     }
 
-    void close() {
-        --depth_;
-        if (!open_.empty()) {
-            open_.pop_back();
-        }
-    }
-
-    void count(const YAML::Mark& mark, YAML::anchor_t anchor) {
-        if (anchor != YAML::NullAnchor) {
-            throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
+    void count(const yaml_mark_t& mark, const yaml_char_t* anchor) {
+        if (anchor != nullptr) {
+            throw GuardFailure{offset_of(mark),
+                               "anchors and aliases are not allowed (found anchor '&" +
+                                   std::string(reinterpret_cast<const char*>(anchor)) + "')",
+                               kAnchorHint};
         }
         if (++nodes_ > limits_.max_nodes) {
             throw GuardFailure{offset_of(mark),
@@ -171,7 +163,7 @@ private:
         }
     }
 
-    void enter(const YAML::Mark& mark) {
+    void enter(const yaml_mark_t& mark) {
         if (++depth_ > limits_.max_depth) {
             throw GuardFailure{offset_of(mark),
                                "the YAML nests deeper than " + std::to_string(limits_.max_depth) +
@@ -181,24 +173,10 @@ private:
         }
     }
 
-    // yaml-cpp silently ends a quoted scalar at the end of the file when its closing quote is
-    // missing (when the file ends with a line break), swallowing every line after the opening
-    // quote.
-    void check_quote_closed(std::size_t offset) const {
-        if (offset >= text_.size() || (text_[offset] != '"' && text_[offset] != '\'')) {
-            return;
-        }
-        if (find_closing_quote(text_, offset) == std::string_view::npos) {
-            throw GuardFailure{offset, "this quoted text is never closed",
-                               std::string("add the closing ") + text_[offset] +
-                                   " at the end of the text"};
-        }
-    }
-
     std::string_view text_;
     const YamlLimits& limits_;
+    CharToByteCursor cursor_;
     int documents_ = 0;
-    std::size_t previous_document_offset_ = 0;
     int depth_ = 0;
     std::size_t nodes_ = 0;
     std::vector<YamlNode> documents_tree_;
@@ -223,7 +201,7 @@ std::size_t tab_in_indentation(std::string_view text, std::size_t line_start) {
 }
 
 // Offset of the first tab in the indentation of the line holding offset or of the line before it
-// (yaml-cpp reports some tab indentation one line late, or as another error), or npos.
+// (the parser reports some tab indentation one line late, or as another error), or npos.
 std::size_t find_indentation_tab(std::string_view text, std::size_t offset) {
     const std::size_t line_start = line_start_of(text, std::min(offset, text.size()));
     if (const std::size_t tab = tab_in_indentation(text, line_start);
@@ -233,76 +211,99 @@ std::size_t find_indentation_tab(std::string_view text, std::size_t offset) {
     return tab_in_indentation(text, line_start_of(text, line_start - 1));
 }
 
-// yaml-cpp's messages are terse parser jargon ("illegal map value"); say what is wrong in the
-// user's terms. The location is printed separately, so yaml-cpp's "error at line N" prefix (in
-// what()) is not used: e.msg holds the bare message.
-GuardFailure describe_parser_error(const YAML::ParserException& error, std::string_view text) {
-    const std::size_t offset = std::min(offset_of(error.mark), text.size());
-    if (dynamic_cast<const YAML::DeepRecursion*>(&error)) {
-        return {offset, "the YAML nests too deeply",
-                "formpdf files nest only a few levels; look for unbalanced '[' or '{'"};
-    }
-    const std::string& msg = error.msg;
+bool starts(std::string_view problem, std::string_view prefix) {
+    return problem.starts_with(prefix);
+}
+
+// libyaml's messages are parser jargon ("did not find expected key"); say what is wrong in the
+// user's terms. `offset` is where libyaml found the problem, `context_offset` where the construct
+// it was reading began (an opening quote or bracket).
+GuardFailure describe_parser_error(std::string_view problem, std::string_view context,
+                                   std::size_t offset, std::size_t context_offset,
+                                   std::string_view text) {
+    offset = std::min(offset, text.size());
     if (const std::size_t tab = find_indentation_tab(text, offset);
-        tab != std::string_view::npos || msg == YAML::ErrorMsg::TAB_IN_INDENTATION) {
+        tab != std::string_view::npos || problem.find("tab") != std::string_view::npos) {
         return {tab == std::string_view::npos ? offset : tab, "a tab is used for indentation",
                 "YAML indents with spaces only: replace the tabs at the start of this line with "
                 "spaces"};
     }
-    if (msg == YAML::ErrorMsg::UNKNOWN_ANCHOR || msg == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
-        msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND) {
-        return {offset, "anchors and aliases are not allowed", kAnchorHint};
+    const char here = offset < text.size() ? text[offset] : '\0';
+    if (context == "while scanning an alias" || context == "while scanning an anchor") {
+        return {context_offset, "anchors and aliases are not allowed", kAnchorHint};
     }
-    if (msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
-        return {offset, "the file ends inside quoted text",
-                "add the closing quote (\" or ') of the text that is still open"};
+    if (context == "while scanning a quoted scalar" &&
+        starts(problem, "found unexpected end of stream")) {
+        const char quote = context_offset < text.size() ? text[context_offset] : '"';
+        return {context_offset, "this quoted text is never closed",
+                std::string("add the closing ") + quote + " at the end of the text"};
     }
-    if (msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
-        return {offset, "a list opened with '[' is not closed with ']'",
-                "add the missing ']'; if the '[' is part of the text, put the text in quotes"};
-    }
-    if (msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
-        return {offset, "a map opened with '{' is not closed with '}'",
-                "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
-    }
-    if (msg == YAML::ErrorMsg::END_OF_MAP || msg == YAML::ErrorMsg::END_OF_SEQ) {
-        return {offset, "the indentation of this line does not match the lines above it",
-                "indent the keys of one map, and the '- ' items of one list, by the same number "
-                "of spaces"};
-    }
-    if (msg == YAML::ErrorMsg::MAP_VALUE) {
-        return {offset, "unexpected ':' (a colon followed by a space starts a key)",
-                "put each key on its own line, indented under its parent; if the colon is part "
-                "of the text, put the text in quotes"};
-    }
-    if (msg == YAML::ErrorMsg::FLOW_END && offset < text.size()) {
+    if (starts(problem, "found unknown escape character")) {
+        // libyaml marks the backslash; the character after it is the unknown escape.
+        std::size_t escape = offset;
+        if (escape < text.size() && text[escape] == '\\') {
+            ++escape;
+        }
+        std::size_t end = escape;
+        char32_t code_point = 0;
+        if (escape < text.size()) {
+            decode_utf8(text, end, code_point);
+        }
         return {offset,
-                std::string("unexpected '") + text[offset] + "': nothing is open here to close",
-                "remove it, or put the text in quotes if it is part of the text"};
-    }
-    if (msg == YAML::ErrorMsg::CHAR_IN_BLOCK) {
-        return {offset, "unexpected text after '|' or '>'",
-                "the text of a block scalar starts on the next line, indented; only a comment may "
-                "follow '|' or '>' on its own line"};
-    }
-    if (msg == YAML::ErrorMsg::BLOCK_ENTRY) {
-        return {offset, "unexpected list item '- '",
-                "a list's items go on their own lines, indented under the key that holds the "
-                "list; if the '-' is part of the text, put the text in quotes"};
-    }
-    if (msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE)) {
-        return {offset,
-                "unknown escape '\\" +
-                    msg.substr(std::string_view(YAML::ErrorMsg::INVALID_ESCAPE).size()) +
+                "unknown escape '\\" + std::string(text.substr(escape, end - escape)) +
                     "' in double-quoted text",
                 "in double quotes a backslash starts an escape: write \\\\ for a backslash, or "
                 "use single quotes"};
     }
-    if (msg == YAML::ErrorMsg::UNKNOWN_TOKEN && offset < text.size()) {
-        return {offset, std::string("a value cannot start with '") + text[offset] + "' in YAML",
+    if (context == "while parsing a flow sequence" ||
+        starts(problem, "did not find expected ',' or ']'")) {
+        return {offset, "a list opened with '[' is not closed with ']'",
+                "add the missing ']'; if the '[' is part of the text, put the text in quotes"};
+    }
+    if (context == "while parsing a flow mapping" ||
+        starts(problem, "did not find expected ',' or '}'")) {
+        return {offset, "a map opened with '{' is not closed with '}'",
+                "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
+    }
+    if (starts(problem, "mapping values are not allowed")) {
+        return {offset, "unexpected ':' (a colon followed by a space starts a key)",
+                "put each key on its own line, indented under its parent; if the colon is part "
+                "of the text, put the text in quotes"};
+    }
+    if (context == "while scanning a block scalar") {
+        return {offset, "unexpected text after '|' or '>'",
+                "the text of a block scalar starts on the next line, indented; only a comment may "
+                "follow '|' or '>' on its own line"};
+    }
+    if (starts(problem, "block sequence entries are not allowed")) {
+        return {offset, "unexpected list item '- '",
+                "a list's items go on their own lines, indented under the key that holds the "
+                "list; if the '-' is part of the text, put the text in quotes"};
+    }
+    if (here == ']' || here == '}') {
+        return {offset, std::string("unexpected '") + here + "': nothing is open here to close",
+                "remove it, or put the text in quotes if it is part of the text"};
+    }
+    if (here == ',') {
+        return {offset, "unexpected ',' here",
+                "put the text in quotes if this character belongs to a value"};
+    }
+    if (starts(problem, "found character that cannot start any token") && here != '\0') {
+        return {offset, std::string("a value cannot start with '") + here + "' in YAML",
                 "put the text in quotes"};
     }
-    return {offset, "YAML syntax error: " + msg, {}};
+    if (starts(problem, "did not find expected key") ||
+        starts(problem, "did not find expected '-' indicator") ||
+        starts(problem, "did not find expected <document start>")) {
+        return {offset, "the indentation of this line does not match the lines above it",
+                "indent the keys of one map, and the '- ' items of one list, by the same number "
+                "of spaces"};
+    }
+    std::string message = "YAML syntax error: " + std::string(problem);
+    if (!context.empty()) {
+        message += " (" + std::string(context) + ")";
+    }
+    return {offset, message, {}};
 }
 
 void check_encoding(std::string_view text) {
@@ -327,21 +328,67 @@ void check_encoding(std::string_view text) {
                 start, std::string("the file is not valid UTF-8 (byte ") + byte_text + " here)",
                 "save the file as UTF-8; GBK/GB2312 files are not supported"};
         }
+        // libyaml reads YAML 1.1, where NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line
+        // breaks: inside a value they would be folded into a space or a '\n', and the print would
+        // not match the file. Refuse them rather than change the user's text.
+        if (code_point == 0x85 || code_point == 0x2028 || code_point == 0x2029) {
+            char label[16];
+            std::snprintf(label, sizeof label, "U+%04X", static_cast<unsigned>(code_point));
+            throw GuardFailure{start,
+                               std::string("the file contains ") + label +
+                                   ", which YAML reads as a line break",
+                               "replace it with a real line break (in a '|' block) or remove it"};
+        }
     }
 }
 
+// Frees a libyaml parser or event however the scan ends.
+struct ParserHandle {
+    yaml_parser_t parser;
+    ParserHandle() { yaml_parser_initialize(&parser); }
+    ~ParserHandle() { yaml_parser_delete(&parser); }
+    ParserHandle(const ParserHandle&) = delete;
+    ParserHandle& operator=(const ParserHandle&) = delete;
+};
+
+struct EventHandle {
+    yaml_event_t event{};
+    ~EventHandle() { yaml_event_delete(&event); }
+};
+
+// One pass of libyaml's event parser over the text: the guard's checks and the tree in one go.
+// libyaml keeps its own stacks on the heap (no recursion), so depth is capped by our counter as
+// the events arrive, before anything deep is built.
 std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limits) {
-    ViewStreamBuf buffer(text);
-    std::istream stream(&buffer);
-    YAML::Parser parser(stream);
-    GuardHandler handler(text, limits);
-    try {
-        while (parser.HandleNextDocument(handler)) {
+    ParserHandle handle;
+    yaml_parser_t& parser = handle.parser;
+    static const unsigned char kEmpty[1] = {0};
+    yaml_parser_set_input_string(
+        &parser, text.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(text.data()),
+        text.size());
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    TreeBuilder builder(text, limits);
+    for (;;) {
+        EventHandle event;
+        if (!yaml_parser_parse(&parser, &event.event)) {
+            if (parser.error == YAML_MEMORY_ERROR) {
+                throw std::bad_alloc();
+            }
+            const std::size_t offset = parser.error == YAML_READER_ERROR
+                                           ? parser.problem_offset
+                                           : builder.offset_of(parser.problem_mark);
+            const std::size_t context_offset =
+                parser.context != nullptr ? builder.offset_of(parser.context_mark) : offset;
+            throw describe_parser_error(parser.problem != nullptr ? parser.problem : "",
+                                        parser.context != nullptr ? parser.context : "", offset,
+                                        context_offset, text);
         }
-    } catch (const YAML::ParserException& error) {
-        throw describe_parser_error(error, text);
+        builder.on_event(event.event);
+        if (event.event.type == YAML_STREAM_END_EVENT) {
+            break;
+        }
     }
-    return handler.take_documents();
+    return builder.take_documents();
 }
 
 } // namespace

@@ -5,7 +5,7 @@
 // value's file:line:col that names the value by its path ("styles.body.size") and says what was
 // expected. Scalars are read from their exact text as the parser gives it, never through
 // conversions, so "0.00", "3", "否", "yes" and "≥ 90%" keep their characters. The values come
-// from yaml_tree.h: the guard's one pass over yaml-cpp's events builds them.
+// from yaml_tree.h: the guard's one pass over libyaml's events builds them.
 //
 // Private to src/load/.
 
@@ -53,7 +53,7 @@ class MapReader;
 class ValueReader {
 public:
     // `path` names the value in messages ("" for the top level); `key_offset` is the byte offset of
-    // the key a map value belongs to, where a missing value is reported (yaml-cpp marks an empty
+    // the key a map value belongs to, where a missing value is reported (the parser marks an empty
     // value at the start of the next line).
     // `tree` keeps the documents that `node` points into alive.
     ValueReader(const YamlNode* node, std::shared_ptr<const std::vector<YamlNode>> tree,
@@ -61,7 +61,7 @@ public:
                 std::optional<std::size_t> key_offset = {});
 
     const YamlNode& node() const { return *node_; }
-    // The byte offset yaml-cpp marks the value at (in source()->text()), if any.
+    // The byte offset the parser marks the value at (in source()->text()), if any.
     std::optional<std::size_t> offset() const;
     const std::shared_ptr<const SourceText>& source() const { return source_; }
     const std::shared_ptr<const std::vector<YamlNode>>& tree() const { return tree_; }
@@ -130,7 +130,7 @@ struct MapEntry {
     ValueReader value;
 };
 
-// A YAML map, checked for keys that are not text and for duplicate keys (yaml-cpp keeps both).
+// A YAML map, checked for keys that are not text and for duplicate keys (YAML parsers keep both).
 // Entries keep the file's order.
 class MapReader {
 public:

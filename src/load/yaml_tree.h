@@ -1,8 +1,8 @@
 #pragma once
 
-// A YAML document as located plain data, built from yaml-cpp's parser events in the same pass
-// that checks them (yaml_guard.cpp): every input is parsed once, and yaml-cpp's node builder (the
-// slow half of YAML::Load) is not used. Private to src/load/.
+// A YAML document as located plain data, built from libyaml's parser events in the same pass
+// that checks them (yaml_guard.cpp): every input is parsed once, and no library node tree is
+// built. Private to src/load/.
 
 #include "load/yaml_guard.h"
 
@@ -17,7 +17,7 @@ struct YamlNode {
     enum class Kind { Null, Scalar, Map, Sequence };
 
     Kind kind = Kind::Null;
-    // Byte offset in the text (after a UTF-8 byte order mark), where yaml-cpp marks the value;
+    // Byte offset in the text (after a UTF-8 byte order mark), where the parser marks the value;
     // -1 when there is none (an empty document).
     std::ptrdiff_t pos = -1;
     std::string scalar;             // Scalar: the text exactly as YAML gives it
