@@ -2,7 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/utf8.h"
-#include "text/line_breaker.h"
+#include "text/line_cache.h"
 
 #include <algorithm>
 
@@ -35,9 +35,8 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
     broken.content_width_pt =
         std::max(0.0, box_width_pt - style.padding.left - style.padding.right);
     try {
-        const text::ShapedText shaped =
-            text::shape_text(styles.library(), text, style.chain, style.size_pt);
-        broken.lines = text::break_lines(shaped, broken.content_width_pt);
+        broken.lines = *text::shape_and_break(styles.library(), text, style.chain, style.size_pt,
+                                              broken.content_width_pt);
     } catch (const text::MissingGlyphError& missing) {
         throw DiagnosticError(make_error(
             where,

@@ -152,6 +152,10 @@ const FontResource& FontLibrary::resource(FontId id) const {
     return impl_->resources[id];
 }
 
+LineCache& FontLibrary::line_cache() const {
+    return impl_->line_cache;
+}
+
 const std::vector<FontResource>& FontLibrary::resources() const {
     return impl_->resources;
 }

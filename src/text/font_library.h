@@ -10,6 +10,8 @@
 
 namespace formpdf::text {
 
+class LineCache;
+
 // What a layout asks for: a family name and a weight (400 regular, 700 bold).
 struct FontRequest {
     std::string family;
@@ -44,6 +46,9 @@ public:
 
     // True when the face has a glyph for the code point (cmap lookup).
     bool has_glyph(FontId id, char32_t code_point) const;
+
+    // Shaped and broken lines of text seen before, for this library's faces (line_cache.h).
+    LineCache& line_cache() const;
 
     struct Impl; // HarfBuzz handles; defined in the text stage only
     Impl& impl() const { return *impl_; }

@@ -6,6 +6,7 @@
 #include "text/font_catalog.h"
 #include "text/font_face.h"
 #include "text/font_library.h"
+#include "text/line_cache.h"
 
 #include <cassert>
 #include <map>
@@ -31,6 +32,7 @@ struct FontLibrary::Impl {
     std::map<std::pair<std::string, unsigned>, FontId> ids_by_face;
     // (lower-cased family, weight) -> id: a repeated request does not search again.
     std::map<std::pair<std::string, int>, FontId> ids_by_request;
+    LineCache line_cache;
 
     Impl(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs)
         : catalog(std::move(search_dirs), include_system_dirs) {}
