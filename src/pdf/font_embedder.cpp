@@ -2,6 +2,7 @@
 
 #include "pdf/cff_charset.h"
 #include "pdf/cid_widths.h"
+#include "pdf/flate.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/subset_tag.h"
 #include "pdf/to_unicode_cmap.h"
@@ -112,6 +113,7 @@ void FontEmbedder::subset() {
     // glyphs of layout closures that no page draws.
     const HbFace source = reduced_face(face_.get(), resource_.is_cff);
     subset_ = subset_font(source.get(), resource_.is_cff, gids, retain_gids);
+    font_file_stream_ = deflate_bytes(subset_.font_program, kFontProgramFlateLevel);
     base_font_ =
         subset_tag(clean_postscript_name(resource_), gids) + "+" + clean_postscript_name(resource_);
 
@@ -182,8 +184,7 @@ PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
         font_file->GetDictionary().AddKey(
             "Length1", integer(static_cast<long long>(subset_.font_program.size())));
     }
-    font_file->GetStream()->Set(subset_.font_program.data(),
-                                static_cast<PoDoFo::pdf_long>(subset_.font_program.size()));
+    set_flate_stream(*font_file, font_file_stream_);
 
     PdfObject* descriptor = objects.CreateObject("FontDescriptor");
     PdfDictionary& d = descriptor->GetDictionary();
@@ -236,13 +237,13 @@ PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
             map[2 * old_gid + 1] = static_cast<char>(new_gid & 0xff);
         }
         PdfObject* cid_to_gid = objects.CreateObject();
-        cid_to_gid->GetStream()->Set(map.data(), static_cast<PoDoFo::pdf_long>(map.size()));
+        set_flate_stream(*cid_to_gid, deflate_bytes(map, kTextFlateLevel));
         cf.AddKey("CIDToGIDMap", cid_to_gid->Reference());
     }
 
     PdfObject* to_unicode = objects.CreateObject();
     const std::string cmap = to_unicode_cmap(code_texts);
-    to_unicode->GetStream()->Set(cmap.data(), static_cast<PoDoFo::pdf_long>(cmap.size()));
+    set_flate_stream(*to_unicode, deflate_bytes(cmap, kTextFlateLevel));
 
     PdfObject* type0 = objects.CreateObject("Font");
     PdfDictionary& t0 = type0->GetDictionary();

@@ -58,8 +58,9 @@ public:
     int width(std::uint32_t gid) const;
     int units_per_em() const { return units_per_em_; }
 
-    // After subset(): the embedded font program (hashed into the document /ID).
-    const std::string& font_program() const { return subset_.font_program; }
+    // After subset(): the font program as stored in the PDF, Flate-compressed (hashed into the
+    // document /ID: the compressed bytes are fewer to hash and just as content-dependent).
+    const std::string& font_file_stream() const { return font_file_stream_; }
 
     // After subset(): "ABCDEF+NotoSerifCJKsc-Regular".
     const std::string& base_font() const { return base_font_; }
@@ -75,6 +76,7 @@ private:
     int units_per_em_ = 1000;
     std::map<std::uint32_t, std::string> glyph_texts_; // ordered: deterministic iteration
     FontSubset subset_;
+    std::string font_file_stream_; // subset_.font_program compressed, set by subset()
     std::map<std::uint32_t, std::uint16_t> codes_; // gid -> code, filled by subset()
     std::string base_font_;
     bool stable_codes_ = false;

@@ -12,18 +12,26 @@ namespace {
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
-// Splits a line into runs of one font each. Each run starts where the shaped advances of the
-// glyphs before it end, so a fallback glyph sits exactly where the shaper put it. A glyph whose
-// shaped advance differs from its font's own advance (kerning, features) carries a TJ adjustment.
-std::vector<FontRun> font_runs(const layout::TextItem& item, const FontEmbedders& fonts,
-                               std::set<text::FontId>& used_fonts) {
-    std::vector<FontRun> runs;
+// Splits a line into runs of one font each, into `runs` (reused from line to line: its glyph
+// vectors keep their capacity, which saves two allocations per line). Each run starts where the
+// shaped advances of the glyphs before it end, so a fallback glyph sits exactly where the shaper
+// put it. A glyph whose shaped advance differs from its font's own advance (kerning, features)
+// carries a TJ adjustment.
+void font_runs(const layout::TextItem& item, const FontEmbedders& fonts,
+               std::set<text::FontId>& used_fonts, std::vector<FontRun>& runs) {
+    std::size_t count = 0;
     double x = item.baseline.x;
     text::FontId current = 0;
     for (const text::ShapedGlyph& glyph : item.glyphs) {
         const FontEmbedder& font = *fonts.at(glyph.font);
-        if (runs.empty() || glyph.font != current) {
-            runs.push_back(FontRun{font_resource_name(glyph.font), x, {}});
+        if (count == 0 || glyph.font != current) {
+            if (count == runs.size()) {
+                runs.emplace_back();
+            }
+            FontRun& run = runs[count++];
+            run.font_name = font_resource_name(glyph.font);
+            run.x = x;
+            run.glyphs.clear();
             current = glyph.font;
             used_fonts.insert(glyph.font);
         }
@@ -32,10 +40,21 @@ std::vector<FontRun> font_runs(const layout::TextItem& item, const FontEmbedders
             code.adjustment =
                 font.width(glyph.gid) - glyph.advance_units * 1000.0 / font.units_per_em();
         }
-        runs.back().glyphs.push_back(code);
+        runs[count - 1].glyphs.push_back(code);
         x += glyph.advance_pt;
     }
-    return runs;
+    runs.resize(count);
+}
+
+// A guess at the content stream's size, so that it grows once or twice rather than ten times:
+// a table rule is ~50 bytes, a text line ~60 plus 5 per glyph.
+std::size_t estimated_content_size(const layout::Page& page) {
+    std::size_t size = 0;
+    for (const layout::PageItem& item : page.items) {
+        const auto* text = std::get_if<layout::TextItem>(&item);
+        size += text != nullptr ? 60 + 5 * text->glyphs.size() : 50;
+    }
+    return size;
 }
 
 } // namespace
@@ -75,6 +94,8 @@ void record_glyph_use(const layout::Document& document, FontEmbedders& fonts) {
 
 PageContent build_page_content(const layout::Page& page, const FontEmbedders& fonts) {
     PageContent content;
+    content.operators.reserve(estimated_content_size(page));
+    std::vector<FontRun> runs;
     for (const layout::PageItem& item : page.items) {
         std::visit(Overloaded{
                        [&](const layout::FilledRect& rect) {
@@ -88,8 +109,9 @@ PageContent build_page_content(const layout::Page& page, const FontEmbedders& fo
                            if (text.glyphs.empty()) {
                                return;
                            }
+                           font_runs(text, fonts, content.fonts, runs);
                            append_text_line(content.operators, text.size, text.color,
-                                            text.baseline.y, font_runs(text, fonts, content.fonts));
+                                            text.baseline.y, runs);
                        },
                    },
                    item);

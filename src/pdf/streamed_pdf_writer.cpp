@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/number_format.h"
+#include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/outline_tree.h"
 #include "pdf/page_content.h"
@@ -34,17 +35,6 @@ public:
     using PoDoFo::PdfDocument::GetCatalog;
     using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
 };
-
-std::string flate(const std::string& bytes) {
-    std::unique_ptr<PoDoFo::PdfFilter> filter(
-        PoDoFo::PdfFilterFactory::Create(PoDoFo::ePdfFilter_FlateDecode));
-    char* out = nullptr;
-    PoDoFo::pdf_long out_length = 0;
-    filter->Encode(bytes.data(), static_cast<PoDoFo::pdf_long>(bytes.size()), &out, &out_length);
-    std::string compressed(out, static_cast<std::size_t>(out_length));
-    PoDoFo::podofo_free(out);
-    return compressed;
-}
 
 void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
     for (const layout::Outline& outline : outlines) {
@@ -108,11 +98,7 @@ struct StreamedPdfWriter::Impl {
         PoDoFo::PdfVecObjects& objects = *pdf->GetObjects();
         // Keys first: the streamed document writes the dictionary when the stream starts.
         PdfObject* contents = objects.CreateObject();
-        contents->GetDictionary().AddKey("Filter", PdfName("FlateDecode"));
-        PoDoFo::PdfMemoryInputStream input(page.content.data(),
-                                           static_cast<PoDoFo::pdf_long>(page.content.size()));
-        contents->GetStream()->SetRawData(&input,
-                                          static_cast<PoDoFo::pdf_long>(page.content.size()));
+        set_flate_stream(*contents, page.content);
 
         PdfObject* object = objects.CreateObject("Page");
         PdfDictionary& dict = object->GetDictionary();
@@ -184,7 +170,7 @@ struct StreamedPdfWriter::Impl {
             }
             font.subset();
             hash.update_field(font.base_font());
-            hash.update_field(font.font_program());
+            hash.update_field(font.font_file_stream());
             font_dict.AddKey(PdfName(font_resource_name(id)), font.embed(*pdf->GetObjects()));
         }
         resources->GetDictionary().AddKey("Font", font_dict);
@@ -248,7 +234,8 @@ std::vector<PreparedPage> StreamedPdfWriter::prepare_pages(const layout::Documen
     try {
         for (const layout::Page& page : part.pages) {
             const PageContent content = build_page_content(page, impl_->embedders);
-            prepared.push_back({page.width, page.height, flate(content.operators)});
+            prepared.push_back(
+                {page.width, page.height, deflate_bytes(content.operators, kTextFlateLevel)});
         }
     } catch (const PoDoFo::PdfError& error) {
         throw PdfError(podofo_message(error));

@@ -24,18 +24,32 @@ constexpr std::size_t kMaxEntriesPerBlock = 100;
 std::vector<std::string> glyph_texts(std::string_view line_text,
                                      const std::vector<text::ShapedGlyph>& glyphs) {
     std::vector<std::string> texts(glyphs.size());
+    // Clusters of a left-to-right run never decrease: then the nearest larger cluster is the next
+    // different one, found in one pass instead of a search over the line per cluster.
+    const bool increasing = std::is_sorted(
+        glyphs.begin(), glyphs.end(), [](const text::ShapedGlyph& a, const text::ShapedGlyph& b) {
+            return a.cluster < b.cluster;
+        });
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
         const std::uint32_t cluster = glyphs[i].cluster;
         const bool first_of_cluster = i == 0 || glyphs[i - 1].cluster != cluster;
         if (!first_of_cluster || cluster >= line_text.size()) {
             continue;
         }
-        // The cluster ends where the nearest larger cluster begins (clusters of a left-to-right
-        // run increase, but do not rely on it).
+        // The cluster ends where the nearest larger cluster begins.
         std::size_t end = line_text.size();
-        for (const text::ShapedGlyph& other : glyphs) {
-            if (other.cluster > cluster && other.cluster < end) {
-                end = other.cluster;
+        if (increasing) {
+            for (std::size_t j = i + 1; j < glyphs.size(); ++j) {
+                if (glyphs[j].cluster != cluster) {
+                    end = std::min<std::size_t>(end, glyphs[j].cluster);
+                    break;
+                }
+            }
+        } else {
+            for (const text::ShapedGlyph& other : glyphs) {
+                if (other.cluster > cluster && other.cluster < end) {
+                    end = other.cluster;
+                }
             }
         }
         texts[i] = std::string(line_text.substr(cluster, end - cluster));

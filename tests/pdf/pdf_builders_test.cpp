@@ -2,6 +2,7 @@
 
 #include "pdf/cid_widths.h"
 #include "pdf/content_stream.h"
+#include "pdf/flate.h"
 #include "pdf/pdf_date.h"
 #include "pdf/subset_tag.h"
 #include "pdf/to_unicode_cmap.h"
@@ -84,6 +85,31 @@ TEST(GlyphTexts, ClusterTextGoesToItsFirstGlyphOnly) {
 TEST(GlyphTexts, LigatureCoversSeveralCharacters) {
     const auto texts = glyph_texts("ffi!", {glyph(1, 0), glyph(2, 3)});
     EXPECT_EQ(texts, (std::vector<std::string>{"ffi", "!"}));
+}
+
+TEST(GlyphTexts, ClustersOutOfOrderEndAtTheNearestLargerCluster) {
+    // Right-to-left order: the clusters decrease, so each ends where the next larger one begins.
+    const auto texts = glyph_texts("abcdef", {glyph(1, 4), glyph(2, 2), glyph(3, 2), glyph(4, 0)});
+    EXPECT_EQ(texts, (std::vector<std::string>{"ef", "cd", "", "ab"}));
+}
+
+TEST(Flate, ZlibFormatDeterministicAndSmallerForText) {
+    std::string text;
+    for (int i = 0; i < 200; ++i) {
+        append_filled_rect(text, Rect{i * 1.5, 20, 30, 40}, Color{0.85, 0.85, 0.85});
+    }
+    for (int level : {kFontProgramFlateLevel, kTextFlateLevel}) {
+        const std::string compressed = deflate_bytes(text, level);
+        ASSERT_GE(compressed.size(), 6u);
+        EXPECT_EQ(static_cast<unsigned char>(compressed[0]), 0x78); // zlib, 32 KB window
+        EXPECT_EQ(((static_cast<unsigned char>(compressed[0]) << 8) |
+                   static_cast<unsigned char>(compressed[1])) %
+                      31,
+                  0); // header check bits
+        EXPECT_LT(compressed.size(), text.size() / 4);
+        EXPECT_EQ(deflate_bytes(text, level), compressed);
+    }
+    EXPECT_FALSE(deflate_bytes("", kTextFlateLevel).empty()); // an empty stream is still zlib
 }
 
 TEST(CidWidths, OmitsDefaultAndMergesConsecutiveCodes) {
