@@ -2,7 +2,10 @@
 
 #include "core/number_format.h"
 
+#include <cmath>
+
 namespace formpdf::pdf {
+
 namespace {
 
 // Colour components need no more than 1/1000 precision for print.
@@ -14,6 +17,10 @@ void append_rgb(std::string& out, const Color& color, const char* op) {
     append_number(out, color.b);
     out += ' ';
     out += op;
+}
+
+bool same_color(const std::optional<Color>& current, const Color& color) {
+    return current && current->r == color.r && current->g == color.g && current->b == color.b;
 }
 
 void append_code(std::string& out, std::uint16_t code) {
@@ -56,62 +63,133 @@ void append_glyphs(std::string& out, const std::vector<GlyphCode>& glyphs) {
     out += "] TJ";
 }
 
+std::int64_t thousandths(double value) {
+    return std::isfinite(value) ? std::llround(value * 1000) : 0;
+}
+
+void append_thousandths(std::string& out, std::int64_t value) {
+    append_number(out, static_cast<double>(value) / 1000);
+}
+
+void append_point(std::string& out, const Point& point) {
+    append_number(out, point.x);
+    out += ' ';
+    append_number(out, point.y);
+}
+
 } // namespace
 
-void append_filled_rect(std::string& out, const Rect& rect, const Color& fill) {
-    out += "q ";
-    append_rgb(out, fill, "rg ");
-    append_number(out, rect.x);
-    out += ' ';
-    append_number(out, rect.y);
-    out += ' ';
-    append_number(out, rect.width);
-    out += ' ';
-    append_number(out, rect.height);
-    out += " re f Q\n";
+void ContentWriter::finish() {
+    switch (mode_) {
+    case Mode::Fill:
+        out_ += "f\n";
+        break;
+    case Mode::Stroke:
+        out_ += "S\n";
+        break;
+    case Mode::Text:
+        out_ += "ET\n";
+        break;
+    case Mode::None:
+        break;
+    }
+    mode_ = Mode::None;
 }
 
-void append_stroked_line(std::string& out, const Point& from, const Point& to, double line_width,
-                         const Color& color) {
-    out += "q ";
-    append_number(out, line_width);
-    out += " w ";
-    append_rgb(out, color, "RG ");
-    append_number(out, from.x);
-    out += ' ';
-    append_number(out, from.y);
-    out += " m ";
-    append_number(out, to.x);
-    out += ' ';
-    append_number(out, to.y);
-    out += " l S Q\n";
+void ContentWriter::enter(Mode mode) {
+    if (mode_ == mode) {
+        return;
+    }
+    finish();
+    if (mode == Mode::Text) {
+        out_ += "BT\n";
+        line_x_ = 0; // BT resets the text line matrix to the identity
+        line_y_ = 0;
+    }
+    mode_ = mode;
 }
 
-void append_text_line(std::string& out, double size, const Color& color, double baseline_y,
-                      const std::vector<FontRun>& runs) {
-    out += "BT";
-    bool color_set = false;
+void ContentWriter::set_fill_color(const Color& color) {
+    if (!same_color(fill_color_, color)) {
+        append_rgb(out_, color, "rg\n");
+        fill_color_ = color;
+    }
+}
+
+void ContentWriter::fill_rect(const Rect& rect, const Color& fill) {
+    if (mode_ == Mode::Fill && !same_color(fill_color_, fill)) {
+        finish(); // a path is filled in one colour
+    }
+    if (mode_ != Mode::Fill) {
+        finish();
+        set_fill_color(fill);
+        enter(Mode::Fill);
+    }
+    append_number(out_, rect.x);
+    out_ += ' ';
+    append_number(out_, rect.y);
+    out_ += ' ';
+    append_number(out_, rect.width);
+    out_ += ' ';
+    append_number(out_, rect.height);
+    out_ += " re\n";
+}
+
+void ContentWriter::stroke_line(const Point& from, const Point& to, double line_width,
+                                const Color& color) {
+    const bool same_pen =
+        line_width_ && *line_width_ == line_width && same_color(stroke_color_, color);
+    if (mode_ != Mode::Stroke || !same_pen) {
+        finish();
+        if (!line_width_ || *line_width_ != line_width) {
+            append_number(out_, line_width);
+            out_ += " w\n";
+            line_width_ = line_width;
+        }
+        if (!same_color(stroke_color_, color)) {
+            append_rgb(out_, color, "RG\n");
+            stroke_color_ = color;
+        }
+        enter(Mode::Stroke);
+    }
+    append_point(out_, from);
+    out_ += " m ";
+    append_point(out_, to);
+    out_ += " l\n";
+}
+
+void ContentWriter::text_line(double size, const Color& color, double baseline_y,
+                              const std::vector<FontRun>& runs) {
+    bool color_checked = false;
     for (const FontRun& run : runs) {
         if (run.glyphs.empty()) {
             continue;
         }
-        out += " /";
-        out += run.font_name;
-        out += ' ';
-        append_number(out, size);
-        out += " Tf ";
-        if (!color_set) {
-            append_rgb(out, color, "rg ");
-            color_set = true;
+        enter(Mode::Text);
+        if (!color_checked) {
+            set_fill_color(color); // allowed inside a text object
+            color_checked = true;
         }
-        out += "1 0 0 1 ";
-        append_number(out, run.x);
-        out += ' ';
-        append_number(out, baseline_y);
-        out += " Tm ";
-        append_glyphs(out, run.glyphs);
+        if (font_name_ != run.font_name || !font_size_ || *font_size_ != size) {
+            out_ += '/';
+            out_ += run.font_name;
+            out_ += ' ';
+            append_number(out_, size);
+            out_ += " Tf\n";
+            font_name_ = run.font_name;
+            font_size_ = size;
+        }
+        const std::int64_t x = thousandths(run.x);
+        const std::int64_t y = thousandths(baseline_y);
+        append_thousandths(out_, x - line_x_);
+        out_ += ' ';
+        append_thousandths(out_, y - line_y_);
+        out_ += " Td ";
+        line_x_ = x;
+        line_y_ = y;
+        append_glyphs(out_, run.glyphs);
+        out_ += '\n';
     }
-    out += " ET\n";
 }
 
 } // namespace formpdf::pdf

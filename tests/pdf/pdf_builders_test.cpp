@@ -12,6 +12,8 @@
 #include <locale>
 
 #include <clocale>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace formpdf::pdf {
@@ -95,8 +97,11 @@ TEST(GlyphTexts, ClustersOutOfOrderEndAtTheNearestLargerCluster) {
 
 TEST(Flate, ZlibFormatDeterministicAndSmallerForText) {
     std::string text;
-    for (int i = 0; i < 200; ++i) {
-        append_filled_rect(text, Rect{i * 1.5, 20, 30, 40}, Color{0.85, 0.85, 0.85});
+    {
+        ContentWriter writer(text);
+        for (int i = 0; i < 200; ++i) {
+            writer.fill_rect(Rect{i * 1.5, 20, 30, 40}, Color{0.85, 0.85, 0.85});
+        }
     }
     for (int level : {kFontProgramFlateLevel, kTextFlateLevel}) {
         const std::string compressed = deflate_bytes(text, level);
@@ -130,27 +135,102 @@ TEST(CidWidths, DefaultIsTheMostCommonWidthTiesToSmaller) {
 
 TEST(ContentStream, FilledRectAndStrokedLine) {
     std::string out;
-    append_filled_rect(out, Rect{10, 20.5, 30.25, 40}, Color{0.85, 0.85, 0.85});
-    append_stroked_line(out, Point{1, 2}, Point{3.5, 2}, 0.5, Color{0, 0, 1});
-    EXPECT_EQ(out, "q 0.85 0.85 0.85 rg 10 20.5 30.25 40 re f Q\n"
-                   "q 0.5 w 0 0 1 RG 1 2 m 3.5 2 l S Q\n");
+    {
+        ContentWriter writer(out);
+        writer.fill_rect(Rect{10, 20.5, 30.25, 40}, Color{0.85, 0.85, 0.85});
+        writer.stroke_line(Point{1, 2}, Point{3.5, 2}, 0.5, Color{0, 0, 1});
+    }
+    EXPECT_EQ(out, "0.85 0.85 0.85 rg\n10 20.5 30.25 40 re\nf\n"
+                   "0.5 w\n0 0 1 RG\n1 2 m 3.5 2 l\nS\n");
 }
 
-TEST(ContentStream, TextLineWithTjAndFontSwitch) {
+TEST(ContentStream, RulesOfOnePenAreOnePathStrokedOnce) {
     std::string out;
-    append_text_line(
-        out, 10.5, Color{}, 700.125,
-        {FontRun{"F0", 72, {{0x25c5, 0}, {0x7bd2, 0}}}, FontRun{"F1", 93.0004, {{0x0024, 0}}}});
-    EXPECT_EQ(out, "BT /F0 10.5 Tf 0 0 0 rg 1 0 0 1 72 700.125 Tm <25C57BD2> Tj /F1 10.5 Tf "
-                   "1 0 0 1 93 700.125 Tm <0024> Tj ET\n");
+    ContentWriter writer(out);
+    writer.stroke_line(Point{0, 0}, Point{10, 0}, 0.5, Color{});
+    writer.stroke_line(Point{0, 5}, Point{10, 5}, 0.5, Color{});
+    writer.stroke_line(Point{0, 9}, Point{10, 9}, 1, Color{}); // a heavier rule: new width
+    writer.stroke_line(Point{0, 12}, Point{10, 12}, 1, Color{1, 0, 0});
+    writer.finish();
+    EXPECT_EQ(out, "0.5 w\n0 0 0 RG\n0 0 m 10 0 l\n0 5 m 10 5 l\nS\n"
+                   "1 w\n0 9 m 10 9 l\nS\n"
+                   "1 0 0 RG\n0 12 m 10 12 l\nS\n");
+}
+
+TEST(ContentStream, FillsOfOneColourAreOnePathAndColoursChangeOnlyWhenNeeded) {
+    std::string out;
+    ContentWriter writer(out);
+    const Color grey{0.85, 0.85, 0.85};
+    writer.fill_rect(Rect{0, 0, 1, 1}, grey);
+    writer.fill_rect(Rect{2, 0, 1, 1}, grey);
+    writer.fill_rect(Rect{4, 0, 1, 1}, Color{});
+    writer.finish();
+    EXPECT_EQ(out, "0.85 0.85 0.85 rg\n0 0 1 1 re\n2 0 1 1 re\nf\n0 0 0 rg\n4 0 1 1 re\nf\n");
+}
+
+TEST(ContentStream, TextLinesShareOneTextObjectAndMoveWithExactTd) {
+    std::string out;
+    {
+        ContentWriter writer(out);
+        writer.text_line(
+            10.5, Color{}, 700.125,
+            {FontRun{"F0", 72, {{0x25c5, 0}, {0x7bd2, 0}}}, FontRun{"F1", 93.0004, {{0x0024, 0}}}});
+        writer.text_line(10.5, Color{}, 685.9996, {FontRun{"F1", 72.0004, {{0x0025, 0}}}});
+    }
+    // Relative moves in exact thousandths: 93 - 72 = 21; then back to 72 and down to 686.
+    EXPECT_EQ(out, "BT\n0 0 0 rg\n/F0 10.5 Tf\n72 700.125 Td <25C57BD2> Tj\n"
+                   "/F1 10.5 Tf\n21 0 Td <0024> Tj\n"
+                   "-21 -14.125 Td <0025> Tj\nET\n");
+}
+
+TEST(ContentStream, RelativeMovesNeverDriftFromTheAbsolutePositions) {
+    std::string out;
+    ContentWriter writer(out);
+    std::vector<double> baselines;
+    for (int i = 0; i < 500; ++i) {
+        baselines.push_back(800 - i * 14.1733333); // a line pitch that is not a whole thousandth
+        writer.text_line(10.5, Color{}, baselines.back(), {FontRun{"F0", 51.0237, {{1, 0}}}});
+    }
+    writer.finish();
+    // Sum the Td moves as a reader does and compare with each line's own position.
+    std::size_t at = 0;
+    double x = 0;
+    double y = 0;
+    for (double expected : baselines) {
+        at = out.find(" Td", at);
+        ASSERT_NE(at, std::string::npos);
+        const std::size_t line_start = out.rfind('\n', at) + 1;
+        double dx = 0;
+        double dy = 0;
+        ASSERT_EQ(std::sscanf(out.c_str() + line_start, "%lf %lf", &dx, &dy), 2);
+        x += dx;
+        y += dy;
+        EXPECT_NEAR(x, 51.024, 1e-9);
+        EXPECT_NEAR(y, std::round(expected * 1000) / 1000, 1e-6);
+        ++at;
+    }
 }
 
 TEST(ContentStream, TextLineWithAdjustmentsUsesTJ) {
     std::string out;
-    append_text_line(out, 12, Color{1, 0, 0}, 50,
+    ContentWriter writer(out);
+    writer.text_line(12, Color{1, 0, 0}, 50,
                      {FontRun{"F2", 10, {{1, 0}, {2, 12.5}, {3, 0}, {4, -40}}}});
-    EXPECT_EQ(out,
-              "BT /F2 12 Tf 1 0 0 rg 1 0 0 1 10 50 Tm [<00010002> 12.5 <00030004> -40] TJ ET\n");
+    writer.finish();
+    EXPECT_EQ(out, "BT\n1 0 0 rg\n/F2 12 Tf\n10 50 Td [<00010002> 12.5 <00030004> -40] TJ\nET\n");
+}
+
+TEST(ContentStream, PathsNeverOpenInsideATextObject) {
+    std::string out;
+    ContentWriter writer(out);
+    writer.text_line(12, Color{}, 50, {FontRun{"F0", 10, {{1, 0}}}});
+    writer.fill_rect(Rect{0, 0, 1, 1}, Color{});
+    writer.text_line(12, Color{}, 40, {FontRun{"F0", 10, {{1, 0}}}});
+    writer.finish();
+    // The second text object starts from the identity again (BT resets the line matrix), and
+    // the font and colour, which BT does not reset, are not repeated.
+    EXPECT_EQ(out, "BT\n0 0 0 rg\n/F0 12 Tf\n10 50 Td <0001> Tj\nET\n0 0 1 1 re\nf\n"
+                   "BT\n10 40 Td <0001> Tj\nET\n");
 }
 
 // A numpunct that writes 10,5: what a user locale such as de_DE does to iostreams.
@@ -160,8 +240,10 @@ struct CommaDecimal : std::numpunct<char> {
 
 std::string sample_content() {
     std::string out;
-    append_filled_rect(out, Rect{10.5, 0.25, 1.125, 2}, Color{0.5, 0.5, 0.5});
-    append_text_line(out, 10.5, Color{}, 1.5, {FontRun{"F0", 2.5, {{1, 0.5}}}});
+    ContentWriter writer(out);
+    writer.fill_rect(Rect{10.5, 0.25, 1.125, 2}, Color{0.5, 0.5, 0.5});
+    writer.text_line(10.5, Color{}, 1.5, {FontRun{"F0", 2.5, {{1, 0.5}}}});
+    writer.finish();
     return out;
 }
 
