@@ -346,12 +346,17 @@ private:
             layout::Document document =
                 layout::layout_forms(*form.spec, {form.declaration}, fonts_);
             const pdf::PdfOptions options{request_.creation_time, kProducer, form.spec->pdfa};
+            // Each page is built and compressed once, for the combined file and the form's own.
+            if (writer_) {
+                rendered.prepared = writer_->prepare_pages(document);
+            }
             if (request_.forms) {
-                write_file_atomically(form.output, pdf::write_pdf(document, options));
+                write_file_atomically(
+                    form.output,
+                    pdf::write_pdf(document, options, writer_ ? &rendered.prepared : nullptr));
             }
             rendered.pages = document.pages.size();
             if (writer_) {
-                rendered.prepared = writer_->prepare_pages(document);
                 rendered.document = std::move(document);
             }
         });

@@ -88,15 +88,29 @@ void FontEmbedder::use_glyph(std::uint32_t gid, std::string_view text) {
 
 void FontEmbedder::use_stable_codes() {
     stable_codes_ = true;
-    if (!resource_.is_cff) {
-        return;
+    if (resource_.is_cff && !cids_read_) {
+        read_cids();
     }
+}
+
+void FontEmbedder::read_cids() {
+    cids_read_ = true;
     HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
     unsigned length = 0;
     const char* data = hb_blob_get_data(cff.get(), &length);
     if (auto cids = cff_glyph_cids(std::string_view(data == nullptr ? "" : data, length))) {
         stable_cids_ = std::move(*cids);
     }
+}
+
+bool FontEmbedder::has_subset_independent_codes() {
+    if (!resource_.is_cff) {
+        return true;
+    }
+    if (!cids_read_) {
+        read_cids();
+    }
+    return !stable_cids_.empty();
 }
 
 void FontEmbedder::subset() {

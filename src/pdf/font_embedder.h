@@ -43,6 +43,10 @@ public:
     // CID from the font's own charset, else the gid (a name-keyed CFF font is then subset with its
     // gids retained). subset() keeps these codes. Call first. Throws PdfError.
     void use_stable_codes();
+    // True when use_stable_codes() would give every glyph the code subset() gives it anyway:
+    // TrueType (the gid) and CID-keyed CFF (the CID). Not for name-keyed CFF, whose codes are the
+    // subset's gids unless the gids are retained. Parses the CFF charset once.
+    bool has_subset_independent_codes();
 
     // Subsets the face to the recorded glyphs and fixes the code of each. Throws PdfError.
     void subset();
@@ -79,7 +83,10 @@ private:
     std::string font_file_stream_; // subset_.font_program compressed, set by subset()
     std::map<std::uint32_t, std::uint16_t> codes_; // gid -> code, filled by subset()
     std::string base_font_;
+    void read_cids();
+
     bool stable_codes_ = false;
+    bool cids_read_ = false;
     std::vector<std::uint16_t> stable_cids_; // CID-keyed CFF with stable codes: gid -> CID
 };
 

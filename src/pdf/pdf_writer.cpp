@@ -40,22 +40,43 @@ void subset_fonts(FontEmbedders& fonts) {
     }
 }
 
-// A page's content stream as stored in the file (Flate-compressed), and its font resources.
-struct CompressedPage {
-    std::string stream;
-    std::set<text::FontId> fonts;
-};
-
-std::vector<CompressedPage> build_page_contents(const layout::Document& document,
-                                                const FontEmbedders& fonts) {
-    std::vector<CompressedPage> pages;
+std::vector<PreparedPage> build_page_contents(const layout::Document& document,
+                                              const FontEmbedders& fonts) {
+    std::vector<PreparedPage> pages;
     pages.reserve(document.pages.size());
     for (const layout::Page& page : document.pages) {
         PageContent content = build_page_content(page, fonts);
-        pages.push_back(
-            {deflate_bytes(content.operators, kTextFlateLevel), std::move(content.fonts)});
+        pages.push_back({page.width, page.height, deflate_bytes(content.operators, kTextFlateLevel),
+                         std::move(content.fonts)});
     }
     return pages;
+}
+
+// Whether pages prepared with stable codes (StreamedPdfWriter) draw exactly what this document's
+// own pages would: switches the fonts to stable codes when every one of them keeps the same
+// codes that way (then the subsets are the same too), and leaves them alone otherwise.
+bool can_use_prepared(const layout::Document& document, const std::vector<PreparedPage>* prepared,
+                      FontEmbedders& fonts) {
+    if (prepared == nullptr || prepared->size() != document.pages.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prepared->size(); ++i) {
+        if ((*prepared)[i].width != document.pages[i].width ||
+            (*prepared)[i].height != document.pages[i].height) {
+            return false;
+        }
+    }
+    for (const auto& font : fonts) {
+        if (font && !font->has_subset_independent_codes()) {
+            return false;
+        }
+    }
+    for (auto& font : fonts) {
+        if (font) {
+            font->use_stable_codes();
+        }
+    }
+    return true;
 }
 
 std::map<text::FontId, PoDoFo::PdfReference> embed_fonts(PdfMemDocument& pdf,
@@ -73,7 +94,7 @@ std::map<text::FontId, PoDoFo::PdfReference> embed_fonts(PdfMemDocument& pdf,
 // it handed out, so no PdfPage* is kept past this function.
 std::vector<PoDoFo::PdfReference>
 add_pages(PdfMemDocument& pdf, const layout::Document& document,
-          const std::vector<CompressedPage>& contents,
+          const std::vector<PreparedPage>& contents,
           const std::map<text::FontId, PoDoFo::PdfReference>& font_references) {
     std::vector<PoDoFo::PdfReference> pages;
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
@@ -82,7 +103,7 @@ add_pages(PdfMemDocument& pdf, const layout::Document& document,
         pdf_page->GetObject()->GetDictionary().AddKey("MediaBox",
                                                       media_box(page.width, page.height));
 
-        set_flate_stream(*pdf_page->GetContentsForAppending(), contents[i].stream);
+        set_flate_stream(*pdf_page->GetContentsForAppending(), contents[i].content);
         if (!contents[i].fonts.empty()) {
             PdfDictionary font_dict;
             for (text::FontId font : contents[i].fonts) {
@@ -122,7 +143,7 @@ void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
 // are hashed as stored, compressed: as content-dependent as the raw bytes (Flate is lossless) and
 // fewer to hash (page contents shrink ~6x, font programs ~15%).
 std::string content_hash(const layout::Document& document, const PdfOptions& options,
-                         const std::vector<CompressedPage>& contents, const FontEmbedders& fonts) {
+                         const std::vector<PreparedPage>& contents, const FontEmbedders& fonts) {
     Sha256 hash;
     hash.update_field(document.metadata.title);
     hash.update_field(document.metadata.language);
@@ -132,7 +153,7 @@ std::string content_hash(const layout::Document& document, const PdfOptions& opt
     for (std::size_t i = 0; i < contents.size(); ++i) {
         hash.update_field(format_number(document.pages[i].width) + " " +
                           format_number(document.pages[i].height));
-        hash.update_field(contents[i].stream);
+        hash.update_field(contents[i].content);
     }
     for (const auto& font : fonts) {
         if (font) {
@@ -172,12 +193,18 @@ std::string serialize(PdfMemDocument& pdf) {
 
 } // namespace
 
-std::string write_pdf(const layout::Document& document, const PdfOptions& options) {
+std::string write_pdf(const layout::Document& document, const PdfOptions& options,
+                      const std::vector<PreparedPage>* prepared) {
     try {
         FontEmbedders fonts;
         record_glyph_use(document, fonts);
+        const bool reuse = can_use_prepared(document, prepared, fonts);
         subset_fonts(fonts);
-        const std::vector<CompressedPage> contents = build_page_contents(document, fonts);
+        std::vector<PreparedPage> built;
+        if (!reuse) {
+            built = build_page_contents(document, fonts);
+        }
+        const std::vector<PreparedPage>& contents = reuse ? *prepared : built;
 
         PdfMemDocument pdf;
         pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);

@@ -2,9 +2,13 @@
 
 #include "layout/document.h"
 
+#include "text/font_resource.h"
+
 #include <cstdint>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace formpdf::pdf {
 
@@ -24,10 +28,26 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A page ready to be written: its size, its content stream already Flate-compressed, and the
+// fonts the stream draws with (for the page's /Resources).
+struct PreparedPage {
+    double width = 0;
+    double height = 0;
+    std::string content;
+    std::set<text::FontId> fonts;
+};
+
 // Serialises a laid-out document as PDF bytes: Type0/Identity-H fonts subset with hb-subset (one
 // subset per font per document, deterministic tag), /W widths, ToUnicode from the shaping clusters,
 // Info (Title, Producer, CreationDate), /Lang, and a content-derived trailer /ID. The same document
 // and options always give the same bytes. Throws PdfError.
-std::string write_pdf(const layout::Document& document, const PdfOptions& options);
+//
+// `prepared`, when given, holds the document's pages as StreamedPdfWriter::prepare_pages made
+// them for a combined file: a batch builds and compresses each page once for both files. They
+// are used when every font draws with codes that do not depend on the subset (TrueType: the
+// glyph id; CID-keyed CFF such as Noto CJK: the CID), so the bytes are exactly those of a call
+// without them; otherwise the pages are built again.
+std::string write_pdf(const layout::Document& document, const PdfOptions& options,
+                      const std::vector<PreparedPage>* prepared = nullptr);
 
 } // namespace formpdf::pdf

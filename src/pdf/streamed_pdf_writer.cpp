@@ -233,9 +233,10 @@ std::vector<PreparedPage> StreamedPdfWriter::prepare_pages(const layout::Documen
     prepared.reserve(part.pages.size());
     try {
         for (const layout::Page& page : part.pages) {
-            const PageContent content = build_page_content(page, impl_->embedders);
-            prepared.push_back(
-                {page.width, page.height, deflate_bytes(content.operators, kTextFlateLevel)});
+            PageContent content = build_page_content(page, impl_->embedders);
+            prepared.push_back({page.width, page.height,
+                                deflate_bytes(content.operators, kTextFlateLevel),
+                                std::move(content.fonts)});
         }
     } catch (const PoDoFo::PdfError& error) {
         throw PdfError(podofo_message(error));

@@ -11,13 +11,6 @@
 
 namespace formpdf::pdf {
 
-// A page ready to be written: its size and its content stream, already Flate-compressed.
-struct PreparedPage {
-    double width = 0;
-    double height = 0;
-    std::string content;
-};
-
 // A run of pages numbered alike in a viewer (/PageLabels, PDF 32000-1 12.4.2): from first_page
 // (0-based, in the final page order) on, style "D" (1, 2, 3), "r" (i, ii), "R", "a", "A" or ""
 // (prefix only), starting at `start`.

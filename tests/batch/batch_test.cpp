@@ -154,6 +154,37 @@ std::string with_field(const std::string& yaml, const std::string& id, const std
                               std::regex_constants::format_first_only);
 }
 
+TEST(Batch, EachFormsPdfIsTheSameWithOrWithoutTheCombinedFileAndAsRenderWritesIt) {
+    // With --combined, a page is built and compressed once for both files: the form's own PDF
+    // must not change because of it.
+    TempDir dir;
+    const fs::path with = dir / "with";
+    const fs::path without = dir / "without";
+    ASSERT_EQ(
+        batch({kDeclarations, "-o", with.string(), "--combined", "all.pdf", "-j", "2"}).exit_code,
+        0);
+    ASSERT_EQ(batch({kDeclarations, "-o", without.string(), "-j", "2"}).exit_code, 0);
+    std::set<std::string> files = files_under(with);
+    files.erase("all.pdf");
+    ASSERT_EQ(files, files_under(without));
+    for (const std::string& file : files) {
+        EXPECT_EQ(read_text(with / file), read_text(without / file)) << file;
+    }
+
+    // And `render` of one declaration gives the same bytes as the batch.
+    const fs::path one = seed_files().front();
+    const fs::path rendered = dir / "one.pdf";
+    const auto render = run_command(
+        {testing::formpdf_binary(), "render", one.string(), "-o", rendered.string()}, {kEpoch});
+    ASSERT_EQ(render.exit_code, 0) << render.err;
+    const std::string code = one.stem().string();
+    const auto match = std::find_if(files.begin(), files.end(), [&](const std::string& file) {
+        return file.starts_with(code + "-");
+    });
+    ASSERT_NE(match, files.end());
+    EXPECT_EQ(read_text(rendered), read_text(with / *match));
+}
+
 TEST(Batch, ABrokenDeclarationIsReportedAndTheOthersArePrinted) {
     TempDir dir;
     const std::vector<fs::path> seeds = seed_files();
