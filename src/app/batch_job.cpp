@@ -210,6 +210,7 @@ public:
         if (writer_) {
             finish_combined();
         }
+        flush_outputs();
         summary_.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         report(result);
@@ -353,7 +354,8 @@ private:
             if (request_.forms) {
                 write_file_atomically(
                     form.output,
-                    pdf::write_pdf(document, options, writer_ ? &rendered.prepared : nullptr));
+                    pdf::write_pdf(document, options, writer_ ? &rendered.prepared : nullptr),
+                    Durability::Deferred); // flushed together by flush_outputs()
             }
             rendered.pages = document.pages.size();
             if (writer_) {
@@ -455,6 +457,19 @@ private:
         blank.pages[0].width = like.width;
         blank.pages[0].height = like.height;
         writer_->add_pages(blank, writer_->prepare_pages(blank));
+    }
+
+    // The forms' own files are flushed to disk once, here, not one by one (file_io.h Durability).
+    void flush_outputs() {
+        if (!request_.forms || summary_.rendered == 0) {
+            return;
+        }
+        try {
+            flush_file_system(request_.output_dir);
+        } catch (const IoError& error) {
+            result_diagnostics_.add(make_error({}, error.what()));
+            worst_ = std::max(worst_, Failure::Io);
+        }
     }
 
     void finish_combined() {

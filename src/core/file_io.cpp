@@ -50,7 +50,8 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     return bytes;
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                           Durability durability) {
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
     std::string temp_name = ".";
     temp_name += path.filename().string();
@@ -79,7 +80,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if ((durability == Durability::Now && ::fsync(fd) != 0) || ::close(fd) != 0) {
         const std::string why = errno_text();
         ::unlink(temp.c_str());
         throw IoError(path.string() + ": write failed: " + why);
@@ -89,6 +90,19 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
         ::unlink(temp.c_str());
         throw IoError(path.string() + ": cannot rename the temporary file into place: " + why);
     }
+}
+
+void flush_file_system(const std::filesystem::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        throw IoError(dir.string() + ": cannot open to flush it to disk: " + errno_text());
+    }
+    if (::syncfs(fd) != 0) {
+        const std::string why = errno_text();
+        ::close(fd);
+        throw IoError(dir.string() + ": cannot flush the written files to disk: " + why);
+    }
+    ::close(fd);
 }
 
 } // namespace formpdf

@@ -2,32 +2,52 @@
 
 #include "pdf/pdf_writer.h"
 
+#include <libdeflate.h>
 #include <podofo/podofo.h>
-#include <zlib.h>
 
-#include <limits>
+#include <array>
+#include <memory>
 
 namespace formpdf::pdf {
 
+namespace {
+
+struct CompressorDeleter {
+    void operator()(libdeflate_compressor* compressor) const {
+        libdeflate_free_compressor(compressor);
+    }
+};
+using Compressor = std::unique_ptr<libdeflate_compressor, CompressorDeleter>;
+
+// One compressor per level per thread: a compressor holds ~0.5 MB of tables, too much to set up
+// for every stream, and it must not be shared between threads.
+libdeflate_compressor& compressor_for(int level) {
+    thread_local std::array<Compressor, 13> compressors;
+    if (level < 1 || level > 12) {
+        throw PdfError("deflate: no compression level " + std::to_string(level));
+    }
+    Compressor& compressor = compressors[static_cast<std::size_t>(level)];
+    if (!compressor) {
+        compressor.reset(libdeflate_alloc_compressor(level));
+        if (!compressor) {
+            throw PdfError("deflate: cannot allocate a compressor");
+        }
+    }
+    return *compressor;
+}
+
+} // namespace
+
 std::string deflate_bytes(std::string_view bytes, int level) {
-    if (bytes.size() > std::numeric_limits<uInt>::max()) { // avail_in is 32 bits
-        throw PdfError("zlib: stream too large");
-    }
-    // One call into a buffer of deflateBound's size: no copies, no loop over partial outputs.
-    z_stream stream{};
-    if (deflateInit(&stream, level) != Z_OK) {
-        throw PdfError("zlib: cannot initialise deflate");
-    }
-    std::string out(deflateBound(&stream, static_cast<uLong>(bytes.size())), '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    stream.avail_in = static_cast<uInt>(bytes.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    const int result = deflate(&stream, Z_FINISH);
-    const uLong written = stream.total_out;
-    deflateEnd(&stream);
-    if (result != Z_STREAM_END) {
-        throw PdfError("zlib: deflate failed");
+    libdeflate_compressor& compressor = compressor_for(level);
+    std::string out;
+    // Not zero-filled for nothing: resize_and_overwrite would be C++23; the bound is only a few
+    // bytes more than the input.
+    out.resize(libdeflate_zlib_compress_bound(&compressor, bytes.size()));
+    const std::size_t written =
+        libdeflate_zlib_compress(&compressor, bytes.data(), bytes.size(), out.data(), out.size());
+    if (written == 0) {
+        throw PdfError("deflate: compressing " + std::to_string(bytes.size()) + " bytes failed");
     }
     out.resize(written);
     return out;

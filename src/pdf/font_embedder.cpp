@@ -95,12 +95,19 @@ void FontEmbedder::use_stable_codes() {
 
 void FontEmbedder::read_cids() {
     cids_read_ = true;
-    HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
-    unsigned length = 0;
-    const char* data = hb_blob_get_data(cff.get(), &length);
-    if (auto cids = cff_glyph_cids(std::string_view(data == nullptr ? "" : data, length))) {
-        stable_cids_ = std::move(*cids);
+    // The charset of a CJK face lists 65,000 glyphs: read once per process, not once per form.
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, unsigned>, std::shared_ptr<const CidTable>> tables;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto [it, inserted] = tables.try_emplace({resource_.path, resource_.face_index});
+    if (inserted) {
+        HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(cff.get(), &length);
+        auto cids = cff_glyph_cids(std::string_view(data == nullptr ? "" : data, length));
+        it->second = std::make_shared<const CidTable>(cids ? std::move(*cids) : CidTable{});
     }
+    stable_cids_ = it->second;
 }
 
 bool FontEmbedder::has_subset_independent_codes() {
@@ -110,7 +117,7 @@ bool FontEmbedder::has_subset_independent_codes() {
     if (!cids_read_) {
         read_cids();
     }
-    return !stable_cids_.empty();
+    return !stable_cids_->empty();
 }
 
 void FontEmbedder::subset() {
@@ -121,7 +128,8 @@ void FontEmbedder::subset() {
         }
         gids.insert(gid);
     }
-    const bool retain_gids = stable_codes_ && resource_.is_cff && stable_cids_.empty();
+    const bool retain_gids =
+        stable_codes_ && resource_.is_cff && (!stable_cids_ || stable_cids_->empty());
     // From the face reduced to the tables we embed: hb-subset otherwise walks the whole cmap
     // of a CJK face (65,000 code points) on every call, ~4 ms per font per document, and adds
     // glyphs of layout closures that no page draws.
@@ -153,11 +161,11 @@ void FontEmbedder::subset() {
 
 std::uint16_t FontEmbedder::code(std::uint32_t gid) const {
     if (stable_codes_) {
-        if (stable_cids_.empty()) {
+        if (!stable_cids_ || stable_cids_->empty()) {
             return static_cast<std::uint16_t>(gid);
         }
-        if (gid < stable_cids_.size()) {
-            return stable_cids_[gid];
+        if (gid < stable_cids_->size()) {
+            return (*stable_cids_)[gid];
         }
     }
     const auto it = codes_.find(gid);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -87,7 +88,8 @@ private:
 
     bool stable_codes_ = false;
     bool cids_read_ = false;
-    std::vector<std::uint16_t> stable_cids_; // CID-keyed CFF with stable codes: gid -> CID
+    using CidTable = std::vector<std::uint16_t>;  // gid -> CID; empty: not CID-keyed
+    std::shared_ptr<const CidTable> stable_cids_; // CFF, once read: shared by every document
 };
 
 } // namespace formpdf::pdf

@@ -139,6 +139,20 @@ TEST_F(FileIoTest, AtomicWriteReplacesAndLeavesNoTemporaries) {
     EXPECT_EQ(entries, 1);
 }
 
+TEST_F(FileIoTest, DeferredWritesAreWholeAtOnceAndFlushedTogether) {
+    const auto path = dir_ / "form.pdf";
+    write_file_atomically(path, "old", Durability::Deferred);
+    write_file_atomically(path, "new", Durability::Deferred);
+    EXPECT_EQ(read_file(path, 100), "new");
+    EXPECT_NO_THROW(flush_file_system(dir_));
+    int entries = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir_)) {
+        ++entries;
+    }
+    EXPECT_EQ(entries, 1); // no temporaries left behind
+    EXPECT_THROW(flush_file_system(dir_ / "missing-dir"), IoError);
+}
+
 TEST_F(FileIoTest, FailedWriteKeepsTheOldFile) {
     const auto path = dir_ / "missing-dir" / "out.pdf";
     EXPECT_THROW(write_file_atomically(path, "x"), IoError);
