@@ -3,19 +3,23 @@
 #include "core/number_format.h"
 
 #include <cmath>
+#include <initializer_list>
 
 namespace formpdf::pdf {
 
 namespace {
 
+// Numbers separated by spaces, then a space: "1 2.5 3 ".
+void append_numbers(std::string& out, std::initializer_list<double> values) {
+    for (const double value : values) {
+        append_number(out, value);
+        out += ' ';
+    }
+}
+
 // Colour components need no more than 1/1000 precision for print.
 void append_rgb(std::string& out, const Color& color, const char* op) {
-    append_number(out, color.r);
-    out += ' ';
-    append_number(out, color.g);
-    out += ' ';
-    append_number(out, color.b);
-    out += ' ';
+    append_numbers(out, {color.r, color.g, color.b});
     out += op;
 }
 
@@ -71,12 +75,6 @@ void append_thousandths(std::string& out, std::int64_t value) {
     append_number(out, static_cast<double>(value) / 1000);
 }
 
-void append_point(std::string& out, const Point& point) {
-    append_number(out, point.x);
-    out += ' ';
-    append_number(out, point.y);
-}
-
 } // namespace
 
 void ContentWriter::finish() {
@@ -125,14 +123,8 @@ void ContentWriter::fill_rect(const Rect& rect, const Color& fill) {
         set_fill_color(fill);
         enter(Mode::Fill);
     }
-    append_number(out_, rect.x);
-    out_ += ' ';
-    append_number(out_, rect.y);
-    out_ += ' ';
-    append_number(out_, rect.width);
-    out_ += ' ';
-    append_number(out_, rect.height);
-    out_ += " re\n";
+    append_numbers(out_, {rect.x, rect.y, rect.width, rect.height});
+    out_ += "re\n";
 }
 
 void ContentWriter::stroke_line(const Point& from, const Point& to, double line_width,
@@ -152,10 +144,10 @@ void ContentWriter::stroke_line(const Point& from, const Point& to, double line_
         }
         enter(Mode::Stroke);
     }
-    append_point(out_, from);
-    out_ += " m ";
-    append_point(out_, to);
-    out_ += " l\n";
+    append_numbers(out_, {from.x, from.y});
+    out_ += "m ";
+    append_numbers(out_, {to.x, to.y});
+    out_ += "l\n";
 }
 
 void ContentWriter::text_line(double size, const Color& color, double baseline_y,
