@@ -258,6 +258,34 @@ TEST(YamlGuard, KeepsPlainNullsApartFromQuotedOnes) {
     EXPECT_EQ(items[11].scalar, "x");
 }
 
+TEST(YamlGuard, ReadsEveryScalarStyleAsYamlSays) {
+    // What the YAML spec says; layout dumps of a declaration using these styles are identical
+    // with yaml-cpp, the parser formpdf used before libyaml.
+    const std::string text = "folded: >-\n"
+                             "  第一行折叠\n"
+                             "  第二行  继续\n"
+                             "\n"
+                             "  新段落 trailing   \n"
+                             "literal: |+\n"
+                             "  字面第一行\n"
+                             "    缩进第二行\ttab\n"
+                             "\n"
+                             "double: \"双引号\\t制表\\u4e2d\\x41 \\\"引\\\" \\\\ 反斜杠\n"
+                             "  续行  空格\"  # c\n"
+                             "single: 'it''s 单引号#not comment'\n"
+                             "plain: plain#hash and  multi\n"
+                             "  line plain   # real comment\n";
+    const std::vector<YamlNode> documents = parse_yaml(text, "in.yaml", {});
+    ASSERT_EQ(documents.size(), 1u);
+    const std::vector<YamlNode>& items = documents[0].children;
+    ASSERT_EQ(items.size(), 10u);
+    EXPECT_EQ(items[1].scalar, "第一行折叠 第二行  继续\n新段落 trailing   ");
+    EXPECT_EQ(items[3].scalar, "字面第一行\n  缩进第二行\ttab\n\n");
+    EXPECT_EQ(items[5].scalar, "双引号\t制表中A \"引\" \\ 反斜杠 续行  空格");
+    EXPECT_EQ(items[7].scalar, "it's 单引号#not comment");
+    EXPECT_EQ(items[9].scalar, "plain#hash and  multi line plain");
+}
+
 TEST(YamlGuard, LocatesNodesByByteOffsetAfterChineseTextAndCrlf) {
     // libyaml counts characters; the tree holds byte offsets into the text.
     const std::string text = "项目: 甲乙\r\n名称: '丙'\r\n";
