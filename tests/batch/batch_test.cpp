@@ -247,6 +247,35 @@ TEST(Batch, HostileFieldValuesNeverWriteOutsideTheFolderNorOverwrite) {
     EXPECT_FALSE(fs::exists(dir.path().parent_path() / "etc"));
 }
 
+TEST(Batch, FilesOfSeveralDeclarationsAndOfOneGiveTheSamePdfs) {
+    // A one-declaration file is read again by the worker that renders it (memory stays small);
+    // a file of several is kept in memory. Both must print exactly what `render` prints.
+    TempDir dir;
+    const std::vector<fs::path> seeds = seed_files();
+    fs::create_directories(dir / "in");
+    write_text(dir / "in" / "three.yaml", read_text(seeds[0]) + "\n---\n" + read_text(seeds[1]) +
+                                              "\n---\n" + read_text(seeds[2]));
+    write_text(dir / "in" / "one.yaml", read_text(seeds[3]));
+    const auto result = batch({(dir / "in").string(), "-o", (dir / "out").string(), "-j", "2"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::set<std::string> files = files_under(dir / "out");
+    ASSERT_EQ(files.size(), 4u);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const fs::path rendered = dir / ("render-" + std::to_string(i) + ".pdf");
+        ASSERT_EQ(run_command({testing::formpdf_binary(), "render", seeds[i].string(), "-o",
+                               rendered.string()},
+                              {kEpoch})
+                      .exit_code,
+                  0);
+        const std::string code = seeds[i].stem().string();
+        const auto match = std::find_if(files.begin(), files.end(), [&](const std::string& file) {
+            return file.starts_with(code + "-");
+        });
+        ASSERT_NE(match, files.end()) << code;
+        EXPECT_EQ(read_text(dir / "out" / *match), read_text(rendered)) << code;
+    }
+}
+
 TEST(Batch, ReadsTheListOfFilesFromStdin) {
     TempDir dir;
     const std::vector<fs::path> seeds = seed_files();
