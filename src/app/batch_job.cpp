@@ -503,9 +503,11 @@ private:
         writer_->add_pages(blank, writer_->prepare_pages(blank));
     }
 
-    // The forms' own files are flushed to disk once, here, not one by one (file_io.h Durability).
+    // The forms' own files, and the combined file, are flushed to disk once, here, not one by one
+    // (file_io.h Durability).
     void flush_outputs() {
-        if (!request_.forms || summary_.rendered == 0) {
+        const bool wrote_forms = request_.forms && summary_.rendered > 0;
+        if (!wrote_forms && !summary_.combined) {
             return;
         }
         try {
