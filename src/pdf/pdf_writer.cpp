@@ -1,6 +1,7 @@
 #include "pdf/pdf_writer.h"
 
 #include "core/number_format.h"
+#include "pdf/content_hash.h"
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/named_destinations.h"
@@ -129,15 +130,6 @@ void write_catalog_entries(PdfMemDocument& pdf, const layout::Document& document
     }
 }
 
-void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
-    for (const layout::Outline& outline : outlines) {
-        hash.update_field(outline.title);
-        hash.update_field(std::to_string(outline.page_index));
-        hash.update_field(std::to_string(outline.children.size()));
-        hash_outlines(hash, outline.children);
-    }
-}
-
 // Everything that ends up in the file, hashed. PoDoFo derives the trailer /ID from the Info
 // dictionary only, so putting this hash into Info makes the /ID change with the content. Streams
 // are hashed as stored, compressed: as content-dependent as the raw bytes (Flate is lossless) and
@@ -151,9 +143,7 @@ std::string content_hash(const layout::Document& document, const PdfOptions& opt
     hash.update_field(std::to_string(options.creation_time));
     hash.update_field(options.pdfa ? "PDF/A-2b" : "");
     for (std::size_t i = 0; i < contents.size(); ++i) {
-        hash.update_field(format_number(document.pages[i].width) + " " +
-                          format_number(document.pages[i].height));
-        hash.update_field(contents[i].content);
+        hash_page(hash, document.pages[i].width, document.pages[i].height, contents[i].content);
     }
     for (const auto& font : fonts) {
         if (font) {

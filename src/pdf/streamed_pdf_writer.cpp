@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/number_format.h"
+#include "pdf/content_hash.h"
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
 #include "pdf/outline_tree.h"
@@ -35,15 +36,6 @@ public:
     using PoDoFo::PdfDocument::GetCatalog;
     using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
 };
-
-void hash_outlines(Sha256& hash, const std::vector<layout::Outline>& outlines) {
-    for (const layout::Outline& outline : outlines) {
-        hash.update_field(outline.title);
-        hash.update_field(std::to_string(outline.page_index));
-        hash.update_field(std::to_string(outline.children.size()));
-        hash_outlines(hash, outline.children);
-    }
-}
 
 // PdfImmediateWriter derives the trailer /ID from the Info dictionary as it is when the document
 // is created, clock-stamped CreationDate included, and offers no way to set it. Replace the two
@@ -107,8 +99,7 @@ struct StreamedPdfWriter::Impl {
         dict.AddKey("Resources", resources->Reference());
         dict.AddKey("Contents", contents->Reference());
 
-        hash.update_field(format_number(page.width) + " " + format_number(page.height));
-        hash.update_field(page.content);
+        hash_page(hash, page.width, page.height, page.content);
         return object->Reference();
     }
 
