@@ -248,8 +248,9 @@ TEST(Batch, HostileFieldValuesNeverWriteOutsideTheFolderNorOverwrite) {
 }
 
 TEST(Batch, FilesOfSeveralDeclarationsAndOfOneGiveTheSamePdfs) {
-    // A one-declaration file is read again by the worker that renders it (memory stays small);
-    // a file of several is kept in memory. Both must print exactly what `render` prints.
+    // Files of one declaration and of several are held differently (batch_job.h
+    // declarations_held; both ways are compared in batch_job_test.cpp). Both must print exactly
+    // what `render` prints.
     TempDir dir;
     const std::vector<fs::path> seeds = seed_files();
     fs::create_directories(dir / "in");

@@ -1,0 +1,84 @@
+// The batch as a library: how it holds the declarations must never change what it prints.
+
+#include "app/batch_job.h"
+#include "support/command.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace formpdf {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::read_text;
+using testing::TempDir;
+using testing::write_text;
+
+const fs::path kSourceDir = FORMPDF_SOURCE_DIR;
+
+std::vector<fs::path> seed_files() {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(kSourceDir / "inputs" / "declarations")) {
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Every file the batch wrote, by name, with its bytes.
+std::map<std::string, std::string> outputs(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        files.emplace(entry.path().filename().string(), read_text(entry.path()));
+    }
+    return files;
+}
+
+app::BatchRequest request_for(const fs::path& input, const fs::path& output) {
+    app::BatchRequest request;
+    request.inputs = {input};
+    request.output_dir = output;
+    request.combined = "all.pdf";
+    request.contents = true;
+    request.jobs = 2;
+    request.creation_time = 1700000000;
+    request.layout_dirs = {kSourceDir / "layouts"};
+    request.font_dirs = {kSourceDir / "fonts"};
+    return request;
+}
+
+TEST(BatchJob, HoldingOrRereadingTheDeclarationsPrintsTheSameBytes) {
+    // Small batches keep the parsed declarations; large ones drop those of one-declaration files
+    // and read them again when rendering. A file of several declarations is always kept.
+    TempDir dir;
+    const std::vector<fs::path> seeds = seed_files();
+    ASSERT_GE(seeds.size(), 6u);
+    fs::create_directories(dir / "in");
+    write_text(dir / "in" / "three.yaml", read_text(seeds[0]) + "\n---\n" + read_text(seeds[1]) +
+                                              "\n---\n" + read_text(seeds[2]));
+    for (std::size_t i = 3; i < 6; ++i) {
+        write_text(dir / "in" / seeds[i].filename(), read_text(seeds[i]));
+    }
+
+    std::map<std::string, std::string> printed[2];
+    for (std::size_t held : {std::size_t{0}, std::size_t{500}}) {
+        const fs::path out = dir / ("out-" + std::to_string(held));
+        app::BatchRequest request = request_for(dir / "in", out);
+        request.declarations_held = held;
+        app::BatchSummary summary;
+        std::ostringstream log;
+        const app::JobResult result = app::run_batch(request, summary, log);
+        ASSERT_EQ(result.exit_code, ExitCode::Success) << result.diagnostics.items().size();
+        EXPECT_EQ(summary.rendered, 6u);
+        ASSERT_TRUE(summary.combined.has_value());
+        printed[held == 0 ? 0 : 1] = outputs(out);
+    }
+    ASSERT_EQ(printed[0].size(), 7u); // 6 forms and the combined file
+    EXPECT_EQ(printed[0], printed[1]);
+}
+
+} // namespace
+} // namespace formpdf
