@@ -125,7 +125,7 @@ void BM_StreamedCombined(benchmark::State& state) {
     for (auto _ : state) {
         pdf::StreamedPdfWriter writer(path, s.fonts.resources(), kOptions);
         for (const layout::Document& document : s.documents) {
-            writer.add_pages(document, writer.prepare_pages(document));
+            writer.add_pages(writer.prepare(document));
         }
         writer.finish({});
     }

@@ -65,10 +65,8 @@ std::string font_resource_name(text::FontId font) {
     return name;
 }
 
-void record_glyph_use(const layout::Document& document, FontEmbedders& fonts) {
-    if (fonts.size() < document.fonts.size()) {
-        fonts.resize(document.fonts.size()); // only grows: a writer may add several documents
-    }
+GlyphUses collect_glyph_uses(const layout::Document& document) {
+    GlyphUses uses(document.fonts.size());
     for (const layout::Page& page : document.pages) {
         for (const layout::PageItem& item : page.items) {
             const auto* text_item = std::get_if<layout::TextItem>(&item);
@@ -83,13 +81,40 @@ void record_glyph_use(const layout::Document& document, FontEmbedders& fonts) {
                                    std::to_string(glyph.font) + " but the document has " +
                                    std::to_string(document.fonts.size()) + " fonts");
                 }
-                if (!fonts[glyph.font]) {
-                    fonts[glyph.font] = std::make_unique<FontEmbedder>(document.fonts[glyph.font]);
+                auto [it, inserted] = uses[glyph.font].try_emplace(glyph.gid, texts[i]);
+                if (!inserted && it->second.empty()) {
+                    it->second = texts[i];
                 }
-                fonts[glyph.font]->use_glyph(glyph.gid, texts[i]);
             }
         }
     }
+    return uses;
+}
+
+void record_glyph_uses(const GlyphUses& uses, const std::vector<text::FontResource>& resources,
+                       FontEmbedders& fonts) {
+    if (fonts.size() < uses.size()) {
+        fonts.resize(uses.size()); // only grows: a writer may add several documents
+    }
+    for (text::FontId font = 0; font < uses.size(); ++font) {
+        if (uses[font].empty()) {
+            continue;
+        }
+        if (!fonts[font]) {
+            if (font >= resources.size()) {
+                throw PdfError("glyphs of font " + std::to_string(font) + " but the font table has " +
+                               std::to_string(resources.size()) + " fonts");
+            }
+            fonts[font] = std::make_unique<FontEmbedder>(resources[font]);
+        }
+        for (const auto& [gid, text] : uses[font]) {
+            fonts[font]->use_glyph(gid, text);
+        }
+    }
+}
+
+void record_glyph_use(const layout::Document& document, FontEmbedders& fonts) {
+    record_glyph_uses(collect_glyph_uses(document), document.fonts, fonts);
 }
 
 PageContent build_page_content(const layout::Page& page, const FontEmbedders& fonts) {

@@ -2,6 +2,7 @@
 
 #include "layout/document.h"
 #include "pdf/font_embedder.h"
+#include "pdf/pdf_writer.h"
 
 #include <memory>
 #include <set>
@@ -16,8 +17,15 @@ using FontEmbedders = std::vector<std::unique_ptr<FontEmbedder>>;
 // The resource name a font is drawn with on every page: "F" + its FontId.
 std::string font_resource_name(text::FontId font);
 
-// Records every glyph the pages draw, and the text it stands for, with its font's embedder,
-// creating embedders on first use. Throws PdfError for a glyph of an unknown FontId.
+// The glyphs a document draws (pdf_writer.h GlyphUses); reads only, so from any thread. Throws
+// PdfError for a glyph of an unknown FontId.
+GlyphUses collect_glyph_uses(const layout::Document& document);
+
+// Records the uses with each font's embedder, creating embedders on first use.
+void record_glyph_uses(const GlyphUses& uses, const std::vector<text::FontResource>& resources,
+                       FontEmbedders& fonts);
+
+// Both at once: every glyph the pages draw, and the text it stands for.
 void record_glyph_use(const layout::Document& document, FontEmbedders& fonts);
 
 struct PageContent {

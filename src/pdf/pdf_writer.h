@@ -5,6 +5,7 @@
 #include "text/font_resource.h"
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -37,12 +38,24 @@ struct PreparedPage {
     std::set<text::FontId> fonts;
 };
 
+// The glyphs a document draws, per font (indexed by text::FontId): each glyph once, with the first
+// non-empty text it stands for (for ToUnicode). Recording the uses of several documents in order
+// gives what recording all their glyphs in that order gives.
+using GlyphUses = std::vector<std::map<std::uint32_t, std::string>>;
+
+// A document's pages ready to be written (StreamedPdfWriter::prepare) and the glyphs they draw:
+// all a writer needs of the document, a small fraction of its memory.
+struct PreparedPart {
+    std::vector<PreparedPage> pages;
+    GlyphUses glyphs;
+};
+
 // Serialises a laid-out document as PDF bytes: Type0/Identity-H fonts subset with hb-subset (one
 // subset per font per document, deterministic tag), /W widths, ToUnicode from the shaping clusters,
 // Info (Title, Producer, CreationDate), /Lang, and a content-derived trailer /ID. The same document
 // and options always give the same bytes. Throws PdfError.
 //
-// `prepared`, when given, holds the document's pages as StreamedPdfWriter::prepare_pages made
+// `prepared`, when given, holds the document's pages as StreamedPdfWriter::prepare made (PreparedPart::pages)
 // them for a combined file: a batch builds and compresses each page once for both files. They
 // are used when every font draws with codes that do not depend on the subset (TrueType: the
 // glyph id; CID-keyed CFF such as Noto CJK: the CID), so the bytes are exactly those of a call

@@ -219,27 +219,28 @@ StreamedPdfWriter::~StreamedPdfWriter() {
     }
 }
 
-std::vector<PreparedPage> StreamedPdfWriter::prepare_pages(const layout::Document& part) const {
-    std::vector<PreparedPage> prepared;
-    prepared.reserve(part.pages.size());
+PreparedPart StreamedPdfWriter::prepare(const layout::Document& part) const {
+    PreparedPart prepared;
+    prepared.pages.reserve(part.pages.size());
     try {
         for (const layout::Page& page : part.pages) {
             PageContent content = build_page_content(page, impl_->embedders);
-            prepared.push_back({page.width, page.height,
-                                deflate_bytes(content.operators, kTextFlateLevel),
-                                std::move(content.fonts)});
+            prepared.pages.push_back({page.width, page.height,
+                                      deflate_bytes(content.operators, kTextFlateLevel),
+                                      std::move(content.fonts)});
         }
+        prepared.glyphs = collect_glyph_uses(part);
     } catch (const PoDoFo::PdfError& error) {
         throw PdfError(podofo_message(error));
     }
     return prepared;
 }
 
-int StreamedPdfWriter::add_pages(const layout::Document& part, std::vector<PreparedPage> pages) {
+int StreamedPdfWriter::add_pages(PreparedPart part) {
     const int first = static_cast<int>(impl_->pages.size());
     try {
-        record_glyph_use(part, impl_->embedders);
-        for (const PreparedPage& page : pages) {
+        record_glyph_uses(part.glyphs, impl_->fonts, impl_->embedders);
+        for (const PreparedPage& page : part.pages) {
             impl_->pages.push_back(impl_->write_page(page));
         }
     } catch (const PoDoFo::PdfError& error) {
@@ -253,10 +254,10 @@ int StreamedPdfWriter::page_count() const {
 }
 
 void StreamedPdfWriter::add_front_pages(const layout::Document& part) {
-    std::vector<PreparedPage> pages = prepare_pages(part);
+    const PreparedPart prepared = prepare(part);
     try {
-        record_glyph_use(part, impl_->embedders);
-        for (const PreparedPage& page : pages) {
+        record_glyph_uses(prepared.glyphs, impl_->fonts, impl_->embedders);
+        for (const PreparedPage& page : prepared.pages) {
             impl_->front_pages.push_back(impl_->write_page(page));
         }
     } catch (const PoDoFo::PdfError& error) {

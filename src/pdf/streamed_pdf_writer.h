@@ -37,7 +37,7 @@ struct StreamedFinish {
 // and nothing of the page contents once written.
 //
 // Use: construct with the whole font table of the parts (every part's fonts must be a prefix of
-// it); prepare_pages() from any number of threads; add_pages() for each part in order (it may run
+// it); prepare() from any number of threads; add_pages() for each part in order (it may run
 // while other threads prepare); add_front_pages(); finish(). Throws PdfError (IoError when the
 // file cannot be written). Output is deterministic: same parts, options and order, same bytes.
 class StreamedPdfWriter {
@@ -48,12 +48,13 @@ public:
     StreamedPdfWriter(const StreamedPdfWriter&) = delete;
     StreamedPdfWriter& operator=(const StreamedPdfWriter&) = delete;
 
-    // The part's pages as content streams; thread-safe, reads only.
-    std::vector<PreparedPage> prepare_pages(const layout::Document& part) const;
+    // The part's pages as compressed content streams, and the glyphs they draw; thread-safe,
+    // reads only. The part itself is not needed afterwards.
+    PreparedPart prepare(const layout::Document& part) const;
 
     // Records the part's glyphs and writes its prepared pages after the pages added before.
     // Returns the index of its first page among the added (not front) pages.
-    int add_pages(const layout::Document& part, std::vector<PreparedPage> pages);
+    int add_pages(PreparedPart part);
     int page_count() const; // pages added so far, front pages not counted
 
     // Pages placed before all others (call once, before finish()).

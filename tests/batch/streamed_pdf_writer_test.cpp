@@ -39,10 +39,10 @@ std::string write_streamed(Parts& parts, const std::filesystem::path& path) {
     pdf::StreamedPdfWriter writer(path, parts.fonts.resources(),
                                   {1700000000, "formpdf test", false});
     // Prepared out of order, added in order: what the batch's worker threads do.
-    std::vector<pdf::PreparedPage> second = writer.prepare_pages(parts.second);
-    std::vector<pdf::PreparedPage> first = writer.prepare_pages(parts.first);
-    EXPECT_EQ(writer.add_pages(parts.first, std::move(first)), 0);
-    EXPECT_EQ(writer.add_pages(parts.second, std::move(second)),
+    pdf::PreparedPart second = writer.prepare(parts.second);
+    pdf::PreparedPart first = writer.prepare(parts.first);
+    EXPECT_EQ(writer.add_pages(std::move(first)), 0);
+    EXPECT_EQ(writer.add_pages(std::move(second)),
               static_cast<int>(parts.first.pages.size()));
     writer.add_front_pages(parts.front);
     pdf::StreamedFinish finish;
@@ -101,7 +101,7 @@ TEST(StreamedPdfWriter, AnUnfinishedFileIsRemoved) {
     {
         pdf::StreamedPdfWriter writer(dir / "a.pdf", parts.fonts.resources(),
                                       {1700000000, "formpdf test", false});
-        writer.add_pages(parts.first, writer.prepare_pages(parts.first));
+        writer.add_pages(writer.prepare(parts.first));
     }
     EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
