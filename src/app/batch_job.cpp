@@ -496,9 +496,9 @@ private:
                 add_blank_page(rendered.first_page);
             }
             const int first = writer_->add_pages(std::move(rendered.prepared));
-            entries_.push_back({&form, first,
-                                rendered.bookmark.empty() ? form.code + " " + form.name
-                                                          : rendered.bookmark});
+            entries_.push_back(
+                {&form, first,
+                 rendered.bookmark.empty() ? form.code + " " + form.name : rendered.bookmark});
         } catch (const std::exception& error) {
             combined_failed_ = true;
             result_diagnostics_.add(make_error({}, std::string("combined file: ") + error.what()));

@@ -38,6 +38,8 @@ public:
     // glyph, say) can only extract as one of them anyway.
     void use_glyph(std::uint32_t gid, std::string_view text);
     bool is_used() const { return !glyph_texts_.empty(); }
+    // The recorded glyphs and the text each stands for, by gid.
+    const std::map<std::uint32_t, std::string>& glyph_texts() const { return glyph_texts_; }
 
     // Fixes each glyph's code before the glyph set is known, for a writer that draws pages before
     // it can subset (the streamed combined file, streamed_pdf_writer.h): a CID-keyed CFF glyph's

@@ -102,8 +102,9 @@ void record_glyph_uses(const GlyphUses& uses, const std::vector<text::FontResour
         }
         if (!fonts[font]) {
             if (font >= resources.size()) {
-                throw PdfError("glyphs of font " + std::to_string(font) + " but the font table has " +
-                               std::to_string(resources.size()) + " fonts");
+                throw PdfError("glyphs of font " + std::to_string(font) +
+                               " but the font table has " + std::to_string(resources.size()) +
+                               " fonts");
             }
             fonts[font] = std::make_unique<FontEmbedder>(resources[font]);
         }

@@ -147,8 +147,7 @@ std::string content_hash(const layout::Document& document, const PdfOptions& opt
     }
     for (const auto& font : fonts) {
         if (font) {
-            hash.update_field(font->base_font());
-            hash.update_field(font->font_file_stream());
+            hash_font(hash, *font);
         }
     }
     hash_outlines(hash, document.outlines);

@@ -55,11 +55,11 @@ struct PreparedPart {
 // Info (Title, Producer, CreationDate), /Lang, and a content-derived trailer /ID. The same document
 // and options always give the same bytes. Throws PdfError.
 //
-// `prepared`, when given, holds the document's pages as StreamedPdfWriter::prepare made (PreparedPart::pages)
-// them for a combined file: a batch builds and compresses each page once for both files. They
-// are used when every font draws with codes that do not depend on the subset (TrueType: the
-// glyph id; CID-keyed CFF such as Noto CJK: the CID), so the bytes are exactly those of a call
-// without them; otherwise the pages are built again.
+// `prepared`, when given, holds the document's pages as StreamedPdfWriter::prepare made
+// (PreparedPart::pages) them for a combined file: a batch builds and compresses each page once for
+// both files. They are used when every font draws with codes that do not depend on the subset
+// (TrueType: the glyph id; CID-keyed CFF such as Noto CJK: the CID), so the bytes are exactly those
+// of a call without them; otherwise the pages are built again.
 std::string write_pdf(const layout::Document& document, const PdfOptions& options,
                       const std::vector<PreparedPage>* prepared = nullptr);
 

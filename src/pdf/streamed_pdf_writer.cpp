@@ -160,8 +160,7 @@ struct StreamedPdfWriter::Impl {
                 continue;
             }
             font.subset();
-            hash.update_field(font.base_font());
-            hash.update_field(font.font_file_stream());
+            hash_font(hash, font);
             font_dict.AddKey(PdfName(font_resource_name(id)), font.embed(*pdf->GetObjects()));
         }
         resources->GetDictionary().AddKey("Font", font_dict);

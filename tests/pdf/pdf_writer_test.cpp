@@ -373,6 +373,23 @@ TEST_F(PdfWriterTest, SameInputGivesIdenticalBytesAndContentDependentId) {
     EXPECT_NE(trailer_id(first), trailer_id(other));
 }
 
+TEST_F(PdfWriterTest, TheIdChangesWithTheTextAGlyphStandsFor) {
+    // Same glyphs, same content stream, but a glyph extracts as another text (ToUnicode): a
+    // different file, so a different /ID.
+    layout::Document first = document_with(noto, {"中国"});
+    layout::Document second = first;
+    auto& line = std::get<layout::TextItem>(second.pages[0].items.back());
+    line.text = "中國"; // the second glyph now stands for U+570B
+    const std::string a = write_pdf(first, test_options());
+    const std::string b = write_pdf(second, test_options());
+    auto trailer_id = [](const std::string& pdf) {
+        const auto pos = pdf.rfind("/ID");
+        return pos == std::string::npos ? std::string() : pdf.substr(pos, 80);
+    };
+    ASSERT_FALSE(trailer_id(a).empty());
+    EXPECT_NE(trailer_id(a), trailer_id(b));
+}
+
 TEST_F(PdfWriterTest, InfoCatalogAndOutlines) {
     SKIP_WITHOUT_PDF_TOOLS();
     layout::Document document = document_with(noto, {kHanLines[0]});
