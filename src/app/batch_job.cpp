@@ -232,11 +232,26 @@ private:
     void load_files() {
         const std::vector<fs::path> paths = collect_input_files(request_.inputs);
         files_.resize(paths.size());
-        parallel_for(paths.size(), jobs_, [&](std::size_t i) {
+        const auto load = [&](std::size_t i) {
             files_[i].path = paths[i];
             files_[i].outcome.run(
                 [&] { files_[i].declarations = load::load_declarations_file(paths[i]); });
-        });
+        };
+        // The first file first: its form names the layout most forms use, which is then loaded
+        // with its fonts, and the text engine readied for them, while the other files are read.
+        // That was ~5 ms of a 41-form batch spent before the first form could start.
+        std::thread early_layout;
+        if (!paths.empty() && jobs_ > 1) {
+            load(0);
+            if (const std::optional<fs::path> layout = layout_of_first_form()) {
+                early_layout = std::thread([this, path = *layout] { ready_layout(path); });
+            }
+        }
+        const std::size_t first = early_layout.joinable() ? 1 : 0;
+        parallel_for(paths.size() - first, jobs_, [&](std::size_t i) { load(first + i); });
+        if (early_layout.joinable()) {
+            early_layout.join();
+        }
         for (LoadedFile& file : files_) {
             if (file.outcome.failure != Failure::None) {
                 add_failure(file.outcome, file.path.string());
@@ -267,6 +282,35 @@ private:
         summary_.forms = forms_.size();
     }
 
+    // The layout the first declaration asks for, when it can be told without errors (errors are
+    // reported when every form's layout is resolved).
+    std::optional<fs::path> layout_of_first_form() const {
+        if (files_.empty() || files_[0].declarations.empty()) {
+            return std::nullopt;
+        }
+        if (request_.layout) {
+            return request_.layout;
+        }
+        try {
+            return find_layout(files_[0].declarations[0].form, request_.layout_dirs);
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+
+    // On its own thread, while the other files are read (nothing else uses the fonts or the
+    // layouts meanwhile): the layout and its fonts, and the text engine readied for them.
+    void ready_layout(const fs::path& path) noexcept {
+        try {
+            const LayoutEntry& entry = layout_at(path);
+            if (entry.spec) {
+                layout::StyleSet(*entry.spec, fonts_).warm_up();
+            }
+        } catch (const std::exception&) {
+            // Whatever failed fails again, and is reported, when the forms' layouts are resolved.
+        }
+    }
+
     // Loads a layout once and its fonts with it; a failure is remembered for every form using it.
     LayoutEntry& layout_at(const fs::path& path) {
         auto [it, inserted] = layouts_.try_emplace(path);
@@ -277,6 +321,9 @@ private:
             } catch (const DiagnosticError& error) {
                 it->second.spec.reset();
                 it->second.error = error.diagnostic();
+            } catch (...) {
+                layouts_.erase(it); // not remembered: tried again, and reported, by the next use
+                throw;
             }
         }
         return it->second;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
+#include <set>
 
 namespace formpdf::layout {
 
@@ -96,6 +97,16 @@ const ResolvedStyle& StyleSet::get(const std::string& name) const {
     auto found = styles_.find(name);
     assert(found != styles_.end() && "the loader checks style references");
     return found->second;
+}
+
+void StyleSet::warm_up() const {
+    std::set<text::FontId> faces;
+    for (const auto& [name, style] : styles_) {
+        faces.insert(style.chain.fonts.begin(), style.chain.fonts.end());
+    }
+    for (text::FontId font : faces) {
+        text::warm_up(*fonts_, font);
+    }
 }
 
 } // namespace formpdf::layout

@@ -39,6 +39,9 @@ public:
     const std::vector<text::FontResource>& fonts() const { return fonts_->resources(); }
     const text::FontLibrary& library() const { return *fonts_; }
 
+    // Readies the text engine for every face the styles use (text::warm_up); thread-safe.
+    void warm_up() const;
+
 private:
     text::FontLibrary* fonts_;
     std::map<std::string, ResolvedStyle> styles_;

@@ -2,6 +2,7 @@
 
 #include "core/utf8.h"
 #include "text/font_library_impl.h"
+#include "text/line_breaker.h"
 
 #include <cassert>
 #include <climits>
@@ -189,6 +190,17 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
         }
     }
     return shaped;
+}
+
+void warm_up(const FontLibrary& fonts, FontId font) {
+    // Han, CJK punctuation, Latin and digits: every lookup of a CJK face's script is touched.
+    constexpr std::string_view kSample = "绩效目标（申报）：完成率≥95%，Project 2026。";
+    try {
+        const ShapedText shaped = shape_text(fonts, kSample, FontChain{{font}}, 10.5);
+        break_lines(shaped, 60);
+    } catch (const MissingGlyphError&) {
+        // A Latin-only face: shaping stopped at the first Han character, which is warm enough.
+    }
 }
 
 } // namespace formpdf::text

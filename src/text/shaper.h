@@ -33,4 +33,10 @@ private:
 ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const FontChain& chain,
                       double size_pt);
 
+// Shapes and breaks a short sample with the font and drops the result. HarfBuzz builds a face's
+// lookup tables and shaping plan on first use (~5 ms for a Noto CJK face) and ICU its break
+// rules: done ahead, on a thread of its own, that work overlaps other work instead of stalling
+// the first form. Thread-safe; a face without the sample's characters is no error.
+void warm_up(const FontLibrary& fonts, FontId font);
+
 } // namespace formpdf::text
