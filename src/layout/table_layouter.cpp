@@ -447,16 +447,18 @@ private:
 
         std::vector<PageItem> fills;
         std::vector<PageItem> texts;
-        // Cell outlines, rounded and de-duplicated so that shared edges are stroked once.
-        std::set<std::tuple<double, double, double, double>> edges;
+        // Cell outlines, rounded and de-duplicated so that shared edges are stroked once, in
+        // sorted order (sorted and made unique once, not a set node allocated per edge).
+        std::vector<std::tuple<double, double, double, double>> edges;
+        edges.reserve(4 * cells_.size());
         const auto add_outline = [&](const Rect& box) {
             const auto r = [](double v) { return std::round(v * 1000) / 1000; };
             const double left = r(box.left()), right = r(box.right());
             const double low = r(box.bottom()), high = r(box.top());
-            edges.insert({left, high, right, high});
-            edges.insert({left, low, right, low});
-            edges.insert({left, low, left, high});
-            edges.insert({right, low, right, high});
+            edges.emplace_back(left, high, right, high);
+            edges.emplace_back(left, low, right, low);
+            edges.emplace_back(left, low, left, high);
+            edges.emplace_back(right, low, right, high);
         };
 
         for (std::size_t index = 0; index < cells_.size(); ++index) {
@@ -521,6 +523,9 @@ private:
             place_lines(*text, first_line, last_line, box.x, text_top, box.width, texts);
         }
 
+        std::sort(edges.begin(), edges.end());
+        edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+        items.reserve(items.size() + fills.size() + texts.size() + edges.size());
         for (PageItem& item : fills) {
             items.push_back(std::move(item));
         }

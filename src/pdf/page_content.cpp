@@ -73,7 +73,8 @@ GlyphUses collect_glyph_uses(const layout::Document& document) {
             if (text_item == nullptr) {
                 continue;
             }
-            const std::vector<std::string> texts = glyph_texts(text_item->text, text_item->glyphs);
+            const std::vector<std::string_view> texts =
+                glyph_texts(text_item->text, text_item->glyphs);
             for (std::size_t i = 0; i < texts.size(); ++i) {
                 const text::ShapedGlyph& glyph = text_item->glyphs[i];
                 if (glyph.font >= document.fonts.size()) {

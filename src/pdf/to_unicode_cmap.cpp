@@ -21,9 +21,9 @@ constexpr std::size_t kMaxEntriesPerBlock = 100;
 
 } // namespace
 
-std::vector<std::string> glyph_texts(std::string_view line_text,
-                                     const std::vector<text::ShapedGlyph>& glyphs) {
-    std::vector<std::string> texts(glyphs.size());
+std::vector<std::string_view> glyph_texts(std::string_view line_text,
+                                          const std::vector<text::ShapedGlyph>& glyphs) {
+    std::vector<std::string_view> texts(glyphs.size());
     // Clusters of a left-to-right run never decrease: then the nearest larger cluster is the next
     // different one, found in one pass instead of a search over the line per cluster.
     const bool increasing = std::is_sorted(
@@ -52,7 +52,7 @@ std::vector<std::string> glyph_texts(std::string_view line_text,
                 }
             }
         }
-        texts[i] = std::string(line_text.substr(cluster, end - cluster));
+        texts[i] = line_text.substr(cluster, end - cluster);
     }
     return texts;
 }

@@ -13,9 +13,9 @@ namespace formpdf::pdf {
 // The text each glyph of a shaped line stands for, as UTF-8, one entry per glyph. The whole text
 // of a cluster (its bytes up to the next cluster's offset) goes to the cluster's first glyph; the
 // other glyphs of the cluster get "" so that text extraction never duplicates it.
-// `line_text` is the text the glyph clusters are byte offsets into.
-std::vector<std::string> glyph_texts(std::string_view line_text,
-                                     const std::vector<text::ShapedGlyph>& glyphs);
+// `line_text` is the text the glyph clusters are byte offsets into; the views point into it.
+std::vector<std::string_view> glyph_texts(std::string_view line_text,
+                                          const std::vector<text::ShapedGlyph>& glyphs);
 
 // "4E2D" for "中"; non-BMP characters become surrogate pairs ("D840DC00"). Invalid UTF-8 becomes
 // U+FFFD. Upper-case hex, no brackets.

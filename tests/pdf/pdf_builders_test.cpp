@@ -86,13 +86,13 @@ TEST(GlyphTexts, ClusterTextGoesToItsFirstGlyphOnly) {
 
 TEST(GlyphTexts, LigatureCoversSeveralCharacters) {
     const auto texts = glyph_texts("ffi!", {glyph(1, 0), glyph(2, 3)});
-    EXPECT_EQ(texts, (std::vector<std::string>{"ffi", "!"}));
+    EXPECT_EQ(texts, (std::vector<std::string_view>{"ffi", "!"}));
 }
 
 TEST(GlyphTexts, ClustersOutOfOrderEndAtTheNearestLargerCluster) {
     // Right-to-left order: the clusters decrease, so each ends where the next larger one begins.
     const auto texts = glyph_texts("abcdef", {glyph(1, 4), glyph(2, 2), glyph(3, 2), glyph(4, 0)});
-    EXPECT_EQ(texts, (std::vector<std::string>{"ef", "cd", "", "ab"}));
+    EXPECT_EQ(texts, (std::vector<std::string_view>{"ef", "cd", "", "ab"}));
 }
 
 TEST(Flate, ZlibFormatDeterministicAndSmallerForText) {
