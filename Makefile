@@ -28,7 +28,7 @@ test: build
 
 # Every test under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (Debug, build-asan/).
 sanitize: $(DEPS_STAMP)
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFORMPDF_BUILD_BENCH=OFF \
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFORMPDF_BUILD_BENCH=OFF -DFORMPDF_MIMALLOC=OFF \
 	    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -O1"
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
