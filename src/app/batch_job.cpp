@@ -762,7 +762,15 @@ private:
 } // namespace
 
 JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ostream& log) {
-    return run_job([&](JobResult& result) { BatchRun(request, summary, log).run(result); });
+    return run_job([&](JobResult& result) {
+        auto run = std::make_unique<BatchRun>(request, summary, log);
+        run->run(result);
+        if (!request.free_memory) {
+            // Kept reachable, so that a leak checker does not report it.
+            static std::vector<std::unique_ptr<BatchRun>> left_to_exit;
+            left_to_exit.push_back(std::move(run));
+        }
+    });
 }
 
 std::string format_summary(const BatchSummary& summary) {

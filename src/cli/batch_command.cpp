@@ -123,6 +123,7 @@ Command add_batch_command(CLI::App& app) {
                 request.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());
                 request.progress = !options->quiet && app::output_is_terminal();
+                request.free_memory = false; // main() ends the process right after
                 app::BatchSummary summary;
                 const app::JobResult result = app::run_batch(request, summary, std::cerr);
                 const int code = report(result);

@@ -5,6 +5,8 @@
 
 #include <formpdf/version.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 int main(int argc, char** argv) {
@@ -31,7 +33,14 @@ int main(int argc, char** argv) {
     }
     for (const cli::Command& command : commands) {
         if (command.parser->parsed()) {
-            return command.run();
+            const int exit_code = command.run();
+            // Every output file is written and closed by now. Ending here leaves the teardown
+            // (the parsers, the fonts mapped, the libraries' exit handlers) to the operating
+            // system, as compilers do: ~1 ms of a 41-form batch.
+            std::cout.flush();
+            std::cerr.flush();
+            std::fflush(nullptr);
+            std::_Exit(exit_code);
         }
     }
     return static_cast<int>(ExitCode::Usage);
