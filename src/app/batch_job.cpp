@@ -241,13 +241,14 @@ private:
         // with its fonts, and the text engine readied for them, while the other files are read.
         // That was ~5 ms of a 41-form batch spent before the first form could start.
         std::thread early_layout;
+        std::size_t first = 0; // files loaded before the parallel loading
         if (!paths.empty() && jobs_ > 1) {
             load(0);
+            first = 1;
             if (const std::optional<fs::path> layout = layout_of_first_form()) {
                 early_layout = std::thread([this, path = *layout] { ready_layout(path); });
             }
         }
-        const std::size_t first = early_layout.joinable() ? 1 : 0;
         parallel_for(paths.size() - first, jobs_, [&](std::size_t i) { load(first + i); });
         if (early_layout.joinable()) {
             early_layout.join();

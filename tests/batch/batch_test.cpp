@@ -217,6 +217,32 @@ TEST(Batch, ABrokenDeclarationIsReportedAndTheOthersArePrinted) {
     EXPECT_NE(contents.out.find("broken.yaml"), std::string::npos) << contents.out;
 }
 
+TEST(Batch, ABrokenFirstFileIsReportedOnceWhateverTheNumberOfJobs) {
+    // The first file is read ahead of the others (its layout is readied while they are read):
+    // when it is broken, it is still reported once, and the others are printed.
+    TempDir dir;
+    const std::vector<fs::path> seeds = seed_files();
+    fs::create_directories(dir / "in");
+    for (std::size_t i = 0; i < 2; ++i) {
+        fs::copy_file(seeds[i], dir / ("in/" + seeds[i].filename().string()));
+    }
+    write_text(dir / "in/000-broken.yaml", "form: shenzhen-l2-project\nfields: [1, 2\n");
+    for (const std::string jobs : {"1", "2"}) {
+        const fs::path out = dir / ("out-" + jobs);
+        const auto result = batch({(dir / "in").string(), "-o", out.string(), "-j", jobs});
+        EXPECT_EQ(result.exit_code, 2) << jobs;
+        std::size_t reports = 0;
+        for (std::size_t at = result.err.find("000-broken.yaml:"); at != std::string::npos;
+             at = result.err.find("000-broken.yaml:", at + 1)) {
+            ++reports;
+        }
+        EXPECT_EQ(reports, 1u) << "-j " << jobs << "\n" << result.err;
+        EXPECT_NE(result.out.find("2 rendered"), std::string::npos) << result.out;
+        EXPECT_NE(result.out.find("1 failed"), std::string::npos) << result.out;
+        EXPECT_EQ(files_under(out).size(), 2u) << jobs;
+    }
+}
+
 TEST(Batch, HostileFieldValuesNeverWriteOutsideTheFolderNorOverwrite) {
     TempDir dir;
     const std::string seed = read_text(seed_files().front());
