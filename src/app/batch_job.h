@@ -34,7 +34,7 @@ struct BatchRequest {
     // up to this many forms keep them from loading to rendering; larger ones drop those of
     // one-declaration files once the order is fixed, and the worker reads the file again (~0.1 ms
     // a form), so that memory does not grow with the batch. The output is the same either way.
-    std::size_t declarations_held = 500;
+    std::size_t declarations_held = 128;
     // False when the process ends right after the batch (the CLI): the run's memory (fonts,
     // line cache, layouts, declarations) is left to the operating system instead of being freed
     // piece by piece (~1 ms of a 41-form batch). Every file is written and closed either way.
