@@ -66,7 +66,8 @@ std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes) {
     std::map<std::string, NamedRect> boxes;
     try {
         silence_podofo();
-        PoDoFo::PdfMemDocument pdf;
+        const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
+        PoDoFo::PdfMemDocument& pdf = *created;
         pdf.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
         const PoDoFo::PdfVecObjects& objects = pdf.GetObjects();
 
@@ -94,8 +95,8 @@ std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes) {
             }
             const double left = number_at(destination, 2), bottom = number_at(destination, 3);
             const double right = number_at(destination, 4), top = number_at(destination, 5);
-            boxes[name] = NamedRect{page->second.first, left, bottom, right - left, top - bottom,
-                                    page->second.second};
+            boxes[name] = NamedRect{page->second.first, left,         bottom,
+                                    right - left,       top - bottom, page->second.second};
         };
         // A name tree: /Names [key value ...] in leaves, /Kids below the root.
         std::function<void(const PdfObject*, int)> walk = [&](const PdfObject* node, int depth) {

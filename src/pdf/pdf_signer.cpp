@@ -358,7 +358,8 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
         build_cms_signature(*request.credentials, "", request.format).size() + kContentsMargin;
     std::string output;
     try {
-        PdfMemDocument pdf;
+        const std::unique_ptr<PdfMemDocument> created = new_memory_document();
+        PdfMemDocument& pdf = *created;
         load_for_update(pdf, input_pdf, request);
         std::optional<PdfObject> old_mod_date;
         if (const PdfObject* date = pdf.GetInfo()->GetObject()->GetDictionary().GetKey("ModDate")) {

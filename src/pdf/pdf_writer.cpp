@@ -195,7 +195,8 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
         }
         const std::vector<PreparedPage>& contents = reuse ? *prepared : built;
 
-        PdfMemDocument pdf;
+        const std::unique_ptr<PdfMemDocument> created = new_memory_document();
+        PdfMemDocument& pdf = *created;
         pdf.SetPdfVersion(PoDoFo::ePdfVersion_1_7);
         const auto font_references = embed_fonts(pdf, fonts);
         const auto pages = add_pages(pdf, document, contents, font_references);

@@ -35,6 +35,16 @@ PoDoFo::PdfArray media_box(double width, double height) {
     return box;
 }
 
+std::unique_lock<std::mutex> document_creation_lock() {
+    static std::mutex mutex;
+    return std::unique_lock<std::mutex>(mutex);
+}
+
+std::unique_ptr<PoDoFo::PdfMemDocument> new_memory_document() {
+    const auto lock = document_creation_lock();
+    return std::make_unique<PoDoFo::PdfMemDocument>();
+}
+
 void silence_podofo() {
     PoDoFo::PdfError::EnableDebug(false);
     PoDoFo::PdfError::EnableLogging(false);

@@ -151,7 +151,8 @@ std::map<ByteRange, SignatureFields> read_signature_fields(std::string_view pdf,
     std::map<ByteRange, SignatureFields> fields;
     silence_podofo();
     try {
-        PoDoFo::PdfMemDocument document;
+        const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
+        PoDoFo::PdfMemDocument& document = *created;
         document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
         // Not GetAcroForm(): PoDoFo's wrapper would add a default appearance to the form.
         PoDoFo::PdfObject* form = document.GetCatalog()->GetIndirectKey("AcroForm");

@@ -196,8 +196,11 @@ StreamedPdfWriter::StreamedPdfWriter(const std::filesystem::path& path,
             impl.embedders.push_back(std::make_unique<FontEmbedder>(resource));
             impl.embedders.back()->use_stable_codes();
         }
-        impl.pdf =
-            std::make_unique<StreamedDocument>(impl.temporary.c_str(), PoDoFo::ePdfVersion_1_7);
+        {
+            const auto lock = document_creation_lock();
+            impl.pdf =
+                std::make_unique<StreamedDocument>(impl.temporary.c_str(), PoDoFo::ePdfVersion_1_7);
+        }
         impl.resources = impl.pdf->GetObjects()->CreateObject();
         impl.pages_root = impl.pdf->GetCatalog()->GetDictionary().GetKey("Pages")->GetReference();
     } catch (const PoDoFo::PdfError& error) {
