@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
-.PHONY: all deps build demo test sanitize update-goldens format clean
+.PHONY: all deps build demo test sanitize tsan update-goldens format clean
 
 all: build
 
@@ -33,6 +33,14 @@ sanitize: $(DEPS_STAMP)
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --output-on-failure -j $(JOBS)
+
+# The batch's tests under ThreadSanitizer (Debug, build-tsan/): workers, the combined file's writer
+# and the thread that readies the first layout share fonts, caches and PoDoFo.
+tsan: $(DEPS_STAMP)
+	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DFORMPDF_BUILD_BENCH=OFF -DFORMPDF_MIMALLOC=OFF \
+	    -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -O1"
+	cmake --build build-tsan -j $(JOBS) --target formpdf test_batch_job test_batch_cli test_batch_streamed_writer test_text_line_cache
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^(Batch|BatchJob|StreamedPdfWriter|LineCacheTest)\.'
 
 # Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
 update-goldens: build
