@@ -120,22 +120,37 @@ bool FontEmbedder::has_subset_independent_codes() {
     return !stable_cids_->empty();
 }
 
-void FontEmbedder::subset() {
+std::set<std::uint32_t> FontEmbedder::glyph_ids() const {
     std::set<std::uint32_t> gids;
     for (const auto& [gid, text] : glyph_texts_) {
         if (gid > 0xFFFF) {
             throw PdfError("glyph id " + std::to_string(gid) + " does not fit a 2-byte code");
         }
-        gids.insert(gid);
+        gids.insert(gids.end(), gid);
     }
+    return gids;
+}
+
+FontEmbedder::SubsetProgram FontEmbedder::make_subset(std::set<std::uint32_t> gids) const {
     const bool retain_gids =
         stable_codes_ && resource_.is_cff && (!stable_cids_ || stable_cids_->empty());
     // From the face reduced to the tables we embed: hb-subset otherwise walks the whole cmap
     // of a CJK face (65,000 code points) on every call, ~4 ms per font per document, and adds
     // glyphs of layout closures that no page draws.
     const HbFace source = reduced_face(face_.get(), resource_.is_cff);
-    subset_ = subset_font(source.get(), resource_.is_cff, gids, retain_gids);
-    font_file_stream_ = deflate_bytes(subset_.font_program, kFontProgramFlateLevel);
+    SubsetProgram program;
+    program.subset = subset_font(source.get(), resource_.is_cff, gids, retain_gids);
+    program.stream = deflate_bytes(program.subset.font_program, kFontProgramFlateLevel);
+    program.gids = std::move(gids);
+    return program;
+}
+
+void FontEmbedder::subset(SubsetProgram* ready) {
+    std::set<std::uint32_t> gids = glyph_ids();
+    SubsetProgram program =
+        ready != nullptr && ready->gids == gids ? std::move(*ready) : make_subset(gids);
+    subset_ = std::move(program.subset);
+    font_file_stream_ = std::move(program.stream);
     base_font_ =
         subset_tag(clean_postscript_name(resource_), gids) + "+" + clean_postscript_name(resource_);
 

@@ -51,8 +51,19 @@ public:
     // subset's gids unless the gids are retained. Parses the CFF charset once.
     bool has_subset_independent_codes();
 
-    // Subsets the face to the recorded glyphs and fixes the code of each. Throws PdfError.
-    void subset();
+    // The font program of a subset, made apart from subset() so that it can run on another
+    // thread: a pure function of the glyph set that only reads the face. Throws PdfError.
+    struct SubsetProgram {
+        std::set<std::uint32_t> gids;
+        FontSubset subset;
+        std::string stream; // the program Flate-compressed, as stored
+    };
+    SubsetProgram make_subset(std::set<std::uint32_t> gids) const;
+    std::set<std::uint32_t> glyph_ids() const; // the recorded glyphs; PdfError past 0xFFFF
+
+    // Subsets the face to the recorded glyphs and fixes the code of each; takes `ready` when it
+    // was made for exactly these glyphs, else makes its own. Throws PdfError.
+    void subset(SubsetProgram* ready = nullptr);
 
     // After subset(): the 2-byte code that draws `gid` (a recorded glyph) in the content stream.
     // CFF, CID-keyed: the glyph's CID (hb-subset keeps CIDs; equals the gid for Noto CJK).

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <map>
 
 namespace formpdf::pdf {
@@ -152,14 +153,31 @@ struct StreamedPdfWriter::Impl {
             "Count", PdfObject(static_cast<pdf_int64>(front_pages.size() + pages.size())));
     }
 
-    void write_fonts() {
+    // Every used font's subset, each on a thread of its own: the body font's (~7 ms for the 662
+    // glyphs of the 41 seed forms) is most of finish(), and the page tree, the outline and the
+    // other fonts need not wait for it.
+    std::vector<std::future<FontEmbedder::SubsetProgram>> start_subsets() const {
+        std::vector<std::future<FontEmbedder::SubsetProgram>> subsets(embedders.size());
+        for (text::FontId id = 0; id < embedders.size(); ++id) {
+            const FontEmbedder* font = embedders[id].get();
+            if (font->is_used()) {
+                subsets[id] = std::async(std::launch::async, [font, gids = font->glyph_ids()] {
+                    return font->make_subset(gids);
+                });
+            }
+        }
+        return subsets;
+    }
+
+    void write_fonts(std::vector<std::future<FontEmbedder::SubsetProgram>>& subsets) {
         PdfDictionary font_dict;
         for (text::FontId id = 0; id < embedders.size(); ++id) {
             FontEmbedder& font = *embedders[id];
             if (!font.is_used()) {
                 continue;
             }
-            font.subset();
+            FontEmbedder::SubsetProgram program = subsets.at(id).get();
+            font.subset(&program);
             hash_font(hash, font);
             font_dict.AddKey(PdfName(font_resource_name(id)), font.embed(*pdf->GetObjects()));
         }
@@ -270,13 +288,14 @@ void StreamedPdfWriter::add_front_pages(const layout::Document& part) {
 void StreamedPdfWriter::finish(const StreamedFinish& finish) {
     Impl& impl = *impl_;
     try {
-        impl.write_fonts();
+        auto subsets = impl.start_subsets();
         impl.write_page_tree();
         std::vector<PdfReference> all_pages = impl.front_pages;
         all_pages.insert(all_pages.end(), impl.pages.begin(), impl.pages.end());
         write_outline_tree(*impl.pdf->GetObjects(), *impl.pdf->GetCatalog(), finish.outlines,
                            all_pages);
         impl.write_catalog(finish);
+        impl.write_fonts(subsets);
         impl.hash.update_field(finish.title);
         hash_outlines(impl.hash, finish.outlines);
         const std::string content_hash = to_hex(impl.hash.digest());
