@@ -209,9 +209,14 @@ public:
 
     void run(JobResult& result) {
         const auto start = std::chrono::steady_clock::now();
-        fs::create_directories(request_.output_dir);
+        create_output_dir();
         load_files();
         make_forms();
+        if (forms_.empty() && files_failed_ == 0) {
+            throw DiagnosticError(
+                make_error({}, "no declarations to print in " + describe_inputs(),
+                           "give declaration files (*.yaml, *.yml) or folders that hold some"));
+        }
         resolve_layouts();
         name_outputs();
         release_declarations();
@@ -229,6 +234,23 @@ public:
     }
 
 private:
+    void create_output_dir() const {
+        std::error_code error;
+        fs::create_directories(request_.output_dir, error);
+        if (error) {
+            throw IoError("cannot create the output folder " + request_.output_dir.string() + ": " +
+                          error.message());
+        }
+    }
+
+    std::string describe_inputs() const {
+        std::string text;
+        for (const fs::path& input : request_.inputs) {
+            text += (text.empty() ? "" : ", ") + input.string();
+        }
+        return text.empty() ? std::string("(no input)") : text;
+    }
+
     void load_files() {
         const std::vector<fs::path> paths = collect_input_files(request_.inputs);
         files_.resize(paths.size());

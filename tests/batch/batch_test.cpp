@@ -243,6 +243,25 @@ TEST(Batch, ABrokenFirstFileIsReportedOnceWhateverTheNumberOfJobs) {
     }
 }
 
+TEST(Batch, NothingToPrintOrNowhereToPrintIsAClearError) {
+    TempDir dir;
+    fs::create_directories(dir / "empty");
+    write_text(dir / "empty/notes.txt", "not a declaration\n");
+    const auto nothing = batch({(dir / "empty").string(), "-o", (dir / "out").string()});
+    EXPECT_EQ(nothing.exit_code, 2);
+    EXPECT_NE(nothing.err.find("error: no declarations to print in"), std::string::npos)
+        << nothing.err;
+    EXPECT_NE(nothing.err.find("hint: "), std::string::npos) << nothing.err;
+
+    write_text(dir / "a-file", "");
+    const auto nowhere = batch({kDeclarations, "-o", (dir / "a-file").string()});
+    EXPECT_EQ(nowhere.exit_code, 4);
+    EXPECT_NE(nowhere.err.find("error: cannot create the output folder"), std::string::npos)
+        << nowhere.err;
+    EXPECT_EQ(nowhere.err.find("internal error"), std::string::npos) << nowhere.err;
+    EXPECT_EQ(read_text(dir / "a-file"), "");
+}
+
 TEST(Batch, HostileFieldValuesNeverWriteOutsideTheFolderNorOverwrite) {
     TempDir dir;
     const std::string seed = read_text(seed_files().front());
