@@ -42,8 +42,7 @@ std::string write_streamed(Parts& parts, const std::filesystem::path& path) {
     pdf::PreparedPart second = writer.prepare(parts.second);
     pdf::PreparedPart first = writer.prepare(parts.first);
     EXPECT_EQ(writer.add_pages(std::move(first)), 0);
-    EXPECT_EQ(writer.add_pages(std::move(second)),
-              static_cast<int>(parts.first.pages.size()));
+    EXPECT_EQ(writer.add_pages(std::move(second)), static_cast<int>(parts.first.pages.size()));
     writer.add_front_pages(parts.front);
     pdf::StreamedFinish finish;
     finish.title = "测试";
