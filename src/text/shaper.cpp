@@ -193,13 +193,13 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
 }
 
 void warm_up(const FontLibrary& fonts, FontId font) {
-    // Han, CJK punctuation, Latin and digits: every lookup of a CJK face's script is touched.
+    // Han, CJK punctuation, Latin and digits: the runs a form's text is made of.
     constexpr std::string_view kSample = "绩效目标（申报）：完成率≥95%，Project 2026。";
     try {
         const ShapedText shaped = shape_text(fonts, kSample, FontChain{{font}}, 10.5);
         break_lines(shaped, 60);
     } catch (const MissingGlyphError&) {
-        // A Latin-only face: shaping stopped at the first Han character, which is warm enough.
+        // A face without these characters (a Latin-only fallback): its first real use readies it.
     }
 }
 
