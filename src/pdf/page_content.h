@@ -17,7 +17,11 @@ using FontEmbedders = std::vector<std::unique_ptr<FontEmbedder>>;
 // The resource name a font is drawn with on every page: "F" + its FontId.
 std::string font_resource_name(text::FontId font);
 
-// Records the uses (collect_glyph_uses, pdf_writer.h) with each font's embedder, creating embedders on first use.
+// The glyphs a document draws (pdf_writer.h GlyphUses); reads only, so from any thread. Throws
+// PdfError for a glyph of an unknown FontId.
+GlyphUses collect_glyph_uses(const layout::Document& document);
+
+// Records the uses with each font's embedder, creating embedders on first use.
 void record_glyph_uses(const GlyphUses& uses, const std::vector<text::FontResource>& resources,
                        FontEmbedders& fonts);
 
