@@ -126,7 +126,12 @@ std::optional<Color> parse_hex_color(std::string_view text) {
 }
 
 std::string quoted(std::string_view text) {
-    return "'" + std::string(text) + "'";
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '\''; // not "'" + std::string: GCC 12 -Wrestrict false positive
+    out += text;
+    out += '\'';
+    return out;
 }
 
 std::string length_text_mm(double mm) {
