@@ -1,6 +1,7 @@
 #include "pdf/font_embedder.h"
 
 #include "pdf/cff_charset.h"
+#include "pdf/cid_cff_font.h"
 #include "pdf/cid_widths.h"
 #include "pdf/flate.h"
 #include "pdf/pdf_writer.h"
@@ -60,6 +61,28 @@ hb_blob_t* shared_font_file(const std::string& path) {
     return hb_blob_reference(found->second.get());
 }
 
+// The CID-keyed CFF program of a face, read once per process with its cache of flattened glyphs
+// (cid_cff_font.h), or nullptr when the face's CFF is not one we subset ourselves.
+const CidCffFont* shared_cid_cff(const std::string& path, unsigned face_index, hb_face_t* face) {
+    struct Entry {
+        HbBlob table; // keeps the bytes the font reads alive
+        std::unique_ptr<CidCffFont> font;
+    };
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, unsigned>, Entry> fonts;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto [it, inserted] = fonts.try_emplace({path, face_index});
+    if (inserted) {
+        it->second.table.reset(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(it->second.table.get(), &length);
+        if (data != nullptr && length > 0) {
+            it->second.font = CidCffFont::open(std::string_view(data, length));
+        }
+    }
+    return it->second.font.get();
+}
+
 } // namespace
 
 FontEmbedder::FontEmbedder(const text::FontResource& resource) : resource_(resource) {
@@ -76,6 +99,9 @@ FontEmbedder::FontEmbedder(const text::FontResource& resource) : resource_(resou
     units_per_em_ = static_cast<int>(hb_face_get_upem(face_.get()));
     if (units_per_em_ <= 0) {
         throw PdfError("font " + resource.path + " has no units per em");
+    }
+    if (resource_.is_cff) {
+        cid_cff_ = shared_cid_cff(resource_.path, resource_.face_index, face_.get());
     }
 }
 
@@ -100,7 +126,10 @@ void FontEmbedder::read_cids() {
     static std::map<std::pair<std::string, unsigned>, std::shared_ptr<const CidTable>> tables;
     const std::lock_guard<std::mutex> lock(mutex);
     auto [it, inserted] = tables.try_emplace({resource_.path, resource_.face_index});
-    if (inserted) {
+    if (inserted && cid_cff_ != nullptr) {
+        // Not owned: the CID-keyed program it belongs to lives as long as the process.
+        it->second = std::shared_ptr<const CidTable>(std::shared_ptr<void>(), &cid_cff_->cids());
+    } else if (inserted) {
         HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;
         const char* data = hb_blob_get_data(cff.get(), &length);
@@ -137,12 +166,26 @@ FontEmbedder::SubsetProgram FontEmbedder::make_subset(std::set<std::uint32_t> gi
     // From the face reduced to the tables we embed: hb-subset otherwise walks the whole cmap
     // of a CJK face (65,000 code points) on every call, ~4 ms per font per document, and adds
     // glyphs of layout closures that no page draws.
-    const HbFace source = reduced_face(face_.get(), resource_.is_cff);
     SubsetProgram program;
-    program.subset = subset_font(source.get(), resource_.is_cff, gids, retain_gids);
+    std::optional<FontSubset> own =
+        cid_cff_ != nullptr && !retain_gids ? cid_cff_->subset(gids) : std::nullopt;
+    if (own) {
+        program.subset = std::move(*own);
+    } else {
+        const HbFace source = reduced_face(face_.get(), resource_.is_cff);
+        program.subset = subset_font(source.get(), resource_.is_cff, gids, retain_gids);
+    }
     program.stream = deflate_bytes(program.subset.font_program, kFontProgramFlateLevel);
     program.gids = std::move(gids);
     return program;
+}
+
+void FontEmbedder::prepare_glyphs(const std::map<std::uint32_t, std::string>& glyphs) const {
+    if (cid_cff_ != nullptr) {
+        for (const auto& [gid, text] : glyphs) {
+            cid_cff_->flattened(gid);
+        }
+    }
 }
 
 void FontEmbedder::subset(SubsetProgram* ready) {

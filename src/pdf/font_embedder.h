@@ -26,6 +26,8 @@ namespace formpdf::pdf {
 //
 // Life cycle: use_glyph() for every glyph of every page, then subset(), then code()/width() while
 // the page contents are built, then embed().
+class CidCffFont;
+
 class FontEmbedder {
 public:
     // Opens resource.path / face_index with HarfBuzz. Throws PdfError if it cannot be read.
@@ -59,6 +61,10 @@ public:
         std::string stream; // the program Flate-compressed, as stored
     };
     SubsetProgram make_subset(std::set<std::uint32_t> gids) const;
+    // Does ahead, on the calling thread, the per-glyph part of a later make_subset() for these
+    // glyphs (a CID-keyed CFF glyph's flattening, cid_cff_font.h); nothing for other fonts.
+    // Thread-safe.
+    void prepare_glyphs(const std::map<std::uint32_t, std::string>& glyphs) const;
     std::set<std::uint32_t> glyph_ids() const; // the recorded glyphs; PdfError past 0xFFFF
 
     // Subsets the face to the recorded glyphs and fixes the code of each; takes `ready` when it
@@ -99,6 +105,7 @@ private:
     std::string base_font_;
     void read_cids();
 
+    const CidCffFont* cid_cff_ = nullptr; // CID-keyed CFF: subset here, not by hb-subset
     bool stable_codes_ = false;
     bool cids_read_ = false;
     using CidTable = std::vector<std::uint16_t>;  // gid -> CID; empty: not CID-keyed

@@ -250,6 +250,12 @@ PreparedPart StreamedPdfWriter::prepare(const layout::Document& part) const {
                                       std::move(content.fonts)});
         }
         prepared.glyphs = collect_glyph_uses(part);
+        // The glyphs' share of the fonts' subsets, done here on the worker: the subsets at the
+        // end, on the serial path, then only assemble.
+        for (std::size_t id = 0; id < prepared.glyphs.size() && id < impl_->embedders.size();
+             ++id) {
+            impl_->embedders[id]->prepare_glyphs(prepared.glyphs[id]);
+        }
     } catch (const PoDoFo::PdfError& error) {
         throw PdfError(podofo_message(error));
     }

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "pdf/font_subset.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace formpdf::pdf {
+
+// A CID-keyed CFF font program (the 'CFF ' table of Noto CJK and of most CJK OpenType fonts),
+// read once per process and subset by flattening glyphs one at a time (Adobe TN #5176, the CFF
+// format, and TN #5177, Type 2 charstrings).
+//
+// Why not hb-subset, which the other fonts still use: hb-subset makes a subset in one call from
+// the whole glyph set, and most of its time is spent interpreting the glyphs' charstrings to
+// inline their subroutines (1.6 ms of the 2.4 ms of a form's PDF; 5-7 ms for the body font of a
+// 41-form combined file, which cannot start before the last form is laid out). Here each glyph
+// is flattened once per process, by whichever thread draws it first, and cached; a subset is then
+// only assembled from the cached glyphs. The output is what hb-subset gives with
+// HB_SUBSET_FLAGS_DESUBROUTINIZE: glyphs renumbered in gid order, each keeping its CID, no
+// subroutines, only the Font DICTs the glyphs use.
+//
+// Thread-safe after open(): every member is const; the cache fills lock-free.
+class CidCffFont {
+public:
+    // Reads the table's structure. std::nullopt when the program is not CID-keyed (no ROS), uses
+    // a charstring type other than 2, or is malformed: the caller then uses hb-subset, which
+    // reports what is wrong. `cff` must outlive the object (a view of the mapped font file).
+    static std::unique_ptr<CidCffFont> open(std::string_view cff);
+    ~CidCffFont();
+    CidCffFont(const CidCffFont&) = delete;
+    CidCffFont& operator=(const CidCffFont&) = delete;
+
+    std::uint32_t glyph_count() const { return glyph_count_; }
+    // gid -> CID, from the charset.
+    const std::vector<std::uint16_t>& cids() const { return cids_; }
+
+    // The glyph's charstring with every subroutine call inlined, made on first use and cached.
+    // nullptr when it cannot be flattened here (an operator we do not inline, such as the
+    // arithmetic ones that Type 2 deprecates, or a malformed charstring) or gid is out of range.
+    const std::string* flattened(std::uint32_t gid) const;
+
+    // The subset program for `gids` plus .notdef; std::nullopt when a glyph cannot be flattened
+    // (the caller falls back to hb-subset).
+    std::optional<FontSubset> subset(const std::set<std::uint32_t>& gids) const;
+
+    struct Structure; // the parsed table: INDEXes, DICTs, FDSelect
+
+private:
+    CidCffFont() = default;
+    std::unique_ptr<Structure> structure_;
+    std::uint32_t glyph_count_ = 0;
+    std::vector<std::uint16_t> cids_;
+    // One slot per glyph: nullptr until flattened; the failure marker when it cannot be.
+    std::unique_ptr<std::atomic<const std::string*>[]> cache_;
+};
+
+} // namespace formpdf::pdf
