@@ -3,7 +3,9 @@
 #include "pdf/cff_charset.h"
 #include "pdf/pdf_writer.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 
 namespace formpdf::pdf {
 namespace {
@@ -268,7 +270,15 @@ struct CidCffFont::Structure {
     IndexView strings;
     IndexView global_subrs;
     IndexView char_strings;
-    std::vector<std::uint8_t> fd_of_glyph;
+    // FDSelect as ranges: the first gid of each run of glyphs of one Font DICT, and that FD.
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> fd_ranges;
+
+    std::uint8_t fd_of(std::uint32_t gid) const {
+        auto it =
+            std::upper_bound(fd_ranges.begin(), fd_ranges.end(), gid,
+                             [](std::uint32_t g, const auto& range) { return g < range.first; });
+        return std::prev(it)->second; // fd_ranges starts at gid 0
+    }
     std::vector<FontDictInfo> fds;
 };
 
@@ -506,33 +516,37 @@ std::unique_ptr<CidCffFont> CidCffFont::open(std::string_view data) {
 
         std::size_t pos = table_offset(last_value(cff->top, kOpFdSelect), data);
         const std::uint32_t format = read_be(data, pos++, 1);
-        cff->fd_of_glyph.resize(glyph_count);
+        const auto add_range = [&](std::uint32_t first, std::uint32_t fd) {
+            if (fd >= cff->fds.size()) {
+                throw Malformed{};
+            }
+            if (cff->fd_ranges.empty() || cff->fd_ranges.back().second != fd) {
+                cff->fd_ranges.emplace_back(first, static_cast<std::uint8_t>(fd));
+            }
+        };
         if (format == 0) {
             for (std::uint32_t gid = 0; gid < glyph_count; ++gid) {
-                cff->fd_of_glyph[gid] = static_cast<std::uint8_t>(read_be(data, pos + gid, 1));
+                add_range(gid, read_be(data, pos + gid, 1));
             }
         } else if (format == 3) {
             const std::uint32_t ranges = read_be(data, pos, 2);
             pos += 2;
+            std::uint32_t expected_first = 0;
             for (std::uint32_t r = 0; r < ranges; ++r) {
                 const std::uint32_t first = read_be(data, pos + 3 * r, 2);
                 const std::uint32_t fd = read_be(data, pos + 3 * r + 2, 1);
-                const std::uint32_t next =
-                    read_be(data, pos + 3 * r + 3, 2); // next first, or sentinel
-                if (first > next || next > glyph_count || (r == 0 && first != 0)) {
+                const std::uint32_t next = read_be(data, pos + 3 * r + 3, 2); // or the sentinel
+                if (first != expected_first || next < first || next > glyph_count) {
                     throw Malformed{};
                 }
-                for (std::uint32_t gid = first; gid < next; ++gid) {
-                    cff->fd_of_glyph[gid] = static_cast<std::uint8_t>(fd);
-                }
+                add_range(first, fd);
+                expected_first = next;
+            }
+            if (expected_first != glyph_count) {
+                throw Malformed{};
             }
         } else {
             return nullptr;
-        }
-        for (std::uint8_t fd : cff->fd_of_glyph) {
-            if (fd >= cff->fds.size()) {
-                throw Malformed{};
-            }
         }
 
         std::optional<std::vector<std::uint16_t>> cids = cff_glyph_cids(data);
@@ -547,43 +561,48 @@ std::unique_ptr<CidCffFont> CidCffFont::open(std::string_view data) {
         return nullptr;
     }
     font->structure_ = std::move(cff);
-    font->cache_ = std::make_unique<std::atomic<const std::string*>[]>(font->glyph_count_);
-    for (std::uint32_t gid = 0; gid < font->glyph_count_; ++gid) {
-        font->cache_[gid].store(nullptr, std::memory_order_relaxed);
-    }
+    font->chunks_ = std::make_unique<std::atomic<CacheChunk*>[]>(
+        (font->glyph_count_ + kChunkGlyphs - 1) / kChunkGlyphs);
     return font;
 }
 
-CidCffFont::~CidCffFont() {
-    for (std::uint32_t gid = 0; gid < glyph_count_; ++gid) {
-        const std::string* glyph = cache_[gid].load(std::memory_order_relaxed);
-        if (glyph != &kUnflattenable) {
-            delete glyph;
-        }
-    }
-}
+CidCffFont::~CidCffFont() = default;
 
 const std::string* CidCffFont::flattened(std::uint32_t gid) const {
     if (gid >= glyph_count_) {
         return nullptr;
     }
-    const std::string* cached = cache_[gid].load(std::memory_order_acquire);
+    std::atomic<CacheChunk*>& chunk_slot = chunks_[gid / kChunkGlyphs];
+    if (const CacheChunk* chunk = chunk_slot.load(std::memory_order_acquire)) {
+        const std::string* cached =
+            chunk->glyphs[gid % kChunkGlyphs].load(std::memory_order_acquire);
+        if (cached != nullptr) {
+            return cached == &kUnflattenable ? nullptr : cached;
+        }
+    }
+    // First use: flattened outside the lock, then published once (a thread that flattened the
+    // same glyph meanwhile keeps the first one's).
+    const Structure& cff = *structure_;
+    Flattener flattener(cff, cff.fds[cff.fd_of(gid)]);
+    bool flat = false;
+    try {
+        flat = flattener.flatten(cff.char_strings.at(gid));
+    } catch (const Malformed&) {
+        flat = false;
+    }
+    const std::lock_guard<std::mutex> lock(mutex_);
+    CacheChunk* chunk = chunk_slot.load(std::memory_order_relaxed);
+    if (chunk == nullptr) {
+        chunk = owned_chunks_.emplace_back(std::make_unique<CacheChunk>()).get();
+        chunk_slot.store(chunk, std::memory_order_release);
+    }
+    std::atomic<const std::string*>& slot = chunk->glyphs[gid % kChunkGlyphs];
+    const std::string* cached = slot.load(std::memory_order_relaxed);
     if (cached == nullptr) {
-        const Structure& cff = *structure_;
-        Flattener flattener(cff, cff.fds[cff.fd_of_glyph[gid]]);
-        bool flat = false;
-        try {
-            flat = flattener.flatten(cff.char_strings.at(gid));
-        } catch (const Malformed&) {
-            flat = false;
-        }
-        const std::string* made = flat ? new std::string(flattener.take()) : &kUnflattenable;
-        // Two threads may flatten the same glyph at once: the first to store wins.
-        if (cache_[gid].compare_exchange_strong(cached, made, std::memory_order_acq_rel)) {
-            cached = made;
-        } else if (made != &kUnflattenable) {
-            delete made;
-        }
+        cached =
+            flat ? owned_glyphs_.emplace_back(std::make_unique<std::string>(flattener.take())).get()
+                 : &kUnflattenable;
+        slot.store(cached, std::memory_order_release);
     }
     return cached == &kUnflattenable ? nullptr : cached;
 }
@@ -607,7 +626,7 @@ std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requ
             return std::nullopt;
         }
         glyphs.emplace_back(*glyph);
-        new_fd[cff.fd_of_glyph[gid]] = 0;
+        new_fd[cff.fd_of(gid)] = 0;
     }
     std::vector<std::size_t> kept_fds; // original FD indexes, in their order
     for (std::size_t fd = 0; fd < new_fd.size(); ++fd) {
@@ -650,7 +669,7 @@ std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requ
     {
         std::vector<std::pair<std::uint16_t, std::uint8_t>> ranges; // first new gid, FD
         for (std::size_t i = 0; i < n; ++i) {
-            const auto fd = static_cast<std::uint8_t>(new_fd[cff.fd_of_glyph[gids[i]]]);
+            const auto fd = static_cast<std::uint8_t>(new_fd[cff.fd_of(gids[i])]);
             if (ranges.empty() || ranges.back().second != fd) {
                 ranges.emplace_back(static_cast<std::uint16_t>(i), fd);
             }
@@ -666,7 +685,7 @@ std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requ
         } else {
             fd_select.push_back(0);
             for (std::size_t i = 0; i < n; ++i) {
-                fd_select.push_back(static_cast<char>(new_fd[cff.fd_of_glyph[gids[i]]]));
+                fd_select.push_back(static_cast<char>(new_fd[cff.fd_of(gids[i])]));
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,7 +27,7 @@ namespace formpdf::pdf {
 // HB_SUBSET_FLAGS_DESUBROUTINIZE: glyphs renumbered in gid order, each keeping its CID, no
 // subroutines, only the Font DICTs the glyphs use.
 //
-// Thread-safe after open(): every member is const; the cache fills lock-free.
+// Thread-safe after open(): every member is const; the cache is read without a lock.
 class CidCffFont {
 public:
     // Reads the table's structure. std::nullopt when the program is not CID-keyed (no ROS), uses
@@ -57,8 +58,18 @@ private:
     std::unique_ptr<Structure> structure_;
     std::uint32_t glyph_count_ = 0;
     std::vector<std::uint16_t> cids_;
-    // One slot per glyph: nullptr until flattened; the failure marker when it cannot be.
-    std::unique_ptr<std::atomic<const std::string*>[]> cache_;
+    // The flattened glyphs, in chunks of kChunkGlyphs slots made on first use (a 65,000-glyph
+    // face would otherwise cost 0.5 MB of slots to clear when opened): a slot is nullptr until
+    // its glyph is flattened, then the glyph, or a marker when it cannot be flattened. Read
+    // without a lock; written once each, under mutex_, which also guards the owners.
+    static constexpr std::uint32_t kChunkGlyphs = 256;
+    struct CacheChunk {
+        std::atomic<const std::string*> glyphs[kChunkGlyphs] = {};
+    };
+    std::unique_ptr<std::atomic<CacheChunk*>[]> chunks_;
+    mutable std::mutex mutex_;
+    mutable std::vector<std::unique_ptr<CacheChunk>> owned_chunks_;
+    mutable std::vector<std::unique_ptr<std::string>> owned_glyphs_;
 };
 
 } // namespace formpdf::pdf

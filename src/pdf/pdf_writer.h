@@ -50,10 +50,11 @@ struct PreparedPart {
     GlyphUses glyphs;
 };
 
-// Serialises a laid-out document as PDF bytes: Type0/Identity-H fonts subset with hb-subset (one
-// subset per font per document, deterministic tag), /W widths, ToUnicode from the shaping clusters,
-// Info (Title, Producer, CreationDate), /Lang, and a content-derived trailer /ID. The same document
-// and options always give the same bytes. Throws PdfError.
+// Serialises a laid-out document as PDF bytes: Type0/Identity-H fonts subset (CID-keyed CFF by
+// cid_cff_font.h, the others by hb-subset; one subset per font per document, deterministic tag),
+// /W widths, ToUnicode from the shaping clusters, Info (Title, Producer, CreationDate), /Lang, and
+// a content-derived trailer /ID. The same document and options always give the same bytes. Throws
+// PdfError.
 //
 // `prepared`, when given, holds the document's pages as StreamedPdfWriter::prepare made
 // (PreparedPart::pages) them for a combined file: a batch builds and compresses each page once for
