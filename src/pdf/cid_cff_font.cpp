@@ -1,6 +1,8 @@
 #include "pdf/cid_cff_font.h"
 
 #include "pdf/cff_charset.h"
+#include "pdf/cff_table.h"
+#include "pdf/charstring_flattener.h"
 #include "pdf/pdf_writer.h"
 
 #include <algorithm>
@@ -10,16 +12,30 @@
 namespace formpdf::pdf {
 namespace {
 
-// Operators (TN #5176 Table 9 and 23; two-byte ones as 1200 + second byte).
-constexpr int kOpPrivate = 18;
-constexpr int kOpSubrs = 19;
-constexpr int kOpCharset = 15;
-constexpr int kOpEncoding = 16;
-constexpr int kOpCharStrings = 17;
-constexpr int kOpCharstringType = 1206;
-constexpr int kOpRos = 1230;
-constexpr int kOpFdArray = 1236;
-constexpr int kOpFdSelect = 1237;
+using cff::DictEntry;
+using cff::find;
+using cff::index_size;
+using cff::IndexView;
+using cff::kOpCharset;
+using cff::kOpCharStrings;
+using cff::kOpCharstringType;
+using cff::kOpEncoding;
+using cff::kOpFdArray;
+using cff::kOpFdSelect;
+using cff::kOpPrivate;
+using cff::kOpRos;
+using cff::kOpSubrs;
+using cff::last_value;
+using cff::Malformed;
+using cff::parse_dict;
+using cff::put_be;
+using cff::put_index;
+using cff::put_integer_operand;
+using cff::put_offset_operand;
+using cff::put_operator;
+using cff::read_be;
+using cff::read_index;
+using cff::table_offset;
 
 // Operators whose operands are string ids (SIDs); ROS's third operand is a number.
 bool takes_string_ids(int op) {
@@ -29,231 +45,6 @@ bool takes_string_ids(int op) {
 }
 // SIDs below this name the standard strings; the String INDEX holds the others.
 constexpr long kStandardStrings = 391;
-
-// Type 2 charstring nesting limit (TN #5177 Appendix B) and operand stack size.
-constexpr int kMaxSubrDepth = 10;
-constexpr int kMaxStack = 48;
-
-// Thrown while reading the table; open() turns it into "not ours to subset".
-struct Malformed {};
-
-std::uint32_t read_be(std::string_view data, std::size_t offset, int size) {
-    if (size < 1 || size > 4 || offset > data.size() || data.size() - offset < std::size_t(size)) {
-        throw Malformed{};
-    }
-    std::uint32_t value = 0;
-    for (int i = 0; i < size; ++i) {
-        value = (value << 8) | static_cast<unsigned char>(data[offset + i]);
-    }
-    return value;
-}
-
-// An INDEX read in place: elements are found through its offset array when asked for.
-struct IndexView {
-    std::string_view data; // the whole table
-    std::uint32_t count = 0;
-    int off_size = 0;
-    std::size_t offsets = 0;   // where the offset array starts
-    std::size_t data_base = 0; // element offsets are relative to this + 1
-    std::size_t end = 0;       // just past the INDEX
-
-    std::string_view at(std::uint32_t i) const {
-        const std::size_t begin = read_be(data, offsets + std::size_t(i) * off_size, off_size);
-        const std::size_t finish =
-            read_be(data, offsets + (std::size_t(i) + 1) * off_size, off_size);
-        if (begin < 1 || finish < begin || data_base + finish > end) {
-            throw Malformed{};
-        }
-        return data.substr(data_base + begin, finish - begin);
-    }
-};
-
-IndexView read_index(std::string_view data, std::size_t offset) {
-    IndexView index;
-    index.data = data;
-    index.count = read_be(data, offset, 2);
-    if (index.count == 0) {
-        index.end = offset + 2;
-        return index;
-    }
-    index.off_size = static_cast<int>(read_be(data, offset + 2, 1));
-    index.offsets = offset + 3;
-    index.data_base = index.offsets + (std::size_t(index.count) + 1) * index.off_size - 1;
-    index.end =
-        index.data_base +
-        read_be(data, index.offsets + std::size_t(index.count) * index.off_size, index.off_size);
-    if (index.end > data.size()) {
-        throw Malformed{};
-    }
-    return index;
-}
-
-// Subroutine numbers are biased by the size of their INDEX (TN #5177 4.7).
-int subr_bias(std::uint32_t count) {
-    return count < 1240 ? 107 : count < 33900 ? 1131 : 32768;
-}
-
-// One DICT entry: its operator, its operands as written, and their integer values (0 for reals).
-struct DictEntry {
-    int op = 0;
-    std::string_view operands;
-    std::vector<long> values;
-};
-
-std::vector<DictEntry> parse_dict(std::string_view dict) {
-    std::vector<DictEntry> entries;
-    DictEntry entry;
-    std::size_t operands_begin = 0;
-    std::size_t pos = 0;
-    while (pos < dict.size()) {
-        const std::uint32_t b0 = static_cast<unsigned char>(dict[pos]);
-        if (b0 <= 21) {
-            entry.operands = dict.substr(operands_begin, pos - operands_begin);
-            entry.op = static_cast<int>(b0);
-            ++pos;
-            if (b0 == 12) {
-                entry.op = 1200 + static_cast<int>(read_be(dict, pos, 1));
-                ++pos;
-            }
-            entries.push_back(std::move(entry));
-            entry = DictEntry{};
-            operands_begin = pos;
-            continue;
-        }
-        long value = 0;
-        if (b0 == 28) {
-            value = static_cast<std::int16_t>(read_be(dict, pos + 1, 2));
-            pos += 3;
-        } else if (b0 == 29) {
-            value = static_cast<std::int32_t>(read_be(dict, pos + 1, 4));
-            pos += 5;
-        } else if (b0 == 30) { // real: nibbles up to an 0xf nibble
-            ++pos;
-            for (;;) {
-                const std::uint32_t byte = read_be(dict, pos++, 1);
-                if ((byte & 0x0f) == 0x0f || (byte & 0xf0) == 0xf0) {
-                    break;
-                }
-            }
-        } else if (b0 >= 32 && b0 <= 246) {
-            value = static_cast<long>(b0) - 139;
-            ++pos;
-        } else if (b0 >= 247 && b0 <= 250) {
-            value = (static_cast<long>(b0) - 247) * 256 + read_be(dict, pos + 1, 1) + 108;
-            pos += 2;
-        } else if (b0 >= 251 && b0 <= 254) {
-            value = -(static_cast<long>(b0) - 251) * 256 - read_be(dict, pos + 1, 1) - 108;
-            pos += 2;
-        } else {
-            throw Malformed{};
-        }
-        entry.values.push_back(value);
-    }
-    if (pos != operands_begin) {
-        throw Malformed{}; // operands without an operator
-    }
-    return entries;
-}
-
-const DictEntry* find(const std::vector<DictEntry>& dict, int op) {
-    for (const DictEntry& entry : dict) {
-        if (entry.op == op) {
-            return &entry;
-        }
-    }
-    return nullptr;
-}
-
-long last_value(const std::vector<DictEntry>& dict, int op) {
-    const DictEntry* entry = find(dict, op);
-    if (entry == nullptr || entry->values.empty()) {
-        throw Malformed{};
-    }
-    return entry->values.back();
-}
-
-std::size_t table_offset(long value, std::string_view data) {
-    if (value < 0 || static_cast<std::size_t>(value) >= data.size()) {
-        throw Malformed{};
-    }
-    return static_cast<std::size_t>(value);
-}
-
-// --- writing ---
-
-void put_be(std::string& out, std::uint32_t value, int size) {
-    for (int i = size - 1; i >= 0; --i) {
-        out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
-    }
-}
-
-void put_operator(std::string& out, int op) {
-    if (op >= 1200) {
-        out.push_back(12);
-        out.push_back(static_cast<char>(op - 1200));
-    } else {
-        out.push_back(static_cast<char>(op));
-    }
-}
-
-// An offset operand in its 5-byte form: its size does not depend on its value, so a DICT's size
-// is known before the offsets it holds.
-void put_offset_operand(std::string& out, std::size_t value) {
-    out.push_back(29);
-    put_be(out, static_cast<std::uint32_t>(value), 4);
-}
-
-// An integer operand in its shortest DICT form (TN #5176 Table 3).
-void put_integer_operand(std::string& out, long value) {
-    if (value >= -107 && value <= 107) {
-        out.push_back(static_cast<char>(value + 139));
-    } else if (value >= 108 && value <= 1131) {
-        value -= 108;
-        out.push_back(static_cast<char>(247 + value / 256));
-        out.push_back(static_cast<char>(value % 256));
-    } else if (value >= -1131 && value <= -108) {
-        value = -value - 108;
-        out.push_back(static_cast<char>(251 + value / 256));
-        out.push_back(static_cast<char>(value % 256));
-    } else if (value >= -32768 && value <= 32767) {
-        out.push_back(28);
-        put_be(out, static_cast<std::uint32_t>(value) & 0xffff, 2);
-    } else {
-        out.push_back(29);
-        put_be(out, static_cast<std::uint32_t>(value), 4);
-    }
-}
-
-int offset_size(std::size_t largest) {
-    return largest < 0x100 ? 1 : largest < 0x10000 ? 2 : largest < 0x1000000 ? 3 : 4;
-}
-
-// An INDEX of `items` (TN #5176 5).
-template <typename Items> void put_index(std::string& out, const Items& items) {
-    put_be(out, static_cast<std::uint32_t>(items.size()), 2);
-    if (items.empty()) {
-        return;
-    }
-    std::size_t total = 0;
-    for (const auto& item : items) {
-        total += item.size();
-    }
-    const int off_size = offset_size(total + 1);
-    out.push_back(static_cast<char>(off_size));
-    std::size_t offset = 1;
-    put_be(out, static_cast<std::uint32_t>(offset), off_size);
-    for (const auto& item : items) {
-        offset += item.size();
-        put_be(out, static_cast<std::uint32_t>(offset), off_size);
-    }
-    for (const auto& item : items) {
-        out.append(item.data(), item.size());
-    }
-}
-
-std::size_t index_size(std::size_t count, std::size_t total) {
-    return count == 0 ? 2 : 3 + (count + 1) * offset_size(total + 1) + total;
-}
 
 struct FontDictInfo {
     std::vector<DictEntry> font_dict;
@@ -283,171 +74,6 @@ struct CidCffFont::Structure {
 };
 
 namespace {
-
-// Inlines a glyph's subroutine calls. Operands and operators are copied byte for byte; only
-// callsubr/callgsubr, their subroutine number and return disappear. Hint masks follow their
-// operator with one bit per stem, so stems are counted as the charstring is read.
-class Flattener {
-public:
-    Flattener(const CidCffFont::Structure& cff, const FontDictInfo& fd) : cff_(cff), fd_(fd) {}
-
-    bool flatten(std::string_view charstring) { return run(charstring, 0) && ended_; }
-    std::string take() { return std::move(out_); }
-
-private:
-    struct Operand {
-        std::size_t start; // where it begins in out_
-        long value;
-        bool integer;
-    };
-
-    bool run(std::string_view cs, int depth) {
-        std::size_t pos = 0;
-        while (pos < cs.size()) {
-            const unsigned b0 = static_cast<unsigned char>(cs[pos]);
-            if (b0 == 28 || b0 >= 32) {
-                if (!push_operand(cs, &pos, b0)) {
-                    return false;
-                }
-                continue;
-            }
-            ++pos;
-            int op = static_cast<int>(b0);
-            if (b0 == 12) {
-                if (pos >= cs.size()) {
-                    return false;
-                }
-                op = 1200 + static_cast<unsigned char>(cs[pos++]);
-            }
-            switch (op) {
-            case 10:   // callsubr
-            case 29: { // callgsubr
-                if (stack_size_ == 0 || depth >= kMaxSubrDepth) {
-                    return false;
-                }
-                const Operand number = stack_[--stack_size_];
-                if (!number.integer) {
-                    return false;
-                }
-                out_.resize(number.start);
-                const IndexView& subrs = op == 10 ? fd_.subrs : cff_.global_subrs;
-                const long index = number.value + subr_bias(subrs.count);
-                if (index < 0 || index >= static_cast<long>(subrs.count)) {
-                    return false;
-                }
-                if (!run(subrs.at(static_cast<std::uint32_t>(index)), depth + 1)) {
-                    return false;
-                }
-                if (ended_) {
-                    return true;
-                }
-                break;
-            }
-            case 11: // return
-                return depth > 0;
-            case 14: // endchar; 4 or 5 operands would be the seac form, not for CID fonts
-                if (stack_size_ >= 4) {
-                    return false;
-                }
-                out_.push_back(14);
-                ended_ = true;
-                return true;
-            case 1:  // hstem
-            case 3:  // vstem
-            case 18: // hstemhm
-            case 23: // vstemhm
-                stems_ += stack_size_ / 2;
-                out_.push_back(static_cast<char>(op));
-                stack_size_ = 0;
-                break;
-            case 19: {                     // hintmask
-            case 20:                       // cntrmask
-                stems_ += stack_size_ / 2; // operands before a mask are an implied vstemhm
-                out_.push_back(static_cast<char>(op));
-                stack_size_ = 0;
-                const std::size_t mask_bytes = static_cast<std::size_t>(stems_ + 7) / 8;
-                if (cs.size() - pos < mask_bytes) {
-                    return false;
-                }
-                out_.append(cs.substr(pos, mask_bytes));
-                pos += mask_bytes;
-                break;
-            }
-            case 4:
-            case 5:
-            case 6:
-            case 7:
-            case 8:
-            case 21:
-            case 22:
-            case 24:
-            case 25:
-            case 26:
-            case 27:
-            case 30:
-            case 31: // path construction
-            case 1234:
-            case 1235:
-            case 1236:
-            case 1237: // hflex, flex, hflex1, flex1
-                put_operator(out_, op);
-                stack_size_ = 0;
-                break;
-            default: // arithmetic, storage, conditionals, reserved: not inlined here
-                return false;
-            }
-        }
-        // A subroutine may end without return; a glyph must end with endchar.
-        return depth > 0;
-    }
-
-    bool push_operand(std::string_view cs, std::size_t* pos, unsigned b0) {
-        std::size_t length = 1;
-        long value = 0;
-        bool integer = true;
-        const std::size_t left = cs.size() - *pos;
-        if (b0 == 28) {
-            length = 3;
-            if (left < length) {
-                return false;
-            }
-            value = static_cast<std::int16_t>(read_be(cs, *pos + 1, 2));
-        } else if (b0 <= 246) {
-            value = static_cast<long>(b0) - 139;
-        } else if (b0 <= 254) {
-            length = 2;
-            if (left < length) {
-                return false;
-            }
-            const long b1 = static_cast<unsigned char>(cs[*pos + 1]);
-            value = b0 <= 250 ? (static_cast<long>(b0) - 247) * 256 + b1 + 108
-                              : -(static_cast<long>(b0) - 251) * 256 - b1 - 108;
-        } else { // 255: 16.16 fixed
-            length = 5;
-            if (left < length) {
-                return false;
-            }
-            const auto fixed = static_cast<std::int32_t>(read_be(cs, *pos + 1, 4));
-            value = fixed / 65536;
-            integer = fixed % 65536 == 0;
-        }
-        if (stack_size_ == kMaxStack) {
-            return false;
-        }
-        stack_[stack_size_++] = {out_.size(), value, integer};
-        out_.append(cs.substr(*pos, length));
-        *pos += length;
-        return true;
-    }
-
-    const CidCffFont::Structure& cff_;
-    const FontDictInfo& fd_;
-    std::string out_;
-    Operand stack_[kMaxStack] = {};
-    int stack_size_ = 0;
-    int stems_ = 0;
-    bool ended_ = false;
-};
 
 // Marks a glyph that cannot be flattened here, in the cache.
 const std::string kUnflattenable;
@@ -583,12 +209,12 @@ const std::string* CidCffFont::flattened(std::uint32_t gid) const {
     // First use: flattened outside the lock, then published once (a thread that flattened the
     // same glyph meanwhile keeps the first one's).
     const Structure& cff = *structure_;
-    Flattener flattener(cff, cff.fds[cff.fd_of(gid)]);
-    bool flat = false;
+    std::optional<std::string> flat;
     try {
-        flat = flattener.flatten(cff.char_strings.at(gid));
+        flat = flatten_charstring(cff.char_strings.at(gid), cff.fds[cff.fd_of(gid)].subrs,
+                                  cff.global_subrs);
     } catch (const Malformed&) {
-        flat = false;
+        // its CharStrings entry does not hold together: refused, like a glyph not flattened
     }
     const std::lock_guard<std::mutex> lock(mutex_);
     CacheChunk* chunk = chunk_slot.load(std::memory_order_relaxed);
@@ -600,7 +226,7 @@ const std::string* CidCffFont::flattened(std::uint32_t gid) const {
     const std::string* cached = slot.load(std::memory_order_relaxed);
     if (cached == nullptr) {
         cached =
-            flat ? owned_glyphs_.emplace_back(std::make_unique<std::string>(flattener.take())).get()
+            flat ? owned_glyphs_.emplace_back(std::make_unique<std::string>(std::move(*flat))).get()
                  : &kUnflattenable;
         slot.store(cached, std::memory_order_release);
     }
