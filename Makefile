@@ -35,12 +35,14 @@ sanitize: $(DEPS_STAMP)
 	    ctest --output-on-failure -j $(JOBS)
 
 # The batch's tests under ThreadSanitizer (Debug, build-tsan/): workers, the combined file's writer
-# and the thread that readies the first layout share fonts, caches and PoDoFo.
+# and the thread that readies the first layout share fonts, caches and PoDoFo; and the cache of
+# flattened CFF glyphs, which workers fill concurrently.
 tsan: $(DEPS_STAMP)
 	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DFORMPDF_BUILD_BENCH=OFF -DFORMPDF_MIMALLOC=OFF \
 	    -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -O1"
-	cmake --build build-tsan -j $(JOBS) --target formpdf test_batch_job test_batch_cli test_batch_streamed_writer test_text_line_cache
-	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^(Batch|BatchJob|StreamedPdfWriter|LineCacheTest)\.'
+	cmake --build build-tsan -j $(JOBS) --target formpdf test_batch_job test_batch_cli test_batch_streamed_writer test_text_line_cache \
+	    test_pdf_cid_cff_font
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^(Batch|BatchJob|StreamedPdfWriter|LineCacheTest)\.|CidCffFont'
 
 # Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
 update-goldens: build
