@@ -1,6 +1,7 @@
 #include "text/font_catalog.h"
 
 #include "core/utf8.h"
+#include "text/font_file_tables.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -84,16 +85,17 @@ std::size_t common_prefix(const std::u32string& a, const std::u32string& b) {
     return static_cast<std::size_t>(mismatch.first - a.begin());
 }
 
+// Read table by table (font_file_tables.h), not mapped.
 std::vector<FaceSummary> read_file_summaries(const std::string& path) {
     std::vector<FaceSummary> summaries;
-    const HbBlob blob = map_font_file(path);
-    if (!blob) {
+    const std::optional<FontFileTables> file = FontFileTables::open(path);
+    if (!file) {
         return summaries;
     }
-    const unsigned count = hb_face_count(blob.get());
-    for (unsigned index = 0; index < count; ++index) {
-        const HbFace face(hb_face_create(blob.get(), index));
-        FaceSummary summary = summarize_face(face.get(), index);
+    for (unsigned index = 0; index < file->face_count(); ++index) {
+        const HbFace face = file->face(index);
+        FaceSummary summary = summarize_face(
+            face.get(), index, [&](hb_tag_t tag) { return file->has_table(index, tag); });
         if (!summary.family_names.empty()) {
             summaries.push_back(std::move(summary));
         }

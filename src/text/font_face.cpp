@@ -89,6 +89,11 @@ std::string face_name(hb_face_t* face, hb_ot_name_id_t name_id) {
 }
 
 FaceSummary summarize_face(hb_face_t* face, unsigned face_index) {
+    return summarize_face(face, face_index, [face](hb_tag_t tag) { return has_table(face, tag); });
+}
+
+FaceSummary summarize_face(hb_face_t* face, unsigned face_index,
+                           const std::function<bool(hb_tag_t)>& has_outline_table) {
     FaceSummary summary;
     summary.face_index = face_index;
 
@@ -128,11 +133,11 @@ FaceSummary summarize_face(hb_face_t* face, unsigned face_index) {
         summary.italic = (mac_style & kMacStyleItalic) != 0;
     }
 
-    if (has_table(face, kTagCff)) {
+    if (has_outline_table(kTagCff)) {
         summary.outlines = OutlineFormat::Cff;
-    } else if (has_table(face, kTagGlyf)) {
+    } else if (has_outline_table(kTagGlyf)) {
         summary.outlines = OutlineFormat::TrueType;
-    } else if (has_table(face, kTagCff2)) {
+    } else if (has_outline_table(kTagCff2)) {
         summary.outlines = OutlineFormat::Cff2;
     }
     return summary;

@@ -7,6 +7,7 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -57,6 +58,11 @@ struct FaceSummary {
 };
 
 FaceSummary summarize_face(hb_face_t* face, unsigned face_index);
+// The same, told by `has_outline_table` whether the face has a non-empty table of a tag (CFF,
+// glyf, CFF2) instead of asking HarfBuzz for it: for a face that reads tables from the file on
+// demand (font_file_tables.h), where asking would read the outlines.
+FaceSummary summarize_face(hb_face_t* face, unsigned face_index,
+                           const std::function<bool(hb_tag_t)>& has_outline_table);
 
 // The name table string for name_id, preferring English, then any language. Empty when absent.
 std::string face_name(hb_face_t* face, hb_ot_name_id_t name_id);
