@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -15,5 +16,10 @@ namespace formpdf::pdf {
 // CID is the one code that is right both for the original font and for its subset.
 // Throws PdfError on a malformed table.
 std::optional<std::vector<std::uint16_t>> cff_glyph_cids(std::string_view cff);
+
+// The same from a charset already located: `glyph_count` CIDs read from the charset at
+// `charset_offset` of the CFF table `cff` (.notdef first). Throws PdfError on a malformed table.
+std::vector<std::uint16_t> cff_charset_cids(std::string_view cff, std::size_t charset_offset,
+                                            std::uint32_t glyph_count);
 
 } // namespace formpdf::pdf

@@ -55,7 +55,6 @@ struct FontDictInfo {
 } // namespace
 
 struct CidCffFont::Structure {
-    std::string_view data;
     std::string_view name; // the font's name, from the Name INDEX
     std::vector<DictEntry> top;
     IndexView strings;
@@ -84,7 +83,6 @@ std::unique_ptr<CidCffFont> CidCffFont::open(std::string_view data) {
     std::unique_ptr<CidCffFont> font(new CidCffFont());
     auto cff = std::make_unique<Structure>();
     try {
-        cff->data = data;
         if (read_be(data, 0, 1) != 1) {
             return nullptr; // CFF2 or not CFF
         }
@@ -175,15 +173,15 @@ std::unique_ptr<CidCffFont> CidCffFont::open(std::string_view data) {
             return nullptr;
         }
 
-        std::optional<std::vector<std::uint16_t>> cids = cff_glyph_cids(data);
-        if (!cids || cids->size() != glyph_count) {
-            return nullptr;
+        const long charset = last_value(cff->top, kOpCharset);
+        if (charset <= 2) {
+            return nullptr; // a predefined charset: not a CID-keyed font's
         }
-        font->cids_ = std::move(*cids);
+        font->cids_ = cff_charset_cids(data, table_offset(charset, data), glyph_count);
         font->glyph_count_ = glyph_count;
     } catch (const Malformed&) {
         return nullptr;
-    } catch (const PdfError&) { // from cff_glyph_cids
+    } catch (const PdfError&) { // from cff_charset_cids
         return nullptr;
     }
     font->structure_ = std::move(cff);
