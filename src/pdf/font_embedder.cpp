@@ -121,15 +121,18 @@ void FontEmbedder::use_stable_codes() {
 
 void FontEmbedder::read_cids() {
     cids_read_ = true;
-    // The charset of a CJK face lists 65,000 glyphs: read once per process, not once per form.
+    if (cid_cff_ != nullptr) {
+        // Not owned: the CID-keyed program it belongs to lives as long as the process.
+        stable_cids_ = std::shared_ptr<const CidTable>(std::shared_ptr<void>(), &cid_cff_->cids());
+        return;
+    }
+    // A CFF face we do not subset ourselves (name-keyed, or refused by CidCffFont): its charset
+    // read once per process, not once per form.
     static std::mutex mutex;
     static std::map<std::pair<std::string, unsigned>, std::shared_ptr<const CidTable>> tables;
     const std::lock_guard<std::mutex> lock(mutex);
     auto [it, inserted] = tables.try_emplace({resource_.path, resource_.face_index});
-    if (inserted && cid_cff_ != nullptr) {
-        // Not owned: the CID-keyed program it belongs to lives as long as the process.
-        it->second = std::shared_ptr<const CidTable>(std::shared_ptr<void>(), &cid_cff_->cids());
-    } else if (inserted) {
+    if (inserted) {
         HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;
         const char* data = hb_blob_get_data(cff.get(), &length);
@@ -163,15 +166,15 @@ std::set<std::uint32_t> FontEmbedder::glyph_ids() const {
 FontEmbedder::SubsetProgram FontEmbedder::make_subset(std::set<std::uint32_t> gids) const {
     const bool retain_gids =
         stable_codes_ && resource_.is_cff && (!stable_cids_ || stable_cids_->empty());
-    // From the face reduced to the tables we embed: hb-subset otherwise walks the whole cmap
-    // of a CJK face (65,000 code points) on every call, ~4 ms per font per document, and adds
-    // glyphs of layout closures that no page draws.
     SubsetProgram program;
     std::optional<FontSubset> own =
         cid_cff_ != nullptr && !retain_gids ? cid_cff_->subset(gids) : std::nullopt;
     if (own) {
         program.subset = std::move(*own);
     } else {
+        // From the face reduced to the tables we embed: hb-subset otherwise walks the whole cmap
+        // of a CJK face (65,000 code points) on every call, ~4 ms per font per document, and
+        // adds glyphs of layout closures that no page draws.
         const HbFace source = reduced_face(face_.get(), resource_.is_cff);
         program.subset = subset_font(source.get(), resource_.is_cff, gids, retain_gids);
     }
