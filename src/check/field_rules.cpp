@@ -35,7 +35,7 @@ std::size_t code_points(std::string_view text) {
 }
 
 void check_unknown_ids(const Declaration& declaration, const FormDefinition& form,
-                       Diagnostics& findings) {
+                       Findings& findings) {
     std::vector<std::string_view> known;
     for (const FieldDefinition& field : form.fields) {
         known.push_back(field.id);
@@ -45,14 +45,15 @@ void check_unknown_ids(const Declaration& declaration, const FormDefinition& for
     std::vector<std::string_view> seen;
     for (const auto& [id, value] : declaration.fields) {
         if (std::find(known.begin(), known.end(), id) == known.end()) {
-            findings.error(value.loc, "unknown field '" + id + "' for the form '" + form.id + "'",
-                           load::suggestion_hint(id, known, "fields of this form"));
+            findings.structural_error(value.loc,
+                                      "unknown field '" + id + "' for the form '" + form.id + "'",
+                                      load::suggestion_hint(id, known, "fields of this form"));
         }
     }
 }
 
 // The kind's rule, for a value that is not blank.
-void check_kind(const FieldDefinition& field, const TextValue& value, Diagnostics& findings) {
+void check_kind(const FieldDefinition& field, const TextValue& value, Findings& findings) {
     const std::string name = bare_label(field.label);
     switch (field.kind) {
     case FieldKind::Text:
@@ -102,8 +103,7 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Diagnostic
 
 // "本年度项目金额 ≤ 项目总金额", compared exactly, when both are valid amounts.
 void check_at_most(const FieldDefinition& field, const TextValue& value,
-                   const Declaration& declaration, const FormDefinition& form,
-                   Diagnostics& findings) {
+                   const Declaration& declaration, const FormDefinition& form, Findings& findings) {
     const FieldDefinition* limit_field = form.find_field(field.at_most);
     const TextValue* limit = declaration.field(field.at_most);
     if (!limit_field || !limit) {
@@ -146,8 +146,7 @@ bool is_required(const FieldDefinition& field, const Declaration& declaration,
 
 } // namespace
 
-void check_fields(const Declaration& declaration, const FormDefinition& form,
-                  Diagnostics& findings) {
+void check_fields(const Declaration& declaration, const FormDefinition& form, Findings& findings) {
     check_unknown_ids(declaration, form, findings);
     for (const FieldDefinition& field : form.fields) {
         const TextValue* value = declaration.field(field.id);

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/diagnostic.h"
+#include "check/findings.h"
 #include "load/declaration.h"
 #include "load/form_definition.h"
 
 namespace formpdf::check {
 
-// The header fields: unknown ids, required fields missing or empty, and each field's kind (code
-// digits, amounts, whole years, choices) and relations (at-most, required-when).
+// The header fields: unknown ids (structural), required fields missing or empty, and each field's
+// kind (code digits, amounts, whole years, choices) and relations (at-most, required-when).
 void check_fields(const load::Declaration& declaration, const load::FormDefinition& form,
-                  Diagnostics& findings);
+                  Findings& findings);
 
 } // namespace formpdf::check

@@ -49,7 +49,7 @@ void parents_of(const std::vector<VocabularyEntry>& entries, std::string_view na
 class TreeChecker {
 public:
     TreeChecker(const TreeDefinition& tree, const load::Declaration& declaration,
-                Diagnostics& findings)
+                Findings& findings)
         : tree_(tree), declaration_(declaration), findings_(findings) {
         for (const RowFieldDefinition& field : tree.row_fields) {
             row_field_ids_.push_back(field.id);
@@ -87,10 +87,10 @@ private:
         bool unknown_names = false;
         if (depth >= tree_.levels.size()) {
             if (!groups.empty()) {
-                findings_.error(groups.front().loc,
-                                "the " + tree_.label + " has " +
-                                    std::to_string(tree_.levels.size()) +
-                                    " levels: these groups are nested one level too deep");
+                findings_.structural_error(
+                    groups.front().loc, "the " + tree_.label + " has " +
+                                            std::to_string(tree_.levels.size()) +
+                                            " levels: these groups are nested one level too deep");
             }
             return false;
         }
@@ -111,11 +111,11 @@ private:
             }
             if (depth + 1 < tree_.levels.size()) {
                 if (!group.records.empty()) {
-                    findings_.error(group.records.front().loc,
-                                    "a " + level_label(depth) + " holds " + level_label(depth + 1) +
-                                        " groups (`groups:`), not rows",
-                                    "put the rows under a `" + tree_.levels[depth + 1].id +
-                                        ":` group");
+                    findings_.structural_error(
+                        group.records.front().loc,
+                        "a " + level_label(depth) + " holds " + level_label(depth + 1) +
+                            " groups (`groups:`), not rows",
+                        "put the rows under a `" + tree_.levels[depth + 1].id + ":` group");
                 }
                 const std::vector<VocabularyEntry>* children = entry ? &entry->children : nullptr;
                 if (children && children->empty()) {
@@ -128,9 +128,10 @@ private:
                 }
             } else {
                 if (!group.groups.empty()) {
-                    findings_.error(group.groups.front().loc,
-                                    level_label(depth) + " is the last level of the " +
-                                        tree_.label + ": it holds rows (`rows:`), not groups");
+                    findings_.structural_error(group.groups.front().loc,
+                                               level_label(depth) + " is the last level of the " +
+                                                   tree_.label +
+                                                   ": it holds rows (`rows:`), not groups");
                 }
                 if (group.records.empty()) {
                     findings_.warning(group.label.loc,
@@ -155,11 +156,11 @@ private:
                                             const Group* parent, bool& unknown) {
         const TextValue& label = group.label;
         if (group.level != tree_.levels[depth].id) {
-            findings_.error(label.loc,
-                            "expected `" + tree_.levels[depth].id + ":` (" + level_label(depth) +
-                                ") here, not `" + group.level + ":`",
-                            "the levels of the " + tree_.label +
-                                " are, from the outside in: " + level_ids());
+            findings_.structural_error(
+                label.loc,
+                "expected `" + tree_.levels[depth].id + ":` (" + level_label(depth) +
+                    ") here, not `" + group.level + ":`",
+                "the levels of the " + tree_.label + " are, from the outside in: " + level_ids());
         }
         if (is_blank(label.text)) {
             findings_.error(label.loc, "empty " + level_label(depth));
@@ -281,8 +282,9 @@ private:
             for (const auto& [id, value] : record.fields) {
                 if (std::find(row_field_ids_.begin(), row_field_ids_.end(), id) ==
                     row_field_ids_.end()) {
-                    findings_.error(value.loc, "unknown row field '" + id + "'",
-                                    load::suggestion_hint(id, row_field_ids_, "row fields"));
+                    findings_.structural_error(
+                        value.loc, "unknown row field '" + id + "'",
+                        load::suggestion_hint(id, row_field_ids_, "row fields"));
                 }
             }
             const bool not_applicable = is_not_applicable(record);
@@ -352,7 +354,7 @@ private:
 
     const TreeDefinition& tree_;
     const load::Declaration& declaration_;
-    Diagnostics& findings_;
+    Findings& findings_;
     std::vector<std::string_view> row_field_ids_;
     std::string name_field_;
     int variant_count_ = 0;
@@ -363,7 +365,7 @@ private:
 } // namespace
 
 void check_trees(const load::Declaration& declaration, const load::FormDefinition& form,
-                 Diagnostics& findings) {
+                 Findings& findings) {
     std::vector<std::string_view> tree_ids;
     for (const TreeDefinition& tree : form.trees) {
         tree_ids.push_back(tree.id);
@@ -371,10 +373,11 @@ void check_trees(const load::Declaration& declaration, const load::FormDefinitio
     for (const auto& [id, groups] : declaration.trees) {
         const TreeDefinition* tree = form.find_tree(id);
         if (!tree) {
-            findings.error(groups.empty() ? declaration.loc : groups.front().loc,
-                           "unknown key '" + id + "' for the form '" + form.id +
-                               "' (a declaration holds form, fields and the form's tables)",
-                           load::suggestion_hint(id, tree_ids, "tables of this form"));
+            findings.structural_error(
+                groups.empty() ? declaration.loc : groups.front().loc,
+                "unknown key '" + id + "' for the form '" + form.id +
+                    "' (a declaration holds form, fields and the form's tables)",
+                load::suggestion_hint(id, tree_ids, "tables of this form"));
             continue;
         }
         TreeChecker(*tree, declaration, findings).check(groups);
