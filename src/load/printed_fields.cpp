@@ -1,0 +1,62 @@
+#include "load/printed_fields.h"
+
+#include <algorithm>
+
+namespace formpdf::load {
+
+namespace {
+
+// The {id}s of a template.
+void add_placeholders(const std::string& format, std::set<std::string>& ids) {
+    for (std::size_t open = format.find('{'); open != std::string::npos;
+         open = format.find('{', open + 1)) {
+        const std::size_t close = format.find('}', open);
+        if (close == std::string::npos) {
+            break;
+        }
+        ids.insert(format.substr(open + 1, close - open - 1));
+    }
+}
+
+void add_cell(const CellSpec& cell, std::set<std::string>& ids) {
+    if (cell.content == CellContent::Field) {
+        ids.insert(cell.text);
+    } else if (cell.content == CellContent::Format) {
+        add_placeholders(cell.text, ids);
+    }
+}
+
+} // namespace
+
+const PrintedFields::Tree* PrintedFields::tree(const std::string& id) const {
+    const auto it = trees.find(id);
+    return it == trees.end() ? nullptr : &it->second;
+}
+
+PrintedFields printed_fields(const LayoutSpec& layout) {
+    PrintedFields printed;
+    for (const BlockSpec& block : layout.blocks) {
+        if (!block.field.empty()) {
+            printed.fields.insert(block.field);
+        }
+        if (!block.table) {
+            continue;
+        }
+        for (const RowSpec& row : block.table->rows) {
+            if (row.group.empty()) {
+                for (const CellSpec& cell : row.cells) {
+                    add_cell(cell, printed.fields);
+                }
+                continue;
+            }
+            PrintedFields::Tree& tree = printed.trees[row.group];
+            tree.levels = std::max(tree.levels, row.levels.size());
+            for (const CellSpec& cell : row.cells) {
+                add_cell(cell, tree.row_fields);
+            }
+        }
+    }
+    return printed;
+}
+
+} // namespace formpdf::load
