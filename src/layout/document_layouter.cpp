@@ -230,8 +230,10 @@ Document layout_forms(const load::LayoutSpec& spec,
     if (forms.empty()) {
         forms.push_back(nullptr); // the layout alone: the blank template
     }
+    std::string single_title; // the title of the form, when there is one
     for (const load::Declaration* declaration : forms) {
         const resolve::ResolvedForm form = resolve::resolve_form(spec, declaration);
+        single_title = form.title;
         const std::size_t first_page = document.pages.size();
         std::vector<Page> pages;
         PageFlow flow(spec.page, pages);
@@ -249,9 +251,11 @@ Document layout_forms(const load::LayoutSpec& spec,
         }
     }
     if (declarations.size() == 1 && !document.outlines.empty()) {
-        document.metadata.title = document.outlines.front().title.empty()
-                                      ? spec.title
-                                      : spec.title + " " + document.outlines.front().title;
+        // The form's title, its declaration's own when it has one (resolve_form).
+        const std::string& outline = document.outlines.front().title;
+        document.metadata.title = outline.empty() || outline == single_title
+                                      ? single_title
+                                      : single_title + " " + outline;
     }
     document.fonts = styles.fonts();
     return document;

@@ -262,6 +262,14 @@ std::string expand_fields(const std::string& format, const load::Declaration* de
 ResolvedForm resolve_form(const load::LayoutSpec& layout, const load::Declaration* declaration) {
     ResolvedForm form;
     form.title = layout.title;
+    // The declaration's own title replaces the form's wherever the title shows: on the page
+    // (a title block with `field: title`), in the PDF's Info and in the bookmark that falls back
+    // to it. A `{title}` in the bookmark template is the declaration's `title:` field itself.
+    if (declaration) {
+        if (const load::TextValue* title = declaration->field(load::kTitleFieldId)) {
+            form.title = title->text;
+        }
+    }
     for (const load::BlockSpec& spec : layout.blocks) {
         ResolvedBlock block;
         block.spec = &spec;
@@ -280,7 +288,7 @@ ResolvedForm resolve_form(const load::LayoutSpec& layout, const load::Declaratio
     }
     form.outline_title = expand_fields(layout.bookmark, declaration);
     if (form.outline_title.empty()) {
-        form.outline_title = layout.title;
+        form.outline_title = form.title;
     }
     return form;
 }
