@@ -18,6 +18,7 @@ load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries
     declaration.form = text("batch-contents");
 
     load::Group all;
+    int with_errors = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const ContentsEntry& entry = entries[i];
         load::Record record;
@@ -25,7 +26,9 @@ load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries
                          {"code", text(entry.code)},
                          {"name", text(entry.name)},
                          {"amount", text(entry.amount)},
-                         {"page", text(std::to_string(entry.page))}};
+                         {"page", text(std::to_string(entry.page))},
+                         {"check", text(entry.errors > 0 ? "有错误" : "")}};
+        with_errors += entry.errors > 0 ? 1 : 0;
         all.records.push_back(std::move(record));
     }
     std::string missing_text;
@@ -35,9 +38,13 @@ load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries
             missing_text += "\n" + line;
         }
     }
-    declaration.fields = {{"unit", text(unit)},
-                          {"summary", text("共" + std::to_string(entries.size()) + "份")},
-                          {"missing", text(missing_text)}};
+    declaration.fields = {
+        {"unit", text(unit)},
+        {"summary",
+         text("共" + std::to_string(entries.size()) + "份" +
+              (with_errors > 0 ? "，其中" + std::to_string(with_errors) + "份有错误（见“检查”栏）"
+                               : ""))},
+        {"missing", text(missing_text)}};
     declaration.trees = {{"entries", {std::move(all)}}};
     return declaration;
 }

@@ -12,13 +12,15 @@ struct ContentsEntry {
     std::string code;
     std::string name;
     std::string amount;
-    int page = 0; // the form's first page, as the viewer labels it (1-based, after the contents)
+    int page = 0;   // the form's first page, as the viewer labels it (1-based, after the contents)
+    int errors = 0; // errors `formpdf check` finds in it: the form was printed as written
 };
 
 // The contents page's data as a declaration of layouts/batch-contents.yaml, so that the contents
 // page is laid out by the same engine as the forms and its look is a layout file: fields `unit`
-// (the unit's name, or empty), `summary` ("共41份"), `missing` (the forms that failed, one per
-// line, or empty), and the tree `entries`: one record per form with seq, code, name, amount, page.
+// (the unit's name, or empty), `summary` ("共41份", "共41份，其中3份有错误"), `missing` (the forms
+// that failed, one per line, or empty), and the tree `entries`: one record per form with seq,
+// code, name, amount, page, and check ("有错误" for a form printed with errors, else empty).
 load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries,
                                        const std::string& unit,
                                        const std::vector<std::string>& missing);

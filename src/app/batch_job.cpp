@@ -3,8 +3,8 @@
 #include "app/batch_contents.h"
 #include "app/layout_finder.h"
 #include "app/output_naming.h"
+#include "app/print_checks.h"
 #include "app/progress.h"
-#include "check/check.h"
 #include "core/file_io.h"
 #include "layout/document_layouter.h"
 #include "layout/resolved_style.h"
@@ -102,6 +102,11 @@ struct Rendered {
     std::string bookmark;       // the layout's first bookmark, if any
     PageSize first_page;        // for the blank page before it (duplex)
 };
+
+std::string findings_text(int errors, int warnings) {
+    return std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
+           std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+}
 
 std::string field_text(const load::Declaration& declaration, const std::string& id) {
     const load::TextValue* value = declaration.field(id);
@@ -463,12 +468,10 @@ private:
         outcome.run([&] {
             std::vector<load::Declaration> reread;
             const load::Declaration& declaration = declaration_of(form, reread);
-            if (request_.check && form.spec->form) {
-                check::check_declaration(declaration, *form.spec->form, outcome.diagnostics);
-                if (outcome.diagnostics.has_errors()) {
-                    outcome.failure = Failure::Input;
-                    return;
-                }
+            if (!check_before_print(declaration, *form.spec, request_.strict, outcome.diagnostics)
+                     .print) {
+                outcome.failure = Failure::Input;
+                return;
             }
             // Every font of the layout is loaded: FontLibrary::load only reads from here on.
             layout::Document document = layout::layout_forms(*form.spec, {&declaration}, fonts_);
@@ -557,6 +560,7 @@ private:
             return;
         }
         append_diagnostics(rendered.outcome.diagnostics);
+        const int errors = count_findings(form, rendered.outcome.diagnostics);
         ++summary_.rendered;
         summary_.pages += rendered.pages;
         if (!writer_ || combined_failed_) {
@@ -569,7 +573,8 @@ private:
             const int first = writer_->add_pages(std::move(rendered.prepared));
             entries_.push_back(
                 {&form, first,
-                 rendered.bookmark.empty() ? form.code + " " + form.name : rendered.bookmark});
+                 rendered.bookmark.empty() ? form.code + " " + form.name : rendered.bookmark,
+                 errors});
         } catch (const std::exception& error) {
             combined_failed_ = true;
             result_diagnostics_.add(make_error({}, std::string("combined file: ") + error.what()));
@@ -651,8 +656,8 @@ private:
     layout::Document layout_contents() {
         std::vector<ContentsEntry> entries;
         for (const Entry& entry : entries_) {
-            entries.push_back(
-                {entry.form->code, entry.form->name, entry.form->amount, entry.first_page + 1});
+            entries.push_back({entry.form->code, entry.form->name, entry.form->amount,
+                               entry.first_page + 1, entry.errors});
         }
         const load::Declaration contents =
             contents_declaration(entries, unit_title(), summary_.missing);
@@ -725,6 +730,19 @@ private:
         return text;
     }
 
+    // A printed form's errors (of the checks: it was printed as written) and warnings, for the
+    // summary; returns the errors.
+    int count_findings(const Form& form, const Diagnostics& diagnostics) {
+        const int errors = diagnostics.count(Severity::Error);
+        const int warnings = diagnostics.count(Severity::Warning);
+        summary_.errors += static_cast<std::size_t>(errors);
+        summary_.forms_with_errors += errors > 0 ? 1 : 0;
+        if (errors + warnings > 0) {
+            summary_.findings.push_back(describe(form) + ": " + findings_text(errors, warnings));
+        }
+        return errors;
+    }
+
     void add_failure(const Outcome& outcome, const std::string& what) {
         append_diagnostics(outcome.diagnostics);
         worst_ = std::max(worst_, outcome.failure);
@@ -742,7 +760,12 @@ private:
         result.diagnostics = std::move(result_diagnostics_);
         switch (worst_) {
         case Failure::None:
+            // Every form was printed: an error of the checks printed with its form is a finding,
+            // "done, with findings", as a warning is.
             result.set_exit_code_from_diagnostics();
+            if (result.exit_code == ExitCode::InputError) {
+                result.exit_code = ExitCode::Warnings;
+            }
             break;
         case Failure::Input:
             result.exit_code = ExitCode::InputError;
@@ -754,15 +777,13 @@ private:
             result.exit_code = ExitCode::Internal;
             break;
         }
-        if (worst_ == Failure::None && result.diagnostics.has_errors()) {
-            result.exit_code = ExitCode::InputError;
-        }
     }
 
     struct Entry {
         const Form* form = nullptr;
         int first_page = 0; // among the forms' pages of the combined file
         std::string title;  // the form's bookmark, as its layout words it
+        int errors = 0;     // errors of the checks, printed with the form
     };
 
     const BatchRequest& request_;
@@ -804,11 +825,12 @@ std::string format_summary(const BatchSummary& summary) {
                                        std::chars_format::fixed, decimals);
         return std::string(buffer, end.ptr);
     };
-    std::string text = "batch: " + std::to_string(summary.forms) + " forms, " +
-                       std::to_string(summary.rendered) + " rendered (" +
-                       std::to_string(summary.pages) + " pages), " +
-                       std::to_string(summary.failed) + " failed, " +
-                       std::to_string(summary.warnings) + " warnings";
+    std::string text =
+        "batch: " + std::to_string(summary.forms) + " forms, " + std::to_string(summary.rendered) +
+        " rendered (" + std::to_string(summary.pages) + " pages), " +
+        std::to_string(summary.failed) + " failed, " + std::to_string(summary.errors) +
+        " errors in " + std::to_string(summary.forms_with_errors) + " forms, " +
+        std::to_string(summary.warnings) + " warnings";
     if (summary.combined) {
         text += "; combined: " + summary.combined->string() + " (" +
                 std::to_string(summary.combined_pages) + " pages)";
@@ -817,6 +839,9 @@ std::string format_summary(const BatchSummary& summary) {
     if (summary.seconds > 0 && summary.rendered > 0) {
         text += " (" + fixed(1000 * summary.seconds / static_cast<double>(summary.rendered), 1) +
                 " ms per form)";
+    }
+    for (const std::string& form : summary.findings) {
+        text += "\nprinted with findings: " + form;
     }
     for (const std::string& missing : summary.missing) {
         text += "\nmissing: " + missing;

@@ -27,9 +27,11 @@ struct BatchRequest {
     bool duplex = false;   // every form of the combined file starts on an odd page
     BatchSort sort = BatchSort::Code;
     bool keep_going = false; // write the combined file even when some forms failed
-    bool check = false;      // also run `formpdf check` on every declaration
-    unsigned jobs = 0;       // worker threads; 0: one per core
-    bool progress = false;   // draw a progress line on `log`
+    // Every declaration is checked before it is printed (print_checks.h): a structural error
+    // fails the form, other errors are printed with it. With `strict`, any error fails it.
+    bool strict = false;
+    unsigned jobs = 0;     // worker threads; 0: one per core
+    bool progress = false; // draw a progress line on `log`
     // A parsed declaration keeps every value with its file:line:col (~10 KB in memory). Batches of
     // up to this many forms keep them from loading to rendering; larger ones drop those of
     // one-declaration files once the order is fixed, and the worker reads the file again (~0.1 ms
@@ -64,6 +66,10 @@ struct BatchSummary {
     std::size_t failed = 0;   // declarations (or whole files) that could not be rendered
     std::size_t pages = 0;    // pages of the per-form PDFs
     std::size_t warnings = 0;
+    std::size_t errors = 0;            // errors of the checks in printed forms
+    std::size_t forms_with_errors = 0; // printed forms with such errors
+    // "file:line:col 项目编码 项目名称: 1 error, 0 warnings" of each printed form with findings
+    std::vector<std::string> findings;
     std::optional<std::filesystem::path> combined; // written
     std::size_t combined_pages = 0;
     std::vector<std::string> missing; // "file:line:col 项目编码 项目名称" of each failed form
@@ -74,13 +80,16 @@ struct BatchSummary {
 // asked) into one combined print file: forms in the chosen order, each on a new page (an odd one
 // with duplex), one bookmark per form, an optional contents page. A declaration that fails is
 // reported with its location and the others are still written; the combined file is written only
-// when every form succeeded, unless keep_going. Exit code: InputError when any form failed
-// (IoError when a file could not be written), Warnings for warnings, else Success.
+// when every form succeeded, unless keep_going. Each declaration is checked before it is printed
+// (print_checks.h). Exit code: InputError when any form failed (IoError when a file could not be
+// written), Warnings when every form was printed but with errors of the checks or warnings, else
+// Success.
 // The same inputs give the same bytes whatever `jobs` is. `log` receives the progress line.
 JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ostream& log);
 
-// "batch: 41 forms, 41 rendered (58 pages), 0 failed, 0 warnings; combined: out/all.pdf
-// (60 pages); 0.21 s" plus one line per missing form.
+// "batch: 41 forms, 41 rendered (58 pages), 0 failed, 3 errors in 3 forms, 2 warnings; combined:
+// out/all.pdf (60 pages); 0.21 s" plus one line per form printed with findings and one per
+// missing form.
 std::string format_summary(const BatchSummary& summary);
 
 } // namespace formpdf::app

@@ -1,6 +1,7 @@
 #include "app/render_job.h"
 
 #include "app/layout_finder.h"
+#include "app/print_checks.h"
 #include "core/file_io.h"
 #include "layout/document_layouter.h"
 #include "layout/document_merge.h"
@@ -66,6 +67,21 @@ layout::Document layout_declarations(const std::vector<load::Declaration>& decla
     return document;
 }
 
+// The checks before printing (print_checks.h) of every declaration, all reported; false when
+// one of them must not be printed, and then the file is not written at all.
+bool check_declarations(const std::vector<load::Declaration>& declarations,
+                        const RenderRequest& request, LayoutCache& layouts, JobResult& result) {
+    bool print = true;
+    for (const load::Declaration& declaration : declarations) {
+        const std::filesystem::path path =
+            request.layout ? *request.layout : find_layout(declaration.form, request.layout_dirs);
+        const PrintCheck checked =
+            check_before_print(declaration, layouts.get(path), request.strict, result.diagnostics);
+        print = print && checked.print;
+    }
+    return print;
+}
+
 } // namespace
 
 JobResult render(const RenderRequest& request) {
@@ -82,6 +98,10 @@ JobResult render(const RenderRequest& request) {
         } else {
             const std::vector<load::Declaration> declarations =
                 load::load_declarations_text(input, request.input.string());
+            if (!request.blank && !check_declarations(declarations, request, layouts, result)) {
+                result.exit_code = ExitCode::InputError;
+                return; // nothing written
+            }
             document = layout_declarations(declarations, request, layouts, fonts, pdfa,
                                            result.diagnostics);
         }
@@ -91,6 +111,11 @@ JobResult render(const RenderRequest& request) {
             write_file_atomically(*request.dump_layout, layout::dump_layout_json(document));
         }
         write_file_atomically(request.output, pdf_bytes);
+        // Printed, and whatever was found is "done, with findings": an error of the checks
+        // printed as written is no failure of the job (docs/exit-codes.md).
+        if (result.diagnostics.has_errors() || result.diagnostics.count(Severity::Warning) > 0) {
+            result.exit_code = ExitCode::Warnings;
+        }
     });
 }
 

@@ -25,10 +25,15 @@ struct RenderRequest {
     std::vector<std::filesystem::path>
         layout_dirs;    // where a form's layout is found (layout_finder.h)
     bool blank = false; // print the declarations' layouts with no data: the blank import template
+    // Refuse to print a declaration with any error of the checks (print_checks.h), not only a
+    // structural one.
+    bool strict = false;
 };
 
-// load → layout → pdf, then the files are written atomically: on any error nothing is written and
-// an existing output file is left as it was.
+// load → check (print_checks.h) → layout → pdf, then the files are written atomically: on any error
+// nothing is written and an existing output file is left as it was. Errors of the checks that
+// leave the form printable are reported, the form is printed as written, and the exit code is
+// Warnings ("done, with findings").
 JobResult render(const RenderRequest& request);
 
 } // namespace formpdf::app

@@ -72,9 +72,10 @@ Command add_batch_command(CLI::App& app) {
         ->default_str("code");
     cmd->add_flag("--keep-going", request.keep_going,
                   "Write the combined file even when some declarations failed (lists them)");
-    cmd->add_flag(
-        "--check", request.check,
-        "Also check every declaration (formpdf check); a form with errors is not printed");
+    cmd->add_flag("--strict", request.strict,
+                  "Do not print a declaration that `formpdf check` finds errors in (it fails)");
+    // The name of --strict before every declaration was checked; kept for scripts, not listed.
+    cmd->add_flag("--check", request.strict, "Same as --strict")->group("");
     cmd->add_option("-j,--jobs", request.jobs,
                     "Forms rendered in parallel (default: one per core)");
     cmd->add_flag("-q,--quiet", options->quiet, "No progress line and no summary");

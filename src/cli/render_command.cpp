@@ -33,6 +33,8 @@ Command add_render_command(CLI::App& app) {
                     "Search this folder for form layouts first (repeatable)");
     cmd->add_flag("--blank", options->request.blank,
                   "Print the form with no data: the blank import template");
+    cmd->add_flag("--strict", options->request.strict,
+                  "Do not print a declaration that `formpdf check` finds errors in (exit 2)");
     cmd->add_flag("--pdfa", options->request.pdfa,
                   "Write PDF/A-2b (XMP metadata, sRGB output intent; docs/pdfa.md)");
 
