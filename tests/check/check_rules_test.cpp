@@ -281,6 +281,56 @@ TEST(CheckRules, UnknownIdsAndStructure) {
     expect_finding(items[1], Severity::Error, "unknown key 'indicator'");
 }
 
+CheckCounts counts(const Declaration& declaration) {
+    Diagnostics out;
+    return check_declaration(declaration, shenzhen(), out);
+}
+
+// `render` and `batch` do not print a form with a structural error (docs/check.md, "Before
+// printing"): only keys and groups the layout would leave out or misplace are structural, never
+// a value, however wrong.
+TEST(CheckRules, OnlyKeysAndGroupsOutOfPlaceAreStructural) {
+    Declaration declaration = real_form(kClean);
+    set_field(declaration, "projectname", "疫情防控");
+    remove_field(declaration, "project_name");
+    CheckCounts found = counts(declaration);
+    EXPECT_EQ(found.errors, 2); // unknown projectname, missing project_name
+    EXPECT_EQ(found.structural_errors, 1);
+
+    declaration = real_form(kClean);
+    declaration.trees[0].first = "indicator";
+    EXPECT_EQ(counts(declaration).structural_errors, 1);
+
+    declaration = real_form(kClean);
+    indicators(declaration)[0].groups[0].level = "level1";
+    EXPECT_EQ(counts(declaration).structural_errors, 1);
+
+    declaration = real_form(kClean);
+    indicators(declaration)[0].groups[0].records[0].fields.emplace_back(
+        "explanaton", TextValue{"x", declaration.loc});
+    EXPECT_EQ(counts(declaration).structural_errors, 1);
+
+    declaration = real_form(kClean);
+    indicators(declaration)[0].records.push_back(
+        indicators(declaration)[0].groups[0].records[0]); // rows where 二级 groups belong
+    EXPECT_EQ(counts(declaration).structural_errors, 1);
+
+    // Values: errors, printed as written.
+    declaration = real_form(kClean);
+    set_field(declaration, "total_amount", "1866.0");
+    set_field(declaration, "new_project", "不是");
+    set_field(declaration, "overview", "");
+    indicators(declaration)[0].label.text = "产出指";
+    found = counts(declaration);
+    EXPECT_EQ(found.errors, 4);
+    EXPECT_EQ(found.structural_errors, 0);
+
+    const CheckCounts seed = counts(real_form("440304221061500600011")); // 民意速办
+    EXPECT_EQ(seed.errors, 1);
+    EXPECT_EQ(seed.structural_errors, 0);
+    EXPECT_EQ(seed.warnings, 1);
+}
+
 // The example of docs/declaration-format.md is a clean declaration.
 TEST(CheckRules, TheDocumentedExampleIsClean) {
     std::ifstream in(std::string(FORMPDF_SOURCE_DIR) + "/docs/declaration-format.md");
