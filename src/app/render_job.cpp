@@ -67,19 +67,22 @@ layout::Document layout_declarations(const std::vector<load::Declaration>& decla
     return document;
 }
 
-// The checks before printing (print_checks.h) of every declaration, all reported; false when
-// one of them must not be printed, and then the file is not written at all.
-bool check_declarations(const std::vector<load::Declaration>& declarations,
-                        const RenderRequest& request, LayoutCache& layouts, JobResult& result) {
-    bool print = true;
+// The checks before printing (print_checks.h) of every declaration, all reported. `print` is
+// false when one of them must not be printed: then the file is not written at all.
+PrintCheck check_declarations(const std::vector<load::Declaration>& declarations,
+                              const RenderRequest& request, LayoutCache& layouts,
+                              JobResult& result) {
+    PrintCheck all;
     for (const load::Declaration& declaration : declarations) {
         const std::filesystem::path path =
             request.layout ? *request.layout : find_layout(declaration.form, request.layout_dirs);
         const PrintCheck checked =
             check_before_print(declaration, layouts.get(path), request.strict, result.diagnostics);
-        print = print && checked.print;
+        all.print = all.print && checked.print;
+        all.errors += checked.errors;
+        all.warnings += checked.warnings;
     }
-    return print;
+    return all;
 }
 
 } // namespace
@@ -91,6 +94,7 @@ JobResult render(const RenderRequest& request) {
         LayoutCache layouts;
         bool pdfa = request.pdfa;
         layout::Document document;
+        int printed_errors = 0; // errors of the checks, in values printed as written
         if (load::is_layout_text(input)) {
             const load::LayoutSpec& spec = layouts.get(request.input);
             pdfa = pdfa || spec.pdfa;
@@ -98,9 +102,14 @@ JobResult render(const RenderRequest& request) {
         } else {
             const std::vector<load::Declaration> declarations =
                 load::load_declarations_text(input, request.input.string());
-            if (!request.blank && !check_declarations(declarations, request, layouts, result)) {
-                result.exit_code = ExitCode::InputError;
-                return; // nothing written
+            if (!request.blank) {
+                const PrintCheck checked =
+                    check_declarations(declarations, request, layouts, result);
+                if (!checked.print) {
+                    result.exit_code = ExitCode::InputError;
+                    return; // nothing written
+                }
+                printed_errors = checked.errors;
             }
             document = layout_declarations(declarations, request, layouts, fonts, pdfa,
                                            result.diagnostics);
@@ -111,6 +120,16 @@ JobResult render(const RenderRequest& request) {
             write_file_atomically(*request.dump_layout, layout::dump_layout_json(document));
         }
         write_file_atomically(request.output, pdf_bytes);
+        if (printed_errors > 0) {
+            // The error lines above could read as "nothing was printed": say that it was.
+            result.diagnostics.warning(
+                SourceLoc{request.output.string(), 0, 0},
+                "written with " + std::to_string(printed_errors) +
+                    (printed_errors == 1 ? " error" : " errors") +
+                    " of the checks (above), printed exactly as declared",
+                "correct the declaration and print again; --strict refuses to print a form "
+                "with errors");
+        }
         // Printed, and whatever was found is "done, with findings": an error of the checks
         // printed as written is no failure of the job (docs/exit-codes.md).
         if (result.diagnostics.has_errors() || result.diagnostics.count(Severity::Warning) > 0) {
