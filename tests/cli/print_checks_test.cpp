@@ -211,5 +211,20 @@ TEST(PrintChecks, AValueTheLayoutNeverShowsIsAWarningNamingIt) {
     EXPECT_TRUE(fs::exists(dir / "out.pdf")) << "a warning: the form is printed";
 }
 
+TEST(PrintChecks, AFooterTheOlderFormHasNoLineForIsAWarning) {
+    // Every form takes `footer:`, but the older 项目支出绩效目标申报表 has no 备注 line to print it
+    // on.
+    TempDir dir;
+    const std::string family = kSourceDir + "/inputs/family/legacy-project-targets.yaml";
+    write_text(dir / "footer.yaml",
+               changed(family, "\nfields:\n", "\nfields:\n  footer: 备注：另附说明\n"));
+    const auto result = render(dir / "footer.yaml", dir / "out.pdf");
+    EXPECT_EQ(result.exit_code, 3) << result.err;
+    EXPECT_NE(result.err.find("footer.yaml:5:11: warning: the footer (footer) is not printed"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(pdf_text(dir / "out.pdf").find("另附说明"), std::string::npos);
+}
+
 } // namespace
 } // namespace formpdf
