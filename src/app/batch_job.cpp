@@ -825,12 +825,13 @@ std::string format_summary(const BatchSummary& summary) {
                                        std::chars_format::fixed, decimals);
         return std::string(buffer, end.ptr);
     };
-    std::string text =
-        "batch: " + std::to_string(summary.forms) + " forms, " + std::to_string(summary.rendered) +
-        " rendered (" + std::to_string(summary.pages) + " pages), " +
-        std::to_string(summary.failed) + " failed, " + std::to_string(summary.errors) +
-        " errors in " + std::to_string(summary.forms_with_errors) + " forms, " +
-        std::to_string(summary.warnings) + " warnings";
+    std::string text = "batch: " + std::to_string(summary.forms) + " forms, " +
+                       std::to_string(summary.rendered) + " rendered (" +
+                       std::to_string(summary.pages) + " pages), " +
+                       std::to_string(summary.failed) + " failed, ";
+    text += std::to_string(summary.errors) + " errors in " +
+            std::to_string(summary.forms_with_errors) + " forms, ";
+    text += std::to_string(summary.warnings) + " warnings";
     if (summary.combined) {
         text += "; combined: " + summary.combined->string() + " (" +
                 std::to_string(summary.combined_pages) + " pages)";
