@@ -28,7 +28,7 @@ struct BatchRequest {
     BatchSort sort = BatchSort::Code;
     bool keep_going = false; // write the combined file even when some forms failed
     bool check = false;      // also run `formpdf check` on every declaration
-    unsigned jobs = 0;       // worker threads; 0: one per core
+    unsigned jobs = 0;       // worker threads; 0: one per core; never more than the cores
     bool progress = false;   // draw a progress line on `log`
     // A parsed declaration keeps every value with its file:line:col (~10 KB in memory). Batches of
     // up to this many forms keep them from loading to rendering; larger ones drop those of
@@ -67,6 +67,8 @@ struct BatchSummary {
     std::optional<std::filesystem::path> combined; // written
     std::size_t combined_pages = 0;
     std::vector<std::string> missing; // "file:line:col 项目编码 项目名称" of each failed form
+    // Earlier batches' outputs this batch did not write again, removed (batch_manifest.h).
+    std::vector<std::filesystem::path> removed;
     double seconds = 0;
 };
 
@@ -75,7 +77,10 @@ struct BatchSummary {
 // with duplex), one bookmark per form, an optional contents page. A declaration that fails is
 // reported with its location and the others are still written; the combined file is written only
 // when every form succeeded, unless keep_going. Exit code: InputError when any form failed
-// (IoError when a file could not be written), Warnings for warnings, else Success.
+// (IoError when a file could not be written, or another batch is writing in output_dir), Warnings
+// for warnings, else Success; Usage, with nothing written, when an output would replace an input.
+// Earlier batches' outputs that this batch did not write again are removed, and the folder's
+// manifest lists what it wrote (batch_manifest.h, docs/batch.md "Stale outputs").
 // The same inputs give the same bytes whatever `jobs` is. `log` receives the progress line.
 JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ostream& log);
 

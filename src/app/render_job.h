@@ -28,7 +28,9 @@ struct RenderRequest {
 };
 
 // load → layout → pdf, then the files are written atomically: on any error nothing is written and
-// an existing output file is left as it was.
+// an existing output file is left as it was; the layout dump is written only with the PDF. An
+// output that would replace an input, or a dump named like the PDF, is refused before any work
+// (exit 64). Leftover temporaries of killed runs in the output's folder are removed.
 JobResult render(const RenderRequest& request);
 
 } // namespace formpdf::app
