@@ -28,14 +28,13 @@ std::set<std::string> read_batch_manifest(const fs::path& dir, Diagnostics& diag
     const fs::path path = dir / kBatchManifestName;
     std::set<std::string> names;
     std::error_code error;
-    if (!fs::exists(fs::symlink_status(path, error))) {
+    if (!fs::is_regular_file(fs::symlink_status(path, error))) {
+        // None, or not one a batch wrote (a planted symlink is never followed): the batch writes
+        // its own in its place.
         return names;
     }
     std::string text;
     try {
-        if (!fs::is_regular_file(fs::symlink_status(path, error))) {
-            throw IoError("not a regular file");
-        }
         text = read_file(path, kMaxManifestBytes);
     } catch (const std::exception& failure) {
         diagnostics.warning(SourceLoc{path.string(), 0, 0},

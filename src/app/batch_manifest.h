@@ -21,7 +21,8 @@ namespace formpdf::app {
 // files the last batch wrote, and the earlier ones it could not remove.
 inline constexpr const char* kBatchManifestName = ".formpdf-batch";
 
-// The names the manifest in `dir` lists; none when there is no manifest. A file that is not a
+// The names the manifest in `dir` lists; none when there is no manifest (or something else than
+// a regular file has its name: a symlink is never followed). A file that is not a
 // manifest (no first line as above) or a line that is not a plain file name is ignored with a
 // warning in `diagnostics`: only names that a batch could have written are ever acted on.
 std::set<std::string> read_batch_manifest(const std::filesystem::path& dir,

@@ -1,6 +1,7 @@
 #include "app/output_naming.h"
 
 #include "core/utf8.h"
+#include "core/windows_names.h"
 #include "text/unicode_forms.h"
 
 #include <algorithm>
@@ -32,40 +33,6 @@ bool is_refused(char32_t c) {
     return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '/' || c == '\\' || c == ':' ||
            c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c == 0x2028 ||
            c == 0x2029 || text::is_format_character(c);
-}
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// The names Windows gives to devices, whatever the case and the extension: "CON", "nul.pdf",
-// "Com1.tar.gz" open the device, not a file (also through a Samba share or on a USB stick).
-bool is_windows_device_name(std::string_view name) {
-    std::string_view base = name.substr(0, name.find('.'));
-    while (!base.empty() && base.back() == ' ') {
-        base.remove_suffix(1);
-    }
-    for (const char* device : {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}) {
-        if (ascii_iequal(base, device)) {
-            return true;
-        }
-    }
-    if (base.size() < 4 ||
-        !(ascii_iequal(base.substr(0, 3), "COM") || ascii_iequal(base.substr(0, 3), "LPT"))) {
-        return false;
-    }
-    const std::string_view number = base.substr(3);
-    return (number.size() == 1 && number[0] >= '0' && number[0] <= '9') || number == "\u00b9" ||
-           number == "\u00b2" || number == "\u00b3";
 }
 
 // The text with every refused character replaced by '_' (a byte that is not UTF-8 too),

@@ -8,8 +8,12 @@ namespace {
 
 std::filesystem::path normalised(const std::filesystem::path& path) {
     std::error_code error;
-    std::filesystem::path absolute = std::filesystem::weakly_canonical(path, error);
-    return error ? path.lexically_normal() : absolute;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    if (error) {
+        return path.lexically_normal();
+    }
+    const std::filesystem::path canonical = std::filesystem::weakly_canonical(absolute, error);
+    return error ? absolute.lexically_normal() : canonical.lexically_normal();
 }
 
 } // namespace
