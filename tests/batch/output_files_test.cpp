@@ -169,7 +169,8 @@ TEST(OutputFiles, LeftoversOfAKilledRunAreRemovedByTheNextAndOnlyThey) {
         const auto result =
             command == std::string("batch")
                 ? formpdf("batch", {(dir / "in").string(), "-o", out.string(), "-q"})
-                : formpdf("render", {seed_files().front().string(), "-o", (out / "r.pdf").string()});
+                : formpdf("render",
+                          {seed_files().front().string(), "-o", (out / "r.pdf").string()});
         ASSERT_EQ(result.exit_code, 0) << result.err;
         EXPECT_FALSE(fs::exists(out / killed)) << command;
         EXPECT_TRUE(fs::exists(out / live)) << "a live run's temporary is never removed";
@@ -210,9 +211,9 @@ TEST(OutputFiles, AnOutputThatIsAnInputIsRefusedAndNothingIsWritten) {
 
     // The layout dump comes only with its PDF: a declaration that fails writes neither.
     write_text(dir / "broken.yaml", "form: shenzhen-l2-project\nfields: [1, 2\n");
-    const auto broken = formpdf("render", {(dir / "broken.yaml").string(), "-o",
-                                           (dir / "b.pdf").string(), "--dump-layout",
-                                           (dir / "b.json").string()});
+    const auto broken =
+        formpdf("render", {(dir / "broken.yaml").string(), "-o", (dir / "b.pdf").string(),
+                           "--dump-layout", (dir / "b.json").string()});
     EXPECT_EQ(broken.exit_code, 2);
     EXPECT_FALSE(fs::exists(dir / "b.pdf"));
     EXPECT_FALSE(fs::exists(dir / "b.json"));
@@ -223,8 +224,8 @@ class SmallDisk {
 public:
     SmallDisk(const fs::path& at, const std::string& size) : at_(at) {
         fs::create_directories(at);
-        const auto mount = run_command({"mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs",
-                                        at.string()});
+        const auto mount =
+            run_command({"mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.string()});
         mounted_ = mount.exit_code == 0;
         why_ = mount.err;
     }
@@ -276,8 +277,8 @@ TEST(OutputFiles, AFullDiskIsExit4NamingTheFile) {
     {
         SmallDisk disk(dir / "render", "16k");
         ASSERT_TRUE(disk.mounted()) << disk.why();
-        const auto result = formpdf("render", {seed_files().front().string(), "-o",
-                                               (dir / "render" / "one.pdf").string()});
+        const auto result = formpdf(
+            "render", {seed_files().front().string(), "-o", (dir / "render" / "one.pdf").string()});
         EXPECT_EQ(result.exit_code, 4) << result.err;
         EXPECT_NE(result.err.find("render/one.pdf: cannot write: No space left on device"),
                   std::string::npos)
@@ -290,8 +291,8 @@ TEST(OutputFiles, NamesFromDataAreSafeAndDistinctOnEveryFileSystem) {
     TempDir dir;
     const std::string seed = read_text(seed_files().front());
     const std::vector<std::string> names = {
-        "CON",        "con",        "nul.txt",  "invoice\u202Efdp.exe", "Caf\u00e9",
-        "Cafe\u0301", "CAF\u00c9", "Ab",       "aB",                    "trailing. ",
+        "CON",       "con", "nul.txt", "invoice\u202Efdp.exe", "Caf\u00e9", "Cafe\u0301",
+        "CAF\u00c9", "Ab",  "aB",      "trailing. ",
     };
     fs::create_directories(dir / "in");
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -336,8 +337,8 @@ TEST(OutputFiles, AnEarlierBatchsOutputsNeverPassForThisOnes) {
     TempDir dir;
     const std::vector<fs::path> inputs = copy_seeds(dir / "in", 4);
     const fs::path out = dir / "out";
-    const std::vector<std::string> args = {(dir / "in").string(), "-o", out.string(),
-                                           "--combined", "all.pdf"};
+    const std::vector<std::string> args = {(dir / "in").string(), "-o", out.string(), "--combined",
+                                           "all.pdf"};
     ASSERT_EQ(formpdf("batch", args).exit_code, 0);
     const std::set<std::string> yesterday = pdfs_in(out);
     ASSERT_EQ(yesterday.size(), 5u);
