@@ -232,18 +232,27 @@ public:
         }
         resolve_layouts();
         name_outputs();
+        if (!request_.combined.empty()) {
+            load_combined_layouts();
+        }
         if (refuse_outputs_that_are_inputs(result, output_paths())) {
             return;
         }
         // From here on the batch writes: one batch at a time in a folder (exit 4 for the second),
         // so that the files and the manifest of the folder are one batch's.
-        const FolderLock lock(request_.output_dir, "batch");
+        std::optional<FolderLock> lock;
+        try {
+            lock.emplace(request_.output_dir, "batch");
+        } catch (const IoError&) {
+            summary_ = BatchSummary{}; // nothing was done
+            throw;
+        }
         remove_stale_temporaries(request_.output_dir);
         previous_outputs_ = read_batch_manifest(request_.output_dir, result_diagnostics_);
         try {
             release_declarations();
             if (!request_.combined.empty()) {
-                prepare_combined();
+                open_combined();
             }
             render_forms();
             if (writer_) {
@@ -529,9 +538,9 @@ private:
         return reread[form.document];
     }
 
-    // Loads the contents and blank-page layouts (and their fonts) before any worker starts, and
-    // opens the combined file: its font table is the library's, complete by now.
-    void prepare_combined() {
+    // Loads the contents and blank-page layouts (and their fonts) before any worker starts and
+    // before anything is written (a missing one stops the batch with nothing touched).
+    void load_combined_layouts() {
         const auto find = [&](const std::optional<fs::path>& given, const char* id) {
             return given ? *given : find_layout({id, {}}, request_.layout_dirs);
         };
@@ -543,6 +552,11 @@ private:
                 require_layout(find(request_.blank_layout, "batch-blank"));
             blank_page_ = layout::layout_document(blank, fonts_);
         }
+    }
+
+    // Opens the combined file: its font table is the library's, complete since
+    // load_combined_layouts() (no font is loaded between them).
+    void open_combined() {
         writer_ = std::make_unique<pdf::StreamedPdfWriter>(
             *combined_path(), fonts_.resources(),
             pdf::PdfOptions{request_.creation_time, kProducer, false});

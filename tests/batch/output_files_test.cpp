@@ -4,6 +4,7 @@
 // safe, and an earlier batch's outputs never pass for this one's (docs/security.md, "Output
 // files"; docs/batch.md).
 
+#include "core/folder_lock.h"
 #include "core/output_file.h"
 #include "core/windows_names.h"
 #include "support/command.h"
@@ -147,6 +148,27 @@ TEST(OutputFiles, TwoBatchesWritingOneCombinedFileNeverLeaveItDamaged) {
             EXPECT_FALSE(temporary_owner(name)) << "left behind: " << name;
         }
     }
+}
+
+TEST(OutputFiles, ABatchIntoAFolderAnotherIsWritingStopsBeforeWritingAnything) {
+    TempDir dir;
+    copy_seeds(dir / "in", 2);
+    const fs::path out = dir / "out";
+    fs::create_directories(out);
+    write_text(out / "all.pdf", "yesterday's");
+    {
+        const FolderLock other(out, "batch"); // what a running batch holds
+        const auto result =
+            formpdf("batch", {(dir / "in").string(), "-o", out.string(), "--combined", "all.pdf"});
+        EXPECT_EQ(result.exit_code, 4) << result.err;
+        EXPECT_NE(result.err.find(out.string() + " is in use by another formpdf batch"),
+                  std::string::npos)
+            << result.err;
+        EXPECT_EQ(result.out, "") << "no summary of a batch that did nothing";
+        EXPECT_EQ(entries(out), std::set<std::string>{"all.pdf"});
+    }
+    const auto after = formpdf("batch", {(dir / "in").string(), "-o", out.string(), "-q"});
+    EXPECT_EQ(after.exit_code, 0) << after.err;
 }
 
 TEST(OutputFiles, LeftoversOfAKilledRunAreRemovedByTheNextAndOnlyThey) {
