@@ -7,9 +7,9 @@
 namespace formpdf {
 
 // The input files of a run, to refuse an output that would replace one of them (`render d.yaml
-// -o d.yaml`). A file is known by its identity, device and inode (so a symlink or a second name
-// of the file counts), and by its normalised absolute path (for a file that does not exist yet,
-// `./d.yaml` and `dir/../d.yaml` are one).
+// -o d.yaml`). An existing file is known by its identity, device and inode (so any path to it, a
+// symlink or a second name of the file counts); one that does not exist by its normalised
+// absolute path (`./new.pdf` and `dir/../new.pdf` are one).
 class FileIdentities {
 public:
     void add(const std::filesystem::path& input);
