@@ -14,9 +14,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <future>
 #include <regex>
 #include <set>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -198,6 +200,49 @@ TEST(OutputFiles, LeftoversOfAKilledRunAreRemovedByTheNextAndOnlyThey) {
         EXPECT_TRUE(fs::exists(out / live)) << "a live run's temporary is never removed";
         EXPECT_TRUE(fs::exists(out / not_ours));
         write_text(out / killed, "partial"); // for the next command
+    }
+}
+
+TEST(OutputFiles, AReallyKilledBatchLeavesOnlyRecognisableTemporariesThatTheNextRemoves) {
+    TempDir dir;
+    const fs::path out = dir / "out";
+    fs::create_directories(out);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+        const std::string binary = testing::formpdf_binary();
+        ::execl(binary.c_str(), binary.c_str(), "batch", kDeclarations.c_str(), "-o", out.c_str(),
+                "--combined", "all.pdf", "-j", "1", "-q", nullptr);
+        ::_exit(127);
+    }
+    // Killed (SIGKILL: no destructor runs) as soon as its combined file's temporary exists.
+    bool seen = false;
+    for (int i = 0; i < 2000 && !seen; ++i) {
+        for (const std::string& name : entries(out)) {
+            seen = seen || (name.starts_with(".all.pdf.") && temporary_owner(name));
+        }
+        if (!seen) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    }
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    if (!seen) {
+        GTEST_SKIP() << "the batch finished before it could be killed";
+    }
+    std::size_t leftovers = 0;
+    for (const std::string& name : entries(out)) {
+        if (name.front() == '.' && name != ".formpdf-batch") {
+            EXPECT_TRUE(temporary_owner(name)) << "unrecognisable leftover " << name;
+            ++leftovers;
+        }
+    }
+    EXPECT_GE(leftovers, 1u);
+    const auto next = formpdf("batch", {kDeclarations, "-o", out.string(), "-q"});
+    EXPECT_EQ(next.exit_code, 0) << next.err;
+    for (const std::string& name : entries(out)) {
+        EXPECT_FALSE(temporary_owner(name)) << "left behind: " << name;
     }
 }
 
