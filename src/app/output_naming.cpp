@@ -79,8 +79,9 @@ std::string safe_file_name(std::string_view name, std::size_t max_bytes) {
         return "form";
     }
     if (is_windows_device_name(out)) {
+        // "CON" -> "CON_", "nul.x" -> "nul_.x"
         const std::size_t dot = std::min(out.find('.'), out.size());
-        out.insert(dot, "_"); // "CON" -> "CON_", "nul.x" -> "nul_.x"
+        out = out.substr(0, dot) + '_' + out.substr(dot);
     }
     return out;
 }
