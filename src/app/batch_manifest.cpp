@@ -86,6 +86,15 @@ void write_batch_manifest(const fs::path& dir, const std::set<std::string>& name
 StaleRemoval remove_stale_outputs(const fs::path& dir, const std::set<std::string>& previous,
                                   const std::set<std::string>& written, Diagnostics& diagnostics) {
     StaleRemoval result;
+    // On a case-insensitive file system (a USB stick) an earlier "All.pdf" is this batch's
+    // "all.pdf": a name is removed only when it is not one of the files just written.
+    std::set<std::pair<dev_t, ino_t>> written_files;
+    for (const std::string& name : written) {
+        struct stat info {};
+        if (::lstat((dir / name).c_str(), &info) == 0) {
+            written_files.emplace(info.st_dev, info.st_ino);
+        }
+    }
     for (const std::string& name : previous) {
         if (written.count(name) != 0) {
             continue;
@@ -95,8 +104,8 @@ StaleRemoval remove_stale_outputs(const fs::path& dir, const std::set<std::strin
         if (::lstat(path.c_str(), &info) != 0) {
             continue; // already gone
         }
-        if (S_ISDIR(info.st_mode)) {
-            continue; // not a file a batch wrote
+        if (S_ISDIR(info.st_mode) || written_files.count({info.st_dev, info.st_ino}) != 0) {
+            continue; // not a file an earlier batch wrote, or the one this batch wrote
         }
         if (::unlink(path.c_str()) == 0) {
             result.removed.push_back(name);
