@@ -1,11 +1,15 @@
 #include "app/batch_job.h"
 
 #include "app/batch_contents.h"
+#include "app/batch_manifest.h"
 #include "app/layout_finder.h"
 #include "app/output_naming.h"
 #include "app/print_checks.h"
 #include "app/progress.h"
+#include "core/file_identity.h"
 #include "core/file_io.h"
+#include "core/folder_lock.h"
+#include "core/output_file.h"
 #include "layout/document_layouter.h"
 #include "layout/resolved_style.h"
 #include "load/declaration.h"
@@ -204,17 +208,26 @@ std::string stem_if_pdf(const std::string& file_name) {
     return {};
 }
 
+// Worker threads: as asked, but never more than the cores (more only cost memory and switching;
+// -j 100000 used to abort creating threads). The workers are also capped at the forms.
+unsigned worker_count(unsigned requested) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return requested == 0 ? cores : std::min(requested, cores);
+}
+
 class BatchRun {
 public:
     BatchRun(const BatchRequest& request, BatchSummary& summary, std::ostream& log)
-        : request_(request), summary_(summary), log_(log),
-          jobs_(request.jobs > 0 ? request.jobs
-                                 : std::max(1u, std::thread::hardware_concurrency())),
+        : request_(request), summary_(summary), log_(log), jobs_(worker_count(request.jobs)),
           fonts_(request.font_dirs, request.system_fonts) {}
 
     void run(JobResult& result) {
         const auto start = std::chrono::steady_clock::now();
         create_output_dir();
+        input_paths_ = collect_input_files(request_.inputs);
+        if (refuse_outputs_that_are_inputs(result, {combined_path()})) {
+            return;
+        }
         load_files();
         make_forms();
         if (forms_.empty() && files_failed_ == 0) {
@@ -224,15 +237,39 @@ public:
         }
         resolve_layouts();
         name_outputs();
-        release_declarations();
         if (!request_.combined.empty()) {
-            prepare_combined();
+            load_combined_layouts();
         }
-        render_forms();
-        if (writer_) {
-            finish_combined();
+        if (refuse_outputs_that_are_inputs(result, output_paths())) {
+            return;
         }
-        flush_outputs();
+        // From here on the batch writes: one batch at a time in a folder (exit 4 for the second),
+        // so that the files and the manifest of the folder are one batch's.
+        std::optional<FolderLock> lock;
+        try {
+            lock.emplace(request_.output_dir, "batch");
+        } catch (const IoError&) {
+            summary_ = BatchSummary{}; // nothing was done
+            throw;
+        }
+        remove_stale_temporaries(request_.output_dir);
+        previous_outputs_ = read_batch_manifest(request_.output_dir, result_diagnostics_);
+        try {
+            release_declarations();
+            if (!request_.combined.empty()) {
+                open_combined();
+            }
+            render_forms();
+            if (writer_) {
+                finish_combined();
+            }
+            flush_outputs();
+        } catch (...) {
+            settle_outputs(); // an aborted batch leaves no earlier output behind either
+            result.diagnostics = std::move(result_diagnostics_);
+            throw;
+        }
+        settle_outputs();
         summary_.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         report(result);
@@ -248,6 +285,82 @@ private:
         }
     }
 
+    std::optional<fs::path> combined_path() const {
+        if (request_.combined.empty()) {
+            return std::nullopt;
+        }
+        return path_in(request_.output_dir, request_.combined, "");
+    }
+
+    std::vector<std::optional<fs::path>> output_paths() const {
+        std::vector<std::optional<fs::path>> paths{combined_path()};
+        if (request_.forms) {
+            for (const Form& form : forms_) {
+                paths.emplace_back(form.output);
+            }
+        }
+        return paths;
+    }
+
+    // An output that would replace an input (a declaration, a layout) is a mistake on the command
+    // line: refused, exit 64, before anything is written (docs/security.md, "Output files").
+    bool refuse_outputs_that_are_inputs(JobResult& result,
+                                        const std::vector<std::optional<fs::path>>& outputs) const {
+        FileIdentities inputs;
+        for (const fs::path& input : input_paths_) {
+            inputs.add(input);
+        }
+        for (const std::optional<fs::path>& layout :
+             {request_.layout, request_.contents_layout, request_.blank_layout}) {
+            if (layout) {
+                inputs.add(*layout);
+            }
+        }
+        for (const auto& [path, entry] : layouts_) {
+            inputs.add(path);
+        }
+        for (const std::optional<fs::path>& output : outputs) {
+            if (!output) {
+                continue;
+            }
+            if (const fs::path* input = inputs.find(*output)) {
+                result.diagnostics.add(make_error(
+                    {},
+                    "the output " + output->string() + " is the input " + input->string() +
+                        "; nothing was written",
+                    "write into another folder (-o), or name the combined file otherwise"));
+                result.exit_code = ExitCode::Usage;
+                summary_ = BatchSummary{}; // nothing was done
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // What the folder holds after the batch: this batch's files, never an earlier batch's that
+    // this one did not write again (removed and listed in the summary), and the manifest saying
+    // which is which (batch_manifest.h). Never throws: it also runs on the way out of an error.
+    void settle_outputs() noexcept {
+        try {
+            Diagnostics diagnostics;
+            const StaleRemoval removal =
+                remove_stale_outputs(request_.output_dir, previous_outputs_, written_, diagnostics);
+            for (const std::string& name : removal.removed) {
+                summary_.removed.push_back(request_.output_dir / name);
+            }
+            std::set<std::string> listed = written_;
+            listed.insert(removal.kept.begin(), removal.kept.end());
+            if (!removal.kept.empty()) {
+                worst_ = std::max(worst_, Failure::Io);
+            }
+            append_diagnostics(diagnostics);
+            write_batch_manifest(request_.output_dir, listed);
+        } catch (const std::exception& error) {
+            result_diagnostics_.add(make_error({}, error.what()));
+            worst_ = std::max(worst_, Failure::Io);
+        }
+    }
+
     std::string describe_inputs() const {
         std::string text;
         for (const fs::path& input : request_.inputs) {
@@ -257,7 +370,7 @@ private:
     }
 
     void load_files() {
-        const std::vector<fs::path> paths = collect_input_files(request_.inputs);
+        const std::vector<fs::path>& paths = input_paths_;
         files_.resize(paths.size());
         const auto load = [&](std::size_t i) {
             files_[i].path = paths[i];
@@ -430,9 +543,9 @@ private:
         return reread[form.document];
     }
 
-    // Loads the contents and blank-page layouts (and their fonts) before any worker starts, and
-    // opens the combined file: its font table is the library's, complete by now.
-    void prepare_combined() {
+    // Loads the contents and blank-page layouts (and their fonts) before any worker starts and
+    // before anything is written (a missing one stops the batch with nothing touched).
+    void load_combined_layouts() {
         const auto find = [&](const std::optional<fs::path>& given, const char* id) {
             return given ? *given : find_layout({id, {}}, request_.layout_dirs);
         };
@@ -444,8 +557,13 @@ private:
                 require_layout(find(request_.blank_layout, "batch-blank"));
             blank_page_ = layout::layout_document(blank, fonts_);
         }
+    }
+
+    // Opens the combined file: its font table is the library's, complete since
+    // load_combined_layouts() (no font is loaded between them).
+    void open_combined() {
         writer_ = std::make_unique<pdf::StreamedPdfWriter>(
-            path_in(request_.output_dir, request_.combined, ""), fonts_.resources(),
+            *combined_path(), fonts_.resources(),
             pdf::PdfOptions{request_.creation_time, kProducer, false});
     }
 
@@ -530,7 +648,7 @@ private:
             }
         };
         std::vector<std::thread> workers;
-        for (unsigned t = 0; t < jobs_; ++t) {
+        for (std::size_t t = 0; t < std::min<std::size_t>(jobs_, count); ++t) {
             workers.emplace_back(work);
         }
         Progress progress(log_, count, request_.progress);
@@ -563,6 +681,9 @@ private:
         const int errors = count_findings(form, rendered.outcome.diagnostics);
         ++summary_.rendered;
         summary_.pages += rendered.pages;
+        if (request_.forms) {
+            written_.insert(form.output.filename().string());
+        }
         if (!writer_ || combined_failed_) {
             return;
         }
@@ -643,7 +764,8 @@ private:
             }
             finish.page_labels.push_back({front_pages, "D", "", 1});
             writer_->finish(finish);
-            summary_.combined = path_in(request_.output_dir, request_.combined, "");
+            summary_.combined = combined_path();
+            written_.insert(request_.combined);
             summary_.combined_pages = static_cast<std::size_t>(front_pages + writer_->page_count());
         });
         if (outcome.failure != Failure::None) {
@@ -791,8 +913,11 @@ private:
     std::ostream& log_;
     unsigned jobs_;
     text::FontLibrary fonts_;
+    std::vector<fs::path> input_paths_;
     std::vector<LoadedFile> files_;
     std::size_t files_failed_ = 0;
+    std::set<std::string> previous_outputs_; // the manifest's, as the batch found it
+    std::set<std::string> written_;          // file names this batch wrote in output_dir
     std::vector<Form> forms_;
     std::map<fs::path, LayoutEntry> layouts_;
     const load::LayoutSpec* contents_spec_ = nullptr;
@@ -846,6 +971,9 @@ std::string format_summary(const BatchSummary& summary) {
     }
     for (const std::string& missing : summary.missing) {
         text += "\nmissing: " + missing;
+    }
+    for (const std::filesystem::path& removed : summary.removed) {
+        text += "\nremoved: " + removed.string() + " (an earlier batch's, not written this time)";
     }
     return text;
 }

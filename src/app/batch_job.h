@@ -30,7 +30,7 @@ struct BatchRequest {
     // Every declaration is checked before it is printed (print_checks.h): a structural error
     // fails the form, other errors are printed with it. With `strict`, any error fails it.
     bool strict = false;
-    unsigned jobs = 0;     // worker threads; 0: one per core
+    unsigned jobs = 0;     // worker threads; 0: one per core; never more than the cores
     bool progress = false; // draw a progress line on `log`
     // A parsed declaration keeps every value with its file:line:col (~10 KB in memory). Batches of
     // up to this many forms keep them from loading to rendering; larger ones drop those of
@@ -73,6 +73,8 @@ struct BatchSummary {
     std::optional<std::filesystem::path> combined; // written
     std::size_t combined_pages = 0;
     std::vector<std::string> missing; // "file:line:col 项目编码 项目名称" of each failed form
+    // Earlier batches' outputs this batch did not write again, removed (batch_manifest.h).
+    std::vector<std::filesystem::path> removed;
     double seconds = 0;
 };
 
@@ -82,8 +84,11 @@ struct BatchSummary {
 // reported with its location and the others are still written; the combined file is written only
 // when every form succeeded, unless keep_going. Each declaration is checked before it is printed
 // (print_checks.h). Exit code: InputError when any form failed (IoError when a file could not be
-// written), Warnings when every form was printed but with errors of the checks or warnings, else
-// Success.
+// written, or another batch is writing in output_dir), Warnings when every form was printed but
+// with errors of the checks or warnings, else Success; Usage, with nothing written, when an output
+// would replace an input. Earlier batches' outputs that this batch did not write again are
+// removed, and the folder's manifest lists what it wrote (batch_manifest.h, docs/batch.md "Stale
+// outputs").
 // The same inputs give the same bytes whatever `jobs` is. `log` receives the progress line.
 JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ostream& log);
 

@@ -2,6 +2,7 @@
 
 #include "app/form_definitions.h"
 #include "core/file_io.h"
+#include "core/output_file.h"
 #include "load/declaration_writer.h"
 #include "load/export_import.h"
 
@@ -56,6 +57,7 @@ JobResult import_export(const ImportRequest& request) {
             throw IoError("cannot create the folder " + request.output_dir.string() + ": " +
                           ec.message());
         }
+        remove_stale_temporaries(request.output_dir); // what a killed import left
         for (const load::ImportedForm& imported_form : imported.forms) {
             // Where it came from, by file name only, so that the file does not depend on where
             // the export was when it was imported.

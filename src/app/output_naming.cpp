@@ -1,7 +1,10 @@
 #include "app/output_naming.h"
 
 #include "core/utf8.h"
+#include "core/windows_names.h"
+#include "text/unicode_forms.h"
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -29,60 +32,74 @@ namespace {
 bool is_refused(char32_t c) {
     return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '/' || c == '\\' || c == ':' ||
            c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c == 0x2028 ||
-           c == 0x2029;
+           c == 0x2029 || text::is_format_character(c);
 }
 
-std::string ascii_lower(std::string text) {
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return text;
-}
-
-} // namespace
-
-std::string safe_file_name(std::string_view name, std::size_t max_bytes) {
+// The text with every refused character replaced by '_' (a byte that is not UTF-8 too),
+// no leading dot and no "..".
+std::string replace_refused(std::string_view name) {
     std::string out;
     std::size_t pos = 0;
     while (pos < name.size()) {
         char32_t c = 0;
         const std::size_t start = pos;
         const bool valid = decode_utf8(name, pos, c);
-        std::string piece;
         if (!valid || is_refused(c)) {
-            piece = "_";
+            out += '_';
         } else if (c == '.' && (out.empty() || out.back() == '.')) {
-            piece = "_"; // no leading dot, no ".."
+            out += '_'; // no leading dot, no ".."
         } else {
-            piece.assign(name.substr(start, pos - start));
+            out.append(name.substr(start, pos - start));
         }
-        if (out.size() + piece.size() > max_bytes) {
+    }
+    return out;
+}
+
+} // namespace
+
+std::string safe_file_name(std::string_view name, std::size_t max_bytes) {
+    // Composed (NFC), so that a name typed on macOS (decomposed) and one typed elsewhere are the
+    // same file name, and distinct_names sees them as one.
+    const std::string clean = text::to_nfc(replace_refused(name));
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < clean.size()) {
+        char32_t c = 0;
+        const std::size_t start = pos;
+        decode_utf8(clean, pos, c);
+        if (out.size() + (pos - start) > max_bytes) {
             break;
         }
-        out += piece;
+        out.append(clean, start, pos - start);
     }
     while (!out.empty() && (out.back() == '.' || out.back() == ' ')) {
         out.pop_back();
     }
-    return out.empty() ? std::string("form") : out;
+    if (out.empty()) {
+        return "form";
+    }
+    if (is_windows_device_name(out)) {
+        // "CON" -> "CON_", "nul.x" -> "nul_.x"
+        const std::size_t dot = std::min(out.find('.'), out.size());
+        out = out.substr(0, dot) + '_' + out.substr(dot);
+    }
+    return out;
 }
 
 std::vector<std::string> distinct_names(const std::vector<std::string>& names,
                                         const std::vector<std::string>& reserved) {
     std::set<std::string> taken;
     for (const std::string& name : reserved) {
-        taken.insert(ascii_lower(name));
+        taken.insert(text::caseless_key(name));
     }
     std::vector<std::string> out;
     out.reserve(names.size());
     for (const std::string& name : names) {
         std::string candidate = name;
-        for (int n = 2; taken.count(ascii_lower(candidate)) != 0; ++n) {
+        for (int n = 2; taken.count(text::caseless_key(candidate)) != 0; ++n) {
             candidate = name + "-" + std::to_string(n);
         }
-        taken.insert(ascii_lower(candidate));
+        taken.insert(text::caseless_key(candidate));
         out.push_back(std::move(candidate));
     }
     return out;

@@ -19,15 +19,19 @@ namespace formpdf::app {
 std::string expand_name_pattern(std::string_view pattern, const load::Declaration& declaration);
 
 // Makes `name` a safe single file name (without extension): '/', '\\', control characters
-// (NUL included), bytes that are not UTF-8 and the characters Windows refuses (: * ? " < > |)
+// (NUL included), format characters (Unicode Cf: bidi overrides such as U+202E, zero-width
+// characters), bytes that are not UTF-8 and the characters Windows refuses (: * ? " < > |)
 // become '_'; a leading dot and the second dot of every ".." become '_', so the name is never
-// ".", ".." nor hidden; trailing dots and spaces are dropped; the name is cut to max_bytes at a
-// character boundary; an empty result is "form".
+// ".", ".." nor hidden; the name is composed (NFC); it is cut to max_bytes at a character
+// boundary; trailing dots and spaces are dropped; a Windows device name (CON, PRN, AUX, NUL,
+// COM0-9, LPT0-9, any case, any extension) gets '_' after its base ("CON_", "nul_.x"); an empty
+// result is "form".
 std::string safe_file_name(std::string_view name, std::size_t max_bytes = 200);
 
-// Distinct names, in order: a name already given (compared ignoring ASCII case, for
-// case-insensitive file systems) or in `reserved` gets "-2", "-3", ... The same input always
-// gives the same names.
+// Distinct names, in order: a name already given or in `reserved` gets "-2", "-3", ... Names are
+// compared as case-insensitive, normalisation-insensitive file systems (macOS, Windows, USB
+// sticks) compare them: ignoring case and Unicode normalisation (text::caseless_key). The same
+// input always gives the same names.
 std::vector<std::string> distinct_names(const std::vector<std::string>& names,
                                         const std::vector<std::string>& reserved);
 

@@ -2,7 +2,9 @@
 
 #include "app/layout_finder.h"
 #include "app/print_checks.h"
+#include "core/file_identity.h"
 #include "core/file_io.h"
+#include "core/output_file.h"
 #include "layout/document_layouter.h"
 #include "layout/document_merge.h"
 #include "layout/layout_dump.h"
@@ -15,6 +17,7 @@
 #include <formpdf/version.h>
 
 #include <map>
+#include <optional>
 
 namespace formpdf::app {
 
@@ -85,10 +88,45 @@ PrintCheck check_declarations(const std::vector<load::Declaration>& declarations
     return all;
 }
 
+// An output that would replace an input (`render d.yaml -o d.yaml`), or the dump written over the
+// PDF: a command-line mistake, refused before any work (exit 64, nothing written).
+bool refuse_clashing_outputs(const RenderRequest& request, JobResult& result) {
+    FileIdentities inputs;
+    inputs.add(request.input);
+    if (request.layout) {
+        inputs.add(*request.layout);
+    }
+    std::vector<std::filesystem::path> outputs = {request.output};
+    if (request.dump_layout) {
+        outputs.push_back(*request.dump_layout);
+        if (is_same_file(*request.dump_layout, request.output)) {
+            result.diagnostics.add(
+                make_error({}, "--dump-layout and -o name the same file " + request.output.string(),
+                           "give the layout dump its own name, e.g. " +
+                               request.output.stem().string() + ".json"));
+            result.exit_code = ExitCode::Usage;
+            return true;
+        }
+    }
+    for (const std::filesystem::path& output : outputs) {
+        if (const std::filesystem::path* input = inputs.find(output)) {
+            result.diagnostics.add(
+                make_error({}, "the output " + output.string() + " is the input " + input->string(),
+                           "write the PDF (and the layout dump) under another name"));
+            result.exit_code = ExitCode::Usage;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 JobResult render(const RenderRequest& request) {
     return run_job([&](JobResult& result) {
+        if (refuse_clashing_outputs(request, result)) {
+            return;
+        }
         const std::string input = read_file(request.input, load::YamlLimits{}.max_bytes);
         text::FontLibrary fonts(request.font_dirs, request.system_fonts);
         LayoutCache layouts;
@@ -114,12 +152,29 @@ JobResult render(const RenderRequest& request) {
             document = layout_declarations(declarations, request, layouts, fonts, pdfa,
                                            result.diagnostics);
         }
-        const std::string pdf_bytes =
-            pdf::write_pdf(document, {request.creation_time, kProducer, pdfa});
-        if (request.dump_layout) {
-            write_file_atomically(*request.dump_layout, layout::dump_layout_json(document));
+        // Errors past those of the checks (printed as written) come from layout: nothing written.
+        if (result.diagnostics.count(Severity::Error) > printed_errors) {
+            result.exit_code = ExitCode::InputError;
+            return;
         }
-        write_file_atomically(request.output, pdf_bytes);
+        // Both files are written to their temporaries before either takes its name: the dump is
+        // only ever written beside the PDF it describes.
+        OutputFile pdf_file(request.output);
+        pdf_file.write(pdf::write_pdf(document, {request.creation_time, kProducer, pdfa}));
+        std::optional<OutputFile> dump_file;
+        if (request.dump_layout) {
+            dump_file.emplace(*request.dump_layout);
+            dump_file->write(layout::dump_layout_json(document));
+        }
+        for (const std::filesystem::path& dir :
+             {request.output.parent_path(),
+              request.dump_layout ? request.dump_layout->parent_path() : std::filesystem::path()}) {
+            remove_stale_temporaries(dir.empty() ? std::filesystem::path(".") : dir);
+        }
+        pdf_file.commit(Durability::Now);
+        if (dump_file) {
+            dump_file->commit(Durability::Now);
+        }
         if (printed_errors > 0) {
             // The error lines above could read as "nothing was printed": say that it was.
             result.diagnostics.warning(

@@ -31,9 +31,11 @@ struct RenderRequest {
 };
 
 // load → check (print_checks.h) → layout → pdf, then the files are written atomically: on any error
-// nothing is written and an existing output file is left as it was. Errors of the checks that
-// leave the form printable are reported, the form is printed as written, and the exit code is
-// Warnings ("done, with findings").
+// nothing is written and an existing output file is left as it was; the layout dump is written
+// only with the PDF. Errors of the checks that leave the form printable are reported, the form is
+// printed as written, and the exit code is Warnings ("done, with findings"). An output that would
+// replace an input, or a dump named like the PDF, is refused before any work (exit 64). Leftover
+// temporaries of killed runs in the output's folder are removed.
 JobResult render(const RenderRequest& request);
 
 } // namespace formpdf::app

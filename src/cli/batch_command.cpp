@@ -33,6 +33,30 @@ std::vector<std::filesystem::path> expand_stdin(const std::vector<std::string>& 
     return paths;
 }
 
+// Why `name` cannot be the combined file's name, or "" when it can: a plain, visible file name of
+// at most 255 bytes, without control characters (the manifest lists one name per line).
+std::string combined_name_problem(const std::string& name, bool given) {
+    if (name.empty()) {
+        return given ? "takes a file name, not an empty one" : "";
+    }
+    const std::filesystem::path path(name);
+    if (path.filename() != path || name == "." || name == "..") {
+        return "takes a file name, not a path: " + name;
+    }
+    if (name.front() == '.') {
+        return "takes a visible file name, not a hidden one: " + name;
+    }
+    if (name.size() > 255) {
+        return "is longer than a file name may be (255 bytes)";
+    }
+    for (const char c : name) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            return "must not hold control characters";
+        }
+    }
+    return "";
+}
+
 } // namespace
 
 Command add_batch_command(CLI::App& app) {
@@ -43,11 +67,13 @@ Command add_batch_command(CLI::App& app) {
         std::vector<std::filesystem::path> layout_dirs;
         bool no_system_fonts = false;
         bool quiet = false;
+        CLI::App* cmd = nullptr;
     };
     auto options = std::make_shared<Options>();
     app::BatchRequest& request = options->request;
     CLI::App* cmd = app.add_subcommand(
         "batch", "Render many declarations: one PDF per form, and one combined print file");
+    options->cmd = cmd;
     cmd->add_option(
            "input", options->inputs,
            "Declaration files, folders (searched for *.yaml), or - to read paths from stdin")
@@ -77,7 +103,7 @@ Command add_batch_command(CLI::App& app) {
     // The name of --strict before every declaration was checked; kept for scripts, not listed.
     cmd->add_flag("--check", request.strict, "Same as --strict")->group("");
     cmd->add_option("-j,--jobs", request.jobs,
-                    "Forms rendered in parallel (default: one per core)");
+                    "Forms rendered in parallel (default and most: one per core)");
     cmd->add_flag("-q,--quiet", options->quiet, "No progress line and no summary");
     cmd->add_option("--font-dir", options->font_dirs,
                     "Search this folder for fonts first (repeatable)");
@@ -98,12 +124,17 @@ Command add_batch_command(CLI::App& app) {
                 if (!document_time_from_environment(request.creation_time, exit_code)) {
                     return exit_code;
                 }
-                const std::filesystem::path combined(request.combined);
-                if (!request.combined.empty() &&
-                    (combined.filename() != combined || request.combined.front() == '.')) {
-                    std::cerr << "formpdf: error: --combined takes a file name, not a path: "
-                              << request.combined
-                              << "\nhint: the combined file is written into the output folder\n";
+                if (const std::string why = combined_name_problem(
+                        request.combined, options->cmd->count("--combined") > 0);
+                    !why.empty()) {
+                    std::cerr << "formpdf: error: --combined " << why
+                              << "\nhint: the combined file is a plain file name (ALL.pdf), "
+                                 "written into the output folder\n";
+                    return static_cast<int>(ExitCode::Usage);
+                }
+                if (options->cmd->count("--jobs") > 0 && request.jobs == 0) {
+                    std::cerr << "formpdf: error: -j 0 runs no worker"
+                              << "\nhint: leave -j out for one per core, or give 1 or more\n";
                     return static_cast<int>(ExitCode::Usage);
                 }
                 if (!request.forms && request.combined.empty()) {

@@ -1,6 +1,7 @@
 #include "core/file_io.h"
 
 #include "core/diagnostic.h"
+#include "core/output_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -52,44 +53,9 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Durability durability) {
-    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-    std::string temp_name = ".";
-    temp_name += path.filename().string();
-    temp_name += ".tmpXXXXXX";
-    std::string temp = (dir / temp_name).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) {
-        throw IoError(path.string() + ": cannot create a temporary file in " + dir.string() + ": " +
-                      errno_text());
-    }
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            const std::string why = errno_text();
-            ::close(fd);
-            ::unlink(temp.c_str());
-            throw IoError(path.string() + ": write failed: " + why);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    // mkstemp creates 0600; an output document is an ordinary file for the user and their group.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    if ((durability == Durability::Now && ::fsync(fd) != 0) || ::close(fd) != 0) {
-        const std::string why = errno_text();
-        ::unlink(temp.c_str());
-        throw IoError(path.string() + ": write failed: " + why);
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const std::string why = errno_text();
-        ::unlink(temp.c_str());
-        throw IoError(path.string() + ": cannot rename the temporary file into place: " + why);
-    }
+    OutputFile file(path);
+    file.write(bytes);
+    file.commit(durability);
 }
 
 void flush_file_system(const std::filesystem::path& dir) {

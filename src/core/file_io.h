@@ -29,7 +29,8 @@ enum class Durability {
 };
 
 // Writes bytes to a temporary file beside path and renames it into place, so that a reader never
-// sees a partial file and a failed run never replaces a good one. Throws IoError.
+// sees a partial file and a failed run never replaces a good one. The temporary is created
+// exclusively under an unpredictable name (output_file.h). Throws IoError naming path.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Durability durability = Durability::Now);
 

@@ -1,6 +1,7 @@
 #include "load/export_import.h"
 
 #include "core/utf8.h"
+#include "core/windows_names.h"
 #include "load/source_text.h"
 
 #include <algorithm>
@@ -583,7 +584,8 @@ private:
         group_at(levels - 1)->records.push_back(std::move(record));
     }
 
-    // "<code>.yaml" by the form's code field; a second form with the same code gets "-2".
+    // "<code>.yaml" by the form's code field; a second form with that file name gets "-2" (names
+    // compared ignoring case, as Windows and macOS do, and never a name already given).
     void name_files() {
         const FieldDefinition* code_field = nullptr;
         for (const FieldDefinition& field : form_.fields) {
@@ -592,12 +594,15 @@ private:
                 break;
             }
         }
-        std::map<std::string, int> used;
-        std::map<std::string, int> first_line;
+        std::map<std::string, int> taken; // lower-case file stem -> the line of its form
+        const auto lower = [](std::string text) {
+            std::transform(text.begin(), text.end(), text.begin(), ascii_lower);
+            return text;
+        };
         for (ImportedForm& form : result_.forms) {
             const TextValue* code = code_field ? form.declaration.field(code_field->id) : nullptr;
             std::string stem;
-            if (code && is_file_stem(code->text)) {
+            if (code && is_file_stem(code->text) && !is_windows_device_name(code->text)) {
                 stem = code->text;
             } else {
                 stem = "form-line-" + std::to_string(form.first_line);
@@ -608,18 +613,21 @@ private:
                                      : "the form has no code") +
                         "; its declaration is written as " + stem + ".yaml");
             }
-            const int count = ++used[stem];
-            if (count == 1) {
-                first_line[stem] = form.first_line;
-                form.file_name = stem + ".yaml";
-                continue;
+            std::string name = stem;
+            for (int n = 2; taken.count(lower(name)) != 0; ++n) {
+                name = stem + "-" + std::to_string(n);
             }
-            form.file_name = stem + "-" + std::to_string(count) + ".yaml";
-            const SourceLoc at = code ? code->loc : loc(form.first_line, 1);
-            warning(at.line, at.col,
-                    "the form at line " + std::to_string(first_line[stem]) +
-                        " has the same code; this one is written as " + form.file_name,
-                    "two forms must not share a code: check it in the budget system");
+            form.file_name = name + ".yaml";
+            if (name != stem) {
+                const SourceLoc at = code ? code->loc : loc(form.first_line, 1);
+                warning(at.line, at.col,
+                        "the form at line " + std::to_string(taken[lower(stem)]) +
+                            " is written as " + stem +
+                            ".yaml (file names ignore case); this one is written as " +
+                            form.file_name,
+                        "two forms must not share a code: check it in the budget system");
+            }
+            taken.emplace(lower(name), form.first_line);
         }
     }
 

@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/number_format.h"
+#include "core/output_file.h"
 #include "pdf/content_hash.h"
 #include "pdf/flate.h"
 #include "pdf/font_embedder.h"
@@ -15,9 +16,10 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <future>
 #include <map>
+#include <ostream>
+#include <streambuf>
 
 namespace formpdf::pdf {
 namespace {
@@ -38,19 +40,89 @@ public:
     using PoDoFo::PdfStreamedDocument::PdfStreamedDocument;
 };
 
+// The stream PoDoFo writes the file through, into the OutputFile (an exclusively created
+// temporary, core/output_file.h). PoDoFo does not look at a stream's state, and its own file
+// device loses the errors of buffered writes (a full disk gave a file without a trailer), so this
+// buffer keeps the first error and the writer checks it after every part and before the rename.
+class OutputFileBuffer : public std::streambuf {
+public:
+    explicit OutputFileBuffer(OutputFile& file) : file_(file), buffer_(256 * 1024) { reset(); }
+
+    // Writes what is buffered; throws the first IoError met.
+    void check() {
+        write_buffered();
+        if (!error_.empty()) {
+            throw IoError(error_);
+        }
+    }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!write_buffered()) {
+            return traits_type::eof();
+        }
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return write_buffered() ? 0 : -1; }
+
+    // PoDoFo's device seeks the stream (to where it already is, mostly): writing goes on there.
+    pos_type seekoff(off_type offset, std::ios_base::seekdir way,
+                     std::ios_base::openmode which) override {
+        if (!(which & std::ios_base::out) || !write_buffered()) {
+            return pos_type(off_type(-1));
+        }
+        off_type base = static_cast<off_type>(position_);
+        if (way == std::ios_base::beg) {
+            base = 0;
+        } else if (way == std::ios_base::end) {
+            base = static_cast<off_type>(file_.size());
+        }
+        if (base + offset < 0) {
+            return pos_type(off_type(-1));
+        }
+        position_ = static_cast<std::uint64_t>(base + offset);
+        return pos_type(static_cast<off_type>(position_));
+    }
+    pos_type seekpos(pos_type position, std::ios_base::openmode which) override {
+        return seekoff(off_type(position), std::ios_base::beg, which);
+    }
+
+private:
+    void reset() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+
+    bool write_buffered() {
+        if (error_.empty() && pptr() > pbase()) {
+            const std::string_view bytes(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+            try {
+                file_.write_at(position_, bytes);
+                position_ += bytes.size();
+            } catch (const IoError& error) {
+                error_ = error.what();
+            }
+        }
+        reset();
+        return error_.empty();
+    }
+
+    OutputFile& file_;
+    std::uint64_t position_ = 0; // where the buffer's first byte goes in the file
+    std::vector<char> buffer_;
+    std::string error_;
+};
+
 // PdfImmediateWriter derives the trailer /ID from the Info dictionary as it is when the document
 // is created, clock-stamped CreationDate included, and offers no way to set it. Replace the two
 // 32-digit strings in place (same length, so no offset moves) with the content hash.
-void replace_trailer_id(const std::filesystem::path& path, const std::string& id_hex) {
-    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-    file.seekg(0, std::ios::end);
-    const std::streamoff size = file.tellg();
-    const std::streamoff tail_start = std::max<std::streamoff>(0, size - 4096);
-    std::string tail(static_cast<std::size_t>(size - tail_start), '\0');
-    file.seekg(tail_start);
-    file.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+void replace_trailer_id(OutputFile& file, const std::string& id_hex) {
+    const std::uint64_t size = file.size();
+    const std::uint64_t tail_start = size > 4096 ? size - 4096 : 0;
+    std::string tail = file.read_at(tail_start, static_cast<std::size_t>(size - tail_start));
     const std::size_t key = tail.rfind("/ID");
-    if (!file || key == std::string::npos) {
+    if (key == std::string::npos) {
         throw PdfError("the streamed PDF has no trailer /ID to make deterministic");
     }
     std::size_t at = key;
@@ -64,28 +136,27 @@ void replace_trailer_id(const std::filesystem::path& path, const std::string& id
         tail.replace(open + 1, id_hex.size(), id_hex);
         at = close + 1;
     }
-    file.seekp(tail_start);
-    file.write(tail.data(), static_cast<std::streamsize>(tail.size()));
-    if (!file) {
-        throw IoError("cannot write " + path.string());
-    }
+    file.write_at(tail_start, tail);
 }
 
 } // namespace
 
 struct StreamedPdfWriter::Impl {
     std::filesystem::path path;
-    std::filesystem::path temporary;
     PdfOptions options;
     std::vector<text::FontResource> fonts;
     FontEmbedders embedders; // one per font of the table, stable codes
+    // Destroyed from the document down to the file (the temporary is removed unless finished).
+    std::unique_ptr<OutputFile> file;
+    std::unique_ptr<OutputFileBuffer> buffer;
+    std::unique_ptr<std::ostream> stream;
+    std::unique_ptr<PoDoFo::PdfOutputDevice> device;
     std::unique_ptr<StreamedDocument> pdf;
     PdfObject* resources = nullptr; // shared by every page; fonts filled in by finish()
     PdfReference pages_root;
     std::vector<PdfReference> pages;
     std::vector<PdfReference> front_pages;
     Sha256 hash;
-    bool finished = false;
 
     PdfReference write_page(const PreparedPage& page) {
         PoDoFo::PdfVecObjects& objects = *pdf->GetObjects();
@@ -205,8 +276,9 @@ StreamedPdfWriter::StreamedPdfWriter(const std::filesystem::path& path,
     : impl_(std::make_unique<Impl>()) {
     Impl& impl = *impl_;
     impl.path = path;
-    impl.temporary = path;
-    impl.temporary += ".partial";
+    impl.file = std::make_unique<OutputFile>(path); // IoError when it cannot be created
+    impl.buffer = std::make_unique<OutputFileBuffer>(*impl.file);
+    impl.stream = std::make_unique<std::ostream>(impl.buffer.get());
     impl.options = options;
     impl.fonts = std::move(fonts);
     try {
@@ -216,28 +288,20 @@ StreamedPdfWriter::StreamedPdfWriter(const std::filesystem::path& path,
         }
         {
             const auto lock = document_creation_lock();
+            impl.device = std::make_unique<PoDoFo::PdfOutputDevice>(impl.stream.get());
             impl.pdf =
-                std::make_unique<StreamedDocument>(impl.temporary.c_str(), PoDoFo::ePdfVersion_1_7);
+                std::make_unique<StreamedDocument>(impl.device.get(), PoDoFo::ePdfVersion_1_7);
         }
         impl.resources = impl.pdf->GetObjects()->CreateObject();
         impl.pages_root = impl.pdf->GetCatalog()->GetDictionary().GetKey("Pages")->GetReference();
     } catch (const PoDoFo::PdfError& error) {
-        if (error.GetError() == PoDoFo::ePdfError_FileNotFound) {
-            throw IoError("cannot write " + impl.temporary.string());
-        }
         throw PdfError(podofo_message(error));
     }
     impl.hash.update_field(options.producer);
     impl.hash.update_field(std::to_string(options.creation_time));
 }
 
-StreamedPdfWriter::~StreamedPdfWriter() {
-    if (!impl_->finished) {
-        impl_->pdf.reset();
-        std::error_code ignored;
-        std::filesystem::remove(impl_->temporary, ignored);
-    }
-}
+StreamedPdfWriter::~StreamedPdfWriter() = default; // OutputFile removes an unfinished temporary
 
 PreparedPart StreamedPdfWriter::prepare(const layout::Document& part) const {
     PreparedPart prepared;
@@ -272,6 +336,7 @@ int StreamedPdfWriter::add_pages(PreparedPart part) {
     } catch (const PoDoFo::PdfError& error) {
         throw PdfError(podofo_message(error));
     }
+    impl_->buffer->check(); // a full disk stops the file here, not at the end
     return first;
 }
 
@@ -308,13 +373,14 @@ void StreamedPdfWriter::finish(const StreamedFinish& finish) {
         impl.write_info(finish, content_hash);
         impl.pdf->Close();
         impl.pdf.reset();
-        replace_trailer_id(impl.temporary, content_hash.substr(0, 32));
-        std::filesystem::rename(impl.temporary, impl.path);
-        impl.finished = true;
+        impl.device.reset();
+        impl.buffer->check();
+        replace_trailer_id(*impl.file, content_hash.substr(0, 32));
+        // Flushed to disk with the batch's other files (flush_file_system).
+        impl.file->commit(Durability::Deferred);
     } catch (const PoDoFo::PdfError& error) {
+        impl.buffer->check(); // a write that failed first is the cause
         throw PdfError(podofo_message(error));
-    } catch (const std::filesystem::filesystem_error& error) {
-        throw IoError("cannot write " + impl.path.string() + ": " + error.code().message());
     }
 }
 

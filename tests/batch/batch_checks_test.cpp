@@ -37,7 +37,10 @@ std::string seed(const std::string& code) {
 std::set<std::string> files_in(const fs::path& dir) {
     std::set<std::string> files;
     for (const auto& entry : fs::directory_iterator(dir)) {
-        files.insert(entry.path().filename().string());
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(".")) { // the batch's manifest (docs/batch.md)
+            files.insert(name);
+        }
     }
     return files;
 }

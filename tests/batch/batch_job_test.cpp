@@ -28,7 +28,7 @@ std::vector<fs::path> seed_files() {
     return files;
 }
 
-// Every file the batch wrote, by name, with its bytes.
+// Every file the batch wrote, by name, with its bytes (and its manifest, .formpdf-batch).
 std::map<std::string, std::string> outputs(const fs::path& dir) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::directory_iterator(dir)) {
@@ -78,7 +78,7 @@ TEST(BatchJob, HoldingOrRereadingTheDeclarationsPrintsTheSameBytes) {
         ASSERT_TRUE(summary.combined.has_value());
         printed[held == 0 ? 0 : 1] = outputs(out);
     }
-    ASSERT_EQ(printed[0].size(), 7u); // 6 forms and the combined file
+    ASSERT_EQ(printed[0].size(), 8u); // 6 forms, the combined file and the manifest
     EXPECT_EQ(printed[0], printed[1]);
 }
 

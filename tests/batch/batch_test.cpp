@@ -42,11 +42,12 @@ std::vector<fs::path> seed_files() {
     return files;
 }
 
-// Files in `dir` and below, as paths relative to it.
+// Files in `dir` and below, as paths relative to it; not the hidden ones (the batch's manifest,
+// .formpdf-batch: output_files_test.cpp).
 std::set<std::string> files_under(const fs::path& dir) {
     std::set<std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file()) {
+        if (entry.is_regular_file() && entry.path().filename().string().front() != '.') {
             files.insert(fs::relative(entry.path(), dir).string());
         }
     }

@@ -308,6 +308,29 @@ TEST(ExportImport, TwoFormsWithTheSameCodeGetTwoFiles) {
     EXPECT_EQ(result.diagnostics.items()[0].severity, Severity::Warning);
 }
 
+TEST(ExportImport, FileNamesAreSafeAndDistinctIgnoringCase) {
+    // "CON" opens a device on Windows; "ab" and "AB" are one file on Windows and macOS; a code
+    // "ab-2" must not take the file of the second "ab".
+    const auto with_code = [](const std::string& code) {
+        std::string text = first_form();
+        const std::size_t at = text.find("440304221061500500012");
+        EXPECT_NE(at, std::string::npos);
+        return text.replace(at, 21, code);
+    };
+    const ExportImport result =
+        import(with_code("CON") + "\n" + with_code("ab") + "\n" + with_code("AB") + "\n" +
+               with_code("ab") + "\n" + with_code("ab-2"));
+    ASSERT_EQ(result.forms.size(), 5u);
+    std::vector<std::string> names;
+    for (const ImportedForm& form : result.forms) {
+        names.push_back(form.file_name);
+    }
+    EXPECT_TRUE(names[0].starts_with("form-line-")) << names[0];
+    EXPECT_EQ(std::vector<std::string>(names.begin() + 1, names.end()),
+              (std::vector<std::string>{"ab.yaml", "AB-2.yaml", "ab-3.yaml", "ab-2-2.yaml"}));
+    EXPECT_EQ(result.diagnostics.count(Severity::Warning), 4) << "CON, AB, ab and ab-2";
+}
+
 TEST(ExportImport, CrlfAndAByteOrderMarkReadTheSame) {
     std::string crlf = "\xEF\xBB\xBF";
     for (const std::string& line : split(first_form(), '\n')) {
