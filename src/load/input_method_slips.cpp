@@ -99,6 +99,12 @@ public:
             }
             return {};
         }
+        if (p < end_ && node_start == p && p > skip_ascii_spaces(start_) &&
+            !is_key_start(text_[p])) {
+            // A list item's value: `- ｛name: …｝`
+            check_value(p, node_start, block_indent, static_cast<int>(p - start_));
+            return std::move(slips_);
+        }
         if (p >= end_ || !is_key_start(text_[p])) {
             return {};
         }
@@ -350,7 +356,13 @@ std::vector<Diagnostic> with_input_method_slips(const Diagnostic& error, const S
         explained.insert(line + 1);
     }
     if (error.loc.file != source.file() || explained.count(error.loc.line) == 0) {
-        diagnostics.push_back(error);
+        // In line order among the slips (the note on the slips not shown stays last).
+        const auto after =
+            std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+                return d.severity == Severity::Note || d.loc.line > error.loc.line ||
+                       (d.loc.line == error.loc.line && d.loc.col > error.loc.col);
+            });
+        diagnostics.insert(after, error);
     }
     return diagnostics;
 }
