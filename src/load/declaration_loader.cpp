@@ -174,8 +174,8 @@ std::vector<Declaration> load_declarations_text(std::string_view yaml, const std
     } catch (const DiagnosticError& error) {
         // A value that is not the shape it should be ("'fields' must be a map") is often an
         // input method's slip: `project_code：'4403…'` is text, not a key and its value.
-        throw DiagnosticError(
-            with_input_method_slips(error.diagnostic(), *documents.front().source()));
+        throw DiagnosticError(with_input_method_slips(
+            error.diagnostic(), *documents.front().source(), ErrorKind::Load));
     }
     if (declarations.empty()) {
         throw DiagnosticError(make_error(SourceLoc{file, 0, 0}, "the file holds no declaration",

@@ -43,6 +43,46 @@ bool is_key_char(char c) {
     return is_key_start(c) || (c >= '0' && c <= '9') || c == '-';
 }
 
+// The offset in `flow` (a value that starts with '[' or '{') of a '，' that an input method typed
+// for the ',' between its items, or npos. Only a '，' between the outermost brackets, outside
+// quotes and parentheses, counts, and only where no ASCII ',' separates items, or right after an
+// ASCII letter or digit: "[是，否]", "[10, 20，30]"; not the '，' of "[{text:
+// 项目总金额（中期规划，万元）}]".
+std::size_t separating_full_width_comma(std::string_view flow) {
+    int depth = 0;
+    char quote = 0;
+    bool ascii_comma = false;
+    std::size_t first = std::string_view::npos;
+    for (std::size_t i = 1; i < flow.size(); ++i) {
+        const char c = flow[i];
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '[' || c == '{' || c == '(' || flow.substr(i).starts_with("（")) {
+            ++depth;
+        } else if (c == ']' || c == '}' || c == ')' || flow.substr(i).starts_with("）")) {
+            if (--depth < 0) {
+                break; // the outermost bracket closes
+            }
+        } else if (depth == 0 && c == ',') {
+            ascii_comma = true;
+        } else if (depth == 0 && flow.substr(i).starts_with(kFullWidthComma)) {
+            const char before = flow[i - 1];
+            const bool after_ascii_word = (before >= '0' && before <= '9') || is_key_char(before);
+            if (after_ascii_word) {
+                return i;
+            }
+            if (first == std::string_view::npos) {
+                first = i;
+            }
+        }
+    }
+    return ascii_comma ? std::string_view::npos : first;
+}
+
 // One line of the text, [start, end) without its line break, scanned left to right.
 class LineScan {
 public:
@@ -192,8 +232,9 @@ private:
             // "【重点】疫情防控" is text.
             if (rest.starts_with(bracket.open) && rest.ends_with(bracket.close) &&
                 (rest.find(',') != std::string_view::npos ||
-                 rest.find(kFullWidthComma) != std::string_view::npos ||
-                 rest.find(": ") != std::string_view::npos)) {
+                 rest.find(": ") != std::string_view::npos ||
+                 // "【重点，难点】" is text; "［是，否］" is not
+                 (bracket.open != "【" && rest.find(kFullWidthComma) != std::string_view::npos))) {
                 add(value, node_start,
                     "a full-width '" + std::string(bracket.open) + "' where a " +
                         (bracket.ascii[0] == '[' ? "list" : "map") + " starts",
@@ -205,7 +246,7 @@ private:
             }
         }
         if (rest[0] == '[' || rest[0] == '{') {
-            if (const std::size_t comma = rest.find(kFullWidthComma);
+            if (const std::size_t comma = separating_full_width_comma(rest);
                 comma != std::string_view::npos) {
                 add(value + comma, node_start,
                     std::string("a full-width comma '，' between the items of a '") + rest[0] +
@@ -343,7 +384,8 @@ std::vector<Diagnostic> slip_diagnostics(const std::vector<InputMethodSlip>& sli
     return diagnostics;
 }
 
-std::vector<Diagnostic> with_input_method_slips(const Diagnostic& error, const SourceText& source) {
+std::vector<Diagnostic> with_input_method_slips(const Diagnostic& error, const SourceText& source,
+                                                ErrorKind kind) {
     const std::vector<InputMethodSlip> slips = find_input_method_slips(source.text());
     if (slips.empty()) {
         return {error};
@@ -353,7 +395,9 @@ std::vector<Diagnostic> with_input_method_slips(const Diagnostic& error, const S
     for (const InputMethodSlip& slip : slips) {
         const int line = source.loc_at(slip.offset).line;
         explained.insert(line);
-        explained.insert(line + 1);
+        if (kind == ErrorKind::Syntax) {
+            explained.insert(line + 1);
+        }
     }
     if (error.loc.file != source.file() || explained.count(error.loc.line) == 0) {
         // In line order among the slips (the note on the slips not shown stays last).

@@ -61,9 +61,14 @@ inline constexpr std::size_t kMaxReportedSlips = 20;
 std::vector<Diagnostic> slip_diagnostics(const std::vector<InputMethodSlip>& slips,
                                          const SourceText& source);
 
-// `error`, preceded by the slips of the text when it has any: the diagnostics for a file that
-// failed to parse or load. The error is left out when it is on a slip's line or the line after
-// one (the parser's late view of the slip).
-std::vector<Diagnostic> with_input_method_slips(const Diagnostic& error, const SourceText& source);
+// What failed: the parser (which reports some slips a line late) or a loader (which reports the
+// value itself).
+enum class ErrorKind { Syntax, Load };
+
+// `error` with the slips of the text when it has any, in line order: the diagnostics for a file
+// that failed to parse or load. The error is left out when it is on a slip's line, or for a
+// syntax error the line after one (the parser's late view of the slip).
+std::vector<Diagnostic> with_input_method_slips(const Diagnostic& error, const SourceText& source,
+                                                ErrorKind kind);
 
 } // namespace formpdf::load

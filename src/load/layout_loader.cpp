@@ -595,7 +595,8 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
     } catch (const DiagnosticError& error) {
         // "margins: ［20, 20］" is text, not a list: the error names the value, the slip the
         // character an input method typed.
-        throw DiagnosticError(with_input_method_slips(error.diagnostic(), *root.source()));
+        throw DiagnosticError(
+            with_input_method_slips(error.diagnostic(), *root.source(), ErrorKind::Load));
     }
 }
 

@@ -481,7 +481,7 @@ std::vector<YamlNode> parse_yaml(std::string_view yaml, const std::string& file,
                 break;
             }
         }
-        throw DiagnosticError(with_input_method_slips(error, source));
+        throw DiagnosticError(with_input_method_slips(error, source, ErrorKind::Syntax));
     } catch (const GuardFailure& failure) {
         const SourceText source(file, std::string(text));
         throw DiagnosticError(
