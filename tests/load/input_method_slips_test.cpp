@@ -4,6 +4,7 @@
 
 #include "load/declaration.h"
 #include "load/input_method_slips.h"
+#include "load/layout_loader.h"
 #include "load/yaml_guard.h"
 
 #include "core/diagnostic.h"
@@ -169,6 +170,26 @@ TEST(InputMethodSlips, FullWidthPunctuationInsideValuesIsText) {
     EXPECT_EQ(d.field("project_name")->text, "项目名称：“智慧福田”（一期）");
     EXPECT_EQ(d.field("overview")->text, "　　第一段：贯彻执行\n－ 第二点: 说明\n＃ 第三点\n");
     EXPECT_EQ(d.field("annual_goal")->text, "‘目标’");
+}
+
+// The Shenzhen layout writes labels with '，' and '：' inside flow maps
+// ({text: 项目总金额（中期规划，万元）：, …}): an unrelated error there is reported alone.
+TEST(InputMethodSlips, LabelsInFlowMapsOfALayoutAreText) {
+    std::string yaml =
+        read_file(std::string(FORMPDF_SOURCE_DIR) + "/layouts/shenzhen-l2-project.yaml", 1 << 20);
+    EXPECT_TRUE(find_input_method_slips(yaml).empty());
+    yaml.replace(yaml.find("group: indicators"), 17, "group: indicator");
+    try {
+        load_layout_text(yaml, "s.yaml");
+        ADD_FAILURE() << "no error";
+    } catch (const DiagnosticError& error) {
+        ASSERT_EQ(error.diagnostics().size(), 1u) << error.what();
+        EXPECT_NE(error.diagnostic().message.find("unknown group 'indicator'"), std::string::npos);
+    }
+    // The same label list typed with '，' between its items is a slip.
+    const std::vector<InputMethodSlip> slips = find_input_method_slips("a:\n  choices: [是，否]\n");
+    ASSERT_EQ(slips.size(), 1u);
+    EXPECT_EQ(slips[0].offset, std::string("a:\n  choices: [是").size());
 }
 
 TEST(InputMethodSlips, TheSeedDeclarationsLoadAndHoldNoSlipAtAKey) {
