@@ -141,8 +141,13 @@ public:
         }
         if (p < end_ && node_start == p && p > skip_ascii_spaces(start_) &&
             !is_key_start(text_[p])) {
-            // A list item's value: `- ｛name: …｝`
+            // A list item's value: `- ｛name: …｝`. Without a slip in it, the line may be text
+            // (a line of a multi-line value), and so may its U+3000.
+            const std::size_t leading = slips_.size();
             check_value(p, node_start, block_indent, static_cast<int>(p - start_));
+            if (slips_.size() == leading) {
+                return {};
+            }
             return std::move(slips_);
         }
         if (p >= end_ || !is_key_start(text_[p])) {
