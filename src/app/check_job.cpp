@@ -61,7 +61,9 @@ CheckResult check(const CheckRequest& request) {
             try {
                 declarations = load::load_declarations_file(file);
             } catch (const DiagnosticError& error) {
-                job.diagnostics.add(error.diagnostic());
+                for (const Diagnostic& diagnostic : error.diagnostics()) {
+                    job.diagnostics.add(diagnostic);
+                }
                 continue;
             } catch (const IoError& error) {
                 job.diagnostics.error(SourceLoc{file.string(), 0, 0}, error.what());

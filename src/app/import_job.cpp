@@ -1,10 +1,14 @@
 #include "app/import_job.h"
 
 #include "app/form_definitions.h"
+#include "app/import_manifest.h"
 #include "core/file_io.h"
 #include "core/output_file.h"
 #include "load/declaration_writer.h"
 #include "load/export_import.h"
+
+#include <optional>
+#include <set>
 
 namespace formpdf::app {
 
@@ -32,23 +36,110 @@ load::FormDefinition form_for(const ImportRequest& request, std::string_view tex
         "name the form with --form ID (a layout file layouts/ID.yaml with a `form:` section)"));
 }
 
+// One declaration file of the export: its name in the output folder and its bytes.
+struct DeclarationFile {
+    std::string file_name;
+    std::string bytes;
+};
+
+std::optional<std::string> read_if_exists(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        return std::nullopt;
+    }
+    return read_file(path, kMaxExportBytes);
+}
+
+// Writes each declaration unless the file there was changed since the import wrote it (its hash is
+// not the recorded one) or the import never wrote it: a person's edits are not lost to a
+// re-import. Then lists the recorded files the export no longer holds, and writes the new record.
+ImportSummary write_declarations_keeping_edits(const std::vector<DeclarationFile>& declarations,
+                                               const std::filesystem::path& dir,
+                                               const std::string& export_name, bool overwrite,
+                                               Diagnostics& diagnostics) {
+    const ImportManifest recorded = read_import_manifest(dir, diagnostics);
+    ImportManifest record;
+    record.export_name = export_name;
+    ImportSummary summary;
+    summary.ran = true;
+    std::set<std::string> in_export;
+    for (const DeclarationFile& declaration : declarations) {
+        in_export.insert(declaration.file_name);
+        const std::filesystem::path path = dir / declaration.file_name;
+        const std::string hash = content_hash(declaration.bytes);
+        const std::optional<std::string> current = read_if_exists(path);
+        if (current && *current == declaration.bytes) {
+            record.files[declaration.file_name] = hash;
+            ++summary.unchanged;
+            continue;
+        }
+        const auto entry = recorded.files.find(declaration.file_name);
+        const bool recorded_before = entry != recorded.files.end();
+        const bool as_written =
+            current && recorded_before && entry->second == content_hash(*current);
+        if (current && !as_written && !overwrite) {
+            diagnostics.warning(
+                SourceLoc{path.string(), 0, 0},
+                recorded_before ? "kept: this declaration was changed since formpdf import "
+                                  "wrote it; the export's version is not written"
+                                : "kept: this file was not written by formpdf import; the "
+                                  "export's version is not written",
+                summary.kept > 0 ? std::string() // the hint once: the paths are what matters
+                                 : "compare it with the export and merge by hand, or import "
+                                   "again with --overwrite to replace it (the edits are then "
+                                   "lost)");
+            if (recorded_before) {
+                record.files[declaration.file_name] = entry->second; // still counts as edited
+            }
+            ++summary.kept;
+            continue;
+        }
+        if (current && !as_written) {
+            diagnostics.note(SourceLoc{path.string(), 0, 0},
+                             recorded_before
+                                 ? "replaced a declaration changed since the last import "
+                                   "(--overwrite)"
+                                 : "replaced a file not written by formpdf import (--overwrite)");
+        }
+        write_file_atomically(path, declaration.bytes);
+        record.files[declaration.file_name] = hash;
+        ++summary.written;
+    }
+    for (const auto& [name, hash] : recorded.files) {
+        std::error_code ec;
+        if (in_export.count(name) != 0 || !std::filesystem::exists(dir / name, ec)) {
+            continue; // a file the user deleted is forgotten
+        }
+        diagnostics.note(SourceLoc{(dir / name).string(), 0, 0},
+                         "no longer in the export: not deleted",
+                         summary.gone > 0 ? std::string()
+                                          : "delete it if the form was withdrawn; until then "
+                                            "every import lists it");
+        record.files[name] = hash;
+        ++summary.gone;
+    }
+    write_file_atomically(dir / kImportManifestName, import_manifest_json(record));
+    return summary;
+}
+
 } // namespace
 
-JobResult import_export(const ImportRequest& request) {
-    return run_job([&](JobResult& result) {
+ImportResult import_export(const ImportRequest& request) {
+    ImportResult result;
+    result.job = run_job([&](JobResult& job) {
         const std::string text = read_file(request.input, kMaxExportBytes);
         const load::FormDefinition form = form_for(request, text);
         load::ExportImport imported = load::import_export_text(text, request.input.string(), form);
         for (const Diagnostic& diagnostic : imported.diagnostics.items()) {
-            result.diagnostics.add(diagnostic);
+            job.diagnostics.add(diagnostic);
         }
-        if (result.diagnostics.has_errors()) {
+        if (job.diagnostics.has_errors()) {
             return; // nothing written: a cell that could not be placed would be lost
         }
         if (imported.forms.empty()) {
-            result.diagnostics.error(SourceLoc{request.input.string(), 0, 0},
-                                     "the export holds no form",
-                                     "a form starts with its title line (" + form.title + ")");
+            job.diagnostics.error(SourceLoc{request.input.string(), 0, 0},
+                                  "the export holds no form",
+                                  "a form starts with its title line (" + form.title + ")");
             return;
         }
         std::error_code ec;
@@ -58,6 +149,7 @@ JobResult import_export(const ImportRequest& request) {
                           ec.message());
         }
         remove_stale_temporaries(request.output_dir); // what a killed import left
+        std::vector<DeclarationFile> declarations;
         for (const load::ImportedForm& imported_form : imported.forms) {
             // Where it came from, by file name only, so that the file does not depend on where
             // the export was when it was imported.
@@ -65,11 +157,24 @@ JobResult import_export(const ImportRequest& request) {
                                        request.input.filename().string() + ", lines " +
                                        std::to_string(imported_form.first_line) + "-" +
                                        std::to_string(imported_form.last_line) + "\n";
-            write_file_atomically(request.output_dir / imported_form.file_name,
-                                  origin +
-                                      load::write_declarations({imported_form.declaration}, &form));
+            declarations.push_back(DeclarationFile{
+                imported_form.file_name,
+                origin + load::write_declarations({imported_form.declaration}, &form)});
         }
+        result.summary = write_declarations_keeping_edits(declarations, request.output_dir,
+                                                          request.input.filename().string(),
+                                                          request.overwrite, job.diagnostics);
     });
+    return result;
+}
+
+std::string import_summary(const ImportSummary& summary) {
+    if (!summary.ran) {
+        return "formpdf import: nothing written";
+    }
+    return "formpdf import: " + std::to_string(summary.written) + " written, " +
+           std::to_string(summary.unchanged) + " unchanged, " + std::to_string(summary.kept) +
+           " kept because edited, " + std::to_string(summary.gone) + " no longer in the export";
 }
 
 } // namespace formpdf::app

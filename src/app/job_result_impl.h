@@ -16,7 +16,9 @@ template <class Body> JobResult run_job(Body&& body) {
             result.set_exit_code_from_diagnostics();
         }
     } catch (const DiagnosticError& error) {
-        result.diagnostics.add(error.diagnostic());
+        for (const Diagnostic& diagnostic : error.diagnostics()) {
+            result.diagnostics.add(diagnostic);
+        }
         result.exit_code = ExitCode::InputError;
     } catch (const IoError& error) {
         result.diagnostics.add(make_error({}, error.what()));

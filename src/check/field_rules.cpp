@@ -2,6 +2,7 @@
 
 #include "check/decimal_text.h"
 #include "check/finding_text.h"
+#include "load/input_method_slips.h"
 #include "load/name_suggestion.h"
 
 #include <algorithm>
@@ -94,8 +95,10 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Findings& 
         if (std::find(field.choices.begin(), field.choices.end(), value.text) ==
             field.choices.end()) {
             std::vector<std::string_view> choices(field.choices.begin(), field.choices.end());
-            findings.error(value.loc, name + " must be one of " + load::join_names(choices) +
-                                          ", not " + quote_value(value.text));
+            findings.error(value.loc,
+                           name + " must be one of " + load::join_names(choices) + ", not " +
+                               quote_value(value.text),
+                           load::chinese_quotes_hint(value.text));
         }
         return;
     }

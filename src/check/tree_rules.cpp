@@ -2,6 +2,7 @@
 
 #include "check/finding_text.h"
 #include "check/indicator_value.h"
+#include "load/input_method_slips.h"
 #include "load/name_suggestion.h"
 
 #include <algorithm>
@@ -188,10 +189,15 @@ private:
                 for (const VocabularyEntry& allowed : *vocabulary) {
                     names.push_back(allowed.name);
                 }
+                // ‘*数量’: typed with an input method's quotes, which YAML does not take off.
+                std::string hint = load::chinese_quotes_hint(label.text);
+                if (hint.empty()) {
+                    hint = load::suggestion_hint(name, names, "allowed here");
+                }
                 findings_.error(label.loc,
                                 "unknown " + level_label(depth) + " " + quote_value(label.text) +
                                     (parent ? " under " + quote_value(parent->label.text) : ""),
-                                load::suggestion_hint(name, names, "allowed here"));
+                                std::move(hint));
             }
             return nullptr;
         }

@@ -49,7 +49,29 @@ Diagnostic make_warning(SourceLoc loc, std::string message, std::string hint) {
 }
 
 DiagnosticError::DiagnosticError(Diagnostic diagnostic)
-    : std::runtime_error(format_diagnostic(diagnostic)), diagnostic_(std::move(diagnostic)) {}
+    : std::runtime_error(format_diagnostic(diagnostic)), diagnostics_{std::move(diagnostic)} {}
+
+namespace {
+
+std::string format_all(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        if (!out.empty()) {
+            out += '\n';
+        }
+        out += format_diagnostic(diagnostic);
+    }
+    return out;
+}
+
+} // namespace
+
+DiagnosticError::DiagnosticError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(format_all(diagnostics)), diagnostics_(std::move(diagnostics)) {
+    if (diagnostics_.empty()) {
+        diagnostics_.push_back(make_error({}, "internal error: an empty list of diagnostics"));
+    }
+}
 
 void Diagnostics::error(SourceLoc loc, std::string message, std::string hint) {
     add({Severity::Error, std::move(loc), std::move(message), std::move(hint)});

@@ -30,13 +30,18 @@ Diagnostic make_error(SourceLoc loc, std::string message, std::string hint = {})
 Diagnostic make_warning(SourceLoc loc, std::string message, std::string hint = {});
 
 // Thrown by any stage for a user error that stops the current job. Bugs are asserts, not this.
+// Usually one diagnostic; several when the stage could go on looking after the first (every
+// input-method slip of a file).
 class DiagnosticError : public std::runtime_error {
 public:
     explicit DiagnosticError(Diagnostic diagnostic);
-    const Diagnostic& diagnostic() const { return diagnostic_; }
+    // At least one diagnostic.
+    explicit DiagnosticError(std::vector<Diagnostic> diagnostics);
+    const Diagnostic& diagnostic() const { return diagnostics_.front(); } // the first
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
 private:
-    Diagnostic diagnostic_;
+    std::vector<Diagnostic> diagnostics_;
 };
 
 // Collects the diagnostics of one job, in the order they were found.

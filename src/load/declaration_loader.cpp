@@ -6,6 +6,7 @@
 #include "load/declaration.h"
 
 #include "core/file_io.h"
+#include "load/input_method_slips.h"
 #include "load/yaml_reader.h"
 
 #include <array>
@@ -163,10 +164,18 @@ Declaration read_declaration(const ValueReader& root, const std::string& file) {
 
 std::vector<Declaration> load_declarations_text(std::string_view yaml, const std::string& file) {
     std::vector<Declaration> declarations;
-    for (const ValueReader& document : read_yaml_documents(yaml, file)) {
-        if (!document.is_null()) {
-            declarations.push_back(read_declaration(document, file));
+    const std::vector<ValueReader> documents = read_yaml_documents(yaml, file);
+    try {
+        for (const ValueReader& document : documents) {
+            if (!document.is_null()) {
+                declarations.push_back(read_declaration(document, file));
+            }
         }
+    } catch (const DiagnosticError& error) {
+        // A value that is not the shape it should be ("'fields' must be a map") is often an
+        // input method's slip: `project_code：'4403…'` is text, not a key and its value.
+        throw DiagnosticError(with_input_method_slips(
+            error.diagnostic(), *documents.front().source(), ErrorKind::Load));
     }
     if (declarations.empty()) {
         throw DiagnosticError(make_error(SourceLoc{file, 0, 0}, "the file holds no declaration",

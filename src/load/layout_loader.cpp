@@ -4,6 +4,7 @@
 #include "core/number_format.h"
 #include "load/field_references.h"
 #include "load/form_definition_reader.h"
+#include "load/input_method_slips.h"
 #include "load/table_reader.h"
 #include "load/yaml_reader.h"
 
@@ -524,10 +525,7 @@ std::string first_title_text(const std::vector<BlockSpec>& blocks) {
     return {};
 }
 
-} // namespace
-
-LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
-    const ValueReader root = read_yaml(yaml, file);
+LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     if (root.is_null()) {
         root.fail("the layout file is empty",
                   "a layout file starts with the line `formpdf-layout: 1`; see "
@@ -586,6 +584,20 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
     }
     check_field_references(spec);
     return spec;
+}
+
+} // namespace
+
+LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
+    const ValueReader root = read_yaml(yaml, file);
+    try {
+        return read_layout(root, file);
+    } catch (const DiagnosticError& error) {
+        // "margins: ［20, 20］" is text, not a list: the error names the value, the slip the
+        // character an input method typed.
+        throw DiagnosticError(
+            with_input_method_slips(error.diagnostic(), *root.source(), ErrorKind::Load));
+    }
 }
 
 bool is_layout_text(std::string_view yaml) {

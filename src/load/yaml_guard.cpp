@@ -4,12 +4,15 @@
 
 #include "core/diagnostic.h"
 #include "core/utf8.h"
+#include "load/input_method_slips.h"
 #include "load/source_text.h"
 
 #include <yaml.h>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <set>
 
 namespace formpdf::load {
 
@@ -21,6 +24,14 @@ struct GuardFailure {
     std::size_t offset = 0;
     std::string message;
     std::string hint;
+};
+
+// A YAML syntax error: the guard's description, and where libyaml saw the problem and the start
+// of what it was reading, for the input-method slips on those lines.
+struct SyntaxFailure {
+    GuardFailure failure;
+    std::size_t offset = 0;
+    std::size_t context_offset = 0;
 };
 
 const char* const kAnchorHint =
@@ -299,11 +310,19 @@ GuardFailure describe_parser_error(std::string_view problem, std::string_view co
                 "indent the keys of one map, and the '- ' items of one list, by the same number "
                 "of spaces"};
     }
+    if (context == "while scanning a simple key") {
+        // libyaml marks the line after; the line that lacks the ':' is where the key began.
+        return {context_offset, "a line without the ':' of a key where a key was expected",
+                "write `key: value` with an ASCII ':' followed by a space; if the line continues "
+                "the text above, indent it more than that text's key"};
+    }
     std::string message = "YAML syntax error: " + std::string(problem);
     if (!context.empty()) {
         message += " (" + std::string(context) + ")";
     }
-    return {offset, message, {}};
+    return {offset, message,
+            "look at this line and the one above it: a key needs ':' and a space after it, a "
+            "list item '- ', quotes and brackets must be closed, and indentation is ASCII spaces"};
 }
 
 void check_encoding(std::string_view text) {
@@ -379,9 +398,11 @@ std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limit
                                            : builder.offset_of(parser.problem_mark);
             const std::size_t context_offset =
                 parser.context != nullptr ? builder.offset_of(parser.context_mark) : offset;
-            throw describe_parser_error(parser.problem != nullptr ? parser.problem : "",
-                                        parser.context != nullptr ? parser.context : "", offset,
-                                        context_offset, text);
+            throw SyntaxFailure{
+                describe_parser_error(parser.problem != nullptr ? parser.problem : "",
+                                      parser.context != nullptr ? parser.context : "", offset,
+                                      context_offset, text),
+                offset, context_offset};
         }
         builder.on_event(event.event);
         if (event.event.type == YAML_STREAM_END_EVENT) {
@@ -389,6 +410,41 @@ std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limit
         }
     }
     return builder.take_documents();
+}
+
+void collect_key_offsets(const YamlNode& node, std::set<std::size_t>& offsets) {
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+        if (node.kind == YamlNode::Kind::Map && i % 2 == 0 && node.children[i].pos >= 0) {
+            offsets.insert(static_cast<std::size_t>(node.children[i].pos));
+        }
+        collect_key_offsets(node.children[i], offsets);
+    }
+}
+
+// A file that parsed may still hold a slip the parser took as part of a key: "　name: x" (U+3000
+// indentation) is the key "　name", "－ name: x" the key "－ name". No real key starts that way.
+// Slips elsewhere in a valid file are left alone: there they may be text of a multi-line value.
+void reject_slips_read_into_keys(std::string_view text, const std::string& file,
+                                 const std::vector<YamlNode>& documents) {
+    // Only a file with one of these characters can have such a slip; most have none.
+    if (text.find("　") == std::string_view::npos && text.find("－") == std::string_view::npos &&
+        text.find("＃") == std::string_view::npos) {
+        return;
+    }
+    std::vector<InputMethodSlip> slips = find_input_method_slips(text);
+    if (slips.empty()) {
+        return;
+    }
+    std::set<std::size_t> keys;
+    for (const YamlNode& document : documents) {
+        collect_key_offsets(document, keys);
+    }
+    std::erase_if(slips, [&](const InputMethodSlip& slip) {
+        return !slip.leading || keys.count(slip.node_start) == 0;
+    });
+    if (!slips.empty()) {
+        throw DiagnosticError(slip_diagnostics(slips, SourceText(file, std::string(text))));
+    }
 }
 
 } // namespace
@@ -409,7 +465,23 @@ std::vector<YamlNode> parse_yaml(std::string_view yaml, const std::string& file,
     const std::string_view text = strip_utf8_bom(yaml);
     try {
         check_encoding(text);
-        return scan_events(text, limits);
+        std::vector<YamlNode> documents = scan_events(text, limits);
+        reject_slips_read_into_keys(text, file, documents);
+        return documents;
+    } catch (const SyntaxFailure& syntax) {
+        // An input method's full-width character is the likeliest cause: report every one of the
+        // file at its own column, before the parser's view of the first.
+        const SourceText source(file, std::string(text));
+        Diagnostic error = make_error(source.loc_at(syntax.failure.offset), syntax.failure.message,
+                                      syntax.failure.hint);
+        for (const std::size_t offset : {syntax.context_offset, syntax.offset}) {
+            if (const std::optional<InputMethodSlip> slip =
+                    input_method_slip_on_line(text, offset)) {
+                error = make_error(source.loc_at(slip->offset), slip->message, slip->hint);
+                break;
+            }
+        }
+        throw DiagnosticError(with_input_method_slips(error, source, ErrorKind::Syntax));
     } catch (const GuardFailure& failure) {
         const SourceText source(file, std::string(text));
         throw DiagnosticError(
