@@ -48,7 +48,9 @@ struct Outcome {
         try {
             body();
         } catch (const DiagnosticError& error) {
-            diagnostics.add(error.diagnostic());
+            for (const Diagnostic& diagnostic : error.diagnostics()) {
+                diagnostics.add(diagnostic); // every input-method slip of a file, not the first
+            }
             failure = Failure::Input;
         } catch (const IoError& error) {
             diagnostics.add(make_error({}, error.what()));
@@ -72,7 +74,7 @@ struct LoadedFile {
 // (FontLibrary::load is not thread-safe; afterwards every load is a read-only cache hit).
 struct LayoutEntry {
     std::unique_ptr<load::LayoutSpec> spec;
-    std::optional<Diagnostic> error;
+    std::optional<DiagnosticError> error;
 };
 
 struct Form {
@@ -87,7 +89,7 @@ struct Form {
     std::string unit;
     std::string amount;
     const load::LayoutSpec* spec = nullptr;
-    std::optional<Diagnostic> error; // found before rendering: no layout
+    std::optional<DiagnosticError> error; // found before rendering: no layout
     fs::path output;
 };
 
@@ -462,7 +464,7 @@ private:
                 const layout::StyleSet preload(*it->second.spec, fonts_);
             } catch (const DiagnosticError& error) {
                 it->second.spec.reset();
-                it->second.error = error.diagnostic();
+                it->second.error = error;
             } catch (...) {
                 layouts_.erase(it); // not remembered: tried again, and reported, by the next use
                 throw;
@@ -484,7 +486,7 @@ private:
                     form.spec = entry.spec.get();
                 }
             } catch (const DiagnosticError& error) {
-                form.error = error.diagnostic();
+                form.error = error;
             }
         }
     }
@@ -570,7 +572,7 @@ private:
     const load::LayoutSpec& require_layout(const fs::path& path) {
         const LayoutEntry& entry = layout_at(path);
         if (entry.error) {
-            throw DiagnosticError(*entry.error);
+            throw *entry.error;
         }
         return *entry.spec;
     }
@@ -579,7 +581,9 @@ private:
         Rendered rendered;
         Outcome& outcome = rendered.outcome;
         if (form.error) {
-            outcome.diagnostics.add(*form.error);
+            for (const Diagnostic& diagnostic : form.error->diagnostics()) {
+                outcome.diagnostics.add(diagnostic);
+            }
             outcome.failure = Failure::Input;
             return rendered;
         }
