@@ -17,8 +17,12 @@ struct MeasuredCell {
     const resolve::ResolvedCell* cell = nullptr;
     double x = 0;
     double width = 0;
-    BrokenText text;      // the cell's own text
-    BrokenText continued; // for a repeated label: its text followed by the continued suffix
+    BrokenText text; // the cell's own text
+    // For a label repeated on a later page: its text followed by the continued suffix. Absent when
+    // it would be the text itself (a copy of a megabyte text's lines would double its memory).
+    std::optional<BrokenText> continued;
+
+    const BrokenText& continued_text() const { return continued ? *continued : text; }
 
     int first_row() const { return cell->row; }
     int last_row() const { return cell->row + cell->rowspan - 1; }
@@ -77,6 +81,7 @@ private:
             column_x[c + 1] = column_x[c] + table_.column_widths_pt[c];
         }
         cells_by_row_.resize(table_.rows.size());
+        covering_.resize(table_.rows.size());
         cells_.reserve(table_.cells.size());
         for (const resolve::ResolvedCell& cell : table_.cells) {
             MeasuredCell measured;
@@ -89,12 +94,14 @@ private:
             if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
                 measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
                                                 measured.width, cell.loc);
-            } else {
-                measured.continued = measured.text;
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
+            for (int r = cell.row; r < cell.row + cell.rowspan; ++r) {
+                covering_[static_cast<std::size_t>(r)].push_back(cells_.size());
+            }
             cells_.push_back(std::move(measured));
         }
+        place_of_cell_.assign(cells_.size(), kNotOnPage);
     }
 
     void compute_row_heights() {
@@ -328,17 +335,6 @@ private:
         return page;
     }
 
-    // Is the first row of `cell` (not a repeated copy of it) on this page?
-    bool starts_on(const MeasuredCell& cell, const std::vector<Fragment>& page) const {
-        for (const Fragment& fragment : page) {
-            if (fragment.row == static_cast<std::size_t>(cell.first_row()) &&
-                !fragment.repeated_header && !fragment.continuation) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     bool covers(const MeasuredCell& cell, const Fragment& fragment) const {
         const auto first = static_cast<std::size_t>(cell.first_row());
         const auto last = static_cast<std::size_t>(cell.last_row());
@@ -349,14 +345,58 @@ private:
         return !fragment.repeated_header || is_header(first);
     }
 
+    // A cell with a part on a page: the fragments its box runs over.
+    struct CellOnPage {
+        std::size_t index = 0; // in cells_
+        std::size_t first_fragment = 0;
+        std::size_t last_fragment = 0;
+        double height = 0;        // of the fragments it covers
+        bool header_part = false; // its part lies in a repeated header
+        bool starts = false;      // its first row (not a repeated copy of it) is on this page
+    };
+
+    // The cells with a part on the page, in the order of cells_ (the painting order). Visits only
+    // the cells that cover the page's rows, so a page costs its own cells, not the whole table's:
+    // a table of 66,000 rows is laid out in linear time.
+    std::vector<CellOnPage> cells_on_page(const std::vector<Fragment>& page) {
+        std::vector<CellOnPage> on_page;
+        for (std::size_t f = 0; f < page.size(); ++f) {
+            const Fragment& fragment = page[f];
+            for (const std::size_t index : covering_[fragment.row]) {
+                const MeasuredCell& cell = cells_[index];
+                if (!covers(cell, fragment)) {
+                    continue;
+                }
+                std::size_t& place = place_of_cell_[index];
+                if (place == kNotOnPage) {
+                    place = on_page.size();
+                    on_page.push_back(CellOnPage{index, f, f});
+                }
+                CellOnPage& entry = on_page[place];
+                entry.last_fragment = f;
+                entry.height += fragment.height;
+                entry.header_part = entry.header_part || fragment.repeated_header;
+                entry.starts =
+                    entry.starts || (fragment.row == static_cast<std::size_t>(cell.first_row()) &&
+                                     !fragment.repeated_header && !fragment.continuation);
+            }
+        }
+        for (const CellOnPage& entry : on_page) {
+            place_of_cell_[entry.index] = kNotOnPage;
+        }
+        std::sort(on_page.begin(), on_page.end(),
+                  [](const CellOnPage& a, const CellOnPage& b) { return a.index < b.index; });
+        return on_page;
+    }
+
     // The text a spanning cell shows on this page: its own, or the label repeated with the
     // continued suffix, or nothing.
-    const BrokenText* shown_text(const MeasuredCell& cell, const std::vector<Fragment>& page,
-                                 bool repeated_header_part) const {
-        if (starts_on(cell, page) || repeated_header_part) {
+    const BrokenText* shown_text(const CellOnPage& entry) const {
+        const MeasuredCell& cell = cells_[entry.index];
+        if (entry.starts || entry.header_part) {
             return &cell.text;
         }
-        return cell.cell->repeat_when_split ? &cell.continued : nullptr;
+        return cell.cell->repeat_when_split ? &cell.continued_text() : nullptr;
     }
 
     // Every part of a spanning cell on this page must be tall enough for the text it shows: the
@@ -364,27 +404,15 @@ private:
     void settle_labels(std::vector<Fragment>& page, double room) {
         while (true) {
             std::map<std::size_t, double> growth; // fragment index → extra height
-            for (const MeasuredCell& cell : cells_) {
-                if (cell.cell->rowspan <= 1) {
+            for (const CellOnPage& entry : cells_on_page(page)) {
+                if (cells_[entry.index].cell->rowspan <= 1) {
                     continue;
                 }
-                double part = 0;
-                std::optional<std::size_t> last;
-                bool header_part = false;
-                for (std::size_t f = 0; f < page.size(); ++f) {
-                    if (covers(cell, page[f])) {
-                        part += page[f].height;
-                        last = f;
-                        header_part = header_part || page[f].repeated_header;
-                    }
-                }
-                if (!last) {
-                    continue;
-                }
-                const BrokenText* text = shown_text(cell, page, header_part);
+                const BrokenText* text = shown_text(entry);
                 const double needed = text && !text->lines.empty() ? text->height() : 0;
-                if (needed > part + kEpsilon) {
-                    growth[*last] = std::max(growth[*last], needed - part);
+                if (needed > entry.height + kEpsilon) {
+                    growth[entry.last_fragment] =
+                        std::max(growth[entry.last_fragment], needed - entry.height);
                 }
             }
             double total = 0;
@@ -460,24 +488,14 @@ private:
             edges.emplace_back(right, low, right, high);
         };
 
-        for (std::size_t index = 0; index < cells_.size(); ++index) {
+        for (const CellOnPage& entry : cells_on_page(page)) {
+            const std::size_t index = entry.index;
             const MeasuredCell& cell = cells_[index];
-            std::optional<std::size_t> first_fragment, last_fragment;
-            bool header_part = false;
-            for (std::size_t f = 0; f < page.size(); ++f) {
-                if (covers(cell, page[f])) {
-                    first_fragment = first_fragment.value_or(f);
-                    last_fragment = f;
-                    header_part = header_part || page[f].repeated_header;
-                }
-            }
-            if (!first_fragment) {
-                continue;
-            }
-            const double box_top = fragment_top[*first_fragment];
-            const double box_bottom = fragment_top[*last_fragment] - page[*last_fragment].height;
+            const double box_top = fragment_top[entry.first_fragment];
+            const double box_bottom =
+                fragment_top[entry.last_fragment] - page[entry.last_fragment].height;
             const Rect box{cell.x, box_bottom, cell.width, box_top - box_bottom};
-            if (named_boxes_ && !cell.cell->name.empty() && starts_on(cell, page)) {
+            if (named_boxes_ && !cell.cell->name.empty() && entry.starts) {
                 named_boxes_->push_back(
                     NamedBox{cell.cell->name, static_cast<int>(flow_.page_index()), box});
             }
@@ -490,7 +508,7 @@ private:
 
             const BrokenText* text = nullptr;
             std::size_t first_line = 0, last_line = 0;
-            const Fragment& fragment = page[*first_fragment];
+            const Fragment& fragment = page[entry.first_fragment];
             if (cell.cell->rowspan == 1 && fragment.split) {
                 const auto found = fragment.lines.find(index);
                 if (found != fragment.lines.end()) {
@@ -505,7 +523,7 @@ private:
                 text = &cell.text;
                 last_line = cell.text.lines.size();
             } else {
-                text = shown_text(cell, page, header_part);
+                text = shown_text(entry);
                 last_line = text ? text->lines.size() : 0;
             }
             if (!text || last_line <= first_line) {
@@ -546,6 +564,10 @@ private:
 
     std::vector<MeasuredCell> cells_;
     std::vector<std::vector<std::size_t>> cells_by_row_; // the cells that start in each row
+    std::vector<std::vector<std::size_t>> covering_;     // the cells that cover each row
+    // Scratch for cells_on_page(): where a cell is in its result, kNotOnPage between calls.
+    static constexpr std::size_t kNotOnPage = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> place_of_cell_;
     std::vector<double> heights_;
 
     // Pagination state.
