@@ -2,6 +2,9 @@
 
 #include "layout/text_box.h"
 
+#include "core/diagnostic.h"
+#include "core/number_format.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -29,7 +32,7 @@ struct MeasuredCell {
     // The height the text needs: its lines plus padding; an empty cell counts one line, so that a
     // blank form leaves room to write by hand.
     double needed_height() const {
-        return text.height_of(std::max<std::size_t>(text.lines.size(), 1));
+        return text.height_of(std::max<std::size_t>(text.lines().size(), 1));
     }
 };
 
@@ -59,7 +62,19 @@ public:
             if (!first_page) {
                 flow_.new_page();
             }
+            const PaginationState before = state();
             std::vector<Fragment> page = plan_page(first_page);
+            if (planned_height(page) > flow_.remaining() + kEpsilon) {
+                // The rules above could not make the page fit (labels grown past the room
+                // left): start the table afresh on the next page, and on a page of its own,
+                // give up rather than draw outside the page.
+                if (!flow_.at_page_top()) {
+                    restore(before);
+                    first_page = false;
+                    continue;
+                }
+                fail_overflow(page);
+            }
             draw_page(page);
             first_page = false;
         }
@@ -91,9 +106,11 @@ private:
                 column_x[static_cast<std::size_t>(cell.column + cell.colspan)] - measured.x;
             const ResolvedStyle& style = styles_.get(cell.style);
             measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
+            require_width_fits(measured.text, cell.box_loc);
             if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
                 measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
                                                 measured.width, cell.loc);
+                require_width_fits(*measured.continued, cell.box_loc);
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
             for (int r = cell.row; r < cell.row + cell.rowspan; ++r) {
@@ -177,7 +194,7 @@ private:
     // 项目概况：) is printed again, whole, on each later part: the row's label continues.
     bool repeats_on_continuation(std::size_t index) const {
         const BrokenText& text = cells_[index].text;
-        return !text.lines.empty() && placed_lines(index) >= text.lines.size();
+        return !text.lines().empty() && placed_lines(index) >= text.lines().size();
     }
 
     double rest_height(std::size_t row) const {
@@ -185,10 +202,10 @@ private:
         for (std::size_t index : cells_by_row_[row]) {
             if (cells_[index].cell->rowspan == 1) {
                 const BrokenText& text = cells_[index].text;
-                height =
-                    std::max(height, repeats_on_continuation(index)
-                                         ? text.height()
-                                         : text.height_of(text.lines.size() - placed_lines(index)));
+                height = std::max(height,
+                                  repeats_on_continuation(index)
+                                      ? text.height()
+                                      : text.height_of(text.lines().size() - placed_lines(index)));
             }
         }
         return height;
@@ -214,8 +231,8 @@ private:
             const double room = available - text.height_of(0);
             const auto fit = static_cast<std::size_t>(
                 std::max(0.0, std::floor(room / text.style->line_height_pt + kEpsilon)));
-            const std::size_t last = std::min(text.lines.size(), first + fit);
-            if (first < text.lines.size() && last == first) {
+            const std::size_t last = std::min(text.lines().size(), first + fit);
+            if (first < text.lines().size() && last == first) {
                 return false;
             }
             part.lines[index] = {first, last};
@@ -231,11 +248,96 @@ private:
     bool row_done(std::size_t row) const {
         for (std::size_t index : cells_by_row_[row]) {
             if (cells_[index].cell->rowspan == 1 &&
-                placed_lines(index) < cells_[index].text.lines.size()) {
+                placed_lines(index) < cells_[index].text.lines().size()) {
                 return false;
             }
         }
         return true;
+    }
+
+    // --- what cannot fit on any page ----------------------------------------------------------
+
+    struct PaginationState {
+        std::size_t row = 0;
+        bool continuing = false;
+        std::map<std::size_t, std::size_t> next_line;
+        std::pair<std::size_t, std::size_t> header;
+        std::pair<std::size_t, std::size_t> previous_header;
+    };
+
+    PaginationState state() const {
+        return {row_, continuing_, next_line_, header_, previous_header_};
+    }
+
+    void restore(const PaginationState& state) {
+        row_ = state.row;
+        continuing_ = state.continuing;
+        next_line_ = state.next_line;
+        header_ = state.header;
+        previous_header_ = state.previous_header;
+    }
+
+    static double planned_height(const std::vector<Fragment>& page) {
+        double height = 0;
+        for (const Fragment& fragment : page) {
+            height += fragment.height;
+        }
+        return height;
+    }
+
+    // A page that starts empty and still overflows: a label (spanning cell) shown whole needs
+    // more than its rows get on the page. Points at the label that needs the most.
+    [[noreturn]] void fail_overflow(const std::vector<Fragment>& page) {
+        const MeasuredCell* worst = nullptr;
+        double worst_need = 0;
+        for (const CellOnPage& entry : cells_on_page(page)) {
+            const BrokenText* text = shown_text(entry);
+            if (cells_[entry.index].cell->rowspan > 1 && text && text->height() > worst_need) {
+                worst = &cells_[entry.index];
+                worst_need = text->height();
+            }
+        }
+        if (!worst) {
+            fail_no_room_below_header(page.back().row); // a line of the last row is too tall
+        }
+        throw DiagnosticError(make_error(
+            worst->cell->box_loc,
+            "the rows on this page need " + mm(planned_height(page)) + " but the page holds " +
+                mm(flow_.content_height()) + ": this cell spans rows and its text (" +
+                mm(worst_need) + ") is shown whole on the page",
+            "make the cell's column wider or its text shorter, or let it span fewer rows"));
+    }
+
+    static std::string mm(double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; }
+
+    // A header block [first, end) must leave room on a page for the first line of the row after
+    // it, or every page would overflow.
+    void require_header_fits(std::size_t first, std::size_t end) const {
+        const double block = rows_height(first, end);
+        const double next = end < table_.rows.size() ? min_part_height(end) : 0;
+        if (block + next <= flow_.content_height() + kEpsilon) {
+            return;
+        }
+        throw DiagnosticError(make_error(
+            table_.rows[first].loc,
+            "the header rows starting here are " + mm(block) + " tall with their text" +
+                (end < table_.rows.size() ? ", and the first line of the row after them needs " +
+                                                mm(next) + ": more than"
+                                          : ", more than") +
+                " the page's content height of " + mm(flow_.content_height()),
+            "header rows repeat at the top of every page: make their text shorter, their "
+            "columns wider, or their style's size or padding smaller"));
+    }
+
+    [[noreturn]] void fail_no_room_below_header(std::size_t row) const {
+        const bool has_header = header_.second > header_.first;
+        const SourceLoc& where = has_header ? table_.rows[header_.first].loc : table_.rows[row].loc;
+        throw DiagnosticError(make_error(
+            where,
+            "the first line of a row needs " + mm(min_part_height(row)) + " but a page holds " +
+                mm(capacity_below_header()) +
+                (has_header ? " below the header rows starting here" : std::string()),
+            "make the header rows or the row's style smaller, or the page's margins smaller"));
     }
 
     // --- one page ---------------------------------------------------------------------------
@@ -273,6 +375,7 @@ private:
                     const double fresh = flow_.content_height() - block;
                     next = heights_[end] <= fresh + kEpsilon ? heights_[end] : min_part_height(end);
                 }
+                require_header_fits(row_, end);
                 if (block + next > available + kEpsilon && may_break()) {
                     break;
                 }
@@ -320,8 +423,9 @@ private:
                 if (may_break()) {
                     break;
                 }
-                // Not one line fits on an empty page (a line taller than the page): place it.
-                take_part(row_, std::max(available, min_part_height(row_)) * 2 + 1e4, part);
+                // Not one line fits on an empty page: the header rows leave too little room
+                // (require_header_fits() let no other case through).
+                fail_no_room_below_header(row_);
             }
             page.push_back(std::move(part));
             body_here = true;
@@ -409,7 +513,7 @@ private:
                     continue;
                 }
                 const BrokenText* text = shown_text(entry);
-                const double needed = text && !text->lines.empty() ? text->height() : 0;
+                const double needed = text && !text->lines().empty() ? text->height() : 0;
                 if (needed > entry.height + kEpsilon) {
                     growth[entry.last_fragment] =
                         std::max(growth[entry.last_fragment], needed - entry.height);
@@ -422,6 +526,9 @@ private:
             for (const auto& [f, extra] : growth) {
                 total += extra;
             }
+            if (total > room + kEpsilon) {
+                require_labels_fit(page);
+            }
             if (total <= room + kEpsilon || !can_move_last_row(page)) {
                 for (const auto& [f, extra] : growth) {
                     page[f].height += extra;
@@ -429,6 +536,30 @@ private:
                 return;
             }
             move_last_row_to_next_page(page);
+        }
+    }
+
+    // A label (a spanning cell) is shown whole on each page its span reaches: one taller than a
+    // page below the header rows can never be placed.
+    void require_labels_fit(const std::vector<Fragment>& page) {
+        for (const CellOnPage& entry : cells_on_page(page)) {
+            const MeasuredCell& cell = cells_[entry.index];
+            const BrokenText* text = shown_text(entry);
+            if (cell.cell->rowspan <= 1 || !text || text->lines().empty()) {
+                continue;
+            }
+            const double room =
+                entry.header_part ? flow_.content_height() : capacity_below_header();
+            if (text->height() > room + kEpsilon) {
+                throw DiagnosticError(make_error(
+                    cell.cell->box_loc,
+                    "this cell spans rows and is shown whole on every page it reaches, but its "
+                    "text needs " +
+                        mm(text->height()) + ", more than the " + mm(room) + " a page holds" +
+                        (entry.header_part ? std::string() : " below the header rows"),
+                    "make the column wider, the text shorter, or the style's size or padding "
+                    "smaller"));
+            }
         }
     }
 
@@ -517,14 +648,14 @@ private:
                 } else if (std::find(fragment.repeated.begin(), fragment.repeated.end(), index) !=
                            fragment.repeated.end()) {
                     text = &cell.text;
-                    last_line = cell.text.lines.size();
+                    last_line = cell.text.lines().size();
                 }
             } else if (cell.cell->rowspan == 1) {
                 text = &cell.text;
-                last_line = cell.text.lines.size();
+                last_line = cell.text.lines().size();
             } else {
                 text = shown_text(entry);
-                last_line = text ? text->lines.size() : 0;
+                last_line = text ? text->lines().size() : 0;
             }
             if (!text || last_line <= first_line) {
                 continue;

@@ -4,6 +4,7 @@
 #include "core/number_format.h"
 #include "load/field_references.h"
 #include "load/form_definition_reader.h"
+#include "load/layout_fit.h"
 #include "load/table_reader.h"
 #include "load/yaml_reader.h"
 
@@ -245,11 +246,14 @@ PageSpec read_page(const ValueReader& value) {
     }
     if (const auto margins = map.find("margins")) {
         page.margins = read_insets(*margins, page.margins);
-        if (page.margins.left + page.margins.right >= page.width_pt ||
-            page.margins.top + page.margins.bottom >= page.height_pt) {
+        const double least = mm_to_pt(kMinContentMm) - 1e-9;
+        if (page.width_pt - page.margins.left - page.margins.right < least ||
+            page.height_pt - page.margins.top - page.margins.bottom < least) {
             margins->fail("the margins leave no room on the page (it is " +
                               format_number(pt_to_mm(page.width_pt), 1) + "mm × " +
-                              format_number(pt_to_mm(page.height_pt), 1) + "mm)",
+                              format_number(pt_to_mm(page.height_pt), 1) +
+                              "mm; the content needs at least " + format_number(kMinContentMm) +
+                              "mm each way)",
                           "make the margins smaller or the page larger");
         }
     }
@@ -585,6 +589,7 @@ LayoutSpec load_layout_text(std::string_view yaml, const std::string& file) {
         spec.title = first_title_text(spec.blocks);
     }
     check_field_references(spec);
+    check_layout_fits(spec);
     return spec;
 }
 

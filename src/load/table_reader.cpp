@@ -104,11 +104,11 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
     }
     if (const auto name = map.find("name")) {
         cell.name = name->text();
-        const bool plain = !cell.name.empty() &&
-                           std::all_of(cell.name.begin(), cell.name.end(), [](char c) {
-                               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                      (c >= '0' && c <= '9') || c == '-' || c == '_';
-                           });
+        const bool plain =
+            !cell.name.empty() && std::all_of(cell.name.begin(), cell.name.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+            });
         if (!plain) {
             name->fail(name->label() + " must be a plain name, not " + name->describe(),
                        "ASCII letters, digits, '-' and '_', e.g. unit-seal: it is typed on the "

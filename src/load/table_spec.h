@@ -69,4 +69,8 @@ struct TableSpec {
     SourceLoc loc;
 };
 
+// Column widths: fixed ones as given, the content width they leave shared by the fr columns.
+std::vector<double> column_widths_pt(const std::vector<ColumnSpec>& columns,
+                                     double content_width_pt);
+
 } // namespace formpdf::load

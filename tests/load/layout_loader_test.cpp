@@ -311,7 +311,13 @@ TEST(LayoutLoader, ChecksLengths) {
               "a length is a number followed by mm, cm, pt or in; a bare number means mm");
 
     const Diagnostic no_room = body_error("page: {size: A5, margins: {left: 80mm, right: 70mm}}\n");
-    EXPECT_EQ(no_room.message, "the margins leave no room on the page (it is 148mm × 210mm)");
+    EXPECT_EQ(no_room.message, "the margins leave no room on the page (it is 148mm × 210mm; the "
+                               "content needs at least 10mm each way)");
+    // Room for a sliver is no room either.
+    const Diagnostic sliver = body_error("page: {size: A5, margins: {left: 70mm, right: 70mm}}\n");
+    EXPECT_EQ(sliver.message, "the margins leave no room on the page (it is 148mm × 210mm; the "
+                              "content needs at least 10mm each way)");
+    expect_at(sliver, 2, 27);
 
     const Diagnostic wide = body_error("blocks:\n  - paragraph: x\n    width: 171mm\n");
     EXPECT_EQ(wide.message, "the box is wider than the page's content width of 170mm");
