@@ -6,6 +6,7 @@
 #include "core/number_format.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -15,6 +16,8 @@ namespace formpdf::layout {
 namespace {
 
 constexpr double kEpsilon = 1e-6;
+
+std::atomic<std::size_t> cells_visited{0}; // see table_cells_visited()
 
 struct MeasuredCell {
     const resolve::ResolvedCell* cell = nullptr;
@@ -485,6 +488,11 @@ private:
                                      !fragment.repeated_header && !fragment.continuation);
             }
         }
+        std::size_t visited = 0;
+        for (const Fragment& fragment : page) {
+            visited += covering_[fragment.row].size();
+        }
+        cells_visited.fetch_add(visited, std::memory_order_relaxed);
         for (const CellOnPage& entry : on_page) {
             place_of_cell_[entry.index] = kNotOnPage;
         }
@@ -714,6 +722,10 @@ private:
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
                   double tail_height_pt, std::vector<NamedBox>* named_boxes) {
     TableLayouter(table, styles, flow, tail_height_pt, named_boxes).run();
+}
+
+std::size_t table_cells_visited() {
+    return cells_visited.load(std::memory_order_relaxed);
 }
 
 double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow) {

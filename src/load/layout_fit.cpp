@@ -13,6 +13,11 @@ std::string mm(double pt) {
     return format_number(pt_to_mm(pt), 2) + "mm";
 }
 
+// For widths far below a millimetre: "0.0001mm", not "0mm".
+std::string fine_mm(double pt) {
+    return format_number(pt_to_mm(pt), 4) + "mm";
+}
+
 [[noreturn]] void fail(const SourceLoc& where, std::string message, std::string hint) {
     throw DiagnosticError(make_error(where, std::move(message), std::move(hint)));
 }
@@ -108,11 +113,11 @@ private:
             fail(column.loc,
                  column.fraction > 0
                      ? "column " + std::to_string(c + 1) + " (a share of " +
-                           format_number(column.fraction) + "fr) gets " + mm(widths[c]) +
+                           format_number(column.fraction) + "fr) gets " + fine_mm(widths[c]) +
                            ", narrower than the minimum of " + format_number(kMinColumnMm) +
                            "mm: the fixed columns leave " +
                            mm(std::max(0.0, content_width_ - fixed)) + " for the shares"
-                     : "column " + std::to_string(c + 1) + " is " + mm(widths[c]) +
+                     : "column " + std::to_string(c + 1) + " is " + fine_mm(widths[c]) +
                            " wide, narrower than the minimum of " + format_number(kMinColumnMm) +
                            "mm",
                  "make the column wider (or the fixed columns narrower)");

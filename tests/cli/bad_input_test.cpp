@@ -101,7 +101,7 @@ std::vector<BadInput> cases() {
         {"HairlineColumn",
          "formpdf-layout: 1\nblocks:\n  - table:\n      columns: [0.0001mm, 1fr]\n"
          "      rows:\n        - [a, b]\n",
-         2, R"(bad\.yaml:4:17: error: [^\n]*column 1 is 0mm wide[\s\S]*hint: )"},
+         2, R"(bad\.yaml:4:17: error: [^\n]*column 1 is 0\.0001mm wide[\s\S]*hint: )"},
         {"GlyphWiderThanItsBox",
          "formpdf-layout: 1\nstyles:\n  tight: {font: body, padding: 0}\nblocks:\n"
          "  - table:\n      columns: [1mm, 1fr]\n      style: tight\n      rows:\n"
