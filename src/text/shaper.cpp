@@ -4,6 +4,7 @@
 #include "text/font_library_impl.h"
 #include "text/line_breaker.h"
 
+#include <algorithm>
 #include <cassert>
 #include <climits>
 
@@ -147,7 +148,11 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
     ShapedText shaped;
     shaped.text = std::string(utf8);
     shaped.size_pt = size_pt;
-    shaped.glyphs.reserve(utf8.size() / 2);
+    // About one glyph a character: a third of the bytes for Chinese text.
+    shaped.glyphs.reserve(
+        static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
+            return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+        })));
 
     const FontLibrary::Impl& impl = fonts.impl();
     hb_buffer_t* buffer = shaping_buffer();
