@@ -215,6 +215,8 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
                 "make the page numbers' style smaller or their offset smaller, or shorten the "
                 "format"));
         }
+        // Exactly the room for the number: growing a full vector would double every page's items.
+        page.items.reserve(page.items.size() + broken.lines().size());
         place_lines(broken, 0, broken.lines().size(), left, top, width, page.items);
     }
 }
