@@ -86,7 +86,7 @@ private:
         const load::BlockSpec& spec = *block.spec;
         BrokenText broken = break_text(styles_, styles_.get(spec.style), block.text,
                                        block_width(spec, flow_), block.text_loc);
-        require_width_fits(broken, spec.loc);
+        require_width_fits(broken, spec.loc, block.text_loc);
         return broken;
     }
 

@@ -109,11 +109,11 @@ private:
                 column_x[static_cast<std::size_t>(cell.column + cell.colspan)] - measured.x;
             const ResolvedStyle& style = styles_.get(cell.style);
             measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
-            require_width_fits(measured.text, cell.box_loc);
+            require_width_fits(measured.text, cell.box_loc, cell.loc);
             if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
                 measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
                                                 measured.width, cell.loc);
-                require_width_fits(*measured.continued, cell.box_loc);
+                require_width_fits(*measured.continued, cell.box_loc, cell.loc);
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
             for (int r = cell.row; r < cell.row + cell.rowspan; ++r) {

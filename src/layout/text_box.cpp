@@ -55,7 +55,8 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
     return broken;
 }
 
-void require_width_fits(const BrokenText& text, const SourceLoc& box_loc) {
+void require_width_fits(const BrokenText& text, const SourceLoc& box_loc,
+                        const SourceLoc& text_loc) {
     constexpr double kSlack = 1e-6; // advances are sums of doubles
     for (const text::TextLine& line : text.lines()) {
         if (line.width_pt <= text.content_width_pt + kSlack) {
@@ -68,7 +69,11 @@ void require_width_fits(const BrokenText& text, const SourceLoc& box_loc) {
             "'" + line.text + "' is " + mm(line.width_pt) + " wide at " +
                 format_number(style.size_pt) + "pt, wider than the " + mm(text.content_width_pt) +
                 " this box leaves for text (style '" + style.name + "', padding " +
-                mm(style.padding.left) + " left and " + mm(style.padding.right) + " right)",
+                mm(style.padding.left) + " left and " + mm(style.padding.right) + " right)" +
+                (text_loc.line > 0 && text_loc.file != box_loc.file
+                     ? "; the text is at " + text_loc.file + ":" + std::to_string(text_loc.line) +
+                           ":" + std::to_string(text_loc.col)
+                     : std::string()),
             "make the column or box wider, or the style's size or padding smaller"));
     }
 }

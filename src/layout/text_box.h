@@ -30,8 +30,10 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
 
 // Fails at `box_loc` (the layout key of the box) when a line is wider than the room the box leaves
 // for text: lines are broken to fit, so such a line is a single character (or cluster) wider than
-// the box less its padding; drawn, it would stick out of its box.
-void require_width_fits(const BrokenText& text, const SourceLoc& box_loc);
+// the box less its padding; drawn, it would stick out of its box. When the text comes from
+// elsewhere (a declaration's value at `text_loc`), the message says where.
+void require_width_fits(const BrokenText& text, const SourceLoc& box_loc,
+                        const SourceLoc& text_loc = {});
 
 // Emits lines [first, last) of a broken text as TextItems into a box whose top-left corner is
 // (box_left, box_top) and whose width is box_width, each aligned per the style. The item's box is

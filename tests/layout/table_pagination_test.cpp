@@ -1,5 +1,6 @@
 // Pagination rules of the table engine, each on a synthetic table built to hit it.
 
+#include "core/diagnostic.h"
 #include "layout/document_layouter.h"
 #include "layout/table_layouter.h"
 #include "load/declaration.h"
@@ -185,6 +186,30 @@ TEST(TablePagination, FourTimesTheRowsCostAboutFourTimesTheWork) {
     const std::size_t large = visits(2000);
     EXPECT_GT(small, 500u) << small << " " << large;
     EXPECT_LE(large, small * 9 / 2) << small << " cells for 500 rows, " << large << " for 2000";
+}
+
+// A declaration's value with a character wider than its cell cannot be drawn inside it: the error
+// points at the layout's cell (what to widen) and says where the text is.
+TEST(TablePagination, ACharacterWiderThanItsCellIsAnErrorAtTheLayoutsCell) {
+    const load::Declaration declaration = long_group_declaration(3);
+    const std::string layout = kHead + R"(  big: {font: heavy, size: 72, padding: 0}
+)" + kIndicatorTable;
+    std::string narrowed = layout;
+    narrowed.replace(narrowed.find("levels: [{style: label"), 22, "levels: [{style: big");
+    try {
+        lay(narrowed, {&declaration});
+        FAIL() << "a 72pt character was laid out in an 18mm column";
+    } catch (const DiagnosticError& error) {
+        const Diagnostic& diagnostic = error.diagnostic();
+        EXPECT_EQ(diagnostic.loc.file, "test.yaml");
+        EXPECT_EQ(diagnostic.loc.line, 16); // the first level cell of the group row
+        EXPECT_NE(diagnostic.message.find("'产' is 25.4mm wide at 72pt, wider than the 18mm"),
+                  std::string::npos)
+            << diagnostic.message;
+        EXPECT_NE(diagnostic.message.find("the text is at data.yaml:1:1"), std::string::npos)
+            << diagnostic.message;
+        EXPECT_FALSE(diagnostic.hint.empty());
+    }
 }
 
 TEST(TablePagination, ALabelCutByAPageBreakIsPrintedAgainAndItsBordersClose) {
