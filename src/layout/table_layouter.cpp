@@ -69,14 +69,14 @@ public:
             std::vector<Fragment> page = plan_page(first_page);
             if (planned_height(page) > flow_.remaining() + kEpsilon) {
                 // The rules above could not make the page fit (labels grown past the room
-                // left): start the table afresh on the next page, and on a page of its own,
-                // give up rather than draw outside the page.
+                // left): start the table afresh on the next page; on a page that starts empty,
+                // plan it again with less room for rows, leaving the labels room to grow.
+                restore(before);
                 if (!flow_.at_page_top()) {
-                    restore(before);
                     first_page = false;
                     continue;
                 }
-                fail_overflow(page);
+                page = plan_with_room_for_labels(first_page, page);
             }
             draw_page(page);
             first_page = false;
@@ -288,6 +288,37 @@ private:
         return height;
     }
 
+    // Plans an empty page again, each time keeping free the room the last plan overflowed by,
+    // until it fits. Fails (at the label) when even one row's part cannot be placed that way.
+    std::vector<Fragment> plan_with_room_for_labels(bool first_page,
+                                                    const std::vector<Fragment>& overflowing) {
+        const PaginationState before = state();
+        double reserve = 0;
+        std::vector<Fragment> page = overflowing;
+        for (int attempt = 0; attempt < 16; ++attempt) {
+            reserve += planned_height(page) - flow_.remaining();
+            restore(before);
+            const bool has_body = [&] {
+                try {
+                    page = plan_page(first_page, reserve);
+                    return std::any_of(page.begin(), page.end(), [&](const Fragment& fragment) {
+                        return !fragment.repeated_header && !is_header(fragment.row);
+                    });
+                } catch (const DiagnosticError&) {
+                    return false; // not one line fits the room left: the label is at fault
+                }
+            }();
+            if (!has_body) {
+                break;
+            }
+            if (planned_height(page) <= flow_.remaining() + kEpsilon) {
+                return page;
+            }
+        }
+        restore(before);
+        fail_overflow(overflowing);
+    }
+
     // A page that starts empty and still overflows: a label (spanning cell) shown whole needs
     // more than its rows get on the page. Points at the label that needs the most.
     [[noreturn]] void fail_overflow(const std::vector<Fragment>& page) {
@@ -349,10 +380,11 @@ private:
         return flow_.content_height() - rows_height(header_.first, header_.second);
     }
 
-    std::vector<Fragment> plan_page(bool first_page) {
+    // `reserve`: room kept free on the page for labels to grow into (plan_with_room_for_labels).
+    std::vector<Fragment> plan_page(bool first_page, double reserve = 0) {
         std::vector<Fragment> page;
         const bool page_was_empty = flow_.at_page_top();
-        double available = flow_.remaining();
+        double available = flow_.remaining() - reserve;
         if (!first_page) {
             for (std::size_t h = header_.first; h < header_.second; ++h) {
                 Fragment header;

@@ -5,6 +5,7 @@
 
 #include "core/diagnostic.h"
 #include "layout/document_layouter.h"
+#include "load/declaration.h"
 #include "load/layout_loader.h"
 
 #include <gtest/gtest.h>
@@ -53,7 +54,10 @@ public:
         yaml << "  - title: 绩效目标申报表\n    style: " << pick({"label", "text"}, {}) << "\n";
         yaml << "  - paragraph: " << text() << "\n    style: text\n    width: "
              << pick({"20mm", "40mm"}, {"0.0001mm", "1mm", "4mm"}) << "\n";
-        const int columns = 1 + static_cast<int>(random_() % 4);
+        // Half the tables print an indicator tree of the declaration: level labels spanning
+        // their rows, repeated with the continued suffix when a page break cuts them.
+        has_group_ = random_() % 2 == 0;
+        const int columns = has_group_ ? 4 : 1 + static_cast<int>(random_() % 4);
         yaml << "  - table:\n      style: cell\n      continued: （续）\n      columns: [";
         for (int c = 0; c < columns; ++c) {
             yaml << (c ? ", " : "")
@@ -67,6 +71,11 @@ public:
             yaml << (c ? ", " : "") << "{text: " << text() << ", style: label}";
         }
         yaml << "]}\n";
+        if (has_group_) {
+            yaml << "        - group: indicators\n          levels: [{style: label}, {style: "
+                    "label}]\n          cells: [{field: name}, {field: value}]\n";
+            return yaml.str();
+        }
         const int rows = 1 + static_cast<int>(random_() % 8);
         // With more than one column, the first column's cell of the first row spans every row: a
         // label that page breaks may cut and that is then shown again on the next page.
@@ -80,6 +89,29 @@ public:
                 yaml << (c > (label ? 1 : 0) ? ", " : "") << text();
             }
             yaml << "]\n";
+        }
+        return yaml.str();
+    }
+
+    // The declaration for the last layout: an indicator tree when its table has a group row.
+    std::string declaration() {
+        std::ostringstream yaml;
+        yaml << "form: generated\n";
+        if (!has_group_) {
+            return yaml.str();
+        }
+        yaml << "indicators:\n";
+        const int level1 = 1 + static_cast<int>(random_() % 3);
+        for (int a = 0; a < level1; ++a) {
+            yaml << "  - level1: " << text() << "\n    groups:\n";
+            const int level2 = 1 + static_cast<int>(random_() % 3);
+            for (int b = 0; b < level2; ++b) {
+                yaml << "      - level2: " << text() << "\n        rows:\n";
+                const int rows = 1 + static_cast<int>(random_() % 25);
+                for (int r = 0; r < rows; ++r) {
+                    yaml << "          - {name: " << text() << ", value: " << text() << "}\n";
+                }
+            }
         }
         return yaml.str();
     }
@@ -107,6 +139,7 @@ private:
     }
 
     std::mt19937 random_;
+    bool has_group_ = false;
 };
 
 // Every text line lies inside its box; every box, rect and line inside its page.
@@ -155,10 +188,14 @@ TEST(UnfitLayoutCorpus, EveryLayoutIsRefusedAtItsKeyOrLaidOutInsideItsBoxes) {
     int refused = 0;
     int laid_out = 0;
     for (int i = 0; i < kLayouts; ++i) {
-        const std::string yaml = generator.next();
+        const std::string layout = generator.next();
+        const std::string data = generator.declaration();
+        const std::string yaml = layout + "--- declaration ---\n" + data;
         try {
-            const load::LayoutSpec spec = load::load_layout_text(yaml, "gen.yaml");
-            const Document document = layout_forms(spec, {}, fonts());
+            const load::LayoutSpec spec = load::load_layout_text(layout, "gen.yaml");
+            const std::vector<load::Declaration> declarations =
+                load::load_declarations_text(data, "data.yaml");
+            const Document document = layout_forms(spec, {&declarations.front()}, fonts());
             expect_inside(document, yaml);
             ++laid_out;
         } catch (const DiagnosticError& error) {
