@@ -248,6 +248,14 @@ private:
         return true;
     }
 
+    // A row is finished: its cells' next lines are not needed again. next_line_ then holds the
+    // row being split only, so that saving the pagination state for each page stays cheap.
+    void forget_lines(std::size_t row) {
+        for (std::size_t index : cells_by_row_[row]) {
+            next_line_.erase(index);
+        }
+    }
+
     bool row_done(std::size_t row) const {
         for (std::size_t index : cells_by_row_[row]) {
             if (cells_[index].cell->rowspan == 1 &&
@@ -445,6 +453,7 @@ private:
                 available -= whole;
                 body_here = true;
                 continuing_ = false;
+                forget_lines(row_);
                 ++row_;
                 continue;
             }
@@ -466,6 +475,7 @@ private:
             body_here = true;
             continuing_ = !row_done(row_);
             if (!continuing_) {
+                forget_lines(row_);
                 ++row_;
             }
             break; // the rest of the row continues on the next page
