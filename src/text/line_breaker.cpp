@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,8 @@ namespace formpdf::text {
 namespace {
 
 namespace rules = break_rules;
+
+std::atomic<std::size_t> breaker_steps{0}; // see line_breaker_steps()
 
 // Float slack for width comparisons: advances are sums of doubles.
 constexpr double width_epsilon = 1e-6;
@@ -219,6 +222,7 @@ public:
 
     // Adds the visible part [begin, end) of a segment (trailing spaces already removed).
     void place(std::size_t begin, std::size_t end) {
+        ++steps_;
         if (end <= begin) {
             return; // only spaces: they are kept if more follows on the line, dropped otherwise
         }
@@ -248,7 +252,10 @@ public:
         content_end_ = next_line_start;
     }
 
-    std::vector<TextLine> take_lines() { return std::move(lines_); }
+    std::vector<TextLine> take_lines() {
+        breaker_steps.fetch_add(steps_ + lines_.size(), std::memory_order_relaxed);
+        return std::move(lines_);
+    }
 
 private:
     double width(std::size_t begin, std::size_t end) const {
@@ -262,6 +269,7 @@ private:
         }
         std::size_t best = end;
         for (std::size_t offset = line_start_ + 1; offset < end; ++offset) {
+            ++steps_;
             if (!cluster_start_[offset] || !(*graphemes_)[offset]) {
                 continue;
             }
@@ -299,6 +307,7 @@ private:
     std::optional<std::vector<char>> graphemes_; // computed on the first emergency cut only
     std::size_t line_start_ = 0;
     std::size_t content_end_ = 0; // end of the visible text of the current line so far
+    std::size_t steps_ = 0;       // segments placed and offsets tried for cuts (breaker_steps)
     std::vector<TextLine> lines_;
 };
 
@@ -330,6 +339,10 @@ std::size_t strip_wrap_spaces(std::string_view text, std::size_t begin, std::siz
 }
 
 } // namespace
+
+std::size_t line_breaker_steps() {
+    return breaker_steps.load(std::memory_order_relaxed);
+}
 
 std::vector<BreakOpportunity> find_break_opportunities(std::string_view utf8) {
     return find_opportunities(decode(utf8));
