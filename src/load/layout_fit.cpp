@@ -74,7 +74,8 @@ private:
     void check_line_height(const StyleSpec& style) const {
         const double height = line_height(style);
         if (height > content_height_ + 1e-9) {
-            fail(located(style.loc, spec_.page.loc),
+            // At its size when the file gives one there (the usual culprit), else at the style.
+            fail(located(style.size_loc.line > 0 ? style.size_loc : style.loc, spec_.page.loc),
                  "one line of style '" + style.name + "' is " + mm(height) +
                      " tall with its padding (size " + format_number(style.size_pt) +
                      "pt × line-spacing " + format_number(style.line_spacing) +
@@ -155,7 +156,7 @@ private:
                      const std::vector<double>& widths) const {
         const double min_height = std::max(row.min_height_pt, table.min_row_height_pt);
         if (row.min_height_pt > content_height_ + 1e-9) {
-            fail(row.loc,
+            fail(located(row.min_height_loc, row.loc),
                  "this row's min-height " + mm(row.min_height_pt) +
                      " is more than the page's content height of " + mm(content_height_),
                  "make it smaller than the page less its margins");

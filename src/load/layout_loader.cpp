@@ -325,6 +325,7 @@ StyleSpec read_style(const MapEntry& entry, const StyleSpec& base,
     }
     if (const auto size = map.find("size")) {
         style.size_pt = size->font_size_pt();
+        style.size_loc = size->loc();
     }
     if (const auto spacing = map.find("line-spacing")) {
         style.line_spacing = spacing->number(0.5, 10);

@@ -200,6 +200,7 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
     }
     if (const auto height = map.find("min-height")) {
         row.min_height_pt = height->length_pt();
+        row.min_height_loc = height->loc();
     }
     return row;
 }

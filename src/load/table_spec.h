@@ -48,6 +48,7 @@ struct RowSpec {
     bool header = false; // repeats at the top of every later page of the table
     std::vector<CellSpec> cells;
     double min_height_pt = 0;
+    SourceLoc min_height_loc; // where min-height is written (line 0: not written)
     SourceLoc loc;
 
     // Group rows (`- group: indicators`): one table row per record of the tree, with one cell per

@@ -93,11 +93,11 @@ std::vector<BadInput> cases() {
         {"HeaderTallerThanPage",
          "formpdf-layout: 1\nblocks:\n  - table:\n      columns: [1fr]\n      rows:\n"
          "        - {cells: [a], header: true, min-height: 300mm}\n        - [b]\n",
-         2, R"(bad\.yaml:6:11: error: [^\n]*min-height 300mm[\s\S]*hint: )"},
+         2, R"(bad\.yaml:6:50: error: [^\n]*min-height 300mm[\s\S]*hint: )"},
         {"FontSizeNoLineCanHold",
          "formpdf-layout: 1\nstyles:\n  huge: {font: body, size: 900}\nblocks:\n"
          "  - paragraph: x\n    style: huge\n",
-         2, R"(bad\.yaml:3:3: error: [^\n]*style 'huge'[^\n]*content height[\s\S]*hint: )"},
+         2, R"(bad\.yaml:3:28: error: [^\n]*style 'huge'[^\n]*content height[\s\S]*hint: )"},
         {"HairlineColumn",
          "formpdf-layout: 1\nblocks:\n  - table:\n      columns: [0.0001mm, 1fr]\n"
          "      rows:\n        - [a, b]\n",
