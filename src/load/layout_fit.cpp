@@ -124,7 +124,7 @@ private:
                  "make the column wider (or the fixed columns narrower)");
         }
         if (table.min_row_height_pt > content_height_ + 1e-9) {
-            fail(table.loc,
+            fail(located(table.min_row_height_loc, table.loc),
                  "'min-row-height' " + mm(table.min_row_height_pt) +
                      " is more than the page's content height of " + mm(content_height_),
                  "make it smaller than the page less its margins");

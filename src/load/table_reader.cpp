@@ -344,6 +344,7 @@ TableSpec read_table(const ValueReader& value, double content_width_pt,
     }
     if (const auto height = map.find("min-row-height")) {
         table.min_row_height_pt = height->length_pt();
+        table.min_row_height_loc = height->loc();
     }
     const ValueReader rows = map.get("rows", "list the rows of the table");
     const std::vector<ValueReader> row_values = rows.list();

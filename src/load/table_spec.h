@@ -66,6 +66,7 @@ struct TableSpec {
     Color border_color;
     std::string continued_suffix; // appended to a label repeated on a continuation page
     double min_row_height_pt = 0;
+    SourceLoc min_row_height_loc;
     std::vector<RowSpec> rows;
     SourceLoc loc;
 };
