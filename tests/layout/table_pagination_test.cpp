@@ -212,6 +212,56 @@ TEST(TablePagination, ACharacterWiderThanItsCellIsAnErrorAtTheLayoutsCell) {
     }
 }
 
+Diagnostic layout_error(const std::string& yaml,
+                        const std::vector<const load::Declaration*>& declarations = {}) {
+    try {
+        lay(yaml, declarations);
+    } catch (const DiagnosticError& error) {
+        return error.diagnostic();
+    }
+    ADD_FAILURE() << "laid out:\n" << yaml;
+    return {};
+}
+
+std::string repeated(const std::string& text, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) {
+        out += text;
+    }
+    return out;
+}
+
+// Header rows repeat on every page: when their text makes them taller than a page (less the first
+// line of the row after them), no page can be drawn.
+TEST(TablePagination, HeaderRowsTallerThanAPageAreAnErrorAtTheirRow) {
+    const Diagnostic error =
+        layout_error(kHead +
+                     "blocks:\n  - table:\n      columns: [12mm, 1fr]\n"
+                     "      style: cell\n      rows:\n"
+                     "        - {header: true, cells: [" +
+                     repeated("一级指标二级指标", 20) + ", 说明]}\n        - [a, b]\n");
+    EXPECT_EQ(error.loc.line, 11) << error.message; // the header row
+    EXPECT_NE(error.message.find("the header rows starting here are"), std::string::npos)
+        << error.message;
+    EXPECT_NE(error.message.find("more than the page's content height of 140mm"), std::string::npos)
+        << error.message;
+}
+
+// A cell spanning rows is shown whole on the first page of its span: when its text is taller than
+// a page below the header rows, it can never be drawn inside its box.
+TEST(TablePagination, ASpanningCellTallerThanAPageIsAnErrorAtTheCell) {
+    const Diagnostic error =
+        layout_error(kHead +
+                     "blocks:\n  - table:\n      columns: [12mm, 1fr]\n      style: cell\n"
+                     "      rows:\n        - {header: true, cells: [一级, 说明]}\n"
+                     "        - [{text: " +
+                     repeated("一级指标二级指标", 20) + ", rowspan: 2}, a]\n        - [b]\n");
+    EXPECT_EQ(error.loc.line, 12) << error.message; // the spanning cell
+    EXPECT_NE(error.message.find("this cell spans rows and is shown whole"), std::string::npos)
+        << error.message;
+    EXPECT_FALSE(error.hint.empty());
+}
+
 TEST(TablePagination, ALabelCutByAPageBreakIsPrintedAgainAndItsBordersClose) {
     const load::Declaration declaration = long_group_declaration(40);
     const Laid laid = lay(kHead + kIndicatorTable, {&declaration});
