@@ -8,11 +8,15 @@
 #include "load/declaration.h"
 #include "load/layout_loader.h"
 
+#include "support/command.h"
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <iostream>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -221,6 +225,60 @@ TEST(UnfitLayoutCorpus, EveryLayoutIsRefusedAtItsKeyOrLaidOutInsideItsBoxes) {
     // Both outcomes occur, or the corpus tests nothing.
     EXPECT_GT(refused, 200);
     EXPECT_GT(laid_out, 200);
+}
+
+// The same corpus through the program, as a user runs it: `formpdf render data.yaml --layout
+// gen.yaml --dump-layout`. Every run exits 2 with `gen.yaml:line:col: error:` and a hint and
+// writes nothing, or exits 0 with a dump whose every text lies inside its box and its page.
+TEST(UnfitLayoutCorpus, TheProgramExitsTwoWithALocatedErrorOrDumpsItemsInsideTheirBoxes) {
+    LayoutGenerator generator(7);
+    int refused = 0;
+    int laid_out = 0;
+    for (int i = 0; i < 40; ++i) {
+        const std::string layout = generator.next();
+        const std::string data = generator.declaration();
+        testing::TempDir dir;
+        testing::write_text(dir / "gen.yaml", layout);
+        testing::write_text(dir / "data.yaml", data);
+        const auto result = testing::run_command(
+            {testing::formpdf_binary(), "render", (dir / "data.yaml").string(), "--layout",
+             (dir / "gen.yaml").string(), "-o", (dir / "out.pdf").string(), "--dump-layout",
+             (dir / "dump.json").string()},
+            {"SOURCE_DATE_EPOCH=0"});
+        if (result.exit_code == 2) {
+            ++refused;
+            EXPECT_TRUE(std::regex_search(
+                result.err, std::regex(R"(gen\.yaml:\d+:\d+: error: [^\n]+\nhint: )")))
+                << result.err << layout;
+            EXPECT_FALSE(std::filesystem::exists(dir / "out.pdf")) << layout;
+            continue;
+        }
+        ASSERT_EQ(result.exit_code, 0) << result.err << layout;
+        ++laid_out;
+        const nlohmann::json dump = nlohmann::json::parse(testing::read_text(dir / "dump.json"));
+        for (const auto& page : dump["pages"]) {
+            const double width = page["width"], height = page["height"];
+            for (const auto& item : page["items"]) {
+                if (item["type"] != "text") {
+                    continue;
+                }
+                const double x = item["x"], y = item["y"], w = item["width"];
+                const auto& box = item["box"];
+                const double bx = box["x"], by = box["y"], bw = box["width"], bh = box["height"];
+                constexpr double kSlack = 0.02; // the dump rounds to 2 decimals
+                EXPECT_TRUE(x >= bx - kSlack && x + w <= bx + bw + kSlack && y >= by - kSlack &&
+                            y <= by + bh + kSlack)
+                    << item.dump() << "\n"
+                    << layout;
+                EXPECT_TRUE(bx >= -kSlack && by >= -kSlack && bx + bw <= width + kSlack &&
+                            by + bh <= height + kSlack)
+                    << item.dump() << "\n"
+                    << layout;
+            }
+        }
+    }
+    EXPECT_GT(refused, 5);
+    EXPECT_GT(laid_out, 5);
 }
 
 } // namespace
