@@ -457,6 +457,12 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
     }
     if (const auto width = map.find("width")) {
         block.width_pt = width->positive_length_pt();
+        if (pt_to_mm(*block.width_pt) < kMinColumnMm - 1e-9) {
+            width->fail("the box is " + format_number(pt_to_mm(*block.width_pt), 4) +
+                            "mm wide, narrower than the minimum of " + format_number(kMinColumnMm) +
+                            "mm",
+                        "make the box wider, or leave 'width' out for the page's content width");
+        }
         const double content_width = page.width_pt - page.margins.left - page.margins.right;
         // Compare in hundredths of a mm so that a box written as exactly the content width fits.
         if (pt_to_mm(*block.width_pt) - pt_to_mm(content_width) > 0.005) {

@@ -491,6 +491,10 @@ TEST(LayoutFit, RefusesBoxesThatCannotFitAtTheKeyAtFault) {
     EXPECT_EQ(block.hint, "make the style's left and right padding smaller or the block wider "
                           "(style 'wide' is at line 3)");
 
+    const Diagnostic sliver = body_error("blocks:\n  - paragraph: x\n    width: 0.0001mm\n");
+    EXPECT_EQ(sliver.message, "the box is 0.0001mm wide, narrower than the minimum of 1mm");
+    expect_at(sliver, 4, 12);
+
     const Diagnostic padded_line = body_error("styles:\n  tall: {padding: {top: 250mm}}\n");
     EXPECT_NE(padded_line.message.find("one line of style 'tall' is 255.56mm tall"),
               std::string::npos)
