@@ -1,9 +1,8 @@
 #include "layout/document_layouter.h"
 
-#include "layout/document_merge.h"
-
 #include "core/diagnostic.h"
 #include "core/number_format.h"
+#include "layout/document_merge.h"
 #include "layout/page_flow.h"
 #include "layout/resolved_style.h"
 #include "layout/table_layouter.h"

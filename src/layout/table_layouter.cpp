@@ -1,9 +1,8 @@
 #include "layout/table_layouter.h"
 
-#include "layout/text_box.h"
-
 #include "core/diagnostic.h"
 #include "core/number_format.h"
+#include "layout/text_box.h"
 
 #include <algorithm>
 #include <atomic>

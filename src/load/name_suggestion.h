@@ -1,7 +1,7 @@
 #pragma once
 
-// "Did you mean …?" for names a user wrote, without the YAML readers: the same functions
-// yaml_reader.h declares (defined in yaml_reader.cpp), for stages that check names after loading.
+// "Did you mean …?" for names a user wrote, without the YAML readers: the same functions yaml_reader.h
+// declares (defined in yaml_reader.cpp), for stages that check names after loading.
 
 #include <optional>
 #include <span>
