@@ -90,7 +90,7 @@ pdf::SignatureAppearance appearance(const SignRequest& request, const SignatureB
             page.width = width;
             page.height = height;
             const double top = height - (height - broken.height()) / 2;
-            layout::place_lines(broken, 0, broken.lines.size(), 0, top, width, page.items);
+            layout::place_lines(broken, 0, broken.lines().size(), 0, top, width, page.items);
             break;
         }
     }

@@ -1,5 +1,7 @@
 #include "layout/document_layouter.h"
 
+#include "core/diagnostic.h"
+#include "core/number_format.h"
 #include "layout/document_merge.h"
 #include "layout/page_flow.h"
 #include "layout/resolved_style.h"
@@ -81,8 +83,10 @@ public:
 private:
     BrokenText break_block(const resolve::ResolvedBlock& block) const {
         const load::BlockSpec& spec = *block.spec;
-        return break_text(styles_, styles_.get(spec.style), block.text, block_width(spec, flow_),
-                          block.text_loc);
+        BrokenText broken = break_text(styles_, styles_.get(spec.style), block.text,
+                                       block_width(spec, flow_), block.text_loc);
+        require_width_fits(broken, spec.loc, block.text_loc);
+        return broken;
     }
 
     // The height of the blocks right after block i that must stay on its page (keep-with-previous),
@@ -133,10 +137,12 @@ private:
         }
 
         std::size_t next = 0;
-        const std::size_t total = std::max<std::size_t>(broken.lines.size(), 1);
+        const std::size_t total = std::max<std::size_t>(broken.lines().size(), 1);
         while (next < total) {
             const double room = flow_.remaining() - broken.height_of(0);
-            auto fitting = static_cast<std::size_t>(std::floor(room / style.line_height_pt + 1e-9));
+            // (room is negative when the padding alone does not fit what is left of the page)
+            auto fitting = static_cast<std::size_t>(
+                std::max(0.0, std::floor(room / style.line_height_pt + 1e-9)));
             if (fitting == 0) {
                 if (!flow_.at_page_top()) {
                     flow_.new_page();
@@ -151,7 +157,7 @@ private:
             if (spec.fill) {
                 items.emplace_back(FilledRect{box, *spec.fill});
             }
-            place_lines(broken, next, std::min(last, broken.lines.size()), left, flow_.cursor(),
+            place_lines(broken, next, std::min(last, broken.lines().size()), left, flow_.cursor(),
                         width, items);
             if (spec.frame) {
                 add_frame(box, items);
@@ -193,11 +199,24 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
         std::string text = replace_all(numbers.format, "{page}", std::to_string(i + 1));
         text = replace_all(text, "{pages}", std::to_string(pages));
         const BrokenText broken = break_text(styles, style, text, width, numbers.loc);
+        require_width_fits(broken, numbers.loc);
         const double height = broken.height();
         Page& page = document.pages[first_page + i];
         const double top =
             numbers.at_top ? page.height - numbers.offset_pt : numbers.offset_pt + height;
-        place_lines(broken, 0, broken.lines.size(), left, top, width, page.items);
+        if (top - height < -1e-6 || top > page.height + 1e-6) {
+            const auto mm = [](double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; };
+            throw DiagnosticError(make_error(
+                numbers.loc,
+                "the page number '" + text + "' takes " + std::to_string(broken.lines().size()) +
+                    " line(s), " + mm(height) + " tall, " + mm(numbers.offset_pt) +
+                    " from the page's edge: it runs off the " + mm(page.height) + " page",
+                "make the page numbers' style smaller or their offset smaller, or shorten the "
+                "format"));
+        }
+        // Exactly the room for the number: growing a full vector would double every page's items.
+        page.items.reserve(page.items.size() + broken.lines().size());
+        place_lines(broken, 0, broken.lines().size(), left, top, width, page.items);
     }
 }
 

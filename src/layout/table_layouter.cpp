@@ -1,8 +1,11 @@
 #include "layout/table_layouter.h"
 
+#include "core/diagnostic.h"
+#include "core/number_format.h"
 #include "layout/text_box.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -13,19 +16,25 @@ namespace {
 
 constexpr double kEpsilon = 1e-6;
 
+std::atomic<std::size_t> cells_visited{0}; // see table_cells_visited()
+
 struct MeasuredCell {
     const resolve::ResolvedCell* cell = nullptr;
     double x = 0;
     double width = 0;
-    BrokenText text;      // the cell's own text
-    BrokenText continued; // for a repeated label: its text followed by the continued suffix
+    BrokenText text; // the cell's own text
+    // For a label repeated on a later page: its text followed by the continued suffix. Absent when
+    // it would be the text itself (a copy of a megabyte text's lines would double its memory).
+    std::optional<BrokenText> continued;
+
+    const BrokenText& continued_text() const { return continued ? *continued : text; }
 
     int first_row() const { return cell->row; }
     int last_row() const { return cell->row + cell->rowspan - 1; }
     // The height the text needs: its lines plus padding; an empty cell counts one line, so that a
     // blank form leaves room to write by hand.
     double needed_height() const {
-        return text.height_of(std::max<std::size_t>(text.lines.size(), 1));
+        return text.height_of(std::max<std::size_t>(text.lines().size(), 1));
     }
 };
 
@@ -55,7 +64,19 @@ public:
             if (!first_page) {
                 flow_.new_page();
             }
+            const PaginationState before = state();
             std::vector<Fragment> page = plan_page(first_page);
+            if (planned_height(page) > flow_.remaining() + kEpsilon) {
+                // The rules above could not make the page fit (labels grown past the room
+                // left): start the table afresh on the next page; on a page that starts empty,
+                // plan it again with less room for rows, leaving the labels room to grow.
+                restore(before);
+                if (!flow_.at_page_top()) {
+                    first_page = false;
+                    continue;
+                }
+                page = plan_with_room_for_labels(first_page, page);
+            }
             draw_page(page);
             first_page = false;
         }
@@ -77,6 +98,7 @@ private:
             column_x[c + 1] = column_x[c] + table_.column_widths_pt[c];
         }
         cells_by_row_.resize(table_.rows.size());
+        covering_.resize(table_.rows.size());
         cells_.reserve(table_.cells.size());
         for (const resolve::ResolvedCell& cell : table_.cells) {
             MeasuredCell measured;
@@ -86,15 +108,19 @@ private:
                 column_x[static_cast<std::size_t>(cell.column + cell.colspan)] - measured.x;
             const ResolvedStyle& style = styles_.get(cell.style);
             measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
+            require_width_fits(measured.text, cell.box_loc, cell.loc);
             if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
                 measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
                                                 measured.width, cell.loc);
-            } else {
-                measured.continued = measured.text;
+                require_width_fits(*measured.continued, cell.box_loc, cell.loc);
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
+            for (int r = cell.row; r < cell.row + cell.rowspan; ++r) {
+                covering_[static_cast<std::size_t>(r)].push_back(cells_.size());
+            }
             cells_.push_back(std::move(measured));
         }
+        place_of_cell_.assign(cells_.size(), kNotOnPage);
     }
 
     void compute_row_heights() {
@@ -170,7 +196,7 @@ private:
     // 项目概况：) is printed again, whole, on each later part: the row's label continues.
     bool repeats_on_continuation(std::size_t index) const {
         const BrokenText& text = cells_[index].text;
-        return !text.lines.empty() && placed_lines(index) >= text.lines.size();
+        return !text.lines().empty() && placed_lines(index) >= text.lines().size();
     }
 
     double rest_height(std::size_t row) const {
@@ -178,10 +204,10 @@ private:
         for (std::size_t index : cells_by_row_[row]) {
             if (cells_[index].cell->rowspan == 1) {
                 const BrokenText& text = cells_[index].text;
-                height =
-                    std::max(height, repeats_on_continuation(index)
-                                         ? text.height()
-                                         : text.height_of(text.lines.size() - placed_lines(index)));
+                height = std::max(height,
+                                  repeats_on_continuation(index)
+                                      ? text.height()
+                                      : text.height_of(text.lines().size() - placed_lines(index)));
             }
         }
         return height;
@@ -207,8 +233,8 @@ private:
             const double room = available - text.height_of(0);
             const auto fit = static_cast<std::size_t>(
                 std::max(0.0, std::floor(room / text.style->line_height_pt + kEpsilon)));
-            const std::size_t last = std::min(text.lines.size(), first + fit);
-            if (first < text.lines.size() && last == first) {
+            const std::size_t last = std::min(text.lines().size(), first + fit);
+            if (first < text.lines().size() && last == first) {
                 return false;
             }
             part.lines[index] = {first, last};
@@ -221,14 +247,138 @@ private:
         return true;
     }
 
+    // A row is finished: its cells' next lines are not needed again. next_line_ then holds the
+    // row being split only, so that saving the pagination state for each page stays cheap.
+    void forget_lines(std::size_t row) {
+        for (std::size_t index : cells_by_row_[row]) {
+            next_line_.erase(index);
+        }
+    }
+
     bool row_done(std::size_t row) const {
         for (std::size_t index : cells_by_row_[row]) {
             if (cells_[index].cell->rowspan == 1 &&
-                placed_lines(index) < cells_[index].text.lines.size()) {
+                placed_lines(index) < cells_[index].text.lines().size()) {
                 return false;
             }
         }
         return true;
+    }
+
+    // --- what cannot fit on any page ----------------------------------------------------------
+
+    struct PaginationState {
+        std::size_t row = 0;
+        bool continuing = false;
+        std::map<std::size_t, std::size_t> next_line;
+        std::pair<std::size_t, std::size_t> header;
+        std::pair<std::size_t, std::size_t> previous_header;
+    };
+
+    PaginationState state() const {
+        return {row_, continuing_, next_line_, header_, previous_header_};
+    }
+
+    void restore(const PaginationState& state) {
+        row_ = state.row;
+        continuing_ = state.continuing;
+        next_line_ = state.next_line;
+        header_ = state.header;
+        previous_header_ = state.previous_header;
+    }
+
+    static double planned_height(const std::vector<Fragment>& page) {
+        double height = 0;
+        for (const Fragment& fragment : page) {
+            height += fragment.height;
+        }
+        return height;
+    }
+
+    // Plans an empty page again, each time keeping free the room the last plan overflowed by,
+    // until it fits. Fails (at the label) when even one row's part cannot be placed that way.
+    std::vector<Fragment> plan_with_room_for_labels(bool first_page,
+                                                    const std::vector<Fragment>& overflowing) {
+        const PaginationState before = state();
+        double reserve = 0;
+        std::vector<Fragment> page = overflowing;
+        for (int attempt = 0; attempt < 16; ++attempt) {
+            reserve += planned_height(page) - flow_.remaining();
+            restore(before);
+            const bool has_body = [&] {
+                try {
+                    page = plan_page(first_page, reserve);
+                    return std::any_of(page.begin(), page.end(), [&](const Fragment& fragment) {
+                        return !fragment.repeated_header && !is_header(fragment.row);
+                    });
+                } catch (const DiagnosticError&) {
+                    return false; // not one line fits the room left: the label is at fault
+                }
+            }();
+            if (!has_body) {
+                break;
+            }
+            if (planned_height(page) <= flow_.remaining() + kEpsilon) {
+                return page;
+            }
+        }
+        restore(before);
+        fail_overflow(overflowing);
+    }
+
+    // A page that starts empty and still overflows: a label (spanning cell) shown whole needs
+    // more than its rows get on the page. Points at the label that needs the most.
+    [[noreturn]] void fail_overflow(const std::vector<Fragment>& page) {
+        const MeasuredCell* worst = nullptr;
+        double worst_need = 0;
+        for (const CellOnPage& entry : cells_on_page(page)) {
+            const BrokenText* text = shown_text(entry);
+            if (cells_[entry.index].cell->rowspan > 1 && text && text->height() > worst_need) {
+                worst = &cells_[entry.index];
+                worst_need = text->height();
+            }
+        }
+        if (!worst) {
+            fail_no_room_below_header(page.back().row); // a line of the last row is too tall
+        }
+        throw DiagnosticError(make_error(
+            worst->cell->box_loc,
+            "the rows on this page need " + mm(planned_height(page)) + " but the page holds " +
+                mm(flow_.content_height()) + ": this cell spans rows and its text (" +
+                mm(worst_need) + ") is shown whole on the page",
+            "make the cell's column wider or its text shorter, or let it span fewer rows"));
+    }
+
+    static std::string mm(double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; }
+
+    // A header block [first, end) must leave room on a page for the first line of the row after
+    // it, or every page would overflow.
+    void require_header_fits(std::size_t first, std::size_t end) const {
+        const double block = rows_height(first, end);
+        const double next = end < table_.rows.size() ? min_part_height(end) : 0;
+        if (block + next <= flow_.content_height() + kEpsilon) {
+            return;
+        }
+        throw DiagnosticError(make_error(
+            table_.rows[first].loc,
+            "the header rows starting here are " + mm(block) + " tall with their text" +
+                (end < table_.rows.size() ? ", and the first line of the row after them needs " +
+                                                mm(next) + ": more than"
+                                          : ", more than") +
+                " the page's content height of " + mm(flow_.content_height()),
+            "header rows repeat at the top of every page: make their text shorter, their "
+            "columns wider, or their style's size or padding smaller"));
+    }
+
+    [[noreturn]] void fail_no_room_below_header(std::size_t row) const {
+        const bool has_header = header_.second > header_.first;
+        const SourceLoc& where = has_header ? table_.rows[header_.first].loc : table_.rows[row].loc;
+        throw DiagnosticError(make_error(
+            where,
+            "the first line of a row needs " + mm(min_part_height(row)) + " but a page holds " +
+                mm(capacity_below_header()) +
+                (has_header ? " below the header rows starting here" : std::string()),
+            "make the header rows or the row's style smaller, or the page's margins smaller"));
     }
 
     // --- one page ---------------------------------------------------------------------------
@@ -237,10 +387,11 @@ private:
         return flow_.content_height() - rows_height(header_.first, header_.second);
     }
 
-    std::vector<Fragment> plan_page(bool first_page) {
+    // `reserve`: room kept free on the page for labels to grow into (plan_with_room_for_labels).
+    std::vector<Fragment> plan_page(bool first_page, double reserve = 0) {
         std::vector<Fragment> page;
         const bool page_was_empty = flow_.at_page_top();
-        double available = flow_.remaining();
+        double available = flow_.remaining() - reserve;
         if (!first_page) {
             for (std::size_t h = header_.first; h < header_.second; ++h) {
                 Fragment header;
@@ -266,6 +417,7 @@ private:
                     const double fresh = flow_.content_height() - block;
                     next = heights_[end] <= fresh + kEpsilon ? heights_[end] : min_part_height(end);
                 }
+                require_header_fits(row_, end);
                 if (block + next > available + kEpsilon && may_break()) {
                     break;
                 }
@@ -300,6 +452,7 @@ private:
                 available -= whole;
                 body_here = true;
                 continuing_ = false;
+                forget_lines(row_);
                 ++row_;
                 continue;
             }
@@ -313,30 +466,21 @@ private:
                 if (may_break()) {
                     break;
                 }
-                // Not one line fits on an empty page (a line taller than the page): place it.
-                take_part(row_, std::max(available, min_part_height(row_)) * 2 + 1e4, part);
+                // Not one line fits on an empty page: the header rows leave too little room
+                // (require_header_fits() let no other case through).
+                fail_no_room_below_header(row_);
             }
             page.push_back(std::move(part));
             body_here = true;
             continuing_ = !row_done(row_);
             if (!continuing_) {
+                forget_lines(row_);
                 ++row_;
             }
             break; // the rest of the row continues on the next page
         }
         settle_labels(page, flow_.remaining());
         return page;
-    }
-
-    // Is the first row of `cell` (not a repeated copy of it) on this page?
-    bool starts_on(const MeasuredCell& cell, const std::vector<Fragment>& page) const {
-        for (const Fragment& fragment : page) {
-            if (fragment.row == static_cast<std::size_t>(cell.first_row()) &&
-                !fragment.repeated_header && !fragment.continuation) {
-                return true;
-            }
-        }
-        return false;
     }
 
     bool covers(const MeasuredCell& cell, const Fragment& fragment) const {
@@ -349,14 +493,63 @@ private:
         return !fragment.repeated_header || is_header(first);
     }
 
+    // A cell with a part on a page: the fragments its box runs over.
+    struct CellOnPage {
+        std::size_t index = 0; // in cells_
+        std::size_t first_fragment = 0;
+        std::size_t last_fragment = 0;
+        double height = 0;        // of the fragments it covers
+        bool header_part = false; // its part lies in a repeated header
+        bool starts = false;      // its first row (not a repeated copy of it) is on this page
+    };
+
+    // The cells with a part on the page, in the order of cells_ (the painting order). Visits only
+    // the cells that cover the page's rows, so a page costs its own cells, not the whole table's:
+    // a table of 66,000 rows is laid out in linear time.
+    std::vector<CellOnPage> cells_on_page(const std::vector<Fragment>& page) {
+        std::vector<CellOnPage> on_page;
+        for (std::size_t f = 0; f < page.size(); ++f) {
+            const Fragment& fragment = page[f];
+            for (const std::size_t index : covering_[fragment.row]) {
+                const MeasuredCell& cell = cells_[index];
+                if (!covers(cell, fragment)) {
+                    continue;
+                }
+                std::size_t& place = place_of_cell_[index];
+                if (place == kNotOnPage) {
+                    place = on_page.size();
+                    on_page.push_back(CellOnPage{index, f, f});
+                }
+                CellOnPage& entry = on_page[place];
+                entry.last_fragment = f;
+                entry.height += fragment.height;
+                entry.header_part = entry.header_part || fragment.repeated_header;
+                entry.starts =
+                    entry.starts || (fragment.row == static_cast<std::size_t>(cell.first_row()) &&
+                                     !fragment.repeated_header && !fragment.continuation);
+            }
+        }
+        std::size_t visited = 0;
+        for (const Fragment& fragment : page) {
+            visited += covering_[fragment.row].size();
+        }
+        cells_visited.fetch_add(visited, std::memory_order_relaxed);
+        for (const CellOnPage& entry : on_page) {
+            place_of_cell_[entry.index] = kNotOnPage;
+        }
+        std::sort(on_page.begin(), on_page.end(),
+                  [](const CellOnPage& a, const CellOnPage& b) { return a.index < b.index; });
+        return on_page;
+    }
+
     // The text a spanning cell shows on this page: its own, or the label repeated with the
     // continued suffix, or nothing.
-    const BrokenText* shown_text(const MeasuredCell& cell, const std::vector<Fragment>& page,
-                                 bool repeated_header_part) const {
-        if (starts_on(cell, page) || repeated_header_part) {
+    const BrokenText* shown_text(const CellOnPage& entry) const {
+        const MeasuredCell& cell = cells_[entry.index];
+        if (entry.starts || entry.header_part) {
             return &cell.text;
         }
-        return cell.cell->repeat_when_split ? &cell.continued : nullptr;
+        return cell.cell->repeat_when_split ? &cell.continued_text() : nullptr;
     }
 
     // Every part of a spanning cell on this page must be tall enough for the text it shows: the
@@ -364,27 +557,15 @@ private:
     void settle_labels(std::vector<Fragment>& page, double room) {
         while (true) {
             std::map<std::size_t, double> growth; // fragment index → extra height
-            for (const MeasuredCell& cell : cells_) {
-                if (cell.cell->rowspan <= 1) {
+            for (const CellOnPage& entry : cells_on_page(page)) {
+                if (cells_[entry.index].cell->rowspan <= 1) {
                     continue;
                 }
-                double part = 0;
-                std::optional<std::size_t> last;
-                bool header_part = false;
-                for (std::size_t f = 0; f < page.size(); ++f) {
-                    if (covers(cell, page[f])) {
-                        part += page[f].height;
-                        last = f;
-                        header_part = header_part || page[f].repeated_header;
-                    }
-                }
-                if (!last) {
-                    continue;
-                }
-                const BrokenText* text = shown_text(cell, page, header_part);
-                const double needed = text && !text->lines.empty() ? text->height() : 0;
-                if (needed > part + kEpsilon) {
-                    growth[*last] = std::max(growth[*last], needed - part);
+                const BrokenText* text = shown_text(entry);
+                const double needed = text && !text->lines().empty() ? text->height() : 0;
+                if (needed > entry.height + kEpsilon) {
+                    growth[entry.last_fragment] =
+                        std::max(growth[entry.last_fragment], needed - entry.height);
                 }
             }
             double total = 0;
@@ -394,6 +575,9 @@ private:
             for (const auto& [f, extra] : growth) {
                 total += extra;
             }
+            if (total > room + kEpsilon) {
+                require_labels_fit(page);
+            }
             if (total <= room + kEpsilon || !can_move_last_row(page)) {
                 for (const auto& [f, extra] : growth) {
                     page[f].height += extra;
@@ -401,6 +585,30 @@ private:
                 return;
             }
             move_last_row_to_next_page(page);
+        }
+    }
+
+    // A label (a spanning cell) is shown whole on each page its span reaches: one taller than a
+    // page below the header rows can never be placed.
+    void require_labels_fit(const std::vector<Fragment>& page) {
+        for (const CellOnPage& entry : cells_on_page(page)) {
+            const MeasuredCell& cell = cells_[entry.index];
+            const BrokenText* text = shown_text(entry);
+            if (cell.cell->rowspan <= 1 || !text || text->lines().empty()) {
+                continue;
+            }
+            const double room =
+                entry.header_part ? flow_.content_height() : capacity_below_header();
+            if (text->height() > room + kEpsilon) {
+                throw DiagnosticError(make_error(
+                    cell.cell->box_loc,
+                    "this cell spans rows and is shown whole on every page it reaches, but its "
+                    "text needs " +
+                        mm(text->height()) + ", more than the " + mm(room) + " a page holds" +
+                        (entry.header_part ? std::string() : " below the header rows"),
+                    "make the column wider, the text shorter, or the style's size or padding "
+                    "smaller"));
+            }
         }
     }
 
@@ -460,24 +668,14 @@ private:
             edges.emplace_back(right, low, right, high);
         };
 
-        for (std::size_t index = 0; index < cells_.size(); ++index) {
+        for (const CellOnPage& entry : cells_on_page(page)) {
+            const std::size_t index = entry.index;
             const MeasuredCell& cell = cells_[index];
-            std::optional<std::size_t> first_fragment, last_fragment;
-            bool header_part = false;
-            for (std::size_t f = 0; f < page.size(); ++f) {
-                if (covers(cell, page[f])) {
-                    first_fragment = first_fragment.value_or(f);
-                    last_fragment = f;
-                    header_part = header_part || page[f].repeated_header;
-                }
-            }
-            if (!first_fragment) {
-                continue;
-            }
-            const double box_top = fragment_top[*first_fragment];
-            const double box_bottom = fragment_top[*last_fragment] - page[*last_fragment].height;
+            const double box_top = fragment_top[entry.first_fragment];
+            const double box_bottom =
+                fragment_top[entry.last_fragment] - page[entry.last_fragment].height;
             const Rect box{cell.x, box_bottom, cell.width, box_top - box_bottom};
-            if (named_boxes_ && !cell.cell->name.empty() && starts_on(cell, page)) {
+            if (named_boxes_ && !cell.cell->name.empty() && entry.starts) {
                 named_boxes_->push_back(
                     NamedBox{cell.cell->name, static_cast<int>(flow_.page_index()), box});
             }
@@ -490,7 +688,7 @@ private:
 
             const BrokenText* text = nullptr;
             std::size_t first_line = 0, last_line = 0;
-            const Fragment& fragment = page[*first_fragment];
+            const Fragment& fragment = page[entry.first_fragment];
             if (cell.cell->rowspan == 1 && fragment.split) {
                 const auto found = fragment.lines.find(index);
                 if (found != fragment.lines.end()) {
@@ -499,14 +697,14 @@ private:
                 } else if (std::find(fragment.repeated.begin(), fragment.repeated.end(), index) !=
                            fragment.repeated.end()) {
                     text = &cell.text;
-                    last_line = cell.text.lines.size();
+                    last_line = cell.text.lines().size();
                 }
             } else if (cell.cell->rowspan == 1) {
                 text = &cell.text;
-                last_line = cell.text.lines.size();
+                last_line = cell.text.lines().size();
             } else {
-                text = shown_text(cell, page, header_part);
-                last_line = text ? text->lines.size() : 0;
+                text = shown_text(entry);
+                last_line = text ? text->lines().size() : 0;
             }
             if (!text || last_line <= first_line) {
                 continue;
@@ -546,6 +744,10 @@ private:
 
     std::vector<MeasuredCell> cells_;
     std::vector<std::vector<std::size_t>> cells_by_row_; // the cells that start in each row
+    std::vector<std::vector<std::size_t>> covering_;     // the cells that cover each row
+    // Scratch for cells_on_page(): where a cell is in its result, kNotOnPage between calls.
+    static constexpr std::size_t kNotOnPage = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> place_of_cell_;
     std::vector<double> heights_;
 
     // Pagination state.
@@ -561,6 +763,10 @@ private:
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
                   double tail_height_pt, std::vector<NamedBox>* named_boxes) {
     TableLayouter(table, styles, flow, tail_height_pt, named_boxes).run();
+}
+
+std::size_t table_cells_visited() {
+    return cells_visited.load(std::memory_order_relaxed);
 }
 
 double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow) {

@@ -26,4 +26,9 @@ void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, P
 // block before it (sign-off lines, keep-with-previous) needs on that block's page. Places nothing.
 double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow);
 
+// The cells the table layouter has looked at while planning and drawing pages, over the whole
+// process: a deterministic measure of its work, so that a test can check that 4x the rows cost
+// ~4x the work (a wall clock is too noisy on a shared machine).
+std::size_t table_cells_visited();
+
 } // namespace formpdf::layout

@@ -1,12 +1,18 @@
 #include "layout/text_box.h"
 
 #include "core/diagnostic.h"
+#include "core/number_format.h"
 #include "core/utf8.h"
 #include "text/line_cache.h"
 
 #include <algorithm>
 
 namespace formpdf::layout {
+
+const std::vector<text::TextLine>& BrokenText::lines() const {
+    static const std::vector<text::TextLine> kNoLines;
+    return shared_lines ? *shared_lines : kNoLines;
+}
 
 double BrokenText::height_of(std::size_t line_count) const {
     return style->padding.top + style->padding.bottom +
@@ -35,8 +41,8 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
     broken.content_width_pt =
         std::max(0.0, box_width_pt - style.padding.left - style.padding.right);
     try {
-        broken.lines = *text::shape_and_break(styles.library(), text, style.chain, style.size_pt,
-                                              broken.content_width_pt);
+        broken.shared_lines = text::shape_and_break(styles.library(), text, style.chain,
+                                                    style.size_pt, broken.content_width_pt);
     } catch (const text::MissingGlyphError& missing) {
         throw DiagnosticError(make_error(
             where,
@@ -47,6 +53,29 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
             "replace the character"));
     }
     return broken;
+}
+
+void require_width_fits(const BrokenText& text, const SourceLoc& box_loc,
+                        const SourceLoc& text_loc) {
+    constexpr double kSlack = 1e-6; // advances are sums of doubles
+    for (const text::TextLine& line : text.lines()) {
+        if (line.width_pt <= text.content_width_pt + kSlack) {
+            continue;
+        }
+        const ResolvedStyle& style = *text.style;
+        const auto mm = [](double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; };
+        throw DiagnosticError(make_error(
+            box_loc,
+            "'" + line.text + "' is " + mm(line.width_pt) + " wide at " +
+                format_number(style.size_pt) + "pt, wider than the " + mm(text.content_width_pt) +
+                " this box leaves for text (style '" + style.name + "', padding " +
+                mm(style.padding.left) + " left and " + mm(style.padding.right) + " right)" +
+                (text_loc.line > 0 && text_loc.file != box_loc.file
+                     ? "; the text is at " + text_loc.file + ":" + std::to_string(text_loc.line) +
+                           ":" + std::to_string(text_loc.col)
+                     : std::string()),
+            "make the column or box wider, or the style's size or padding smaller"));
+    }
 }
 
 void place_lines(const BrokenText& text, std::size_t first, std::size_t last, double box_left,
@@ -60,7 +89,7 @@ void place_lines(const BrokenText& text, std::size_t first, std::size_t last, do
     const Rect content_box{content_left, content_top - content_height, content_width,
                            content_height};
     for (std::size_t i = first; i < last; ++i) {
-        const text::TextLine& line = text.lines[i];
+        const text::TextLine& line = text.lines()[i];
         if (line.glyphs.empty()) {
             continue; // a blank line takes its space but draws nothing
         }

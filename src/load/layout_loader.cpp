@@ -5,6 +5,7 @@
 #include "load/field_references.h"
 #include "load/form_definition_reader.h"
 #include "load/input_method_slips.h"
+#include "load/layout_fit.h"
 #include "load/table_reader.h"
 #include "load/yaml_reader.h"
 
@@ -246,11 +247,14 @@ PageSpec read_page(const ValueReader& value) {
     }
     if (const auto margins = map.find("margins")) {
         page.margins = read_insets(*margins, page.margins);
-        if (page.margins.left + page.margins.right >= page.width_pt ||
-            page.margins.top + page.margins.bottom >= page.height_pt) {
+        const double least = mm_to_pt(kMinContentMm) - 1e-9;
+        if (page.width_pt - page.margins.left - page.margins.right < least ||
+            page.height_pt - page.margins.top - page.margins.bottom < least) {
             margins->fail("the margins leave no room on the page (it is " +
                               format_number(pt_to_mm(page.width_pt), 1) + "mm × " +
-                              format_number(pt_to_mm(page.height_pt), 1) + "mm)",
+                              format_number(pt_to_mm(page.height_pt), 1) +
+                              "mm; the content needs at least " + format_number(kMinContentMm) +
+                              "mm each way)",
                           "make the margins smaller or the page larger");
         }
     }
@@ -322,6 +326,7 @@ StyleSpec read_style(const MapEntry& entry, const StyleSpec& base,
     }
     if (const auto size = map.find("size")) {
         style.size_pt = size->font_size_pt();
+        style.size_loc = size->loc();
     }
     if (const auto spacing = map.find("line-spacing")) {
         style.line_spacing = spacing->number(0.5, 10);
@@ -453,6 +458,12 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
     }
     if (const auto width = map.find("width")) {
         block.width_pt = width->positive_length_pt();
+        if (pt_to_mm(*block.width_pt) < kMinColumnMm - 1e-9) {
+            width->fail("the box is " + format_number(pt_to_mm(*block.width_pt), 4) +
+                            "mm wide, narrower than the minimum of " + format_number(kMinColumnMm) +
+                            "mm",
+                        "make the box wider, or leave 'width' out for the page's content width");
+        }
         const double content_width = page.width_pt - page.margins.left - page.margins.right;
         // Compare in hundredths of a mm so that a box written as exactly the content width fits.
         if (pt_to_mm(*block.width_pt) - pt_to_mm(content_width) > 0.005) {
@@ -583,6 +594,7 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
         spec.title = first_title_text(spec.blocks);
     }
     check_field_references(spec);
+    check_layout_fits(spec);
     return spec;
 }
 

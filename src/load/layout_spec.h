@@ -40,7 +40,8 @@ struct StyleSpec {
     std::string font; // name of a FontSpec (checked by the loader)
     SourceLoc font_loc;
     double size_pt = 10.5;
-    Color color; // default black
+    SourceLoc size_loc; // where size is written (line 0: not written, inherited)
+    Color color;        // default black
     HAlign align = HAlign::Left;
     VAlign valign = VAlign::Top;
     double line_spacing = 1.5; // baseline-to-baseline distance as a multiple of size_pt

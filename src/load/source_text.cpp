@@ -4,6 +4,15 @@
 
 namespace formpdf::load {
 
+namespace {
+
+// UTF-8 lead bytes (and ASCII) start a code point; continuation bytes (10xxxxxx) do not.
+bool starts_code_point(char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+}
+
+} // namespace
+
 std::string_view strip_utf8_bom(std::string_view text) {
     if (text.starts_with(kUtf8Bom)) {
         text.remove_prefix(kUtf8Bom.size());
@@ -14,8 +23,18 @@ std::string_view strip_utf8_bom(std::string_view text) {
 SourceText::SourceText(std::string file, std::string text)
     : file_(std::move(file)), text_(std::move(text)) {
     line_starts_.push_back(0);
-    for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) {
-        line_starts_.push_back(i + 1);
+    column_marks_.reserve(text_.size() / kColumnStride + 1);
+    std::uint32_t column = 0; // code points since the start of the line
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (i % kColumnStride == 0) {
+            column_marks_.push_back(column);
+        }
+        if (text_[i] == '\n') {
+            line_starts_.push_back(i + 1);
+            column = 0;
+        } else if (starts_code_point(text_[i])) {
+            ++column;
+        }
     }
 }
 
@@ -27,14 +46,21 @@ std::size_t SourceText::line_index(std::size_t offset) const {
 SourceLoc SourceText::loc_at(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const std::size_t line = line_index(offset);
-    int col = 1;
-    for (std::size_t i = line_starts_[line]; i < offset; ++i) {
-        // Count lead bytes only: continuation bytes (10xxxxxx) belong to the previous character.
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
-            ++col;
+    std::size_t from = line_starts_[line];
+    std::size_t column = 0;
+    const std::size_t mark = offset / kColumnStride;
+    if (mark < column_marks_.size() && mark * kColumnStride > from) {
+        // The line started before the mark: count on from it.
+        from = mark * kColumnStride;
+        column = column_marks_[mark];
+    }
+    for (std::size_t i = from; i < offset; ++i) {
+        if (starts_code_point(text_[i])) {
+            ++column;
         }
     }
-    return SourceLoc{file_, static_cast<int>(line) + 1, col};
+    counted_bytes_.fetch_add(offset - from, std::memory_order_relaxed);
+    return SourceLoc{file_, static_cast<int>(line) + 1, static_cast<int>(column) + 1};
 }
 
 std::string_view SourceText::line_at(std::size_t offset) const {

@@ -104,11 +104,11 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
     }
     if (const auto name = map.find("name")) {
         cell.name = name->text();
-        const bool plain = !cell.name.empty() &&
-                           std::all_of(cell.name.begin(), cell.name.end(), [](char c) {
-                               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                                      (c >= '0' && c <= '9') || c == '-' || c == '_';
-                           });
+        const bool plain =
+            !cell.name.empty() && std::all_of(cell.name.begin(), cell.name.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+            });
         if (!plain) {
             name->fail(name->label() + " must be a plain name, not " + name->describe(),
                        "ASCII letters, digits, '-' and '_', e.g. unit-seal: it is typed on the "
@@ -200,6 +200,7 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
     }
     if (const auto height = map.find("min-height")) {
         row.min_height_pt = height->length_pt();
+        row.min_height_loc = height->loc();
     }
     return row;
 }
@@ -343,6 +344,7 @@ TableSpec read_table(const ValueReader& value, double content_width_pt,
     }
     if (const auto height = map.find("min-row-height")) {
         table.min_row_height_pt = height->length_pt();
+        table.min_row_height_loc = height->loc();
     }
     const ValueReader rows = map.get("rows", "list the rows of the table");
     const std::vector<ValueReader> row_values = rows.list();

@@ -48,6 +48,7 @@ struct RowSpec {
     bool header = false; // repeats at the top of every later page of the table
     std::vector<CellSpec> cells;
     double min_height_pt = 0;
+    SourceLoc min_height_loc; // where min-height is written (line 0: not written)
     SourceLoc loc;
 
     // Group rows (`- group: indicators`): one table row per record of the tree, with one cell per
@@ -65,8 +66,13 @@ struct TableSpec {
     Color border_color;
     std::string continued_suffix; // appended to a label repeated on a continuation page
     double min_row_height_pt = 0;
+    SourceLoc min_row_height_loc;
     std::vector<RowSpec> rows;
     SourceLoc loc;
 };
+
+// Column widths: fixed ones as given, the content width they leave shared by the fr columns.
+std::vector<double> column_widths_pt(const std::vector<ColumnSpec>& columns,
+                                     double content_width_pt);
 
 } // namespace formpdf::load

@@ -430,6 +430,10 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
         map.fail_expected("a map (keys with values)");
     }
     const std::vector<YamlNode>& children = map.node().children;
+    entries_.reserve(children.size() / 2);
+    if (children.size() / 2 > kIndexedFrom) {
+        index_.reserve(children.size() / 2);
+    }
     for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
         const YamlNode& key_node = children[i];
         const YamlNode& value_node = children[i + 1];
@@ -453,6 +457,9 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
         entries_.push_back(MapEntry{
             name, key.loc(),
             ValueReader(&value_node, map.tree(), map.source(), std::move(path), key_offset)});
+        if (children.size() / 2 > kIndexedFrom) {
+            index_.emplace(key_node.scalar, entries_.size() - 1); // the tree outlives the reader
+        }
     }
 }
 
@@ -471,6 +478,10 @@ void MapReader::check_keys(std::span<const std::string_view> allowed_keys) const
 }
 
 const MapEntry* MapReader::find_entry(std::string_view key) const {
+    if (!index_.empty()) {
+        const auto found = index_.find(key);
+        return found == index_.end() ? nullptr : &entries_[found->second];
+    }
     for (const MapEntry& entry : entries_) {
         if (entry.key == key) {
             return &entry;

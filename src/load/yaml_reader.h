@@ -22,6 +22,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace formpdf::load {
@@ -155,8 +156,13 @@ public:
     std::string where() const;
 
 private:
+    // Maps with more keys than this are indexed by key: a flow-style map of 100,000 keys must not
+    // compare every key with every other one. Small maps (every map of a real file) scan.
+    static constexpr std::size_t kIndexedFrom = 16;
+
     ValueReader map_;
     std::vector<MapEntry> entries_;
+    std::unordered_map<std::string_view, std::size_t> index_; // key → entry, for large maps
 };
 
 // Checks the text with check_yaml() and parses its single document. An empty file gives a null

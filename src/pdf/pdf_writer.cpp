@@ -91,29 +91,42 @@ std::map<text::FontId, PoDoFo::PdfReference> embed_fonts(PdfMemDocument& pdf,
     return references;
 }
 
-// Returns the page objects' references: PoDoFo's page tree cache may delete the PdfPage wrappers
-// it handed out, so no PdfPage* is kept past this function.
+// Writes the page objects and the page tree (one /Pages node whose /Kids are all the pages, as the
+// streamed writer does) and returns the pages' references. Not PdfMemDocument::CreatePage: its
+// page tree finds the insertion point by walking the Kids, so n pages cost O(n²) (2,000 pages of
+// one long value took seconds).
 std::vector<PoDoFo::PdfReference>
 add_pages(PdfMemDocument& pdf, const layout::Document& document,
           const std::vector<PreparedPage>& contents,
           const std::map<text::FontId, PoDoFo::PdfReference>& font_references) {
+    PoDoFo::PdfVecObjects& objects = pdf.GetObjects();
+    PdfObject* root = pdf.GetPagesTree()->GetObject();
     std::vector<PoDoFo::PdfReference> pages;
+    pages.reserve(document.pages.size());
+    PdfArray kids;
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
         const layout::Page& page = document.pages[i];
-        PoDoFo::PdfPage* pdf_page = pdf.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
-        pdf_page->GetObject()->GetDictionary().AddKey("MediaBox",
-                                                      media_box(page.width, page.height));
-
-        set_flate_stream(*pdf_page->GetContentsForAppending(), contents[i].content);
+        PdfObject* content = objects.CreateObject();
+        set_flate_stream(*content, contents[i].content);
+        PdfDictionary resources;
         if (!contents[i].fonts.empty()) {
             PdfDictionary font_dict;
             for (text::FontId font : contents[i].fonts) {
                 font_dict.AddKey(PdfName(font_resource_name(font)), font_references.at(font));
             }
-            pdf_page->GetResources()->GetDictionary().AddKey("Font", font_dict);
+            resources.AddKey("Font", font_dict);
         }
-        pages.push_back(pdf_page->GetObject()->Reference());
+        PdfObject* object = objects.CreateObject("Page");
+        PdfDictionary& dict = object->GetDictionary();
+        dict.AddKey("Parent", root->Reference());
+        dict.AddKey("MediaBox", media_box(page.width, page.height));
+        dict.AddKey("Resources", resources);
+        dict.AddKey("Contents", content->Reference());
+        pages.push_back(object->Reference());
+        kids.push_back(object->Reference());
     }
+    root->GetDictionary().AddKey("Kids", kids);
+    root->GetDictionary().AddKey("Count", PdfObject(static_cast<PoDoFo::pdf_int64>(pages.size())));
     return pages;
 }
 

@@ -7,18 +7,7 @@ namespace formpdf::resolve {
 
 std::vector<double> resolve_column_widths(const std::vector<load::ColumnSpec>& columns,
                                           double content_width_pt) {
-    double fixed = 0;
-    double fractions = 0;
-    for (const load::ColumnSpec& column : columns) {
-        fixed += column.width_pt;
-        fractions += column.fraction;
-    }
-    const double share = fractions > 0 ? std::max(0.0, content_width_pt - fixed) / fractions : 0;
-    std::vector<double> widths;
-    for (const load::ColumnSpec& column : columns) {
-        widths.push_back(column.fraction > 0 ? column.fraction * share : column.width_pt);
-    }
-    return widths;
+    return load::column_widths_pt(columns, content_width_pt);
 }
 
 namespace {
@@ -92,6 +81,8 @@ ResolvedCell make_cell(const load::CellSpec& spec, const load::TableSpec& table,
     cell.style = spec.style.empty() ? table.style : spec.style;
     cell.fill = spec.fill;
     cell.name = spec.name;
+    cell.loc = spec.loc;
+    cell.box_loc = spec.loc;
     return cell;
 }
 
@@ -159,7 +150,7 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
     for (const GroupRow& group_row : rows) {
         const int r = static_cast<int>(out.rows.size());
         out.rows.push_back(
-            ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt)});
+            ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt), spec.loc});
         for (std::size_t level = 0; level < spec.levels.size(); ++level) {
             const load::Group* node = group_row.starts[level];
             if (!node && declaration && tree && !tree->empty()) {
@@ -219,8 +210,8 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
             continue;
         }
         const int r = static_cast<int>(out.rows.size());
-        out.rows.push_back(
-            ResolvedRow{spec.header, std::max(spec.min_height_pt, table.min_row_height_pt)});
+        out.rows.push_back(ResolvedRow{
+            spec.header, std::max(spec.min_height_pt, table.min_row_height_pt), spec.loc});
         for (const load::CellSpec& cell_spec : spec.cells) {
             ResolvedCell cell = make_cell(cell_spec, table, r);
             bind(cell_spec, declaration, nullptr, cell);

@@ -20,6 +20,7 @@ struct ResolvedCell {
     int colspan = 1;
     std::string text;  // exactly what to print (empty for an empty cell)
     SourceLoc loc;     // where the text was written (the declaration's value, or the layout)
+    SourceLoc box_loc; // the layout's cell: where an error about its box (too narrow) points
     std::string style; // text style name
     std::optional<Color> fill;
     // A group label (一级/二级 name): when a page break cuts its span, it is printed again at the
@@ -31,6 +32,7 @@ struct ResolvedCell {
 struct ResolvedRow {
     bool header = false; // repeated at the top of every later page of the table
     double min_height_pt = 0;
+    SourceLoc loc; // the layout's row (a group row: its `- group:` row)
 };
 
 struct ResolvedTable {

@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cstdint>
 #include <memory>
@@ -21,6 +22,8 @@ namespace formpdf::text {
 namespace {
 
 namespace rules = break_rules;
+
+std::atomic<std::size_t> breaker_steps{0}; // see line_breaker_steps()
 
 // Float slack for width comparisons: advances are sums of doubles.
 constexpr double width_epsilon = 1e-6;
@@ -37,9 +40,15 @@ struct DecodedText {
 
 DecodedText decode(std::string_view utf8) {
     DecodedText decoded;
-    decoded.code_points.reserve(utf8.size());
-    decoded.offsets.reserve(utf8.size() + 1);
-    decoded.code_point_of_unit.reserve(utf8.size() + 1);
+    // Sized by the code points (a third of the bytes for Chinese), not by the bytes: for a
+    // megabyte value the bytes would reserve three times the memory.
+    const auto code_points =
+        static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
+            return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+        }));
+    decoded.code_points.reserve(code_points);
+    decoded.offsets.reserve(code_points + 1);
+    decoded.code_point_of_unit.reserve(2 * code_points + 1);
     std::size_t pos = 0;
     while (pos < utf8.size()) {
         const std::size_t start = pos;
@@ -184,18 +193,18 @@ public:
           decoded_(decoded), width_before_(text_.size() + 1, 0.0),
           cluster_start_(text_.size() + 1, 0) {
         const std::size_t size = text_.size();
-        std::vector<double> advance_at(size + 1, 0.0);
         [[maybe_unused]] std::uint32_t previous_cluster = 0;
+        // The advances of each cluster at the offset after it, then summed in place.
         for (const ShapedGlyph& glyph : shaped.glyphs) {
             assert(glyph.cluster < size && "glyph cluster outside the text");
             assert(glyph.cluster >= previous_cluster && "clusters must not decrease (LTR)");
             previous_cluster = glyph.cluster;
             const std::size_t cluster = std::min<std::size_t>(glyph.cluster, size - 1);
-            advance_at[cluster] += glyph.advance_pt;
+            width_before_[cluster + 1] += glyph.advance_pt;
             cluster_start_[cluster] = 1;
         }
         for (std::size_t i = 0; i < size; ++i) {
-            width_before_[i + 1] = width_before_[i] + advance_at[i];
+            width_before_[i + 1] += width_before_[i];
         }
         cluster_start_[0] = 1;
         cluster_start_[size] = 1;
@@ -213,6 +222,7 @@ public:
 
     // Adds the visible part [begin, end) of a segment (trailing spaces already removed).
     void place(std::size_t begin, std::size_t end) {
+        ++steps_;
         if (end <= begin) {
             return; // only spaces: they are kept if more follows on the line, dropped otherwise
         }
@@ -242,7 +252,10 @@ public:
         content_end_ = next_line_start;
     }
 
-    std::vector<TextLine> take_lines() { return std::move(lines_); }
+    std::vector<TextLine> take_lines() {
+        breaker_steps.fetch_add(steps_ + lines_.size(), std::memory_order_relaxed);
+        return std::move(lines_);
+    }
 
 private:
     double width(std::size_t begin, std::size_t end) const {
@@ -256,6 +269,7 @@ private:
         }
         std::size_t best = end;
         for (std::size_t offset = line_start_ + 1; offset < end; ++offset) {
+            ++steps_;
             if (!cluster_start_[offset] || !(*graphemes_)[offset]) {
                 continue;
             }
@@ -293,6 +307,7 @@ private:
     std::optional<std::vector<char>> graphemes_; // computed on the first emergency cut only
     std::size_t line_start_ = 0;
     std::size_t content_end_ = 0; // end of the visible text of the current line so far
+    std::size_t steps_ = 0;       // segments placed and offsets tried for cuts (breaker_steps)
     std::vector<TextLine> lines_;
 };
 
@@ -324,6 +339,10 @@ std::size_t strip_wrap_spaces(std::string_view text, std::size_t begin, std::siz
 }
 
 } // namespace
+
+std::size_t line_breaker_steps() {
+    return breaker_steps.load(std::memory_order_relaxed);
+}
 
 std::vector<BreakOpportunity> find_break_opportunities(std::string_view utf8) {
     return find_opportunities(decode(utf8));

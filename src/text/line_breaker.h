@@ -39,4 +39,9 @@ std::vector<BreakOpportunity> find_break_opportunities(std::string_view utf8);
 // decrease (HarfBuzz left-to-right output). O(n) in the text length; thread-safe.
 std::vector<TextLine> break_lines(const ShapedText& shaped, double max_width_pt);
 
+// The segments break_lines() has placed, the offsets it has tried for cuts inside a run and the
+// lines it has made, over the process: a deterministic measure of its work, so that a test can
+// check that it grows linearly with the text (a wall clock is too noisy on a shared machine).
+std::size_t line_breaker_steps();
+
 } // namespace formpdf::text

@@ -13,8 +13,9 @@ struct ShapedGlyph {
     FontId font = 0;       // the face this glyph comes from (fallback may switch faces)
     std::uint32_t gid = 0; // glyph id in that face (never 0 = .notdef: missing glyphs are errors)
     std::int32_t advance_units = 0; // x advance in the face's font units, as shaped
-    double advance_pt = 0;          // the same advance at the shaped size, in points
     std::uint32_t cluster = 0; // byte offset into ShapedText::text of the cluster it belongs to
+    double advance_pt = 0;     // the same advance at the shaped size, in points
+    // (in this order the glyph is 24 bytes, not 32: a megabyte value has millions of them)
 };
 
 // A shaped piece of UTF-8 text at one size.

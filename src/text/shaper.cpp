@@ -4,6 +4,7 @@
 #include "text/font_library_impl.h"
 #include "text/line_breaker.h"
 
+#include <algorithm>
 #include <cassert>
 #include <climits>
 
@@ -125,9 +126,24 @@ std::vector<Run> itemize(const FontLibrary& fonts, std::string_view utf8, const 
 }
 
 // One buffer per thread, reused across calls: shape_text may run on several threads at once.
+// A buffer keeps the arrays it grew to (~40 bytes a glyph); after a text of more glyphs than this
+// the thread gets a fresh one, so that a megabyte value does not hold tens of megabytes for the
+// rest of the process.
+constexpr unsigned kKeptBufferGlyphs = 1u << 16;
+
+HbBuffer& thread_buffer() {
+    thread_local HbBuffer buffer(hb_buffer_create());
+    return buffer;
+}
+
 hb_buffer_t* shaping_buffer() {
-    thread_local const HbBuffer buffer(hb_buffer_create());
-    return buffer.get();
+    return thread_buffer().get();
+}
+
+void release_large_buffer(std::size_t glyphs) {
+    if (glyphs > kKeptBufferGlyphs) {
+        thread_buffer().reset(hb_buffer_create());
+    }
 }
 
 char32_t code_point_at(std::string_view utf8, std::size_t offset) {
@@ -147,7 +163,11 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
     ShapedText shaped;
     shaped.text = std::string(utf8);
     shaped.size_pt = size_pt;
-    shaped.glyphs.reserve(utf8.size() / 2);
+    // About one glyph a character: a third of the bytes for Chinese text.
+    shaped.glyphs.reserve(
+        static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
+            return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+        })));
 
     const FontLibrary::Impl& impl = fonts.impl();
     hb_buffer_t* buffer = shaping_buffer();
@@ -189,6 +209,7 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
             shaped.glyphs.push_back(glyph);
         }
     }
+    release_large_buffer(shaped.glyphs.size());
     return shaped;
 }
 

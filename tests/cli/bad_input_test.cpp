@@ -83,6 +83,30 @@ std::vector<BadInput> cases() {
          R"(bad\.yaml:\d+:\d+: error: [^\n]*(alias|anchor))"},
         {"GbkBytes", "formpdf-layout: 1\ntitle: \xD6\xD0\xCE\xC4\n", 2,
          R"(bad\.yaml:2:\d+: error: [^\n]*UTF-8)"},
+        // Layouts that cannot fit (docs/layout-format.md, "What must fit"): refused at the layout
+        // key at fault, never printed with text outside its cell or page.
+        {"PaddingWiderThanColumn",
+         "formpdf-layout: 1\nstyles:\n  cell: {font: body, padding: {left: 20mm, right: 20mm}}\n"
+         "blocks:\n  - table:\n      columns: [30mm, 1fr]\n      style: cell\n      rows:\n"
+         "        - [a, b]\n",
+         2, R"(bad\.yaml:9:12: error: [^\n]*padding of style 'cell'[\s\S]*hint: )"},
+        {"HeaderTallerThanPage",
+         "formpdf-layout: 1\nblocks:\n  - table:\n      columns: [1fr]\n      rows:\n"
+         "        - {cells: [a], header: true, min-height: 300mm}\n        - [b]\n",
+         2, R"(bad\.yaml:6:50: error: [^\n]*min-height 300mm[\s\S]*hint: )"},
+        {"FontSizeNoLineCanHold",
+         "formpdf-layout: 1\nstyles:\n  huge: {font: body, size: 900}\nblocks:\n"
+         "  - paragraph: x\n    style: huge\n",
+         2, R"(bad\.yaml:3:28: error: [^\n]*style 'huge'[^\n]*content height[\s\S]*hint: )"},
+        {"HairlineColumn",
+         "formpdf-layout: 1\nblocks:\n  - table:\n      columns: [0.0001mm, 1fr]\n"
+         "      rows:\n        - [a, b]\n",
+         2, R"(bad\.yaml:4:17: error: [^\n]*column 1 is 0\.0001mm wide[\s\S]*hint: )"},
+        {"GlyphWiderThanItsBox",
+         "formpdf-layout: 1\nstyles:\n  tight: {font: body, padding: 0}\nblocks:\n"
+         "  - table:\n      columns: [1mm, 1fr]\n      style: tight\n      rows:\n"
+         "        - [国, b]\n",
+         2, R"(bad\.yaml:9:12: error: '国' is [^\n]*wider than the 1mm[\s\S]*hint: )"},
     };
 }
 

@@ -1,6 +1,8 @@
 // Pagination rules of the table engine, each on a synthetic table built to hit it.
 
+#include "core/diagnostic.h"
 #include "layout/document_layouter.h"
+#include "layout/table_layouter.h"
 #include "load/declaration.h"
 #include "load/layout_loader.h"
 
@@ -169,6 +171,96 @@ const std::string kIndicatorTable = R"(blocks:
           levels: [{style: label, fill: "#D9D9D9"}, {style: label, fill: "#D9D9D9"}]
           cells: [{field: name}, {field: value}]
 )";
+
+// Laying out a table is linear in its rows: each page looks at the cells of its own rows, not at
+// every cell of the table (66,000 indicator rows once took 54 s). Counted, not timed.
+TEST(TablePagination, FourTimesTheRowsCostAboutFourTimesTheWork) {
+    const auto visits = [](int rows) {
+        const load::Declaration declaration = long_group_declaration(rows);
+        const std::size_t before = table_cells_visited();
+        const Laid laid = lay(kHead + kIndicatorTable, {&declaration});
+        EXPECT_GT(laid.document.pages.size(), static_cast<std::size_t>(rows / 40));
+        return table_cells_visited() - before;
+    };
+    const std::size_t small = visits(500);
+    const std::size_t large = visits(2000);
+    EXPECT_GT(small, 500u) << small << " " << large;
+    EXPECT_LE(large, small * 9 / 2) << small << " cells for 500 rows, " << large << " for 2000";
+}
+
+// A declaration's value with a character wider than its cell cannot be drawn inside it: the error
+// points at the layout's cell (what to widen) and says where the text is.
+TEST(TablePagination, ACharacterWiderThanItsCellIsAnErrorAtTheLayoutsCell) {
+    const load::Declaration declaration = long_group_declaration(3);
+    const std::string layout = kHead + R"(  big: {font: heavy, size: 72, padding: 0}
+)" + kIndicatorTable;
+    std::string narrowed = layout;
+    narrowed.replace(narrowed.find("levels: [{style: label"), 22, "levels: [{style: big");
+    try {
+        lay(narrowed, {&declaration});
+        FAIL() << "a 72pt character was laid out in an 18mm column";
+    } catch (const DiagnosticError& error) {
+        const Diagnostic& diagnostic = error.diagnostic();
+        EXPECT_EQ(diagnostic.loc.file, "test.yaml");
+        EXPECT_EQ(diagnostic.loc.line, 16); // the first level cell of the group row
+        EXPECT_NE(diagnostic.message.find("'产' is 25.4mm wide at 72pt, wider than the 18mm"),
+                  std::string::npos)
+            << diagnostic.message;
+        EXPECT_NE(diagnostic.message.find("the text is at data.yaml:1:1"), std::string::npos)
+            << diagnostic.message;
+        EXPECT_FALSE(diagnostic.hint.empty());
+    }
+}
+
+Diagnostic layout_error(const std::string& yaml,
+                        const std::vector<const load::Declaration*>& declarations = {}) {
+    try {
+        lay(yaml, declarations);
+    } catch (const DiagnosticError& error) {
+        return error.diagnostic();
+    }
+    ADD_FAILURE() << "laid out:\n" << yaml;
+    return {};
+}
+
+std::string repeated(const std::string& text, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) {
+        out += text;
+    }
+    return out;
+}
+
+// Header rows repeat on every page: when their text makes them taller than a page (less the first
+// line of the row after them), no page can be drawn.
+TEST(TablePagination, HeaderRowsTallerThanAPageAreAnErrorAtTheirRow) {
+    const Diagnostic error =
+        layout_error(kHead +
+                     "blocks:\n  - table:\n      columns: [12mm, 1fr]\n"
+                     "      style: cell\n      rows:\n"
+                     "        - {header: true, cells: [" +
+                     repeated("一级指标二级指标", 20) + ", 说明]}\n        - [a, b]\n");
+    EXPECT_EQ(error.loc.line, 11) << error.message; // the header row
+    EXPECT_NE(error.message.find("the header rows starting here are"), std::string::npos)
+        << error.message;
+    EXPECT_NE(error.message.find("more than the page's content height of 140mm"), std::string::npos)
+        << error.message;
+}
+
+// A cell spanning rows is shown whole on the first page of its span: when its text is taller than
+// a page below the header rows, it can never be drawn inside its box.
+TEST(TablePagination, ASpanningCellTallerThanAPageIsAnErrorAtTheCell) {
+    const Diagnostic error =
+        layout_error(kHead +
+                     "blocks:\n  - table:\n      columns: [12mm, 1fr]\n      style: cell\n"
+                     "      rows:\n        - {header: true, cells: [一级, 说明]}\n"
+                     "        - [{text: " +
+                     repeated("一级指标二级指标", 20) + ", rowspan: 2}, a]\n        - [b]\n");
+    EXPECT_EQ(error.loc.line, 12) << error.message; // the spanning cell
+    EXPECT_NE(error.message.find("this cell spans rows and is shown whole"), std::string::npos)
+        << error.message;
+    EXPECT_FALSE(error.hint.empty());
+}
 
 TEST(TablePagination, ALabelCutByAPageBreakIsPrintedAgainAndItsBordersClose) {
     const load::Declaration declaration = long_group_declaration(40);

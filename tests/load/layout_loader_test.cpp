@@ -311,7 +311,13 @@ TEST(LayoutLoader, ChecksLengths) {
               "a length is a number followed by mm, cm, pt or in; a bare number means mm");
 
     const Diagnostic no_room = body_error("page: {size: A5, margins: {left: 80mm, right: 70mm}}\n");
-    EXPECT_EQ(no_room.message, "the margins leave no room on the page (it is 148mm × 210mm)");
+    EXPECT_EQ(no_room.message, "the margins leave no room on the page (it is 148mm × 210mm; the "
+                               "content needs at least 10mm each way)");
+    // Room for a sliver is no room either.
+    const Diagnostic sliver = body_error("page: {size: A5, margins: {left: 70mm, right: 70mm}}\n");
+    EXPECT_EQ(sliver.message, "the margins leave no room on the page (it is 148mm × 210mm; the "
+                              "content needs at least 10mm each way)");
+    expect_at(sliver, 2, 27);
 
     const Diagnostic wide = body_error("blocks:\n  - paragraph: x\n    width: 171mm\n");
     EXPECT_EQ(wide.message, "the box is wider than the page's content width of 170mm");
@@ -453,6 +459,75 @@ TEST(LayoutLoader, DamagedInputGivesDiagnosticsNotCrashes) {
         }
     }
     EXPECT_GT(diagnostics, 0);
+}
+
+} // namespace
+} // namespace formpdf::load
+
+namespace formpdf::load {
+namespace {
+
+// What a layout alone says cannot fit (docs/layout-format.md, "What must fit") is refused when it
+// is loaded, at the key at fault, with a hint.
+TEST(LayoutFit, RefusesBoxesThatCannotFitAtTheKeyAtFault) {
+    const Diagnostic tiny_page = body_error("page: {size: [15mm, 300mm]}\n");
+    EXPECT_NE(tiny_page.message.find("less than the minimum of 10mm each way"), std::string::npos)
+        << tiny_page.message;
+    expect_at(tiny_page, 2, 7);
+    EXPECT_FALSE(tiny_page.hint.empty());
+
+    const Diagnostic share = body_error("blocks:\n  - table:\n      columns: [169.5mm, 1fr]\n"
+                                        "      rows: [[a, b]]\n");
+    EXPECT_EQ(share.message, "column 2 (a share of 1fr) gets 0.5mm, narrower than the minimum of "
+                             "1mm: the fixed columns leave 0.5mm for the shares");
+    expect_at(share, 4, 26);
+
+    const Diagnostic block = body_error("styles:\n  wide: {padding: {left: 15mm, right: 5mm}}\n"
+                                        "blocks:\n  - paragraph: x\n    style: wide\n"
+                                        "    width: 20mm\n");
+    EXPECT_EQ(block.message, "the padding of style 'wide' (15mm left, 5mm right) leaves no room "
+                             "for text in this block, which is 20mm wide");
+    expect_at(block, 5, 5);
+    EXPECT_EQ(block.hint, "make the style's left and right padding smaller or the block wider "
+                          "(style 'wide' is at line 3)");
+
+    const Diagnostic sliver = body_error("blocks:\n  - paragraph: x\n    width: 0.0001mm\n");
+    EXPECT_EQ(sliver.message, "the box is 0.0001mm wide, narrower than the minimum of 1mm");
+    expect_at(sliver, 4, 12);
+
+    const Diagnostic padded_line = body_error("styles:\n  tall: {padding: {top: 250mm}}\n");
+    EXPECT_NE(padded_line.message.find("one line of style 'tall' is 255.56mm tall"),
+              std::string::npos)
+        << padded_line.message;
+    expect_at(padded_line, 3, 3); // no size written: the style
+
+    const Diagnostic row_height =
+        body_error("blocks:\n  - table:\n      columns: [1fr]\n      min-row-height: 250mm\n"
+                   "      rows: [[a]]\n");
+    EXPECT_EQ(row_height.message,
+              "'min-row-height' 250mm is more than the page's content height of 247mm");
+    expect_at(row_height, 5, 23);
+
+    const Diagnostic header =
+        body_error("blocks:\n  - table:\n      columns: [1fr]\n      rows:\n"
+                   "        - {cells: [a], header: true, min-height: 200mm}\n"
+                   "        - {cells: [b], header: true, min-height: 50mm}\n        - [c]\n");
+    EXPECT_EQ(header.message, "the header rows starting here are at least 250mm tall, more than "
+                              "the page's content height of 247mm");
+    expect_at(header, 6, 11);
+
+    const Diagnostic numbers = body_error("page-numbers: {format: \"{page}\", offset: 295mm}\n");
+    EXPECT_NE(numbers.message.find("runs off the 297mm page"), std::string::npos)
+        << numbers.message;
+    expect_at(numbers, 2, 15);
+}
+
+TEST(LayoutFit, AcceptsWhatJustFits) {
+    EXPECT_NO_THROW(load("formpdf-layout: 1\npage: {size: [50mm, 50mm], margins: 20mm}\n"));
+    EXPECT_NO_THROW(load("formpdf-layout: 1\nblocks:\n  - table:\n      columns: [169mm, 1fr]\n"
+                         "      rows: [[a, b]]\n"));
+    EXPECT_NO_THROW(load("formpdf-layout: 1\nstyles:\n  wide: {padding: {left: 15mm, right: 4.9mm}}"
+                         "\nblocks:\n  - paragraph: x\n    style: wide\n    width: 20mm\n"));
 }
 
 } // namespace

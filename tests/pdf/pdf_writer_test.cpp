@@ -454,7 +454,7 @@ TEST(PdfWriter, UnreadableFontIsAPdfError) {
     page.height = 100;
     layout::TextItem item;
     item.text = "中";
-    item.glyphs = {text::ShapedGlyph{0, 5, 1000, 10, 0}};
+    item.glyphs = {text::ShapedGlyph{0, 5, 1000, 0, 10}};
     page.items.push_back(item);
     document.pages.push_back(page);
     EXPECT_THROW(write_pdf(document, PdfOptions{}), PdfError);

@@ -448,3 +448,31 @@ TEST(LineBreaker, InvariantsOverEverySeedCell) {
 
 } // namespace
 } // namespace formpdf::text
+
+namespace formpdf::text {
+namespace {
+
+// Breaking a paragraph is linear in its length, also when nothing in it may break (every line is
+// cut between characters) and when it is all Chinese (a break opportunity at every character).
+TEST(LineBreakerScaling, FourTimesTheTextCostsAboutFourTimesTheWork) {
+    for (const std::string piece :
+         {"4", "本项目主要用于办公设备购置，", "formpdf lays out forms "}) {
+        const auto steps = [&](int repeats) {
+            std::string text;
+            for (int i = 0; i < repeats; ++i) {
+                text += piece;
+            }
+            const std::size_t before = line_breaker_steps();
+            const std::vector<TextLine> lines = break_lines(fake_shape(text), 12 * char_pt);
+            EXPECT_GT(lines.size(), static_cast<std::size_t>(repeats) / 50);
+            return line_breaker_steps() - before;
+        };
+        const std::size_t small = steps(4000);
+        const std::size_t large = steps(16000);
+        EXPECT_GT(small, 100u) << piece;
+        EXPECT_LE(large, small * 9 / 2) << piece << ": " << small << " then " << large;
+    }
+}
+
+} // namespace
+} // namespace formpdf::text

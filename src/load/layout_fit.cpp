@@ -1,0 +1,212 @@
+#include "load/layout_fit.h"
+
+#include "core/diagnostic.h"
+#include "core/number_format.h"
+
+#include <algorithm>
+
+namespace formpdf::load {
+
+namespace {
+
+std::string mm(double pt) {
+    return format_number(pt_to_mm(pt), 2) + "mm";
+}
+
+// For widths far below a millimetre: "0.0001mm", not "0mm".
+std::string fine_mm(double pt) {
+    return format_number(pt_to_mm(pt), 4) + "mm";
+}
+
+[[noreturn]] void fail(const SourceLoc& where, std::string message, std::string hint) {
+    throw DiagnosticError(make_error(where, std::move(message), std::move(hint)));
+}
+
+// A built-in style or slot has no line of its own: its problems are the page's.
+const SourceLoc& located(const SourceLoc& where, const SourceLoc& otherwise) {
+    return where.line > 0 ? where : otherwise;
+}
+
+class FitChecker {
+public:
+    explicit FitChecker(const LayoutSpec& spec)
+        : spec_(spec),
+          content_width_(spec.page.width_pt - spec.page.margins.left - spec.page.margins.right),
+          content_height_(spec.page.height_pt - spec.page.margins.top - spec.page.margins.bottom) {}
+
+    void run() {
+        check_content_area();
+        for (const StyleSpec& style : spec_.styles) {
+            check_line_height(style);
+        }
+        for (const BlockSpec& block : spec_.blocks) {
+            if (block.kind == BlockKind::Title || block.kind == BlockKind::Paragraph) {
+                const double width =
+                    std::min(block.width_pt.value_or(content_width_), content_width_);
+                check_padding(style(block.style), width, block.loc, "block");
+            } else if (block.kind == BlockKind::Table && block.table) {
+                check_table(*block.table);
+            }
+        }
+        check_page_numbers();
+    }
+
+private:
+    const StyleSpec& style(const std::string& name) const {
+        return *spec_.find_style(name); // the loader checked every style name
+    }
+
+    double line_height(const StyleSpec& style) const {
+        return style.size_pt * style.line_spacing + style.padding.top + style.padding.bottom;
+    }
+
+    void check_content_area() const {
+        if (pt_to_mm(content_width_) < kMinContentMm - 1e-9 ||
+            pt_to_mm(content_height_) < kMinContentMm - 1e-9) {
+            fail(spec_.page.loc,
+                 "the margins leave " + mm(content_width_) + " × " + mm(content_height_) +
+                     " for the content of the page, less than the minimum of " +
+                     format_number(kMinContentMm) + "mm each way",
+                 "make the margins smaller or the page larger");
+        }
+    }
+
+    void check_line_height(const StyleSpec& style) const {
+        const double height = line_height(style);
+        if (height > content_height_ + 1e-9) {
+            // At its size when the file gives one there (the usual culprit), else at the style.
+            fail(located(style.size_loc.line > 0 ? style.size_loc : style.loc, spec_.page.loc),
+                 "one line of style '" + style.name + "' is " + mm(height) +
+                     " tall with its padding (size " + format_number(style.size_pt) +
+                     "pt × line-spacing " + format_number(style.line_spacing) +
+                     "), more than the page's content height of " + mm(content_height_),
+                 "make the style's size, line-spacing or vertical padding smaller, or the page's "
+                 "margins smaller");
+        }
+    }
+
+    void check_padding(const StyleSpec& style, double box_width, const SourceLoc& where,
+                       const std::string& what) const {
+        const double padding = style.padding.left + style.padding.right;
+        if (padding >= box_width - 1e-9) {
+            fail(where,
+                 "the padding of style '" + style.name + "' (" + mm(style.padding.left) +
+                     " left, " + mm(style.padding.right) + " right) leaves no room for text in " +
+                     "this " + what + ", which is " + mm(box_width) + " wide",
+                 "make the style's left and right padding smaller or the " + what + " wider" +
+                     (style.loc.line > 0 ? " (style '" + style.name + "' is at line " +
+                                               std::to_string(style.loc.line) + ")"
+                                         : std::string()));
+        }
+    }
+
+    void check_table(const TableSpec& table) const {
+        const std::vector<double> widths = column_widths_pt(table.columns, content_width_);
+        double fixed = 0;
+        for (const ColumnSpec& column : table.columns) {
+            fixed += column.width_pt;
+        }
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            if (pt_to_mm(widths[c]) >= kMinColumnMm - 1e-9) {
+                continue;
+            }
+            const ColumnSpec& column = table.columns[c];
+            fail(column.loc,
+                 column.fraction > 0
+                     ? "column " + std::to_string(c + 1) + " (a share of " +
+                           format_number(column.fraction) + "fr) gets " + fine_mm(widths[c]) +
+                           ", narrower than the minimum of " + format_number(kMinColumnMm) +
+                           "mm: the fixed columns leave " +
+                           mm(std::max(0.0, content_width_ - fixed)) + " for the shares"
+                     : "column " + std::to_string(c + 1) + " is " + fine_mm(widths[c]) +
+                           " wide, narrower than the minimum of " + format_number(kMinColumnMm) +
+                           "mm",
+                 "make the column wider (or the fixed columns narrower)");
+        }
+        if (table.min_row_height_pt > content_height_ + 1e-9) {
+            fail(located(table.min_row_height_loc, table.loc),
+                 "'min-row-height' " + mm(table.min_row_height_pt) +
+                     " is more than the page's content height of " + mm(content_height_),
+                 "make it smaller than the page less its margins");
+        }
+        double header = 0; // the least height of the header block being read
+        const RowSpec* header_start = nullptr;
+        for (const RowSpec& row : table.rows) {
+            const double floor = row_floor(table, row, widths);
+            if (row.header) {
+                header_start = header_start ? header_start : &row;
+                header += floor;
+                if (header > content_height_ + 1e-9) {
+                    fail(header_start->loc,
+                         "the header rows starting here are at least " + mm(header) +
+                             " tall, more than the page's content height of " + mm(content_height_),
+                         "header rows repeat on every page: make them (their min-height, font "
+                         "size or padding) smaller");
+                }
+            } else {
+                header = 0;
+                header_start = nullptr;
+            }
+        }
+    }
+
+    // The least height of a row: its min-height, and one line of each of its cells. Fails when
+    // that alone is taller than the page, or a cell's padding fills its width.
+    double row_floor(const TableSpec& table, const RowSpec& row,
+                     const std::vector<double>& widths) const {
+        const double min_height = std::max(row.min_height_pt, table.min_row_height_pt);
+        if (row.min_height_pt > content_height_ + 1e-9) {
+            fail(located(row.min_height_loc, row.loc),
+                 "this row's min-height " + mm(row.min_height_pt) +
+                     " is more than the page's content height of " + mm(content_height_),
+                 "make it smaller than the page less its margins");
+        }
+        double floor = min_height;
+        const auto check_cell = [&](const CellSpec& cell) {
+            const StyleSpec& cell_style = style(cell.style.empty() ? table.style : cell.style);
+            double width = 0;
+            for (int c = cell.column; c < cell.column + cell.colspan; ++c) {
+                width += widths[static_cast<std::size_t>(c)];
+            }
+            check_padding(cell_style, width, cell.loc, "cell");
+            if (cell.rowspan == 1 && !cell.rowspan_to_group) {
+                floor = std::max(floor, line_height(cell_style));
+            }
+        };
+        for (const CellSpec& level : row.levels) {
+            check_cell(level);
+        }
+        for (const CellSpec& cell : row.cells) {
+            check_cell(cell);
+        }
+        return floor;
+    }
+
+    void check_page_numbers() const {
+        const PageNumberSpec& numbers = spec_.page_numbers;
+        if (numbers.format.empty()) {
+            return;
+        }
+        const StyleSpec& number_style = style(numbers.style);
+        check_padding(number_style, content_width_, numbers.loc, "page number line");
+        const double height = line_height(number_style);
+        if (numbers.offset_pt + height > spec_.page.height_pt + 1e-9) {
+            fail(numbers.loc,
+                 "the page numbers' line (" + mm(height) + " tall, " + mm(numbers.offset_pt) +
+                     " from the page edge) runs off the " + mm(spec_.page.height_pt) + " page",
+                 "make 'offset' or the style's size smaller");
+        }
+    }
+
+    const LayoutSpec& spec_;
+    double content_width_;
+    double content_height_;
+};
+
+} // namespace
+
+void check_layout_fits(const LayoutSpec& spec) {
+    FitChecker(spec).run();
+}
+
+} // namespace formpdf::load
