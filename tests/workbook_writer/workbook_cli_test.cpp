@@ -174,7 +174,7 @@ TEST(WorkbookCli, UsageAndInputErrorsWriteNothing) {
     EXPECT_NE(result.err.find("extra.yaml:4:11: error: this value has no cell"), std::string::npos)
         << result.err;
     EXPECT_EQ(read_text(xlsx), "old");
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir),
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
                             std::filesystem::directory_iterator()),
               2); // no temporary left behind
 }

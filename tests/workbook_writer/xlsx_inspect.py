@@ -39,7 +39,7 @@ def describe(book):
             "protected": bool(sheet.protection.sheet),
             "insert_rows_allowed": not sheet.protection.insertRows,
             "validations": [{"range": str(v.sqref), "type": v.type, "list": v.formula1,
-                             "error_style": v.errorStyle}
+                             "error_style": v.errorStyle or "stop"}
                             for v in sheet.data_validations.dataValidation],
             "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
             "unlocked": unlocked,
