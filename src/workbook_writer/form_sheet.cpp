@@ -15,6 +15,9 @@ namespace {
 
 // Excel's own space around a cell's text, besides the layout's padding.
 constexpr double kCellMarginPt = 4;
+// The share of a cell's width the estimate fills: spreadsheet programs round glyphs to pixels and
+// substitute fonts, so a line holds a little less than the print's.
+constexpr double kUsableWidth = 0.92;
 // The height of the empty row between a table and the text block after it.
 constexpr double kGapRowPt = 12;
 // Excel's largest row height.
@@ -89,7 +92,8 @@ double text_height(const load::LayoutSpec& layout, const std::string& style_name
     if (!style) {
         return 0;
     }
-    const double inner = width_pt - style->padding.left - style->padding.right - kCellMarginPt;
+    const double inner =
+        (width_pt - style->padding.left - style->padding.right - kCellMarginPt) * kUsableWidth;
     return estimated_text_height_pt(text, inner, style->size_pt, style->line_spacing) +
            style->padding.top + style->padding.bottom;
 }

@@ -148,6 +148,30 @@ TEST(WorkbookCli, BlankFormFromAFormIdOrALayoutFile) {
     }
 }
 
+TEST(WorkbookCli, EveryBundledLayoutAndFamilyDeclaration) {
+    TempDir dir;
+    for (const auto& entry : std::filesystem::directory_iterator(kSource / "layouts")) {
+        const auto xlsx = dir / (entry.path().stem().string() + ".xlsx");
+        const CommandResult written =
+            workbook({"--blank", entry.path().string(), "-o", xlsx.string()});
+        ASSERT_EQ(written.exit_code, 0) << entry.path() << written.err;
+        const CommandResult inspected = run_command({kPython, kInspect, "json", xlsx.string()});
+        ASSERT_EQ(inspected.exit_code, 0) << entry.path() << inspected.err;
+        EXPECT_EQ(nlohmann::json::parse(inspected.out).size(), 1U) << entry.path();
+    }
+    const auto xlsx = dir / "family.xlsx";
+    const CommandResult written = workbook(
+        {(kSource / "inputs/family/legacy-project-targets.yaml").string(),
+         (kSource / "inputs/family/project-self-evaluation.yaml").string(), "-o", xlsx.string()});
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+    const auto sheets =
+        nlohmann::json::parse(run_command({kPython, kInspect, "json", xlsx.string()}).out);
+    ASSERT_EQ(sheets.size(), 2U);
+    // Sheets of forms without a code are named by their bookmark (the project's name).
+    EXPECT_EQ(sheets[0]["name"], "2020年桃溪县农村公路养护及危桥改造工程");
+    EXPECT_EQ(sheets[0]["validations"].size(), 3U); // 项目属性, 一级, 二级
+}
+
 TEST(WorkbookCli, UsageAndInputErrorsWriteNothing) {
     TempDir dir;
     const auto xlsx = dir / "out.xlsx";
