@@ -59,6 +59,25 @@ std::uint8_t paper_type(double width_pt, double height_pt) {
     return 0;
 }
 
+// OOXML reads `_xHHHH_` in a cell's text as the character U+HHHH (how control characters are
+// written); a text that holds those characters itself has its underscore written as `_x005F_`, so
+// Excel and LibreOffice show it as declared. libxlsxwriter writes the text as given.
+std::string escape_hex_sequences(const std::string& text) {
+    const auto is_hex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && is_hex(text[i + 2]) &&
+            is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) &&
+            text[i + 6] == '_') {
+            out += "_x005F";
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 // A folder only this process uses, removed with everything in it.
 class PrivateFolder {
 public:
@@ -193,12 +212,13 @@ private:
         lxw_format* f = format(cell.format);
         const auto row = static_cast<lxw_row_t>(cell.row);
         const auto col = static_cast<lxw_col_t>(cell.column);
+        const std::string text = escape_hex_sequences(cell.text);
         const lxw_error error =
             cell.rowspan > 1 || cell.colspan > 1
                 ? worksheet_merge_range(
                       ws, row, col, static_cast<lxw_row_t>(cell.row + cell.rowspan - 1),
-                      static_cast<lxw_col_t>(cell.column + cell.colspan - 1), cell.text.c_str(), f)
-                : worksheet_write_string(ws, row, col, cell.text.c_str(), f);
+                      static_cast<lxw_col_t>(cell.column + cell.colspan - 1), text.c_str(), f)
+                : worksheet_write_string(ws, row, col, text.c_str(), f);
         if (error != LXW_NO_ERROR) {
             throw DiagnosticError(make_error(
                 cell.loc,

@@ -50,12 +50,26 @@ TEST(WorkbookLibreOffice, CalcFindsEveryValueInPlace) {
     TempDir dir;
     const std::vector<std::string> seed = {"440304221061500600011", "440304221061500600008"};
     const std::filesystem::path legacy = kSource / "inputs/family/legacy-project-targets.yaml";
+    // Texts a spreadsheet would turn into something else if they were not text cells: spaces at
+    // the ends, a formula, a date, a code point escape, leading zeros, separators, decimals.
+    const std::vector<std::string> edge_values = {"  前后空格  ", "=1+1",     "1-2",  "_x0041_",
+                                                  "007",          "1,866.00", "0.50", "3"};
+    write_text(dir / "edge.yaml", "form: shenzhen-l2-project\nfields:\n"
+                                  "  project_code: '440304221061500999999'\n"
+                                  "  project_name: '  前后空格  '\n"
+                                  "  applicant_unit: '=1+1'\n"
+                                  "  budget_unit: '1-2'\n"
+                                  "  project_type: '_x0041_'\n"
+                                  "  allocation_method: '007'\n"
+                                  "  total_amount: '1,866.00'\n"
+                                  "  annual_amount: '0.50'\n"
+                                  "  period_years: '3'\n");
     const std::filesystem::path xlsx = dir / "forms.xlsx";
     const CommandResult written =
         run_command({formpdf_binary(), "workbook",
                      (kSource / "inputs/declarations" / (seed[0] + ".yaml")).string(),
                      (kSource / "inputs/declarations" / (seed[1] + ".yaml")).string(),
-                     legacy.string(), "-o", xlsx.string()});
+                     legacy.string(), (dir / "edge.yaml").string(), "-o", xlsx.string()});
     ASSERT_EQ(written.exit_code, 0) << written.err;
 
     // Tab-separated, UTF-8, every sheet to its own file (forms-<sheet>.csv), text as shown.
@@ -97,6 +111,12 @@ TEST(WorkbookLibreOffice, CalcFindsEveryValueInPlace) {
     EXPECT_EQ(values.size(), 10U + 2 + 8 + 3 * 15);
     for (const std::string& value : values) {
         EXPECT_EQ(cells.count(value), 1U) << value;
+    }
+
+    const std::set<std::string> edge_cells =
+        cells_of(read_text(dir / "csv" / "forms-440304221061500999999.csv"));
+    for (const std::string& value : edge_values) {
+        EXPECT_EQ(edge_cells.count(value), 1U) << value;
     }
 }
 
