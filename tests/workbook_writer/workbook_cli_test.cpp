@@ -203,6 +203,23 @@ TEST(WorkbookCli, UsageAndInputErrorsWriteNothing) {
               2); // no temporary left behind
 }
 
+TEST(WorkbookCli, TextsKeepLineBreaksSpacesAndEscapes) {
+    TempDir dir;
+    write_text(dir / "d.yaml", "form: shenzhen-l2-project\nfields:\n  project_code: '1'\n"
+                               "  project_name: \"  第一行\\n第二行 \"\n"
+                               "  project_type: '_x0041_'\n");
+    const auto xlsx = dir / "d.xlsx";
+    const CommandResult written = workbook({(dir / "d.yaml").string(), "-o", xlsx.string()});
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+    const auto sheets =
+        nlohmann::json::parse(run_command({kPython, kInspect, "json", xlsx.string()}).out);
+    EXPECT_EQ(sheets[0]["cells"]["E2"], "  第一行\n第二行 ");
+    // OOXML reads _x0041_ as "A": the underscore is escaped, so Excel shows the text as declared.
+    const std::string strings =
+        run_command({kPython, kInspect, "xml", xlsx.string(), "xl/sharedStrings.xml"}).out;
+    EXPECT_NE(strings.find(">_x005F_x0041_<"), std::string::npos) << strings;
+}
+
 TEST(WorkbookCli, SameInputSameBytes) {
     TempDir dir;
     const std::string decl = (kSource / "inputs/declarations/440304221061500600011.yaml").string();

@@ -4,11 +4,13 @@ tests: `tab WORKBOOK` prints every sheet as the budget system's tab export (one 
 merged cell in its first row and column, forms separated by an empty line); `json WORKBOOK` prints
 what the tests check of each sheet: protection, drop-downs, merges, unlocked cells, cell types;
 `csv2tab CSV...` turns LibreOffice's tab-separated sheets (quoted where a cell holds a tab, quote
-or line break) into the same tab text."""
+or line break) into the same tab text; `xml WORKBOOK MEMBER` prints one file of the zip."""
 
 import csv
 import json
 import sys
+
+import zipfile
 
 import openpyxl
 
@@ -64,6 +66,10 @@ def main():
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "csv2tab":
         csv2tab(sys.argv[2:])
+        return
+    if mode == "xml":
+        with zipfile.ZipFile(path) as z:
+            sys.stdout.write(z.read(sys.argv[3]).decode("utf-8"))
         return
     book = openpyxl.load_workbook(path)
     if mode == "tab":
