@@ -23,7 +23,8 @@ Command add_workbook_command(CLI::App& app) {
     cmd->add_option("--layouts", options->layout_dirs,
                     "Search this folder for form layouts first (repeatable)");
     cmd->footer("Each sheet is laid out like the printed form; only the fill-in cells can be "
-                "edited, and `formpdf import` reads the workbook back to the same declarations. "
+                "edited; the cells are those of the budget system's export, which `formpdf import` "
+                "reads. "
                 "Exit codes: 0 written, 2 errors (nothing written), 4 a file could not be read "
                 "or written, 64 usage. See docs/workbook.md.");
 
