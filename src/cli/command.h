@@ -22,6 +22,7 @@ Command add_import_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_sign_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
+Command add_workbook_command(CLI::App& app);
 
 // Prints the job's diagnostics on stderr and returns its exit code.
 int report(const app::JobResult& result);

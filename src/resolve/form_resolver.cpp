@@ -57,6 +57,7 @@ void bind(const load::CellSpec& spec, const load::Declaration* declaration,
         cell.text = fill_template(spec.text, declaration, record);
         break;
     case load::CellContent::Field: {
+        cell.field = spec.text;
         const load::TextValue* value = nullptr;
         if (record) {
             value = record->find(spec.text);
@@ -158,6 +159,8 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
             }
             ResolvedCell cell = make_cell(spec.levels[level], table, r);
             cell.loc = spec.levels[level].loc;
+            cell.tree = spec.group;
+            cell.level = static_cast<int>(level);
             if (node == &kNoLabel) {
                 cell.rowspan = group_row.spans[level];
             } else if (node) {
@@ -170,6 +173,7 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
         }
         for (const load::CellSpec& cell_spec : spec.cells) {
             ResolvedCell cell = make_cell(cell_spec, table, r);
+            cell.tree = spec.group;
             if (group_row.record) {
                 bind(cell_spec, declaration, group_row.record, cell);
             } else {

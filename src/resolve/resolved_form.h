@@ -27,6 +27,13 @@ struct ResolvedCell {
     // top of its part on the next page, followed by the table's continued_suffix.
     bool repeat_when_split = false;
     std::string name; // the layout's name for the cell's box (a named destination), or empty
+    // What of the declaration the cell shows, for a program that lets it be edited (the fill-in
+    // workbook): a header field's id, or in a group row a record field's id; empty for the layout's
+    // own text. The cells of a group row name their `tree`; a level cell (一级/二级 name) has
+    // `level` (0 = outermost).
+    std::string field;
+    std::string tree;
+    int level = -1;
 };
 
 struct ResolvedRow {

@@ -1,0 +1,46 @@
+#include "app/environment.h"
+#include "app/workbook_job.h"
+#include "cli/command.h"
+
+#include <memory>
+
+namespace formpdf::cli {
+
+Command add_workbook_command(CLI::App& app) {
+    struct Options {
+        app::WorkbookRequest request;
+        std::string blank;
+        std::vector<std::filesystem::path> layout_dirs;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand(
+        "workbook", "Write declarations (or the blank form) as a fill-in Excel workbook (.xlsx)");
+    cmd->add_option("declarations", options->request.inputs,
+                    "Declaration files (YAML): one sheet per form");
+    cmd->add_option("-o,--output", options->request.output, "The .xlsx file to write")->required();
+    cmd->add_option("--blank", options->blank,
+                    "Write the empty form of this layout file or form id instead");
+    cmd->add_option("--layouts", options->layout_dirs,
+                    "Search this folder for form layouts first (repeatable)");
+    cmd->footer("Each sheet is laid out like the printed form; only the fill-in cells can be "
+                "edited; the cells are those of the budget system's export, which `formpdf import` "
+                "reads. "
+                "Exit codes: 0 written, 2 errors (nothing written), 4 a file could not be read "
+                "or written, 64 usage. See docs/workbook.md.");
+
+    return {cmd, [options, cmd]() {
+                int exit_code = 0;
+                app::WorkbookRequest& request = options->request;
+                if (!document_time_from_environment(request.creation_time, exit_code)) {
+                    return exit_code;
+                }
+                if (cmd->count("--blank") > 0) {
+                    request.blank = options->blank;
+                }
+                request.layout_dirs =
+                    app::layout_search_dirs(options->layout_dirs, app::executable_dir());
+                return report(app::write_workbook(request));
+            }};
+}
+
+} // namespace formpdf::cli
