@@ -73,10 +73,11 @@ fuzz: $(DEPS_STAMP)
 	        fuzz_fonts) seeds=$(FUZZ_CORPUS_fuzz_fonts) ;; \
 	        *) seeds=tests/fuzz/corpus-$${target#fuzz_} ;; \
 	    esac; \
-	    echo "fuzz: $$target for $(FUZZ_SECONDS) s (seeds: $$seeds)"; \
+	    [ -d $$seeds ] && seeds=../$$seeds || seeds=; \
+	    echo "fuzz: $$target for $(FUZZ_SECONDS) s (seeds: $${seeds:-none})"; \
 	    (cd build-fuzz && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	        ./$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -max_len=200000 \
-	        -print_final_stats=1 corpus-$$target ../$$seeds); \
+	        -print_final_stats=1 corpus-$$target $$seeds); \
 	done
 
 # Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
