@@ -68,7 +68,7 @@ std::string format_report(const pdf::SignatureReport& r, std::size_t index, std:
     std::string certificate =
         check_text(r.certificate_valid_at_signing_time, "valid at the signing time",
                    "NOT valid at the signing time");
-    if (r.certificate_valid_at_signing_time) {
+    if (r.signature_ok) { // the certificate was read
         certificate += r.chain_trusted ? (*r.chain_trusted ? "; chains to a trusted certificate"
                                                            : "; does NOT chain to a trusted "
                                                              "certificate")
