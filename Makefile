@@ -74,10 +74,11 @@ fuzz: $(DEPS_STAMP)
 	        *) seeds=tests/fuzz/corpus-$${target#fuzz_} ;; \
 	    esac; \
 	    [ -d $$seeds ] && seeds=../$$seeds || seeds=; \
+	    dict=tests/fuzz/$${target#fuzz_}.dict; [ -f $$dict ] && dict=-dict=../$$dict || dict=; \
 	    echo "fuzz: $$target for $(FUZZ_SECONDS) s (seeds: $${seeds:-none})"; \
 	    (cd build-fuzz && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	        ./$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -max_len=200000 \
-	        -print_final_stats=1 corpus-$$target $$seeds); \
+	        -print_final_stats=1 $$dict corpus-$$target $$seeds); \
 	done
 
 # Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
