@@ -8,6 +8,7 @@
 #include "pdf/pdfa_metadata.h"
 #include "pdf/podofo_support.h"
 #include "pdf/sha256.h"
+#include "pdf/signature_verifier.h"
 #include "pdf/untrusted_pdf.h"
 
 #include <podofo/podofo.h>
@@ -393,6 +394,30 @@ std::string hex(std::string_view bytes) {
     return out;
 }
 
+// The signed file, read as verify reads it, must show the new signature in its field, valid and
+// covering the whole file. A file whose cross-reference chain is broken (a /Prev to nowhere, an
+// earlier revision's objects in the way) can take an update that no reader links to the
+// document: such a signature would be worthless, so the input is refused as damaged instead.
+void check_reads_back(const std::string& output, const std::string& field_name,
+                      const SignRequest& request) {
+    std::vector<SignatureReport> reports;
+    try {
+        reports = verify_pdf(output);
+    } catch (const DiagnosticError& error) {
+        fail_damaged(source_of(request),
+                     "the signed file does not read back: " + error.diagnostic().message);
+    }
+    const bool found = std::any_of(reports.begin(), reports.end(), [&](const auto& report) {
+        return report.revision_end == output.size() && report.field_name == field_name &&
+               report.valid();
+    });
+    if (!found) {
+        fail_damaged(source_of(request),
+                     "the signed file does not read back with its signature in the field '" +
+                         field_name + "' (its cross-reference chain is probably broken)");
+    }
+}
+
 } // namespace
 
 std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
@@ -403,6 +428,7 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
     const std::size_t contents_size =
         build_cms_signature(*request.credentials, "", request.format).size() + kContentsMargin;
     std::string output;
+    std::string field_name;
     try {
         const std::unique_ptr<PdfMemDocument> created = new_memory_document();
         PdfMemDocument& pdf = *created;
@@ -411,7 +437,7 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
         if (const PdfObject* date = pdf.GetInfo()->GetObject()->GetDictionary().GetKey("ModDate")) {
             old_mod_date = *date;
         }
-        const std::string field_name = choose_field_name(pdf, request);
+        field_name = choose_field_name(pdf, request);
         if (declares_pdfa(pdf)) {
             check_pdfa_string_limits(request, field_name);
         }
@@ -445,6 +471,7 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
     }
     const std::string cms_hex = hex(cms);
     output.replace(gap_start + 1, cms_hex.size(), cms_hex);
+    check_reads_back(output, field_name, request);
     return output;
 }
 

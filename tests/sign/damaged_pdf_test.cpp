@@ -202,5 +202,23 @@ TEST(DamagedPdf, OversizedAndNonRegularInputsAreRefusedWithoutReadingThem) {
     EXPECT_NE(piped.err.find("this is not a PDF file"), std::string::npos) << piped.err;
 }
 
+TEST(DamagedPdf, AnUpdateNoReaderWouldLinkToTheDocumentIsRefused) {
+    // Found by fuzz_pdf: a broken cross-reference chain (a /Prev into the middle of an object)
+    // that PoDoFo loads and updates, but whose signed result no longer shows the new signature
+    // in its field. sign reads its output back as verify does, and refuses such an input.
+    const SigningMaterial& material = SigningMaterial::get();
+    TempDir tmp;
+    const std::string input = std::string(FORMPDF_SOURCE_DIR) +
+                              "/tests/fuzz/corpus-pdf/crash-update-not-linked-to-the-document.pdf";
+    const std::string output = (tmp / "out.pdf").string();
+    const CommandResult result = run_sign(input, output, material.signer("good"));
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find("the PDF is damaged and cannot be signed: the signed file does not "
+                              "read back with its signature in the field 'Signature1'"),
+              std::string::npos)
+        << result.err;
+    EXPECT_FALSE(fs::exists(output));
+}
+
 } // namespace
 } // namespace formpdf
