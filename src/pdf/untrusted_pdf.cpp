@@ -44,6 +44,25 @@ PdfObject* resolve(PoDoFo::PdfMemDocument& pdf, PdfObject* object) {
                : object;
 }
 
+// Whether the bytes hold the /Encrypt key (of a trailer or cross-reference stream), as a whole
+// name: "/Encrypt 4 0 R", not "/EncryptMetadata". Judged before PoDoFo reads the file: its
+// encryption set-up crashes on a malformed /Encrypt dictionary (found by fuzz_pdf), and formpdf
+// refuses encrypted files anyway.
+bool declares_encryption(std::string_view bytes) {
+    const std::string_view key = "/Encrypt";
+    for (std::size_t at = bytes.find(key); at != std::string_view::npos;
+         at = bytes.find(key, at + key.size())) {
+        const std::size_t next = at + key.size();
+        if (next >= bytes.size() ||
+            std::string_view(" \t\r\n\f\0", 6) /* PDF white space */.find(bytes[next]) !=
+                std::string_view::npos ||
+            std::string_view("()<>[]{}/%").find(bytes[next]) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 struct PageWalk {
     PoDoFo::PdfMemDocument& pdf;
     const UntrustedPdf& source;
@@ -194,6 +213,9 @@ void load_untrusted_pdf(PoDoFo::PdfMemDocument& pdf, std::string_view bytes,
         fail(source, "this is not a PDF file (it does not start with %PDF-)",
              "give a PDF file, e.g. one written by `formpdf render`");
     }
+    if (declares_encryption(bytes)) {
+        fail_encrypted(source);
+    }
     silence_podofo();
     try {
         pdf.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()), for_update);
@@ -210,10 +232,7 @@ void load_untrusted_pdf(PoDoFo::PdfMemDocument& pdf, std::string_view bytes,
         check_field_tree(pdf, source);
         check_stream_lengths(pdf, source, bytes);
     } catch (const PoDoFo::PdfError& error) {
-        // PoDoFo fails on some encryption it cannot set up (RC4-based, without OpenSSL's legacy
-        // provider) as if the file were damaged: a trailer /Encrypt says what it is.
-        if (error.GetError() == PoDoFo::ePdfError_InvalidPassword ||
-            bytes.find("/Encrypt") != std::string_view::npos) {
+        if (error.GetError() == PoDoFo::ePdfError_InvalidPassword) {
             fail_encrypted(source);
         }
         fail_damaged(source, podofo_message(error));

@@ -153,6 +153,12 @@ TEST(DamagedPdf, EncryptedPdfsAreCalledEncryptedNotDamaged) {
         const CommandResult encrypted = run_command(argv);
         ASSERT_EQ(encrypted.exit_code, 0) << encrypted.err;
     }
+    // And a malformed /Encrypt dictionary (no /Filter), on which PoDoFo's own set-up crashed
+    // (found by fuzz_pdf): recognised from the trailer before PoDoFo reads the file.
+    inputs.push_back((tmp / "malformed-encrypt.pdf").string());
+    write_text(inputs.back(), handmade_pdf({kCatalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                            kPage, "<< /V 5 /R 6 /Length 256 >>"},
+                                           "/Encrypt 4 0 R"));
     for (const std::string& input : inputs) {
         const std::string output = (tmp / "out.pdf").string();
         const CommandResult signed_result = run_sign(input, output, material.signer("good"));
