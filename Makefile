@@ -46,7 +46,7 @@ tsan: $(DEPS_STAMP)
 
 # The libFuzzer targets (tests/fuzz/), built with clang, ASan and UBSan in build-fuzz/ with the
 # libraries instrumented too, each run for FUZZ_SECONDS on a copy of its committed corpus
-# (build-fuzz/corpus-NAME/: new inputs land there, not in the checkout). A target that is not
+# (build-fuzz/corpus-NAME/: new inputs land there, not in the checkout), leaks included. A target that is not
 # built (another branch's) is skipped. A crash stops the run and leaves crash-* in build-fuzz/.
 # To keep new inputs: fuzz_NAME -merge=1 tests/fuzz/CORPUS build-fuzz/corpus-NAME
 FUZZ_SECONDS ?= 60
@@ -76,7 +76,7 @@ fuzz: $(DEPS_STAMP)
 	    [ -d $$seeds ] && seeds=../$$seeds || seeds=; \
 	    dict=tests/fuzz/$${target#fuzz_}.dict; [ -f $$dict ] && dict=-dict=../$$dict || dict=; \
 	    echo "fuzz: $$target for $(FUZZ_SECONDS) s (seeds: $${seeds:-none})"; \
-	    (cd build-fuzz && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    (cd build-fuzz && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	        ./$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -max_len=200000 \
 	        -print_final_stats=1 $$dict corpus-$$target $$seeds); \
 	done
