@@ -45,9 +45,9 @@ tsan: $(DEPS_STAMP)
 	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^(Batch|BatchJob|StreamedPdfWriter|LineCacheTest)\.|CidCffFont'
 
 # The libFuzzer targets (tests/fuzz/), built with clang, ASan and UBSan in build-fuzz/ with the
-# libraries instrumented too, each run for FUZZ_SECONDS on a copy of its committed corpus
-# (build-fuzz/corpus-NAME/: new inputs land there, not in the checkout), leaks included. A target that is not
-# built (another branch's) is skipped. A crash stops the run and leaves crash-* in build-fuzz/.
+# libraries instrumented too, each run for FUZZ_SECONDS on its committed corpus and dictionary;
+# new inputs land in build-fuzz/corpus-NAME/, not in the checkout. A target this checkout does not
+# have is skipped. A crash or leak stops the run and leaves crash-* or leak-* in build-fuzz/.
 # To keep new inputs: fuzz_NAME -merge=1 tests/fuzz/CORPUS build-fuzz/corpus-NAME
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= fuzz_declarations fuzz_pdf fuzz_fonts
