@@ -90,16 +90,32 @@ std::optional<ByteRange> read_byte_range(std::string_view pdf, std::size_t at) {
 // uncompressed (its /Contents is a gap in the signed bytes), so scanning the bytes finds them all.
 std::vector<ByteRange> find_byte_ranges(std::string_view pdf) {
     std::vector<ByteRange> ranges;
+    std::set<ByteRange> seen;
     const std::string_view key = "/ByteRange";
     for (std::size_t at = pdf.find(key); at != std::string_view::npos;
          at = pdf.find(key, at + key.size())) {
         if (const auto range = read_byte_range(pdf, at + key.size())) {
-            if (std::find(ranges.begin(), ranges.end(), *range) == ranges.end()) {
+            if (seen.insert(*range).second) {
                 ranges.push_back(*range);
             }
         }
     }
     return ranges;
+}
+
+// Each signature is checked over up to the whole file: a file claiming more signatures than any
+// real document has is refused rather than checked for minutes.
+constexpr std::size_t kMaxSignatures = 256;
+
+void check_signature_count(std::size_t count) {
+    if (count > kMaxSignatures) {
+        throw DiagnosticError(make_error(
+            {},
+            "the file has " + std::to_string(count) +
+                " signatures; formpdf verify checks at most " + std::to_string(kMaxSignatures),
+            "a real document has a few signatures; this file is probably made to slow checks "
+            "down"));
+    }
 }
 
 std::string string_value(const PoDoFo::PdfDictionary& dict, const char* key) {
@@ -582,6 +598,9 @@ std::vector<SignatureReport> verify_pdf(std::string_view pdf, const VerifyOption
             ranges.push_back(*field.range);
         }
     }
+    check_signature_count(ranges.size() + static_cast<std::size_t>(std::count_if(
+                                              fields.begin(), fields.end(),
+                                              [](const auto& field) { return !field.range; })));
     std::vector<SignatureReport> reports;
     for (const ByteRange& range : ranges) {
         SignatureReport report;

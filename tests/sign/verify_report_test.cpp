@@ -222,5 +222,21 @@ TEST(VerifyReport, BytesAfterTheLastEofAreALaterRevisionOnEveryLine) {
               std::string::npos);
 }
 
+TEST(VerifyReport, AFileWithHundredsOfByteRangesIsRefusedNotCheckedForMinutes) {
+    TempDir tmp;
+    std::string pdf = read_text(signed_copy(tmp, "signed.pdf"));
+    for (int i = 1; i <= 300; ++i) {
+        pdf += "% /ByteRange [0 " + std::to_string(i) + " " + std::to_string(i + 1) + " 9]\n";
+    }
+    const std::string path = (tmp / "many.pdf").string();
+    write_text(path, pdf);
+    const CommandResult checked = run_verify(path);
+    EXPECT_EQ(checked.exit_code, 2) << checked.out << checked.err;
+    EXPECT_NE(checked.err.find(path + ": error: the file has 301 signatures; formpdf verify checks "
+                                      "at most 256"),
+              std::string::npos)
+        << checked.err;
+}
+
 } // namespace
 } // namespace formpdf
