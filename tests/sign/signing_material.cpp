@@ -27,8 +27,8 @@ SigningMaterial::SigningMaterial() {
                    "[eku_email]\nbasicConstraints = CA:FALSE\nkeyUsage = digitalSignature\n"
                    "extendedKeyUsage = emailProtection\n");
     auto issue = [](const std::string& name, const std::string& section, const std::string& dates) {
-        return "openssl req -newkey rsa:2048 -nodes -keyout " + name + ".key -out " + name +
-               ".csr -subj '/CN=" + name +
+        return "openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout " + name +
+               ".key -out " + name + ".csr -subj '/CN=" + name +
                " signer/O=formpdf tests'\n"
                "openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca.key -in " +
                name + ".csr -out " + name + ".pem -extensions " + section + " " + dates +
@@ -38,14 +38,16 @@ SigningMaterial::SigningMaterial() {
         "set -e; cd '" + d +
         "'\n"
         "touch index.txt; echo 1000 > serial\n"
-        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 "
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out "
+        "ca.pem -days 3650 "
         "  -subj '/CN=Hardening Test CA' -addext 'basicConstraints=critical,CA:TRUE' "
         "  -addext 'keyUsage=critical,keyCertSign,cRLSign'\n" +
         issue("good", "good", "-days 3650") + issue("ku-cert-sign", "ku_cert_sign", "-days 3650") +
         issue("eku-server", "eku_server", "-days 3650") +
         issue("eku-email", "eku_email", "-days 3650") +
         issue("expired", "good", "-startdate 20200101000000Z -enddate 20201231000000Z") +
-        "openssl req -newkey rsa:2048 -keyout locked.key -out locked.csr -subj '/CN=locked' "
+        "openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout locked.key -out "
+        "locked.csr -subj '/CN=locked' "
         "  -passout 'pass:" +
         kLockedPassword +
         "'\n"

@@ -14,10 +14,11 @@ namespace formpdf::testing {
 
 class SigningMaterial {
 public:
-    // Made on first use: a CA; signers "good" (RSA, digitalSignature), "ku-cert-sign"
+    // Made on first use (ECDSA P-256 keys: made in milliseconds, where RSA keys took seconds per
+    // test program): a CA; signers "good" (digitalSignature), "ku-cert-sign"
     // (keyUsage keyCertSign only), "eku-server" (extendedKeyUsage serverAuth only), "eku-email"
     // (emailProtection), "expired" (valid during 2020), "sm2" and "ed25519" (self-signed), each
-    // as NAME.pem and NAME.key (unencrypted), "locked" (RSA, key encrypted with kLockedPassword);
+    // as NAME.pem and NAME.key (unencrypted), "locked" (key encrypted with kLockedPassword);
     // and seed.pdf (a rendered PDF/A form) and plain.pdf (the same form, not PDF/A).
     static const SigningMaterial& get();
 
