@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
-.PHONY: all deps build demo test sanitize tsan update-goldens format clean
+.PHONY: all deps build demo test sanitize tsan fuzz update-goldens format clean
 
 all: build
 
@@ -43,6 +43,43 @@ tsan: $(DEPS_STAMP)
 	cmake --build build-tsan -j $(JOBS) --target formpdf test_batch_job test_batch_cli test_batch_streamed_writer test_text_line_cache \
 	    test_pdf_cid_cff_font
 	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^(Batch|BatchJob|StreamedPdfWriter|LineCacheTest)\.|CidCffFont'
+
+# The libFuzzer targets (tests/fuzz/), built with clang, ASan and UBSan in build-fuzz/ with the
+# libraries instrumented too, each run for FUZZ_SECONDS on its committed corpus and dictionary;
+# new inputs land in build-fuzz/corpus-NAME/, not in the checkout. A target this checkout does not
+# have is skipped. A crash or leak stops the run and leaves crash-* or leak-* in build-fuzz/.
+# To keep new inputs: fuzz_NAME -merge=1 tests/fuzz/CORPUS build-fuzz/corpus-NAME
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz_declarations fuzz_pdf fuzz_fonts
+FUZZ_CORPUS_fuzz_declarations := tests/fuzz/corpus
+FUZZ_CORPUS_fuzz_pdf := tests/fuzz/corpus-pdf
+FUZZ_CORPUS_fuzz_fonts := tests/fuzz/corpus-fonts
+fuzz: $(DEPS_STAMP)
+	bash scripts/install-fuzz-deps
+	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	    -DFORMPDF_LIBFUZZER=ON -DFORMPDF_BUILD_BENCH=OFF -DFORMPDF_MIMALLOC=OFF \
+	    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer"
+	@set -e; for target in $(FUZZ_TARGETS); do \
+	    if cmake --build build-fuzz --target help | grep -qw "$$target"; then \
+	        cmake --build build-fuzz -j $(JOBS) --target $$target; \
+	    else echo "fuzz: $$target is not a target of this checkout; skipped"; fi; \
+	done
+	@set -e; for target in $(FUZZ_TARGETS); do \
+	    if [ ! -x build-fuzz/$$target ]; then echo "fuzz: no build-fuzz/$$target; skipped"; continue; fi; \
+	    corpus=build-fuzz/corpus-$$target; mkdir -p $$corpus; \
+	    case $$target in \
+	        fuzz_declarations) seeds=$(FUZZ_CORPUS_fuzz_declarations) ;; \
+	        fuzz_pdf) seeds=$(FUZZ_CORPUS_fuzz_pdf) ;; \
+	        fuzz_fonts) seeds=$(FUZZ_CORPUS_fuzz_fonts) ;; \
+	        *) seeds=tests/fuzz/corpus-$${target#fuzz_} ;; \
+	    esac; \
+	    [ -d $$seeds ] && seeds=../$$seeds || seeds=; \
+	    dict=tests/fuzz/$${target#fuzz_}.dict; [ -f $$dict ] && dict=-dict=../$$dict || dict=; \
+	    echo "fuzz: $$target for $(FUZZ_SECONDS) s (seeds: $${seeds:-none})"; \
+	    (cd build-fuzz && UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	        ./$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 -max_len=200000 \
+	        -print_final_stats=1 $$dict corpus-$$target $$seeds); \
+	done
 
 # Regenerate tests/golden/*.json after an intended layout change; review the diff before committing.
 update-goldens: build

@@ -1,5 +1,7 @@
 #include "app/progress.h"
 
+#include "core/terminal_text.h"
+
 #include <unistd.h>
 
 #include <cmath>
@@ -33,7 +35,7 @@ void Progress::update(std::size_t done, const std::string& current) {
     line += "] ";
     line += std::to_string(done * 100 / total_);
     line += "% ";
-    line += current;
+    line += terminal_safe(current); // a form's code and name, from the declaration
     if (rate > 0) {
         line += " · " + std::to_string(static_cast<long>(std::lround(rate))) + " forms/s · " +
                 std::to_string(static_cast<long>(std::ceil((total_ - done) / rate))) + " s left";

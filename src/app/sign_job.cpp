@@ -108,7 +108,8 @@ pdf::SignatureAppearance appearance(const SignRequest& request, const SignatureB
 
 // The box the layout named, from the input PDF's named destinations, in --visible's terms.
 SignatureBox named_box(const SignRequest& request, std::string_view input) {
-    const std::map<std::string, pdf::NamedRect> boxes = pdf::read_named_boxes(input);
+    const std::map<std::string, pdf::NamedRect> boxes =
+        pdf::read_named_boxes(input, request.input.string());
     const auto found = boxes.find(*request.box_name);
     if (found == boxes.end()) {
         std::string names;

@@ -39,7 +39,9 @@ struct SignRequest {
     std::string reason;
     std::string location;
     std::string contact_info;
-    std::int64_t signing_time = 0; // seconds since the epoch, UTC
+    // Seconds since the epoch, UTC: the CLI passes the real clock, never SOURCE_DATE_EPOCH (a
+    // signature's time is a claim; the certificate is checked at it).
+    std::int64_t signing_time = 0;
 
     // A visible signature: the box, the text (default "<signer CN>\n<YYYY-MM-DD>"), and the
     // layout whose "body" style and fonts draw it (default: the built-in layout defaults).

@@ -1,8 +1,8 @@
 #include "app/verify_job.h"
 
-#include "core/utc_time.h"
-
 #include "core/file_io.h"
+#include "core/terminal_text.h"
+#include "core/utc_time.h"
 #include "pdf/signature_verifier.h"
 
 #include <cstdio>
@@ -12,8 +12,10 @@ namespace {
 
 constexpr std::size_t kMaxPdfBytes = std::size_t{1} << 30;
 
-const char* yes_no(bool ok, const char* yes, const char* no) {
-    return ok ? yes : no;
+// A check's line: its result, or "not checked" when the signature value could not be read (the
+// reason is among the problems).
+std::string check_text(const std::optional<bool>& ok, const char* yes, const char* no) {
+    return ok ? std::string(*ok ? yes : no) : std::string("not checked");
 }
 
 std::string utc_text(std::int64_t seconds) {
@@ -24,14 +26,17 @@ std::string utc_text(std::int64_t seconds) {
     return buf;
 }
 
+// One block per signature. Every value from the file or the certificate (names, reason, location,
+// contact, /M as written) goes through terminal_safe(): a /Reason holding a line break and colour
+// codes must not print a forged "verdict: VALID" line.
 std::string format_report(const pdf::SignatureReport& r, std::size_t index, std::size_t count) {
     std::string out = "Signature " + std::to_string(index) + " of " + std::to_string(count) + ": " +
-                      (r.field_name.empty() ? "(unknown field)" : r.field_name) + "\n";
+                      (r.field_name.empty() ? "(no field)" : terminal_safe(r.field_name)) + "\n";
     auto line = [&out](const char* label, const std::string& value) {
         if (!value.empty()) {
             out += "  ";
             out += label;
-            out += value + "\n";
+            out += terminal_safe(value) + "\n";
         }
     };
     line("signer:          ",
@@ -46,25 +51,34 @@ std::string format_report(const pdf::SignatureReport& r, std::size_t index, std:
     line("reason:          ", r.reason);
     line("location:        ", r.location);
     line("contact:         ", r.contact_info);
-    line("byte range:      ", r.byte_range_ok
-                                  ? "covers revision " + std::to_string(r.revision) + " (bytes 0-" +
-                                        std::to_string(r.revision_end) +
-                                        ") entirely, except the signature value"
-                                  : std::string("WRONG: does not cover its whole revision"));
-    line("digest:          ", yes_no(r.digest_ok, "valid", "INVALID (the signed bytes changed)"));
-    line("signature:       ", yes_no(r.signature_ok, "valid", "INVALID"));
-    line("signing cert:    ",
-         yes_no(r.signing_certificate_ok, "matches the signed ESS attribute (or none is required)",
-                "MISMATCH or missing ESS signing-certificate attribute"));
-    line("certificate:     ",
-         std::string(yes_no(r.certificate_valid_at_signing_time, "valid at the signing time",
-                            "NOT valid at the signing time")) +
-             (r.chain_trusted ? (*r.chain_trusted ? "; chains to a trusted certificate"
-                                                  : "; does NOT chain to a trusted "
-                                                    "certificate")
-                              : "; chain not checked (use --trust FILE)"));
+    line("byte range:      ",
+         r.byte_range_ok
+             ? "covers revision " + std::to_string(r.revision) + " (bytes 0-" +
+                   std::to_string(r.revision_end) + ") entirely, except the signature value"
+             : "WRONG: " + (r.byte_range_text.empty() ? std::string("(none)") : r.byte_range_text) +
+                   " does not cover its whole revision");
+    line("digest:          ",
+         check_text(r.digest_ok, "valid", "INVALID (the signed bytes changed)"));
+    line("signature:       ", check_text(r.signature_ok, "valid", "INVALID"));
+    line("signing cert:    ", check_text(r.signing_certificate_ok,
+                                         "matches the signed ESS attribute (or none is required)",
+                                         "MISMATCH or missing ESS signing-certificate attribute"));
+    line("key usage:       ", check_text(r.certificate_usage_ok, "allows signing documents",
+                                         "does NOT allow signing documents"));
+    std::string certificate =
+        check_text(r.certificate_valid_at_signing_time, "valid at the signing time",
+                   "NOT valid at the signing time");
+    if (r.signature_ok) { // the certificate was read
+        certificate += r.chain_trusted ? (*r.chain_trusted ? "; chains to a trusted certificate"
+                                                           : "; does NOT chain to a trusted "
+                                                             "certificate")
+                                       : "; chain not checked (use --trust FILE)";
+    }
+    line("certificate:     ", certificate);
     std::string later;
-    if (r.covers_whole_file()) {
+    if (!r.byte_range_ok) {
+        later = "not known (the byte range is wrong)";
+    } else if (r.later_revisions == 0) {
         later = "none: the signature covers the whole file";
     } else if (r.unsigned_later_revisions == 0) {
         later = std::to_string(r.later_revisions) +
@@ -107,10 +121,11 @@ JobResult verify(const VerifyRequest& request, std::string& report) {
             valid += reports[i].valid() ? 1 : 0;
         }
         if (reports.empty()) {
-            report += request.input.string() + ": no signatures\n";
+            report += terminal_safe(request.input.string()) + ": no signatures\n";
         } else {
             report +=
-                request.input.string() + ": " + std::to_string(reports.size()) + " signature(s), " +
+                terminal_safe(request.input.string()) + ": " + std::to_string(reports.size()) +
+                " signature(s), " +
                 (valid == reports.size() ? std::string("all valid")
                                          : std::to_string(reports.size() - valid) + " NOT valid") +
                 "\n";

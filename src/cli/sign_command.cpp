@@ -1,8 +1,10 @@
 #include "app/environment.h"
 #include "app/sign_job.h"
 #include "cli/command.h"
+#include "core/terminal_text.h"
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -11,16 +13,27 @@
 namespace formpdf::cli {
 namespace {
 
-// "PAGE:X,Y,W,H" (page from 1; millimetres from the page's top-left corner).
-std::optional<app::SignatureBox> parse_box(const std::string& text) {
+// "PAGE:X,Y,W,H" (page from 1; millimetres from the page's top-left corner). nullopt, with the
+// reason in `why`, when the text is not that: every number must be whole as written (a page
+// number too large for an int is refused, not wrapped), finite, the position not negative and
+// the size positive. Whether the page exists and the box fits is for the signer, which knows
+// the PDF.
+std::optional<app::SignatureBox> parse_box(const std::string& text, std::string& why) {
     app::SignatureBox box;
     const std::size_t colon = text.find(':');
-    if (colon == std::string::npos) {
+    if (text.empty() || colon == std::string::npos) {
+        why = "it has no PAGE: part";
         return std::nullopt;
     }
     const char* begin = text.data();
     const char* end = text.data() + colon;
-    if (std::from_chars(begin, end, box.page).ptr != end || box.page < 1) {
+    const auto page = std::from_chars(begin, end, box.page);
+    if (page.ec == std::errc::result_out_of_range) {
+        why = "the page number is too large";
+        return std::nullopt;
+    }
+    if (page.ec != std::errc() || page.ptr != end || box.page < 1) {
+        why = "the page must be a whole number from 1";
         return std::nullopt;
     }
     double* values[] = {&box.x_mm, &box.y_mm, &box.width_mm, &box.height_mm};
@@ -29,17 +42,28 @@ std::optional<app::SignatureBox> parse_box(const std::string& text) {
     for (std::size_t i = 0; i < 4; ++i) {
         const auto [ptr, ec] = std::from_chars(at, text_end, *values[i]);
         if (ec != std::errc() || !std::isfinite(*values[i])) {
+            why = "X, Y, W and H must be four finite numbers of millimetres";
             return std::nullopt;
         }
         at = ptr;
         if (i < 3) {
             if (at == text_end || *at != ',') {
+                why = "X, Y, W and H must be separated by commas";
                 return std::nullopt;
             }
             ++at;
         }
     }
-    if (at != text_end || box.x_mm < 0 || box.y_mm < 0 || box.width_mm <= 0 || box.height_mm <= 0) {
+    if (at != text_end) {
+        why = "there is more after H";
+        return std::nullopt;
+    }
+    if (box.x_mm < 0 || box.y_mm < 0) {
+        why = "the position must not be negative";
+        return std::nullopt;
+    }
+    if (box.width_mm <= 0 || box.height_mm <= 0) {
+        why = "the width and height must be more than 0";
         return std::nullopt;
     }
     return box;
@@ -60,6 +84,7 @@ Command add_sign_command(CLI::App& app) {
         std::string box;
         std::vector<std::filesystem::path> font_dirs;
         bool no_system_fonts = false;
+        std::string command_line_password;
     };
     auto options = std::make_shared<Options>();
     app::SignRequest& r = options->request;
@@ -99,19 +124,33 @@ Command add_sign_command(CLI::App& app) {
     cmd->add_flag("--no-system-fonts", options->no_system_fonts,
                   "Do not search the system font folders");
 
-    return {cmd, [options]() {
+    // Accepted only to refuse it without repeating the value (an unknown option's value would be
+    // echoed in CLI11's error message).
+    CLI::Option* password =
+        cmd->add_option("--password", options->command_line_password)->group("");
+
+    return {cmd, [options, visible, password]() {
                 app::SignRequest& request = options->request;
                 if (!request.p12 && !request.cert) {
                     return usage_error("give the signer's credentials with --p12 FILE, or with "
                                        "--cert FILE and --key FILE");
                 }
-                if (!options->visible.empty()) {
-                    request.visible = parse_box(options->visible);
+                if (password->count() > 0) {
+                    // Never echoed: the value is a secret already exposed in the process list.
+                    return usage_error("--password is not accepted: a password on the command "
+                                       "line can be read by other users (process list, shell "
+                                       "history); give it in the environment variable "
+                                       "FORMPDF_KEY_PASSWORD or in a file named with "
+                                       "--password-file");
+                }
+                if (visible->count() > 0) {
+                    std::string why;
+                    request.visible = parse_box(options->visible, why);
                     if (!request.visible) {
                         return usage_error("--visible must be PAGE:X,Y,W,H (page from 1, the "
                                            "box in mm from the top-left corner), e.g. "
                                            "1:120,230,60,25; got '" +
-                                           options->visible + "'");
+                                           terminal_safe(options->visible) + "': " + why);
                     }
                 }
                 if (!options->box.empty()) {
@@ -120,10 +159,12 @@ Command add_sign_command(CLI::App& app) {
                 if (!options->visible_text.empty()) {
                     request.visible_text = options->visible_text;
                 }
-                int exit_code = 0;
-                if (!document_time_from_environment(request.signing_time, exit_code)) {
-                    return exit_code;
-                }
+                // The signing time is the real clock, never SOURCE_DATE_EPOCH: a signature's
+                // time is a claim a reader relies on, and a backdated one would let an expired
+                // certificate sign (docs/signing.md).
+                request.signing_time = std::chrono::duration_cast<std::chrono::seconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count();
                 if (const char* password = std::getenv("FORMPDF_KEY_PASSWORD")) {
                     request.password_env = password;
                 }

@@ -1,5 +1,7 @@
 #include "core/diagnostic.h"
 
+#include "core/terminal_text.h"
+
 #include <algorithm>
 
 namespace formpdf {
@@ -19,7 +21,7 @@ const char* severity_name(Severity severity) {
 std::string format_diagnostic(const Diagnostic& diagnostic) {
     std::string out;
     if (!diagnostic.loc.file.empty()) {
-        out += diagnostic.loc.file;
+        out += terminal_safe(diagnostic.loc.file);
         if (diagnostic.loc.line > 0) {
             out += ':' + std::to_string(diagnostic.loc.line);
             if (diagnostic.loc.col > 0) {
@@ -32,10 +34,12 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     }
     out += severity_name(diagnostic.severity);
     out += ": ";
-    out += diagnostic.message;
+    // Messages quote file names and values from the input: escaped, so that they cannot forge
+    // lines of output or take over the terminal (docs/security.md, "Terminal output").
+    out += terminal_safe(diagnostic.message);
     if (!diagnostic.hint.empty()) {
         out += "\nhint: ";
-        out += diagnostic.hint;
+        out += terminal_safe(diagnostic.hint);
     }
     return out;
 }

@@ -23,7 +23,8 @@ struct Diagnostic {
 };
 
 // The diagnostic as printed: one line, plus a "hint:" line when there is a hint. No trailing
-// newline.
+// newline. The file name, message and hint pass through terminal_safe() (core/terminal_text.h):
+// control and bidi characters quoted from the input are shown as escapes.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 Diagnostic make_error(SourceLoc loc, std::string message, std::string hint = {});

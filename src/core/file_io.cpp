@@ -20,6 +20,17 @@ std::string errno_text() {
 
 } // namespace
 
+namespace {
+
+[[noreturn]] void too_large(const std::filesystem::path& path, std::size_t max_bytes) {
+    throw DiagnosticError(
+        make_error(SourceLoc{path.string(), 0, 0},
+                   "file is larger than the limit of " + std::to_string(max_bytes) + " bytes",
+                   "check that this is the right file"));
+}
+
+} // namespace
+
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
@@ -29,17 +40,29 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     if (!file) {
         throw IoError(path.string() + ": cannot open: " + errno_text());
     }
+    // Judged on the opened file, before reading: a regular file over the limit is refused without
+    // reading a byte, and a device (/dev/zero, /dev/urandom, a terminal) is never read at all. A
+    // pipe (`formpdf check <(...)`) is read up to the limit.
+    struct stat info {};
+    if (::fstat(::fileno(file), &info) == 0) {
+        if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
+            std::fclose(file);
+            throw DiagnosticError(make_error(SourceLoc{path.string(), 0, 0},
+                                             "this is a device, not a regular file",
+                                             "give the path of a file"));
+        }
+        if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
+            std::fclose(file);
+            too_large(path, max_bytes);
+        }
+    }
     std::string bytes;
     char buf[65536];
     std::size_t n = 0;
     while ((n = std::fread(buf, 1, sizeof buf, file)) > 0) {
         if (bytes.size() + n > max_bytes) {
             std::fclose(file);
-            throw DiagnosticError(make_error(SourceLoc{path.string(), 0, 0},
-                                             "file is larger than the limit of " +
-                                                 std::to_string(max_bytes) + " bytes",
-                                             "a form declaration or layout is a few kilobytes; "
-                                             "check that this is the right file"));
+            too_large(path, max_bytes);
         }
         bytes.append(buf, n);
     }

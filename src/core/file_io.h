@@ -15,7 +15,8 @@ public:
 };
 
 // Reads a whole file. Throws IoError when it cannot be read, and DiagnosticError (with the file as
-// location) when it is larger than max_bytes, before reading it.
+// location) when it is larger than max_bytes (a regular file: before reading it; a pipe: once
+// max_bytes were read) or is a device (/dev/zero: never read).
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 
 // When the bytes of a written file must be on disk.

@@ -18,8 +18,9 @@ struct NamedRect {
 };
 
 // The named destinations of a PDF that are rectangles (/FitR), by name: the catalog's /Names
-// /Dests name tree (and an old-style catalog /Dests dictionary). Throws PdfError for a file that is
-// not a readable PDF.
-std::map<std::string, NamedRect> read_named_boxes(std::string_view pdf);
+// /Dests name tree (and an old-style catalog /Dests dictionary). Throws DiagnosticError (at
+// file_name) for a file that is not a PDF, is encrypted or is damaged.
+std::map<std::string, NamedRect> read_named_boxes(std::string_view pdf,
+                                                  const std::string& file_name);
 
 } // namespace formpdf::pdf

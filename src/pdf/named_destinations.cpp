@@ -3,9 +3,11 @@
 #include "pdf/named_boxes.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/podofo_support.h"
+#include "pdf/untrusted_pdf.h"
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace formpdf::pdf {
 
@@ -62,19 +64,22 @@ double number_at(const PdfArray& array, std::size_t i) {
 
 } // namespace
 
-std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes) {
+std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes,
+                                                  const std::string& file_name) {
     std::map<std::string, NamedRect> boxes;
+    const UntrustedPdf source{file_name, "signed"};
     try {
-        silence_podofo();
         const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
         PoDoFo::PdfMemDocument& pdf = *created;
-        pdf.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
+        load_untrusted_pdf(pdf, bytes, source, false);
         const PoDoFo::PdfVecObjects& objects = pdf.GetObjects();
 
         std::map<PoDoFo::PdfReference, std::pair<int, double>> page_of; // index, height
-        for (int i = 0; i < pdf.GetPageCount(); ++i) {
-            const PoDoFo::PdfPage* page = pdf.GetPage(i);
-            page_of[page->GetObject()->Reference()] = {i, page->GetMediaBox().GetHeight()};
+        const std::vector<PdfObject*> pages = page_objects(pdf, source);
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            const std::optional<PoDoFo::PdfRect> media = media_box_of(pdf, pages[i]);
+            page_of[pages[i]->Reference()] = {static_cast<int>(i),
+                                              media ? media->GetHeight() : 0.0};
         }
         const auto add = [&](const std::string& name, const PdfObject* value) {
             value = resolve(objects, value);
@@ -99,9 +104,12 @@ std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes) {
                                     right - left,       top - bottom, page->second.second};
         };
         // A name tree: /Names [key value ...] in leaves, /Kids below the root.
+        // Each node is read once: a /Kids cycle, or the same node listed many times at every
+        // level, would otherwise make the walk endless or exponential.
+        std::set<const PdfObject*> visited;
         std::function<void(const PdfObject*, int)> walk = [&](const PdfObject* node, int depth) {
             node = resolve(objects, node);
-            if (!node || !node->IsDictionary() || depth > 32) {
+            if (!node || !node->IsDictionary() || depth > 32 || !visited.insert(node).second) {
                 return;
             }
             const PdfDictionary& dict = node->GetDictionary();
@@ -133,7 +141,7 @@ std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes) {
             }
         }
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(podofo_message(error));
+        fail_damaged(source, podofo_message(error));
     }
     return boxes;
 }

@@ -1,12 +1,15 @@
 #include "pdf/pdf_signer.h"
 
 #include "core/diagnostic.h"
+#include "core/utf8.h"
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/pdfa_metadata.h"
 #include "pdf/podofo_support.h"
 #include "pdf/sha256.h"
+#include "pdf/signature_verifier.h"
+#include "pdf/untrusted_pdf.h"
 
 #include <podofo/podofo.h>
 
@@ -39,13 +42,17 @@ constexpr std::size_t kContentsMargin = 64;
     throw DiagnosticError(make_error(loc, std::move(message), std::move(hint)));
 }
 
-// ASCII as a plain string, anything else as UTF-16BE (PoDoFo's UTF-8 constructor).
-PdfString text_string(const std::string& text) {
-    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+bool text_string_is_ascii(const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
     });
-    return ascii ? PdfString(text)
-                 : PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
+}
+
+// ASCII as a plain string, anything else as UTF-16BE (PoDoFo's UTF-8 constructor).
+PdfString text_string(const std::string& text) {
+    return text_string_is_ascii(text)
+               ? PdfString(text)
+               : PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
 }
 
 PdfArray rect_array(double left, double bottom, double right, double top) {
@@ -57,35 +64,65 @@ PdfArray rect_array(double left, double bottom, double right, double top) {
     return array;
 }
 
-void load_for_update(PdfMemDocument& pdf, std::string_view input, const SignRequest& request) {
-    if (input.substr(0, 5) != "%PDF-") {
-        fail(request, "this is not a PDF file (it does not start with %PDF-)",
-             "give the PDF to sign, e.g. one written by `formpdf render`");
-    }
-    silence_podofo();
-    try {
-        pdf.LoadFromBuffer(input.data(), static_cast<long>(input.size()), true);
-    } catch (const PoDoFo::PdfError& error) {
-        if (error.GetError() == PoDoFo::ePdfError_InvalidPassword) {
-            fail(request, "the PDF is encrypted",
-                 "PDF/A and archival signatures need an "
-                 "unencrypted file");
-        }
-        fail(request, "the PDF is damaged and cannot be signed: " + podofo_message(error),
-             "check the file with `qpdf --check`; sign the original, undamaged file");
-    }
-    if (pdf.GetEncrypted()) {
-        fail(request, "the PDF is encrypted",
-             "PDF/A and archival signatures need an unencrypted file");
-    }
-    if (pdf.GetPageCount() < 1) {
-        fail(request, "the PDF has no pages", "a signature needs a page for its widget");
-    }
+UntrustedPdf source_of(const SignRequest& request) {
+    return UntrustedPdf{request.input_name, "signed"};
 }
 
 std::string field_name_of(const PdfObject* field) {
     const PdfObject* name = field->GetDictionary().GetKey("T");
     return name != nullptr && name->IsString() ? name->GetString().GetStringUtf8() : std::string();
+}
+
+// The bytes a text string takes in the file, as text_string() writes it: ASCII as is, anything
+// else as UTF-16BE with a byte order mark.
+std::size_t encoded_size(const std::string& text) {
+    if (text_string_is_ascii(text)) {
+        return text.size();
+    }
+    std::size_t units = 0;
+    std::size_t pos = 0;
+    char32_t c = 0;
+    while (pos < text.size()) {
+        units += decode_utf8(text, pos, c) && c > 0xFFFF ? 2 : 1;
+    }
+    return 2 + 2 * units;
+}
+
+// Whether the document claims PDF/A conformance (pdfaid:part in its XMP metadata): then the
+// signature's revision must keep to PDF/A's limits too.
+bool declares_pdfa(PdfMemDocument& pdf) {
+    PdfObject* metadata = pdf.GetCatalog()->GetIndirectKey("Metadata");
+    if (metadata == nullptr || !metadata->HasStream()) {
+        return false;
+    }
+    char* buffer = nullptr;
+    PoDoFo::pdf_long length = 0;
+    metadata->GetStream()->GetFilteredCopy(&buffer, &length);
+    const std::string xmp(buffer, static_cast<std::size_t>(length));
+    PoDoFo::podofo_free(buffer);
+    return xmp.find("pdfaid:part") != std::string::npos;
+}
+
+// PDF/A-2 (ISO 19005-2, 6.1.13, after ISO 32000-1 Annex C) limits a string to 32,767 bytes.
+void check_pdfa_string_limits(const SignRequest& request, const std::string& field_name) {
+    constexpr std::size_t kMaxPdfaStringBytes = 32767;
+    const std::pair<const char*, std::string> strings[] = {
+        {"--reason", request.reason},
+        {"--location", request.location},
+        {"--contact", request.contact_info},
+        {"--field", field_name},
+        {"the certificate's subject name (/Name)", request.credentials->subject_common_name()},
+    };
+    for (const auto& [what, text] : strings) {
+        const std::size_t size = encoded_size(text);
+        if (size > kMaxPdfaStringBytes) {
+            fail(request,
+                 std::string(what) + " is " + std::to_string(size) +
+                     " bytes as a PDF string; PDF/A allows at most 32767",
+                 "this is a PDF/A file, and a longer string would break its conformance; "
+                 "shorten the text");
+        }
+    }
 }
 
 // The names of the document's top-level form fields.
@@ -199,14 +236,19 @@ void append_to_array(PdfMemDocument& pdf, PdfObject* owner, const char* key,
 // signature dictionary to fill.
 PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
                                const std::string& field_name) {
-    const int page_index = request.appearance ? request.appearance->page_index : 0;
-    if (page_index < 0 || page_index >= pdf.GetPageCount()) {
-        fail(request,
-             "the PDF has " + std::to_string(pdf.GetPageCount()) + " page(s); there is no page " +
-                 std::to_string(page_index + 1),
-             "give a page number from 1 to " + std::to_string(pdf.GetPageCount()));
+    const std::vector<PdfObject*> pages = page_objects(pdf, source_of(request));
+    const std::size_t page_count = pages.size();
+    if (page_count == 0) {
+        fail(request, "the PDF has no pages", "a signature needs a page for its widget");
     }
-    PoDoFo::PdfPage* page = pdf.GetPage(page_index);
+    const int page_index = request.appearance ? request.appearance->page_index : 0;
+    if (page_index < 0 || static_cast<std::size_t>(page_index) >= page_count) {
+        fail(request,
+             "the PDF has " + std::to_string(page_count) + " page(s); there is no page " +
+                 std::to_string(static_cast<std::int64_t>(page_index) + 1),
+             "give a page number from 1 to " + std::to_string(page_count));
+    }
+    PdfObject* page = pages[static_cast<std::size_t>(page_index)];
 
     PdfObject* signature = pdf.GetObjects().CreateObject("Sig");
     PdfObject* widget = pdf.GetObjects().CreateObject("Annot");
@@ -217,12 +259,17 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
     w.AddKey("V", signature->Reference());
     // PDF/A-2 6.3.2: printable, never hidden or invisible. An empty /Rect needs no /AP (6.3.3).
     w.AddKey("F", PdfObject(static_cast<pdf_int64>(4)));
-    w.AddKey("P", page->GetObject()->Reference());
+    w.AddKey("P", page->Reference());
     w.AddKey("M", PdfString(pdf_date(request.signing_time)));
     w.AddKey("Rect", rect_array(0, 0, 0, 0));
     if (request.appearance) {
         const SignatureAppearance& look = *request.appearance;
-        const PoDoFo::PdfRect media = page->GetMediaBox();
+        const std::optional<PoDoFo::PdfRect> media_box = media_box_of(pdf, page);
+        if (!media_box) {
+            fail_damaged(source_of(request),
+                         "page " + std::to_string(page_index + 1) + " has no valid /MediaBox");
+        }
+        const PoDoFo::PdfRect& media = *media_box;
         const double left = media.GetLeft() + look.left_pt;
         const double top = media.GetBottom() + media.GetHeight() - look.top_pt;
         const double bottom = top - look.height_pt;
@@ -241,7 +288,7 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
         w.AddKey("AP", appearance);
     }
 
-    append_to_array(pdf, page->GetObject(), "Annots", widget->Reference());
+    append_to_array(pdf, page, "Annots", widget->Reference());
     PdfObject* form = acro_form(pdf);
     append_to_array(pdf, form, "Fields", widget->Reference());
     // SignaturesExist | AppendOnly: viewers must save changes as incremental updates.
@@ -347,6 +394,30 @@ std::string hex(std::string_view bytes) {
     return out;
 }
 
+// The signed file, read as verify reads it, must show the new signature in its field, valid and
+// covering the whole file. A file whose cross-reference chain is broken (a /Prev to nowhere, an
+// earlier revision's objects in the way) can take an update that no reader links to the
+// document: such a signature would be worthless, so the input is refused as damaged instead.
+void check_reads_back(const std::string& output, const std::string& field_name,
+                      const SignRequest& request) {
+    std::vector<SignatureReport> reports;
+    try {
+        reports = verify_pdf(output);
+    } catch (const DiagnosticError& error) {
+        fail_damaged(source_of(request),
+                     "the signed file does not read back: " + error.diagnostic().message);
+    }
+    const bool found = std::any_of(reports.begin(), reports.end(), [&](const auto& report) {
+        return report.revision_end == output.size() && report.field_name == field_name &&
+               report.valid();
+    });
+    if (!found) {
+        fail_damaged(source_of(request),
+                     "the signed file does not read back with its signature in the field '" +
+                         field_name + "' (its cross-reference chain is probably broken)");
+    }
+}
+
 } // namespace
 
 std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
@@ -357,21 +428,27 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
     const std::size_t contents_size =
         build_cms_signature(*request.credentials, "", request.format).size() + kContentsMargin;
     std::string output;
+    std::string field_name;
     try {
         const std::unique_ptr<PdfMemDocument> created = new_memory_document();
         PdfMemDocument& pdf = *created;
-        load_for_update(pdf, input_pdf, request);
+        load_untrusted_pdf(pdf, input_pdf, source_of(request), true);
         std::optional<PdfObject> old_mod_date;
         if (const PdfObject* date = pdf.GetInfo()->GetObject()->GetDictionary().GetKey("ModDate")) {
             old_mod_date = *date;
         }
-        const std::string field_name = choose_field_name(pdf, request);
+        field_name = choose_field_name(pdf, request);
+        if (declares_pdfa(pdf)) {
+            check_pdfa_string_limits(request, field_name);
+        }
         PdfObject* signature = add_signature_field(pdf, request, field_name);
         fill_signature_dictionary(signature, request, contents_size);
         update_dates(pdf, request, old_mod_date);
         output = write_update(pdf);
     } catch (const PoDoFo::PdfError& error) {
-        throw PdfError(podofo_message(error));
+        // Loading checked the structure; what PoDoFo still stumbles on (a stream it cannot
+        // decode, an object it cannot parse when it is first read) is in the input too.
+        fail_damaged(source_of(request), podofo_message(error));
     }
 
     if (output.size() <= input_pdf.size() || output.compare(0, input_pdf.size(), input_pdf) != 0) {
@@ -394,6 +471,7 @@ std::string sign_pdf(std::string_view input_pdf, const SignRequest& request) {
     }
     const std::string cms_hex = hex(cms);
     output.replace(gap_start + 1, cms_hex.size(), cms_hex);
+    check_reads_back(output, field_name, request);
     return output;
 }
 

@@ -31,7 +31,7 @@ struct SignRequest {
     std::string input_name; // the input file, for messages
     const SigningCredentials* credentials = nullptr;
     SignatureFormat format = SignatureFormat::PadesBaselineB;
-    std::int64_t signing_time = 0; // seconds since the epoch, UTC: written as /M
+    std::int64_t signing_time = 0; // seconds since the epoch, UTC: written as /M (the real clock)
     std::string field_name;        // empty: "Signature1", "Signature2", ... (the first unused)
     std::string reason;            // each of these is left out when empty
     std::string location;
@@ -45,9 +45,11 @@ struct SignRequest {
 // (/ByteRange over the whole file but the /Contents value) and, for PDF/A, the XMP ModifyDate and
 // Info /ModDate set to the signing time. Earlier signatures stay valid.
 //
-// Throws DiagnosticError (at input_name) for a file that is not a readable PDF, is encrypted, or
-// already has a field of that name, or for an appearance outside the page; PdfError for a failure
-// of PoDoFo or OpenSSL.
+// Throws DiagnosticError (at input_name) for a file that is not a PDF, is encrypted or damaged
+// (untrusted_pdf.h: page-tree and field cycles, pages that are not dictionaries, a /Count that
+// lies, a /Length past the end, anything PoDoFo cannot parse), already has a field of that name,
+// or is PDF/A and a string would exceed PDF/A's 32,767-byte limit, or for an appearance outside
+// the page; PdfError for a failure of OpenSSL or of the update itself.
 std::string sign_pdf(std::string_view input_pdf, const SignRequest& request);
 
 } // namespace formpdf::pdf

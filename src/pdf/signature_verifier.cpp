@@ -1,8 +1,10 @@
 #include "pdf/signature_verifier.h"
 
 #include "core/diagnostic.h"
+#include "pdf/certificate_usage.h"
 #include "pdf/openssl_handles.h"
 #include "pdf/podofo_support.h"
+#include "pdf/untrusted_pdf.h"
 
 #include <openssl/ess.h>
 #include <openssl/pem.h>
@@ -12,20 +14,36 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <functional>
 #include <map>
+#include <set>
 
 namespace formpdf::pdf {
 namespace {
 
 using ByteRange = std::array<std::size_t, 4>;
 
-// What the signature dictionary says besides the signature itself.
+// What a signature field's value (the signature dictionary) says.
 struct SignatureFields {
     std::string field_name;
     std::string sub_filter;
     std::string signing_time;
     std::string reason, location, contact_info;
+    std::optional<std::string> contents; // the /Contents string's bytes
+    std::optional<ByteRange> range;      // nullopt: see range_problem
+    std::string range_text;              // the /ByteRange as written, for the report
+    std::string range_problem;           // why the /ByteRange is not four whole numbers >= 0
 };
+
+std::string range_text(const ByteRange& range) {
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "[" + string.
+    std::string text = "[";
+    for (std::size_t i = 0; i < range.size(); ++i) {
+        text.append(i == 0 ? "" : " ").append(std::to_string(range[i]));
+    }
+    text += ']';
+    return text;
+}
 
 bool is_space(char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
@@ -72,16 +90,32 @@ std::optional<ByteRange> read_byte_range(std::string_view pdf, std::size_t at) {
 // uncompressed (its /Contents is a gap in the signed bytes), so scanning the bytes finds them all.
 std::vector<ByteRange> find_byte_ranges(std::string_view pdf) {
     std::vector<ByteRange> ranges;
+    std::set<ByteRange> seen;
     const std::string_view key = "/ByteRange";
     for (std::size_t at = pdf.find(key); at != std::string_view::npos;
          at = pdf.find(key, at + key.size())) {
         if (const auto range = read_byte_range(pdf, at + key.size())) {
-            if (std::find(ranges.begin(), ranges.end(), *range) == ranges.end()) {
+            if (seen.insert(*range).second) {
                 ranges.push_back(*range);
             }
         }
     }
     return ranges;
+}
+
+// Each signature is checked over up to the whole file: a file claiming more signatures than any
+// real document has is refused rather than checked for minutes.
+constexpr std::size_t kMaxSignatures = 256;
+
+void check_signature_count(std::size_t count) {
+    if (count > kMaxSignatures) {
+        throw DiagnosticError(make_error(
+            {},
+            "the file has " + std::to_string(count) +
+                " signatures; formpdf verify checks at most " + std::to_string(kMaxSignatures),
+            "a real document has a few signatures; this file is probably made to slow checks "
+            "down"));
+    }
 }
 
 std::string string_value(const PoDoFo::PdfDictionary& dict, const char* key) {
@@ -98,80 +132,142 @@ std::string string_value(const PoDoFo::PdfDictionary& dict, const char* key) {
     return {};
 }
 
-void collect_signature_fields(PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfObject* field,
-                              const std::string& parent_name, bool parent_is_signature,
-                              std::map<ByteRange, SignatureFields>& out, int depth) {
-    if (field == nullptr || !field->IsDictionary() || depth > 32) {
+using ObjectResolver = std::function<const PoDoFo::PdfObject*(const PoDoFo::PdfObject*)>;
+
+// Reads the /ByteRange of a signature dictionary into `fields`: the text as written, and the
+// four numbers when it is four whole numbers >= 0 (anything else is a problem the report shows).
+void read_byte_range_value(const PoDoFo::PdfDictionary& sig, const ObjectResolver& resolve,
+                           SignatureFields& fields) {
+    const PoDoFo::PdfObject* range = resolve(sig.GetKey("ByteRange"));
+    if (range == nullptr) {
+        fields.range_problem = "the signature dictionary has no /ByteRange";
         return;
     }
-    const PoDoFo::PdfDictionary& dict = field->GetDictionary();
-    const std::string own_name = string_value(dict, "T");
-    const std::string name = parent_name.empty() ? own_name
-                             : own_name.empty()  ? parent_name
-                                                 : parent_name + "." + own_name;
-    const std::string type = string_value(dict, "FT");
-    const bool is_signature = type.empty() ? parent_is_signature : type == "Sig";
-    auto resolve = [&](const PoDoFo::PdfObject* object) -> const PoDoFo::PdfObject* {
-        return object != nullptr && object->IsReference()
-                   ? objects.GetObject(object->GetReference())
-                   : object;
-    };
-    if (is_signature) {
-        const PoDoFo::PdfObject* value = resolve(dict.GetKey("V"));
-        if (value != nullptr && value->IsDictionary()) {
-            const PoDoFo::PdfDictionary& sig = value->GetDictionary();
-            const PoDoFo::PdfObject* range = resolve(sig.GetKey("ByteRange"));
-            if (range != nullptr && range->IsArray() && range->GetArray().size() == 4) {
-                ByteRange key{};
-                for (std::size_t i = 0; i < 4; ++i) {
-                    const PoDoFo::PdfObject& item = range->GetArray()[i];
-                    key[i] = item.IsNumber() ? static_cast<std::size_t>(item.GetNumber()) : 0;
-                }
-                out[key] = SignatureFields{name,
-                                           string_value(sig, "SubFilter"),
-                                           string_value(sig, "M"),
-                                           string_value(sig, "Reason"),
-                                           string_value(sig, "Location"),
-                                           string_value(sig, "ContactInfo")};
-            }
+    if (!range->IsArray()) {
+        fields.range_problem = "the /ByteRange is not an array";
+        return;
+    }
+    const PoDoFo::PdfArray& array = range->GetArray();
+    std::vector<std::int64_t> numbers;
+    bool whole = true;
+    std::string text(1, '[');
+    for (const PoDoFo::PdfObject& item : array) {
+        const PoDoFo::PdfObject* value = resolve(&item);
+        if (text.size() > 1) {
+            text += " ";
+        }
+        if (value != nullptr && value->IsNumber()) {
+            numbers.push_back(value->GetNumber());
+            text += std::to_string(value->GetNumber());
+        } else {
+            whole = false;
+            text += value != nullptr && value->IsReal() ? "(a real number)" : "(?)";
+        }
+        if (text.size() > 200) {
+            text += " ...";
+            break;
         }
     }
-    const PoDoFo::PdfObject* kids = resolve(dict.GetKey("Kids"));
-    if (kids != nullptr && kids->IsArray()) {
-        for (const PoDoFo::PdfObject& kid : kids->GetArray()) {
-            collect_signature_fields(objects, resolve(&kid), name, is_signature, out, depth + 1);
+    text += ']';
+    fields.range_text = std::move(text);
+    if (array.size() != 4) {
+        fields.range_problem = "the /ByteRange has " + std::to_string(array.size()) +
+                               " values; a signature's has 4 (two ranges around the /Contents "
+                               "value)";
+    } else if (!whole) {
+        fields.range_problem = "the /ByteRange holds a value that is not a whole number";
+    } else if (std::any_of(numbers.begin(), numbers.end(), [](std::int64_t n) { return n < 0; })) {
+        fields.range_problem = "the /ByteRange holds a negative number";
+    } else {
+        ByteRange key{};
+        for (std::size_t i = 0; i < 4; ++i) {
+            key[i] = static_cast<std::size_t>(numbers[i]);
         }
+        fields.range = key;
     }
 }
 
-// The signature dictionaries reachable from the AcroForm, by their /ByteRange. Empty (with the
-// reason in `problem`) when PoDoFo cannot read the file.
-std::map<ByteRange, SignatureFields> read_signature_fields(std::string_view pdf,
-                                                           std::string& problem) {
-    std::map<ByteRange, SignatureFields> fields;
-    silence_podofo();
+struct FieldWalk {
+    PoDoFo::PdfVecObjects& objects;
+    std::set<const PoDoFo::PdfObject*> visited; // each field once: /Kids may form cycles
+    std::vector<SignatureFields> found;
+
+    const PoDoFo::PdfObject* resolve(const PoDoFo::PdfObject* object) const {
+        return object != nullptr && object->IsReference()
+                   ? objects.GetObject(object->GetReference())
+                   : object;
+    }
+
+    void visit(const PoDoFo::PdfObject* field, const std::string& parent_name,
+               bool parent_is_signature, int depth) {
+        if (field == nullptr || !field->IsDictionary() || depth > 32 ||
+            !visited.insert(field).second) {
+            return;
+        }
+        const PoDoFo::PdfDictionary& dict = field->GetDictionary();
+        const std::string own_name = string_value(dict, "T");
+        const std::string name = parent_name.empty() ? own_name
+                                 : own_name.empty()  ? parent_name
+                                                     : parent_name + "." + own_name;
+        const std::string type = string_value(dict, "FT");
+        const bool is_signature = type.empty() ? parent_is_signature : type == "Sig";
+        const ObjectResolver resolver = [this](const PoDoFo::PdfObject* object) {
+            return resolve(object);
+        };
+        if (is_signature) {
+            const PoDoFo::PdfObject* value = resolve(dict.GetKey("V"));
+            if (value != nullptr && value->IsDictionary()) {
+                const PoDoFo::PdfDictionary& sig = value->GetDictionary();
+                SignatureFields fields;
+                fields.field_name = name;
+                fields.sub_filter = string_value(sig, "SubFilter");
+                fields.signing_time = string_value(sig, "M");
+                fields.reason = string_value(sig, "Reason");
+                fields.location = string_value(sig, "Location");
+                fields.contact_info = string_value(sig, "ContactInfo");
+                const PoDoFo::PdfObject* contents = resolve(sig.GetKey("Contents"));
+                if (contents != nullptr && (contents->IsString() || contents->IsHexString())) {
+                    const PoDoFo::PdfString& string = contents->GetString();
+                    fields.contents = std::string(string.GetString(), string.GetLength());
+                }
+                read_byte_range_value(sig, resolver, fields);
+                found.push_back(std::move(fields));
+            }
+        }
+        const PoDoFo::PdfObject* kids = resolve(dict.GetKey("Kids"));
+        if (kids != nullptr && kids->IsArray()) {
+            for (const PoDoFo::PdfObject& kid : kids->GetArray()) {
+                visit(resolve(&kid), name, is_signature, depth + 1);
+            }
+        }
+    }
+};
+
+// The values of the document's signature fields, in the order of the AcroForm's /Fields. Throws
+// DiagnosticError when the file cannot be read as a PDF.
+std::vector<SignatureFields> read_signature_fields(std::string_view pdf) {
+    const UntrustedPdf source{"", "verified"};
+    const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
+    PoDoFo::PdfMemDocument& document = *created;
+    load_untrusted_pdf(document, pdf, source, false);
     try {
-        const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
-        PoDoFo::PdfMemDocument& document = *created;
-        document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+        FieldWalk walk{document.GetObjects(), {}, {}};
         // Not GetAcroForm(): PoDoFo's wrapper would add a default appearance to the form.
         PoDoFo::PdfObject* form = document.GetCatalog()->GetIndirectKey("AcroForm");
         if (form == nullptr || !form->IsDictionary()) {
-            return fields;
+            return {};
         }
         const PoDoFo::PdfObject* list = form->GetIndirectKey("Fields");
         if (list == nullptr || !list->IsArray()) {
-            return fields;
+            return {};
         }
         for (const PoDoFo::PdfObject& item : list->GetArray()) {
-            const PoDoFo::PdfObject* field =
-                item.IsReference() ? document.GetObjects().GetObject(item.GetReference()) : &item;
-            collect_signature_fields(document.GetObjects(), field, "", false, fields, 0);
+            walk.visit(walk.resolve(&item), "", false, 0);
         }
+        return std::move(walk.found);
     } catch (const PoDoFo::PdfError& error) {
-        problem = podofo_message(error);
+        fail_damaged(source, podofo_message(error));
     }
-    return fields;
 }
 
 std::string decode_hex(std::string_view hex) {
@@ -310,17 +406,17 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
         report.signature_ok = ok;
     }
     openssl_error();
-    if (!report.digest_ok) {
+    if (!*report.digest_ok) {
         report.problems.push_back("the signed bytes do not match the signed digest: the document "
                                   "was changed after signing");
     }
-    if (!report.signature_ok) {
+    if (!*report.signature_ok) {
         report.problems.push_back("the signature does not verify with the signer's certificate");
     }
 
     const bool pades = report.sub_filter == "ETSI.CAdES.detached";
     report.signing_certificate_ok = check_signing_certificate(signer, certificate, pades);
-    if (!report.signing_certificate_ok) {
+    if (!*report.signing_certificate_ok) {
         report.problems.push_back(pades ? "the ESS signing-certificate-v2 attribute (required by "
                                           "PAdES) is missing or names another certificate"
                                         : "the ESS signing-certificate attribute names another "
@@ -336,11 +432,16 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
     if (report.signing_time_utc) {
         report.certificate_valid_at_signing_time =
             *report.signing_time_utc >= not_before && *report.signing_time_utc <= not_after;
-        if (!report.certificate_valid_at_signing_time) {
+        if (!*report.certificate_valid_at_signing_time) {
             report.problems.push_back("the signer's certificate was not valid at the signing time");
         }
     } else {
         report.problems.push_back("the signature has no signing time (/M)");
+    }
+    const std::optional<std::string> usage_problem = signing_usage_problem(certificate);
+    report.certificate_usage_ok = !usage_problem;
+    if (usage_problem) {
+        report.problems.push_back(*usage_problem);
     }
     report.chain_trusted = check_chain(certificate, certificates, options.trusted_certificates_pem,
                                        report.signing_time_utc);
@@ -348,6 +449,76 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
         report.problems.push_back("the signer's certificate does not chain to a trusted "
                                   "certificate");
     }
+}
+
+// Checks the byte range against the file and, when it leaves out exactly a hex string, the
+// signature value in that gap. Problems go into the report.
+void check_signed_range(SignatureReport& report, const ByteRange& range, std::string_view pdf,
+                        const std::vector<std::size_t>& ends,
+                        const std::optional<std::string>& contents, const VerifyOptions& options) {
+    report.byte_range_text = range_text(range);
+    const std::size_t gap_start = range[0] + range[1]; // each < 10^15: no overflow
+    const std::size_t gap_end = range[2];
+    const std::size_t end = range[2] + range[3];
+    if (range[0] != 0) {
+        report.problems.push_back("the /ByteRange does not start at the beginning of the file");
+        return;
+    }
+    if (gap_start >= gap_end) {
+        report.problems.push_back(gap_start == gap_end
+                                      ? "the /ByteRange leaves no gap for the signature value"
+                                      : "the two parts of the /ByteRange overlap");
+        return;
+    }
+    if (end > pdf.size()) {
+        report.problems.push_back("the /ByteRange runs past the end of the file (to byte " +
+                                  std::to_string(end) + " of " + std::to_string(pdf.size()) + ")");
+        return;
+    }
+    bool gap_is_contents =
+        gap_end - gap_start >= 2 && pdf[gap_start] == '<' && pdf[gap_end - 1] == '>';
+    for (std::size_t i = gap_start + 1; gap_is_contents && i + 1 < gap_end; ++i) {
+        gap_is_contents = is_hex(pdf[i]) || is_space(pdf[i]);
+    }
+    if (!gap_is_contents) {
+        report.problems.push_back(
+            "the bytes left out of the /ByteRange are not just the signature value (/Contents), "
+            "so the signature does not cover all the rest");
+        return;
+    }
+    const std::string der = decode_hex(pdf.substr(gap_start + 1, gap_end - gap_start - 2));
+    if (contents && *contents != der) {
+        report.problems.push_back("the bytes left out of the /ByteRange are not this signature's "
+                                  "/Contents value");
+        return;
+    }
+    const auto revision = std::find(ends.begin(), ends.end(), end);
+    report.revision_end = end;
+    if (revision == ends.end()) {
+        report.problems.push_back(
+            "the signed bytes do not end at the end of a revision (%%EOF), so the signature does "
+            "not cover all of the file before it");
+    } else {
+        report.byte_range_ok = true;
+        report.revision = static_cast<std::size_t>(revision - ends.begin()) + 1;
+        report.later_revisions = static_cast<std::size_t>(ends.end() - revision) - 1;
+        if (ends.back() < pdf.size()) {
+            ++report.later_revisions; // bytes after the last %%EOF: an unfinished revision
+        }
+    }
+    std::string signed_bytes(pdf.substr(0, gap_start));
+    signed_bytes.append(pdf.substr(gap_end, end - gap_end));
+    check_cms(report, der, signed_bytes, options);
+}
+
+void copy_fields(SignatureReport& report, const SignatureFields& fields) {
+    report.field_name = fields.field_name;
+    report.sub_filter = fields.sub_filter;
+    report.signing_time = fields.signing_time;
+    report.reason = fields.reason;
+    report.location = fields.location;
+    report.contact_info = fields.contact_info;
+    report.signing_time_utc = parse_pdf_date(report.signing_time);
 }
 
 } // namespace
@@ -415,96 +586,73 @@ std::optional<std::int64_t> parse_pdf_date(std::string_view date) {
 }
 
 std::vector<SignatureReport> verify_pdf(std::string_view pdf, const VerifyOptions& options) {
-    if (pdf.substr(0, 5) != "%PDF-") {
-        throw DiagnosticError(make_error(
-            {}, "this is not a PDF file (it does not start with %PDF-)", "give the signed PDF"));
-    }
-    const std::vector<ByteRange> ranges = find_byte_ranges(pdf);
-    std::string structure_problem;
-    const std::map<ByteRange, SignatureFields> fields =
-        read_signature_fields(pdf, structure_problem);
+    const std::vector<SignatureFields> fields = read_signature_fields(pdf);
+    const std::vector<ByteRange> scanned = find_byte_ranges(pdf);
     const std::vector<std::size_t> ends = revision_ends(pdf);
 
+    // Every signature once: those found in the bytes in file order, then those of fields whose
+    // /ByteRange the scan did not find (written another way, or malformed).
+    std::vector<ByteRange> ranges = scanned;
+    for (const SignatureFields& field : fields) {
+        if (field.range && std::find(ranges.begin(), ranges.end(), *field.range) == ranges.end()) {
+            ranges.push_back(*field.range);
+        }
+    }
+    check_signature_count(ranges.size() + static_cast<std::size_t>(std::count_if(
+                                              fields.begin(), fields.end(),
+                                              [](const auto& field) { return !field.range; })));
     std::vector<SignatureReport> reports;
     for (const ByteRange& range : ranges) {
         SignatureReport report;
-        if (const auto it = fields.find(range); it != fields.end()) {
-            report.field_name = it->second.field_name;
-            report.sub_filter = it->second.sub_filter;
-            report.signing_time = it->second.signing_time;
-            report.reason = it->second.reason;
-            report.location = it->second.location;
-            report.contact_info = it->second.contact_info;
-            report.signing_time_utc = parse_pdf_date(report.signing_time);
-        } else if (!structure_problem.empty()) {
-            report.problems.push_back("the file's structure is damaged (" + structure_problem +
-                                      ")");
+        const auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) {
+            return f.range && *f.range == range;
+        });
+        if (field != fields.end()) {
+            copy_fields(report, *field);
         } else {
             report.problems.push_back("no signature field of the document holds this signature");
         }
-
-        const std::size_t gap_start = range[0] + range[1];
-        const std::size_t gap_end = range[2];
-        const std::size_t end = range[2] + range[3];
-        const bool inside = range[0] == 0 && gap_start < gap_end && end <= pdf.size();
-        bool gap_is_contents =
-            inside && gap_end - gap_start >= 2 && pdf[gap_start] == '<' && pdf[gap_end - 1] == '>';
-        for (std::size_t i = gap_start + 1; gap_is_contents && i + 1 < gap_end; ++i) {
-            gap_is_contents = is_hex(pdf[i]) || is_space(pdf[i]);
-        }
-        const auto revision = std::find(ends.begin(), ends.end(), end);
-        report.byte_range_ok = gap_is_contents && revision != ends.end();
-        if (!inside) {
-            report.problems.push_back("the /ByteRange does not fit the file");
-            reports.push_back(std::move(report));
-            continue;
-        }
-        if (!report.byte_range_ok) {
-            report.problems.push_back(
-                gap_is_contents
-                    ? "the signed bytes do not end at the end of a revision (%%EOF)"
-                    : "the bytes left out of the /ByteRange are not just the signature value");
-        }
-        report.revision_end = end;
-        if (revision != ends.end()) {
-            report.revision = static_cast<std::size_t>(revision - ends.begin()) + 1;
-            report.later_revisions = static_cast<std::size_t>(ends.end() - revision) - 1;
-        } else {
-            report.later_revisions = static_cast<std::size_t>(
-                std::count_if(ends.begin(), ends.end(), [&](std::size_t e) { return e > end; }));
-        }
-
-        std::string signed_bytes(pdf.substr(0, gap_start));
-        signed_bytes.append(pdf.substr(gap_end, end - gap_end));
-        if (gap_is_contents) {
-            check_cms(report, decode_hex(pdf.substr(gap_start + 1, gap_end - gap_start - 2)),
-                      signed_bytes, options);
-        } else {
-            report.problems.push_back("the signature value cannot be read");
-        }
+        // Parse /M before the certificate check, which judges validity at that time.
+        check_signed_range(report, range, pdf, ends,
+                           field != fields.end() ? field->contents : std::nullopt, options);
         reports.push_back(std::move(report));
+    }
+    for (const SignatureFields& field : fields) {
+        if (!field.range) {
+            SignatureReport report;
+            copy_fields(report, field);
+            report.byte_range_text = field.range_text;
+            report.problems.push_back(field.range_problem);
+            reports.push_back(std::move(report));
+        }
     }
 
     // A later revision is vouched for when a valid signature closes it; anything else appended
-    // after a signature is an unsigned change.
+    // after a signature (bytes after the last %%EOF too) is an unsigned change. Only signatures
+    // whose byte range ends at a revision have a "later".
     for (SignatureReport& report : reports) {
+        if (!report.byte_range_ok) {
+            continue;
+        }
         for (auto it = ends.rbegin(); it != ends.rend() && *it > report.revision_end; ++it) {
             const bool signed_revision =
                 std::any_of(reports.begin(), reports.end(), [&](const SignatureReport& other) {
-                    return other.revision_end == *it && other.problems.empty();
+                    return other.byte_range_ok && other.revision_end == *it &&
+                           other.problems.empty();
                 });
             if (!signed_revision) {
                 ++report.unsigned_later_revisions;
             }
         }
-        if (ends.empty() || ends.back() < pdf.size()) {
-            ++report.unsigned_later_revisions; // bytes after the last %%EOF
+        if (ends.back() < pdf.size()) {
+            ++report.unsigned_later_revisions;
         }
     }
     for (SignatureReport& report : reports) {
         if (report.unsigned_later_revisions > 0) {
             report.problems.push_back("the document was changed after signing: " +
-                                      std::to_string(report.unsigned_later_revisions) +
+                                      std::to_string(report.unsigned_later_revisions) + " of " +
+                                      std::to_string(report.later_revisions) +
                                       " later revision(s) carry no valid signature");
         }
     }

@@ -1,6 +1,7 @@
 #include "pdf/signing_credentials.h"
 
 #include "core/diagnostic.h"
+#include "pdf/certificate_usage.h"
 #include "pdf/pdf_date.h"
 #include "pdf/signing_credentials_impl.h"
 
@@ -123,6 +124,10 @@ SigningCredentials SigningCredentials::load(const CredentialFiles& files,
         }
     }
 
+    if (const auto problem = unsupported_key_problem(impl->key.get())) {
+        fail(files.p12_name.empty() ? files.key_name : files.p12_name, *problem,
+             "use an RSA key (2048 bits or more) or an ECDSA key on P-256, P-384 or P-521");
+    }
     if (X509_check_private_key(impl->certificate.get(), impl->key.get()) != 1) {
         openssl_error();
         fail(files.p12_name.empty() ? files.key_name : files.p12_name,
@@ -142,12 +147,13 @@ SigningCredentials SigningCredentials::load(const CredentialFiles& files,
         fail(cert_file,
              "the certificate is not valid before " + pdf_date(not_before).substr(2, 8) +
                  " (the signing time is " + pdf_date(signing_time).substr(2, 8) + ")",
-             "check the system clock, or SOURCE_DATE_EPOCH if it is set");
+             "check the system clock");
     }
-    const std::uint32_t usage = X509_get_key_usage(impl->certificate.get());
-    if (usage != UINT32_MAX && (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0) {
-        fail(cert_file, "the certificate's key usage does not allow signing",
-             "use a certificate with the digitalSignature or nonRepudiation key usage");
+    if (const auto problem = signing_usage_problem(impl->certificate.get())) {
+        fail(cert_file, *problem,
+             "use a certificate with the digitalSignature or nonRepudiation key usage, and an "
+             "extended key usage (if any) that allows document signing; formpdf verify would "
+             "call such a signature invalid");
     }
     return SigningCredentials(std::move(impl));
 }

@@ -96,7 +96,8 @@ TEST(ParsePdfDate, ReadsOffsetsAndPartialDates) {
 
 TEST(VerifyPdf, RejectsBytesThatAreNotAPdf) {
     EXPECT_THROW(verify_pdf("GIF89a"), DiagnosticError);
-    EXPECT_TRUE(verify_pdf("%PDF-1.7\n%%EOF\n").empty());
+    // A header and an end marker, but no document: damaged, not "no signatures".
+    EXPECT_THROW(verify_pdf("%PDF-1.7\n%%EOF\n"), DiagnosticError);
 }
 
 } // namespace
