@@ -1,6 +1,7 @@
 // The formpdf command: a thin layer over the app library. Each subcommand is in <name>_command.cpp.
 
 #include "cli/command.h"
+#include "cli/usage_error.h"
 #include "core/exit_code.h"
 
 #include <formpdf/version.h>
@@ -19,8 +20,8 @@ int main(int argc, char** argv) {
                "See docs/exit-codes.md.");
 
     const std::vector<cli::Command> commands = {
-        cli::add_render_command(app), cli::add_batch_command(app), cli::add_import_command(app),
-        cli::add_check_command(app),  cli::add_sign_command(app),  cli::add_verify_command(app),
+        cli::add_render_command(app),   cli::add_batch_command(app), cli::add_import_command(app),
+        cli::add_check_command(app),    cli::add_sign_command(app),  cli::add_verify_command(app),
         cli::add_workbook_command(app),
     };
 
@@ -29,7 +30,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) { // --help, --version
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "formpdf: error: " << e.what() << "\nhint: run 'formpdf --help'\n";
+        std::cerr << "formpdf: error: " << cli::usage_error_message(app, e)
+                  << "\nhint: run 'formpdf --help'\n";
         return static_cast<int>(ExitCode::Usage);
     }
     for (const cli::Command& command : commands) {

@@ -167,6 +167,28 @@ TEST(BadInvocation, UsageErrorsExit64WithAHint) {
     }
 }
 
+TEST(BadInvocation, AMistypedOptionIsNamedButItsValueNeverShown) {
+    // A mistyped --password (or any option) is often followed by a secret: the message names the
+    // option and never prints what came after it; control characters from argv are escaped.
+    for (const std::vector<std::string>& argv :
+         {std::vector<std::string>{"sign", "in.pdf", "--pasword", "hunter2", "-o", "out.pdf"},
+          {"sign", "in.pdf", "--pasword=hunter2", "-o", "out.pdf"},
+          {"render", "x.yaml", "-o", "y.pdf", "--secret-key", "hunter2"}}) {
+        std::vector<std::string> full = {testing::formpdf_binary()};
+        full.insert(full.end(), argv.begin(), argv.end());
+        const auto result = run_command(full);
+        EXPECT_EQ(result.exit_code, 64) << result.err;
+        EXPECT_EQ(result.err.find("hunter2"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("unknown option '--"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("its value is not shown"), std::string::npos) << result.err;
+    }
+    const auto escaped = run_command(
+        {testing::formpdf_binary(), "render", "x.yaml", "-o", "y.pdf", "extra\x1b[2Jfile"});
+    EXPECT_EQ(escaped.exit_code, 64) << escaped.err;
+    EXPECT_EQ(escaped.err.find('\x1b'), std::string::npos) << escaped.err;
+    EXPECT_NE(escaped.err.find("unexpected argument 'extra"), std::string::npos) << escaped.err;
+}
+
 TEST(BadInvocation, BadSourceDateEpochIsAnInputError) {
     TempDir dir;
     const auto result =
