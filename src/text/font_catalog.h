@@ -18,6 +18,13 @@ struct CatalogFace {
     FaceSummary summary;
 };
 
+// A font file the scan could not use (damaged, unreadable, too large), or a folder where the scan
+// stopped; reported by FontLibrary::load when it may have mattered.
+struct SkippedFont {
+    std::string path;
+    std::string reason; // "its 'name' table runs past the end of the file"
+};
+
 // Font directories in tiers: each search directory is a tier of its own, in the order given, and
 // the system font directories together form the last tier. A family found in an earlier tier hides
 // the same family in later tiers (a project's own copy of a font wins), so later tiers are scanned
@@ -29,8 +36,16 @@ public:
     // The best face of the family (case-insensitive, any of the face's family names) in the first
     // tier that has the family: usable outlines first, then nearest weight (ties: the heavier for
     // requests of 400 and up, the lighter below), then upright, then normal width, then path order.
-    // Null when no tier has the family.
-    const CatalogFace* find(std::string_view family, int weight);
+    // Null when no tier has the family; else *tier_index (when given) is the tier it was found in.
+    const CatalogFace* find(std::string_view family, int weight, std::size_t* tier_index = nullptr);
+
+    // What the scan of the first tier_count tiers skipped, in search order (tiers not scanned yet
+    // contribute nothing).
+    std::vector<SkippedFont> skipped(std::size_t tier_count) const;
+
+    // Forgets the per-process cache of file summaries (for the fuzz target, which rewrites one
+    // file faster than its modification time changes).
+    static void forget_cached_files();
 
     // Up to max_count families that look most like `family` (relative edit distance, then common
     // prefix), over all tiers, each named once by its display name; when a name in another
@@ -45,6 +60,7 @@ private:
     struct Tier {
         std::vector<std::filesystem::path> dirs;
         std::vector<CatalogFace> faces; // in path order, then face index
+        std::vector<SkippedFont> skipped;
         bool scanned = false;
     };
     void scan(Tier& tier);

@@ -1,5 +1,7 @@
 #include "text/font_file_tables.h"
 
+#include "text/font_resource.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,27 +54,41 @@ struct FontFileTables::File {
     }
 };
 
-std::optional<FontFileTables> FontFileTables::open(const std::string& path) {
+std::optional<FontFileTables> FontFileTables::open(const std::string& path, std::string& why_not) {
     auto file = std::make_shared<File>();
-    file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO that appeared since the folder was listed must not block the open.
+    file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat status {};
-    if (file->fd < 0 || ::fstat(file->fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    if (file->fd < 0 || ::fstat(file->fd, &status) != 0) {
+        why_not = "it cannot be opened";
+        return std::nullopt;
+    }
+    if (!S_ISREG(status.st_mode)) {
+        why_not = "it is not a regular file";
         return std::nullopt;
     }
     file->size = static_cast<std::uint64_t>(status.st_size);
+    if (file->size > kMaxFontFileBytes) {
+        why_not = "it is " + std::to_string(file->size >> 20) + " MiB, more than the " +
+                  std::to_string(kMaxFontFileBytes >> 20) + " MiB a font file may have";
+        return std::nullopt;
+    }
 
     unsigned char header[12];
     if (!file->read(0, header, sizeof header)) {
+        why_not = "it is too short to be a font";
         return std::nullopt;
     }
     std::vector<std::uint32_t> face_offsets;
     if (std::memcmp(header, "ttcf", 4) == 0) {
         const std::uint32_t count = be32(header + 8);
         if (count == 0 || count > kMaxFaces) {
+            why_not = "its collection header lists " + std::to_string(count) + " faces";
             return std::nullopt;
         }
         std::vector<unsigned char> offsets(4 * std::size_t{count});
         if (!file->read(12, offsets.data(), offsets.size())) {
+            why_not = "its collection header runs past the end of the file";
             return std::nullopt;
         }
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -86,14 +102,17 @@ std::optional<FontFileTables> FontFileTables::open(const std::string& path) {
     for (const std::uint32_t face_offset : face_offsets) {
         unsigned char offset_table[12];
         if (!file->read(face_offset, offset_table, sizeof offset_table)) {
+            why_not = "a table directory lies past the end of the file";
             return std::nullopt;
         }
         const std::uint16_t count = be16(offset_table + 4);
         if (count > kMaxTables) {
+            why_not = "a table directory lists " + std::to_string(count) + " tables";
             return std::nullopt;
         }
         std::vector<unsigned char> records(16 * std::size_t{count});
         if (!file->read(std::uint64_t{face_offset} + 12, records.data(), records.size())) {
+            why_not = "a table directory runs past the end of the file";
             return std::nullopt;
         }
         std::vector<TableRecord> directory;

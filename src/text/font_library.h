@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnostic.h"
 #include "core/source_location.h"
 #include "text/font_resource.h"
 
@@ -38,8 +39,16 @@ public:
 
     // Loads (once) the face that matches the request: same family, nearest weight.
     // Throws DiagnosticError at request.loc when no face has that family, with a hint that lists
-    // the nearest family names found.
-    FontId load(const FontRequest& request);
+    // the nearest family names found, and at the font file's path when the face chosen is damaged
+    // (font_file_check.h). Font files the scan skipped (damaged, unreadable, too large) in the
+    // tiers up to the one the family was found in are reported to `diagnostics`, once each: a
+    // warning for an earlier tier (it may have been meant to provide the family), a note for the
+    // same tier.
+    FontId load(const FontRequest& request, Diagnostics* diagnostics = nullptr);
+
+    // Forgets what this process has read of font files (the scan's per-file summaries), for the
+    // fuzz target, which rewrites one file many times a second.
+    static void forget_cached_files();
 
     const FontResource& resource(FontId id) const;
     const std::vector<FontResource>& resources() const;

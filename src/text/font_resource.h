@@ -5,6 +5,11 @@
 
 namespace formpdf::text {
 
+// The largest font file formpdf opens: 256 MiB. The largest fonts it is meant for are far below
+// (Noto Serif CJK Regular.ttc, five faces: 26 MB; the all-weights Noto/Source Han "Super OTC"
+// collections: about 120 MB), so a larger file is refused unread rather than mapped and walked.
+constexpr std::uint64_t kMaxFontFileBytes = std::uint64_t{256} << 20;
+
 // Index into FontLibrary::resources() and layout::Document::fonts. Stable for one FontLibrary.
 using FontId = std::uint32_t;
 
