@@ -79,13 +79,14 @@ hb_blob_t* shared_font_file(const std::string& path, std::string& why_not) {
                                      "to use another font"));
 }
 
+std::mutex cff_checks_mutex;
+std::map<std::pair<std::string, unsigned>, std::optional<std::string>> cff_checks;
+
 // What is wrong with a face's CFF table (cff_check.h), checked once per process and face.
 std::optional<std::string> cff_damage(const std::string& path, unsigned face_index,
                                       hb_face_t* face) {
-    static std::mutex mutex;
-    static std::map<std::pair<std::string, unsigned>, std::optional<std::string>> checked;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto [it, inserted] = checked.try_emplace({path, face_index});
+    const std::lock_guard<std::mutex> lock(cff_checks_mutex);
+    auto [it, inserted] = cff_checks.try_emplace({path, face_index});
     if (inserted) {
         HbBlob table(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;
@@ -96,17 +97,23 @@ std::optional<std::string> cff_damage(const std::string& path, unsigned face_ind
     return it->second;
 }
 
+struct SharedCidCff {
+    HbBlob table; // keeps the bytes the font reads alive
+    std::unique_ptr<CidCffFont> font;
+};
+std::mutex cid_cff_fonts_mutex;
+std::map<std::pair<std::string, unsigned>, SharedCidCff> cid_cff_fonts;
+
+// A CFF face's gid -> CID table, for the faces CidCffFont does not take.
+std::mutex cid_tables_mutex;
+std::map<std::pair<std::string, unsigned>, std::shared_ptr<const std::vector<std::uint16_t>>>
+    cid_tables;
+
 // The CID-keyed CFF program of a face, read once per process with its cache of flattened glyphs
 // (cid_cff_font.h), or nullptr when the face's CFF is not one we subset ourselves.
 const CidCffFont* shared_cid_cff(const std::string& path, unsigned face_index, hb_face_t* face) {
-    struct Entry {
-        HbBlob table; // keeps the bytes the font reads alive
-        std::unique_ptr<CidCffFont> font;
-    };
-    static std::mutex mutex;
-    static std::map<std::pair<std::string, unsigned>, Entry> fonts;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto [it, inserted] = fonts.try_emplace({path, face_index});
+    const std::lock_guard<std::mutex> lock(cid_cff_fonts_mutex);
+    auto [it, inserted] = cid_cff_fonts.try_emplace({path, face_index});
     if (inserted) {
         it->second.table.reset(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;
@@ -150,6 +157,18 @@ FontEmbedder::FontEmbedder(const text::FontResource& resource) : resource_(resou
 }
 
 void FontEmbedder::forget_cached_files() {
+    {
+        const std::lock_guard<std::mutex> lock(cid_cff_fonts_mutex);
+        cid_cff_fonts.clear();
+    }
+    {
+        const std::lock_guard<std::mutex> lock(cid_tables_mutex);
+        cid_tables.clear();
+    }
+    {
+        const std::lock_guard<std::mutex> lock(cff_checks_mutex);
+        cff_checks.clear();
+    }
     const std::lock_guard<std::mutex> lock(font_files_mutex);
     font_files.clear();
 }
@@ -184,10 +203,8 @@ void FontEmbedder::read_cids() {
     }
     // A CFF face we do not subset ourselves (name-keyed, or refused by CidCffFont): its charset
     // read once per process, not once per form.
-    static std::mutex mutex;
-    static std::map<std::pair<std::string, unsigned>, std::shared_ptr<const CidTable>> tables;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto [it, inserted] = tables.try_emplace({resource_.path, resource_.face_index});
+    const std::lock_guard<std::mutex> lock(cid_tables_mutex);
+    auto [it, inserted] = cid_tables.try_emplace({resource_.path, resource_.face_index});
     if (inserted) {
         HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;

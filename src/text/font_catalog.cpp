@@ -320,6 +320,17 @@ std::vector<std::string> FontCatalog::nearest_families(std::string_view family,
     return nearest;
 }
 
+std::vector<std::string> FontCatalog::families() {
+    std::set<std::string> names;
+    for (Tier& tier : tiers_) {
+        scan(tier);
+        for (const CatalogFace& face : tier.faces) {
+            names.insert(face.summary.display_family);
+        }
+    }
+    return {names.begin(), names.end()};
+}
+
 std::vector<SkippedFont> FontCatalog::skipped(std::size_t tier_count) const {
     std::vector<SkippedFont> skipped;
     for (std::size_t i = 0; i < tiers_.size() && i < tier_count; ++i) {

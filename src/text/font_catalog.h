@@ -53,6 +53,9 @@ public:
     // Scans every tier.
     std::vector<std::string> nearest_families(std::string_view family, std::size_t max_count);
 
+    // The display family of every face found, over all tiers, sorted, each once. Scans every tier.
+    std::vector<std::string> families();
+
     // Every directory that is searched, in search order, existing or not.
     std::vector<std::filesystem::path> directories() const;
 

@@ -206,6 +206,7 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     resource.is_cff = match->summary.outlines == OutlineFormat::Cff;
     const FaceMetrics metrics = read_face_metrics(face.get());
     resource.units_per_em = metrics.units_per_em;
+    resource.glyph_count = hb_face_get_glyph_count(face.get());
     resource.ascender = metrics.ascender;
     resource.descender = metrics.descender;
     resource.cap_height = metrics.cap_height;
@@ -221,6 +222,10 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     impl.ids_by_face.emplace(face_key, id);
     impl.ids_by_request.emplace(request_key, id);
     return id;
+}
+
+std::vector<std::string> FontLibrary::families() const {
+    return impl_->catalog.families();
 }
 
 void FontLibrary::forget_cached_files() {

@@ -46,6 +46,9 @@ public:
     // same tier.
     FontId load(const FontRequest& request, Diagnostics* diagnostics = nullptr);
 
+    // The family of every face on the search path, sorted, each once (scans every folder).
+    std::vector<std::string> families() const;
+
     // Forgets what this process has read of font files (the scan's per-file summaries), for the
     // fuzz target, which rewrites one file many times a second.
     static void forget_cached_files();

@@ -23,6 +23,7 @@ struct FontResource {
     int weight = 400;            // OS/2 usWeightClass
     bool is_cff = false;         // CFF outlines (CIDFontType0) rather than glyf (CIDFontType2)
     int units_per_em = 1000;
+    unsigned glyph_count = 0; // maxp numGlyphs: every glyph id drawn is below it
     // Metrics in font units, for the PDF font descriptor (OS/2 typo values where present).
     int ascender = 0;
     int descender = 0; // negative below the baseline
