@@ -72,9 +72,8 @@ void check_private(std::string_view data, const std::vector<DictEntry>& dict) {
         throw Damage{"its Private DICT lies outside the table"};
     }
     const auto offset = static_cast<std::size_t>(priv->values[1]);
-    const std::vector<DictEntry> private_dict =
-        checked_dict(data.substr(offset, static_cast<std::size_t>(priv->values[0])),
-                     "Private DICT");
+    const std::vector<DictEntry> private_dict = checked_dict(
+        data.substr(offset, static_cast<std::size_t>(priv->values[0])), "Private DICT");
     if (const DictEntry* subrs = cff::find(private_dict, cff::kOpSubrs); subrs != nullptr) {
         if (subrs->values.size() != 1 || subrs->values[0] < 0) {
             throw Damage{"its Private DICT's Subrs offset cannot be read"};
@@ -109,8 +108,7 @@ void check_charset(std::string_view data, long offset, std::uint32_t glyphs) {
     }
 }
 
-void check_fd_select(std::string_view data, long offset, std::uint32_t glyphs,
-                     std::uint32_t fds) {
+void check_fd_select(std::string_view data, long offset, std::uint32_t glyphs, std::uint32_t fds) {
     try {
         std::size_t pos = cff::table_offset(offset, data);
         const std::uint32_t format = read_be(data, pos++, 1);
@@ -130,7 +128,8 @@ void check_fd_select(std::string_view data, long offset, std::uint32_t glyphs,
                 const std::uint32_t fd = read_be(data, range + 2, 1);
                 const std::uint32_t next = read_be(data, range + 3, 2);
                 if (first != expected_first || next < first || next > glyphs || fd >= fds) {
-                    throw Damage{"its FDSelect range " + std::to_string(r) + " does not hold together"};
+                    throw Damage{"its FDSelect range " + std::to_string(r) +
+                                 " does not hold together"};
                 }
                 expected_first = next;
             }
@@ -177,9 +176,8 @@ void check_cff(std::string_view data, std::uint32_t glyph_count) {
         type != nullptr && (type->values.size() != 1 || type->values[0] != 2)) {
         throw Damage{"its Top DICT gives a charstring type other than 2"};
     }
-    const IndexView char_strings =
-        checked_index(data, required_value(top, cff::kOpCharStrings, "CharStrings offset"),
-                      "CharStrings");
+    const IndexView char_strings = checked_index(
+        data, required_value(top, cff::kOpCharStrings, "CharStrings offset"), "CharStrings");
     if (char_strings.count != glyph_count) {
         throw Damage{"its CFF table has " + std::to_string(char_strings.count) +
                      " glyphs, and its maxp table says " + std::to_string(glyph_count)};

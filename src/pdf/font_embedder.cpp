@@ -62,12 +62,10 @@ hb_blob_t* shared_font_file(const std::string& path, std::string& why_not) {
             return nullptr;
         }
         const std::string_view bytes = file->bytes();
-        HbBlob blob(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
-                                   HB_MEMORY_MODE_READONLY,
-                                   new std::shared_ptr<const MappedFile>(std::move(file)),
-                                   [](void* owner) {
-                                       delete static_cast<std::shared_ptr<const MappedFile>*>(owner);
-                                   }));
+        HbBlob blob(hb_blob_create(
+            bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY,
+            new std::shared_ptr<const MappedFile>(std::move(file)),
+            [](void* owner) { delete static_cast<std::shared_ptr<const MappedFile>*>(owner); }));
         found = font_files.emplace(path, std::move(blob)).first;
     }
     return hb_blob_reference(found->second.get());
@@ -178,8 +176,8 @@ void FontEmbedder::use_glyph(std::uint32_t gid, std::string_view text) {
         // HarfBuzz maps characters to whatever glyph the cmap names; a glyph past the font's
         // end would be left out of the subset.
         throw_damaged_font(resource_.path, "it maps a character to glyph " + std::to_string(gid) +
-                                               ", and it has only " +
-                                               std::to_string(glyph_count_) + " glyphs");
+                                               ", and it has only " + std::to_string(glyph_count_) +
+                                               " glyphs");
     }
     auto [it, inserted] = glyph_texts_.try_emplace(gid, text);
     if (!inserted && it->second.empty()) {
@@ -242,8 +240,8 @@ FontEmbedder::SubsetProgram FontEmbedder::make_subset(std::set<std::uint32_t> gi
     } catch (const PdfError& error) {
         // The face passed the checks at load (text/font_file_check.h) and above, so what hb-subset
         // cannot do with it is still a property of the file, for its user to hear about.
-        throw_damaged_font(resource_.path, std::string("its glyphs cannot be subset (") +
-                                               error.what() + ")");
+        throw_damaged_font(resource_.path,
+                           std::string("its glyphs cannot be subset (") + error.what() + ")");
     }
 }
 

@@ -21,13 +21,8 @@ bool has_font_extension(const fs::path& path) {
     return extension == ".otf" || extension == ".ttf" || extension == ".ttc" || extension == ".otc";
 }
 
-// Bounds of the walk of one tier, so that a folder of a million files, or one that reaches a huge
-// tree, cannot make every render slow: no real font folder comes near them (a Debian desktop with
-// every fonts-* package has about 3,000 font files, 4 levels deep).
-constexpr int kMaxScanDepth = 8;
-constexpr std::size_t kMaxScanEntries = 20000;
-
 struct Walk {
+    FontScanLimits limits;
     std::size_t entries = 0;
     std::vector<fs::path> files;
     std::vector<SkippedFont>* skipped;
@@ -49,12 +44,12 @@ void collect_font_files(const fs::path& dir, int depth, Walk& walk) {
         if (error) {
             break;
         }
-        if (++walk.entries > kMaxScanEntries) {
+        if (++walk.entries > walk.limits.max_entries) {
             if (!walk.stopped) {
                 walk.stopped = true;
                 walk.skipped->push_back(
                     {dir.string(), "the font scan stopped here, after " +
-                                       std::to_string(kMaxScanEntries) +
+                                       std::to_string(walk.limits.max_entries) +
                                        " files and folders (the most one font folder may hold)"});
             }
             return;
@@ -66,7 +61,7 @@ void collect_font_files(const fs::path& dir, int depth, Walk& walk) {
             continue;
         }
         if (fs::is_directory(link)) {
-            if (depth < kMaxScanDepth) {
+            if (depth < walk.limits.max_depth) {
                 subdirs.push_back(path);
             }
         } else if (has_font_extension(path) && it->is_regular_file(status_error)) {
@@ -198,7 +193,9 @@ std::vector<fs::path> system_font_dirs() {
     return dirs;
 }
 
-FontCatalog::FontCatalog(std::vector<fs::path> search_dirs, bool include_system_dirs) {
+FontCatalog::FontCatalog(std::vector<fs::path> search_dirs, bool include_system_dirs,
+                         FontScanLimits limits)
+    : limits_(limits) {
     for (fs::path& dir : search_dirs) {
         tiers_.push_back(Tier{{std::move(dir)}, {}, {}, false});
     }
@@ -220,6 +217,7 @@ void FontCatalog::scan(Tier& tier) {
             continue;
         }
         Walk walk;
+        walk.limits = limits_;
         walk.skipped = &tier.skipped;
         collect_font_files(dir, 0, walk);
         std::sort(walk.files.begin(), walk.files.end());

@@ -4,6 +4,7 @@
 // a request. Private to the text stage.
 
 #include "text/font_face.h"
+#include "text/font_library.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -31,7 +32,8 @@ struct SkippedFont {
 // only when an earlier one lacks the family. Each tier is scanned at most once.
 class FontCatalog {
 public:
-    FontCatalog(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs);
+    FontCatalog(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs,
+                FontScanLimits limits = {});
 
     // The best face of the family (case-insensitive, any of the face's family names) in the first
     // tier that has the family: usable outlines first, then nearest weight (ties: the heavier for
@@ -69,6 +71,7 @@ private:
     void scan(Tier& tier);
 
     std::vector<Tier> tiers_;
+    FontScanLimits limits_;
 };
 
 // The system font directories, in search order: /usr/share/fonts, /usr/local/share/fonts,

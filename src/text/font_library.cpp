@@ -100,8 +100,9 @@ std::string postscript_name_of(hb_face_t* face, const std::string& family) {
 
 } // namespace
 
-FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs)
-    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs)) {}
+FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs,
+                         FontScanLimits limits)
+    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs, limits)) {}
 
 FontLibrary::~FontLibrary() = default;
 

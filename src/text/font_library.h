@@ -4,6 +4,7 @@
 #include "core/source_location.h"
 #include "text/font_resource.h"
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -20,6 +21,15 @@ struct FontRequest {
     SourceLoc loc; // where the layout names it, for "unknown font" diagnostics
 };
 
+// Bounds of the font scan's walk of each search folder, so that a folder of a million files, or
+// one that reaches a huge tree, cannot make every render slow. No real font folder comes near them:
+// a Debian desktop with every fonts-* package has about 3,000 font files, 4 levels deep. A walk
+// that reaches a bound stops there and says so (a note, see load()).
+struct FontScanLimits {
+    int max_depth = 8;               // folder levels below a search folder
+    std::size_t max_entries = 20000; // files and folders listed, per search folder
+};
+
 // Finds fonts by family name and owns the loaded faces.
 //
 // Search order: each directory of search_dirs in the order given (the project's fonts/, a layout's
@@ -32,7 +42,7 @@ struct FontRequest {
 class FontLibrary {
 public:
     explicit FontLibrary(std::vector<std::filesystem::path> search_dirs,
-                         bool include_system_dirs = true);
+                         bool include_system_dirs = true, FontScanLimits limits = {});
     ~FontLibrary();
     FontLibrary(const FontLibrary&) = delete;
     FontLibrary& operator=(const FontLibrary&) = delete;

@@ -37,8 +37,9 @@ struct FontLibrary::Impl {
     // Files the scan skipped that load() has reported already.
     std::set<std::string> reported_skips;
 
-    Impl(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs)
-        : catalog(std::move(search_dirs), include_system_dirs) {}
+    Impl(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs,
+         FontScanLimits limits)
+        : catalog(std::move(search_dirs), include_system_dirs, limits) {}
 
     hb_face_t* face(FontId id) const {
         assert(id < faces.size());

@@ -81,9 +81,8 @@ void render_with(formpdf::text::FontLibrary& fonts, const std::string& family) {
         return;
     }
     const std::string yaml = "formpdf-layout: 1\nfonts:\n  body: {family: " + quoted +
-                             "}\n  heavy: {family: " + quoted +
-                             "}\nblocks:\n  - title: \"" + text + "\"\n  - paragraph: \"" + text +
-                             text + "\"\n";
+                             "}\n  heavy: {family: " + quoted + "}\nblocks:\n  - title: \"" + text +
+                             "\"\n  - paragraph: \"" + text + text + "\"\n";
     const formpdf::load::LayoutSpec spec =
         formpdf::load::load_layout_text(yaml, "fuzz-layout.yaml");
     formpdf::Diagnostics diagnostics;

@@ -1,7 +1,7 @@
-// Makes the seed corpus of the font fuzz target (tests/fuzz/font_corpus/) from the fonts the project
-// uses: each subset with hb-subset to the few characters the target sets (so the corpus stays
-// small), its outlines and subroutines kept as they are, plus a two-face collection (TTC) built
-// from two of them.
+// Makes the seed corpus of the font fuzz target (tests/fuzz/font_corpus/) from the fonts the
+// project uses: each subset with hb-subset to the few characters the target sets (so the corpus
+// stays small), its outlines and subroutines kept as they are, plus a two-face collection (TTC)
+// built from two of them.
 //   build/make_font_seeds OUT_DIR
 // Debian 12 has no hb-subset program (libharfbuzz-bin is not in bookworm's default install), so
 // this uses the library, as the PDF stage does.
@@ -25,8 +25,10 @@ struct Seed {
 };
 
 constexpr Seed kSeeds[] = {
-    {"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2, "项目编码，ABC 1", "noto-serif-sc.otf"},
-    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2, "申报表（）xyz 0", "noto-sans-sc-bold.otf"},
+    {"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2, "项目编码，ABC 1",
+     "noto-serif-sc.otf"},
+    {"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2, "申报表（）xyz 0",
+     "noto-sans-sc-bold.otf"},
     {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, "项目编码《》A fi1", "wqy-microhei.ttf"},
     {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0, "ABCxyz fi 0123", "dejavu-sans.ttf"},
 };
@@ -96,8 +98,8 @@ std::string collection(const std::vector<std::string>& fonts) {
         const std::size_t base = out.size();
         put32(out, offsets_at + 4 * f, static_cast<std::uint32_t>(base));
         std::string font = fonts[f];
-        const unsigned tables = (static_cast<unsigned char>(font[4]) << 8) |
-                                static_cast<unsigned char>(font[5]);
+        const unsigned tables =
+            (static_cast<unsigned char>(font[4]) << 8) | static_cast<unsigned char>(font[5]);
         for (unsigned t = 0; t < tables; ++t) {
             const std::size_t record = 12 + 16 * t;
             put32(font, record + 8, static_cast<std::uint32_t>(be32(font, record + 8) + base));
