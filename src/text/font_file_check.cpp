@@ -147,6 +147,10 @@ void check_face(std::string_view file, unsigned face_index) {
     const Tables tables = read_directory(file, face_offset(file, face_index));
 
     const std::string_view head = required(tables, tag("head"), 54);
+    if (be(head, 0, 2, "head") != 1) {
+        throw Damage{"its head table has version " + std::to_string(be(head, 0, 2, "head")) +
+                     " (1 exists)"};
+    }
     if (be(head, 12, 4, "head") != 0x5F0F3CF5) {
         throw Damage{"its head table lacks the magic number 0x5F0F3CF5"};
     }
@@ -155,11 +159,21 @@ void check_face(std::string_view file, unsigned face_index) {
         throw Damage{"its head table gives " + std::to_string(units_per_em) +
                      " units per em (16 to 16384 are valid)"};
     }
-    const std::uint32_t glyphs = be(required(tables, tag("maxp"), 6), 4, 2, "maxp");
+    const std::string_view maxp = required(tables, tag("maxp"), 6);
+    const std::uint32_t maxp_version = be(maxp, 0, 4, "maxp");
+    if (maxp_version != 0x00005000 && !(maxp_version == 0x00010000 && maxp.size() >= 32)) {
+        throw Damage{"its maxp table has an unknown version, or is cut short"};
+    }
+    const std::uint32_t glyphs = be(maxp, 4, 2, "maxp");
     if (glyphs == 0) {
         throw Damage{"its maxp table says it has no glyphs"};
     }
-    const std::uint32_t metrics = be(required(tables, tag("hhea"), 36), 34, 2, "hhea");
+    const std::string_view hhea = required(tables, tag("hhea"), 36);
+    if (be(hhea, 0, 2, "hhea") != 1) {
+        throw Damage{"its hhea table has version " + std::to_string(be(hhea, 0, 2, "hhea")) +
+                     " (1 exists)"};
+    }
+    const std::uint32_t metrics = be(hhea, 34, 2, "hhea");
     if (metrics == 0) {
         throw Damage{"its hhea table gives no horizontal metrics"};
     }

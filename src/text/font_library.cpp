@@ -195,6 +195,10 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     }
     HbFace face(hb_face_create(blob.get(), match->summary.face_index));
     hb_face_make_immutable(face.get());
+    if (hb_face_get_glyph_count(face.get()) == 0) {
+        // What the checks above let through and HarfBuzz still cannot read.
+        throw_damaged(match->path, "HarfBuzz reads no glyphs in it", request);
+    }
     HbFont font(hb_font_create(face.get()));
     hb_font_make_immutable(font.get());
 
