@@ -197,6 +197,38 @@ TEST(DamagedFont, AFileLargerThanTheCapIsSkippedUnread) {
         << error.hint;
 }
 
+TEST(FontScan, ReadsABoundedAmountOfACollection) {
+    // 1,024 faces whose directories all point at one 16 MiB name table: the scan would read
+    // 16 GiB if it read the table once per face.
+    constexpr std::uint32_t kFaces = 1024;
+    constexpr std::uint32_t kNameBytes = 16u << 20;
+    const std::uint32_t directories = 12 + 4 * kFaces;
+    const std::uint32_t name_at = directories + 28 * kFaces;
+    std::string font(name_at + kNameBytes, '\0');
+    font.replace(0, 4, "ttcf");
+    put_be(font, 4, 0x00010000, 4);
+    put_be(font, 8, kFaces, 4);
+    for (std::uint32_t face = 0; face < kFaces; ++face) {
+        const std::uint32_t directory = directories + 28 * face;
+        put_be(font, 12 + 4 * face, directory, 4);
+        put_be(font, directory, 0x00010000, 4);
+        put_be(font, directory + 4, 1, 2); // one table: 'name'
+        font.replace(directory + 12, 4, "name");
+        put_be(font, directory + 20, name_at, 4);
+        put_be(font, directory + 24, kNameBytes, 4);
+    }
+    TempDir dir;
+    write_binary(dir / "many.ttc", font);
+    const auto start = std::chrono::steady_clock::now();
+    FontLibrary fonts({dir.path()}, false);
+    const Diagnostic error = load_error(fonts, "DejaVu Sans");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2)); // 16 GiB: minutes
+    EXPECT_NE(error.hint.find((dir / "many.ttc").string() +
+                              " (none of its faces has a family name that can be read)"),
+              std::string::npos)
+        << error.hint;
+}
+
 TEST(FontScan, NeverFollowsADirectoryLinkNorOpensAFifo) {
     TempDir dir;
     TempDir elsewhere;
