@@ -2,7 +2,8 @@
 // one font file of a folder, the font scan finds its families (font_catalog.h), FontLibrary loads
 // the first one (with the damage checks of font_file_check.h), a layout set in it shapes a few Han
 // and Latin characters the face has, and the PDF stage embeds it (the CFF checks of cff_check.h,
-// our CID-keyed CFF subsetter or hb-subset) and writes the PDF. The contract: for any bytes, a
+// our CID-keyed CFF subsetter or hb-subset) and writes the PDF, in memory and streamed as a batch's
+// combined file is. The contract: for any bytes, a
 // DiagnosticError (a damaged font is refused with its path) or a PDF, never a crash, a hang or
 // another exception. Built with -fsanitize=fuzzer when FORMPDF_LIBFUZZER is on (clang), as
 // fuzz_fonts; otherwise fuzz_fonts_corpus_runner replays tests/fuzz/font_corpus/ in ctest.
@@ -13,6 +14,7 @@
 #include "load/layout_loader.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/streamed_pdf_writer.h"
 #include "text/font_library.h"
 
 #include <unistd.h>
@@ -92,6 +94,12 @@ void render_with(formpdf::text::FontLibrary& fonts, const std::string& family) {
     if (pdf.empty()) {
         std::abort();
     }
+    // The combined file of a batch: codes fixed before the glyph set is known (a name-keyed CFF
+    // font subset with its gids retained), pages streamed to a file.
+    formpdf::pdf::StreamedPdfWriter streamed(font_dir() / "combined.pdf", document.fonts,
+                                             {1700000000, "fuzz", false});
+    streamed.add_pages(streamed.prepare(document));
+    streamed.finish({"fuzz", {}, {}});
     if (verbose()) {
         std::fprintf(stderr, "  %s: %zu-byte PDF of \"%s\"\n", family.c_str(), pdf.size(),
                      text.c_str());
