@@ -98,16 +98,6 @@ std::string postscript_name_of(hb_face_t* face, const std::string& family) {
     return sanitize_postscript_name(family) + "-" + sanitize_postscript_name(style);
 }
 
-} // namespace
-
-FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs,
-                         FontScanLimits limits)
-    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs, limits)) {}
-
-FontLibrary::~FontLibrary() = default;
-
-namespace {
-
 // Says what the scan skipped up to the tier the family was found in, once per file: a warning for a
 // file of an earlier tier (it may well have been the font the layout meant, and another file is
 // used instead), a note for one of the same tier (a damaged file beside the one used).
@@ -148,6 +138,12 @@ void report_skipped(FontLibrary::Impl& impl, const FontRequest& request, const C
 }
 
 } // namespace
+
+FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs,
+                         FontScanLimits limits)
+    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs, limits)) {}
+
+FontLibrary::~FontLibrary() = default;
 
 FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     Impl& impl = *impl_;
