@@ -104,6 +104,14 @@ INSTANTIATE_TEST_SUITE_P(
                    put_be(font, cmap.offset + subtable + 2, 0xfff0, 2); // format 4's length
                },
                "its cmap subtable 0 (format 4) runs past the end of the cmap table"},
+        Damage{
+            "MaxpOfAnotherVersion",
+            // HarfBuzz reads it as absent: a face of no glyphs, each drawn glyph "missing"
+            [](std::string& font) { put_be(font, find_table(font, "maxp").offset, 0x00020000, 4); },
+            "its maxp table has an unknown version, or is cut short"},
+        Damage{"HheaOfAnotherVersion",
+               [](std::string& font) { put_be(font, find_table(font, "hhea").offset, 2, 2); },
+               "its hhea table has version 2 (1 exists)"},
         Damage{"DuplicateTable",
                [](std::string& font) {
                    const auto post = find_table(font, "post");
