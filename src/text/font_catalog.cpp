@@ -108,7 +108,7 @@ std::size_t common_prefix(const std::u32string& a, const std::u32string& b) {
 
 struct FileSummaries {
     std::vector<FaceSummary> faces;
-    std::string damage; // why the file was skipped; empty when it was read
+    std::string damage; // why the file, or some of its faces, was skipped; empty when read whole
 };
 
 // Read table by table (font_file_tables.h), not mapped.
@@ -118,16 +118,22 @@ FileSummaries read_file_summaries(const std::string& path) {
     if (!file) {
         return summaries;
     }
+    std::string nameless; // faces without a family name: "2" or "2, 3"
     for (unsigned index = 0; index < file->face_count(); ++index) {
         const HbFace face = file->face(index);
         FaceSummary summary = summarize_face(
             face.get(), index, [&](hb_tag_t tag) { return file->has_table(index, tag); });
         if (!summary.family_names.empty()) {
             summaries.faces.push_back(std::move(summary));
+        } else {
+            nameless += (nameless.empty() ? "" : ", ") + std::to_string(index);
         }
     }
+    // A face of a collection that cannot be named may be the one a layout asks for: said so too.
     if (summaries.faces.empty()) {
         summaries.damage = "none of its faces has a family name that can be read";
+    } else if (!nameless.empty()) {
+        summaries.damage = "its face " + nameless + " has no family name that can be read";
     }
     return summaries;
 }
@@ -224,7 +230,8 @@ void FontCatalog::scan(Tier& tier) {
         for (const fs::path& file : walk.files) {
             FileSummaries summaries = summarize_file(file);
             if (!summaries.damage.empty()) {
-                tier.skipped.push_back({file.string(), std::move(summaries.damage)});
+                tier.skipped.push_back(
+                    {file.string(), std::move(summaries.damage), !summaries.faces.empty()});
             }
             for (FaceSummary& summary : summaries.faces) {
                 tier.faces.push_back(CatalogFace{file.string(), std::move(summary)});

@@ -23,7 +23,8 @@ struct CatalogFace {
 // stopped; reported by FontLibrary::load when it may have mattered.
 struct SkippedFont {
     std::string path;
-    std::string reason; // "its 'name' table runs past the end of the file"
+    std::string reason;  // "its 'name' table runs past the end of the file"
+    bool partly = false; // some faces of a collection were read, others were not
 };
 
 // Font directories in tiers: each search directory is a tier of its own, in the order given, and

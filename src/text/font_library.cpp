@@ -113,7 +113,9 @@ void report_skipped(FontLibrary::Impl& impl, const FontRequest& request, const C
         if (!impl.reported_skips.insert(skipped.path).second) {
             continue;
         }
-        const std::string message = "font file skipped: " + skipped.reason;
+        const std::string message =
+            (skipped.partly ? "font file skipped in part: " : "font file skipped: ") +
+            skipped.reason;
         if (i < before.size()) {
             diagnostics->warning(SourceLoc{skipped.path, 0, 0}, message,
                                  "font family \"" + request.family + "\" (" + request.loc.file +

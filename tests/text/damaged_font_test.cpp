@@ -178,6 +178,27 @@ TEST(DamagedFont, ASkippedFileBesideTheOneUsedIsANote) {
     EXPECT_EQ(diagnostics.items()[0].loc.file, (dir / "broken.ttf").string());
 }
 
+TEST(DamagedFont, AFaceOfACollectionThatCannotBeNamedIsAWarning) {
+    // WenQuanYi's collection: face 0 (Micro Hei) intact, face 1 (Micro Hei Mono) without a name
+    // table, so the request for the mono family goes to the system's copy.
+    std::string font = read_binary(formpdf::testing::kWenQuanYiFile);
+    const auto name = find_table(font, "name", 1);
+    font.replace(name.record, 4, "xxxx");
+    TempDir dir;
+    write_binary(dir / "wqy-microhei.ttc", font);
+    FontLibrary fonts({dir.path()});
+    Diagnostics diagnostics;
+    EXPECT_EQ(fonts.resource(fonts.load(request("WenQuanYi Micro Hei Mono"), &diagnostics)).path,
+              formpdf::testing::kWenQuanYiFile);
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    EXPECT_EQ(diagnostics.items()[0].severity, Severity::Warning);
+    EXPECT_EQ(diagnostics.items()[0].message,
+              "font file skipped in part: its face 1 has no family name that can be read");
+    // The intact face is still found in the damaged file.
+    EXPECT_EQ(fonts.resource(fonts.load(request("WenQuanYi Micro Hei"))).path,
+              (dir / "wqy-microhei.ttc").string());
+}
+
 TEST(DamagedFont, AFamilyNotFoundListsTheFilesSkipped) {
     TempDir dir;
     write_unreadable_font(dir / "DejaVuSans.ttf");
