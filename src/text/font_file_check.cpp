@@ -100,22 +100,43 @@ std::string_view required(const Tables& tables, std::uint32_t table, std::size_t
     return found->second;
 }
 
+// Each subtable's length inside the table, and for the formats fonts map characters with (4 and
+// 12) its arrays inside that length, as HarfBuzz requires before it uses a subtable: one it
+// refuses is dropped without a word, and the characters it maps are then "in none of the fonts".
 void check_cmap(std::string_view cmap) {
     const std::uint32_t count = be(cmap, 2, 2, "the cmap table's header");
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::uint64_t offset = be(cmap, 4 + 8 * std::uint64_t{i} + 4, 4, "cmap's encodings");
         const std::uint32_t format = be(cmap, offset, 2, "a cmap subtable");
+        const std::string which =
+            "its cmap subtable " + std::to_string(i) + " (format " + std::to_string(format) + ")";
         std::uint64_t length = 0;
         if (format == 8 || format == 10 || format == 12 || format == 13) {
             length = be(cmap, offset + 4, 4, "a cmap subtable");
         } else if (format == 14) {
             length = be(cmap, offset + 2, 4, "a cmap subtable");
-        } else {
+        } else if (format == 0 || format == 2 || format == 4 || format == 6) {
             length = be(cmap, offset + 2, 2, "a cmap subtable");
+        } else {
+            throw Damage{which + " is of no known format"};
         }
         if (cmap.size() - offset < length) {
-            throw Damage{"its cmap subtable " + std::to_string(i) + " (format " +
-                         std::to_string(format) + ") runs past the end of the cmap table"};
+            throw Damage{which + " runs past the end of the cmap table"};
+        }
+        std::uint64_t needed = 0;
+        if (format == 4) {
+            const std::uint64_t segments_x2 = be(cmap, offset + 6, 2, "a cmap subtable");
+            if (segments_x2 == 0 || segments_x2 % 2 != 0) {
+                throw Damage{which + " gives " + std::to_string(segments_x2) +
+                             " as twice its number of segments"};
+            }
+            needed = 16 + 4 * segments_x2;
+        } else if (format == 12 || format == 13) {
+            needed = 16 + 12 * std::uint64_t{be(cmap, offset + 12, 4, "a cmap subtable")};
+        }
+        if (needed > length) {
+            throw Damage{which + " is " + std::to_string(length) +
+                         " bytes long, and its arrays need " + std::to_string(needed)};
         }
     }
 }

@@ -112,6 +112,19 @@ INSTANTIATE_TEST_SUITE_P(
         Damage{"HheaOfAnotherVersion",
                [](std::string& font) { put_be(font, find_table(font, "hhea").offset, 2, 2); },
                "its hhea table has version 2 (1 exists)"},
+        Damage{"CmapSubtableOfNoKnownFormat",
+               [](std::string& font) {
+                   const auto cmap = find_table(font, "cmap");
+                   put_be(font, cmap.offset + get_be(font, cmap.offset + 8, 4), 5, 2);
+               },
+               "its cmap subtable 0 (format 5) is of no known format"},
+        Damage{"CmapSegmentsPastTheSubtable",
+               [](std::string& font) {
+                   const auto cmap = find_table(font, "cmap");
+                   const std::uint32_t subtable = cmap.offset + get_be(font, cmap.offset + 8, 4);
+                   put_be(font, subtable + 6, 0x7ffe, 2); // segCountX2
+               },
+               "its cmap subtable 0 (format 4) is 3102 bytes long, and its arrays need 131080"},
         Damage{"DuplicateTable",
                [](std::string& font) {
                    const auto post = find_table(font, "post");
