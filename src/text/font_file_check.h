@@ -15,7 +15,8 @@ namespace formpdf::text {
 // font's end, so a damaged font would shape into glyphs that no subset has ("internal error"), or
 // into the wrong glyphs. The checks: the collection header and the face's table directory (every
 // table inside the file), the tables every font needs (head, maxp, hhea, hmtx, cmap, and CFF or
-// glyf + loca), head's magic number, units per em and loca format, the glyph count of maxp
+// glyf + loca), the versions of head, hhea and maxp, head's magic number,
+// units per em and loca format, the glyph count of maxp
 // against hmtx and loca, loca in order and inside glyf, and cmap's subtables (known formats, inside
 // cmap, the arrays of formats 4 and 12 inside their subtable). The CFF table itself is checked by
 // the PDF stage, which owns the CFF reader (cff_check.h).
