@@ -53,7 +53,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= fuzz_declarations fuzz_pdf fuzz_fonts
 FUZZ_CORPUS_fuzz_declarations := tests/fuzz/corpus
 FUZZ_CORPUS_fuzz_pdf := tests/fuzz/corpus-pdf
-FUZZ_CORPUS_fuzz_fonts := tests/fuzz/corpus-fonts
+FUZZ_CORPUS_fuzz_fonts := tests/fuzz/font_corpus
 fuzz: $(DEPS_STAMP)
 	bash scripts/install-fuzz-deps
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \

@@ -50,7 +50,7 @@ StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts, Diagn
         }
         const load::FontSpec* slot = spec.find_font(slot_name);
         assert(slot && "the loader checks font slot references");
-        const text::FontId id = fonts.load({slot->family, slot->weight, slot->loc});
+        const text::FontId id = fonts.load({slot->family, slot->weight, slot->loc}, diagnostics);
         slot_ids.emplace(slot_name, id);
         const int found_weight = fonts.resource(id).weight;
         if (diagnostics && std::abs(found_weight - slot->weight) >= 200) {

@@ -1,6 +1,9 @@
 #include "pdf/font_embedder.h"
 
+#include "core/diagnostic.h"
+#include "core/mapped_file.h"
 #include "pdf/cff_charset.h"
+#include "pdf/cff_check.h"
 #include "pdf/cid_cff_font.h"
 #include "pdf/cid_widths.h"
 #include "pdf/flate.h"
@@ -46,32 +49,69 @@ PdfObject integer(long long value) {
 // Font files mapped once per process and shared by the embedders of every document: mapping a
 // 20 MB collection and unmapping it again per document cost ~0.7 ms per form in a batch (page
 // table work in the kernel). Blobs are immutable, so sharing them between threads is safe.
-hb_blob_t* shared_font_file(const std::string& path) {
-    static std::mutex mutex;
-    static std::map<std::string, HbBlob> files;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto found = files.find(path);
-    if (found == files.end()) {
-        HbBlob blob(hb_blob_create_from_file_or_fail(path.c_str()));
-        if (!blob) {
+std::mutex font_files_mutex;
+std::map<std::string, HbBlob> font_files;
+
+hb_blob_t* shared_font_file(const std::string& path, std::string& why_not) {
+    const std::lock_guard<std::mutex> lock(font_files_mutex);
+    auto found = font_files.find(path);
+    if (found == font_files.end()) {
+        std::shared_ptr<const MappedFile> file =
+            MappedFile::open(path, text::kMaxFontFileBytes, why_not);
+        if (!file) {
             return nullptr;
         }
-        found = files.emplace(path, std::move(blob)).first;
+        const std::string_view bytes = file->bytes();
+        HbBlob blob(hb_blob_create(
+            bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY,
+            new std::shared_ptr<const MappedFile>(std::move(file)),
+            [](void* owner) { delete static_cast<std::shared_ptr<const MappedFile>*>(owner); }));
+        found = font_files.emplace(path, std::move(blob)).first;
     }
     return hb_blob_reference(found->second.get());
 }
 
+[[noreturn]] void throw_damaged_font(const std::string& path, const std::string& what) {
+    throw DiagnosticError(make_error(SourceLoc{path, 0, 0}, "damaged font file: " + what,
+                                     "replace it with an intact copy of the font, or remove it "
+                                     "to use another font"));
+}
+
+std::mutex cff_checks_mutex;
+std::map<std::pair<std::string, unsigned>, std::optional<std::string>> cff_checks;
+
+// What is wrong with a face's CFF table (cff_check.h), checked once per process and face.
+std::optional<std::string> cff_damage(const std::string& path, unsigned face_index,
+                                      hb_face_t* face) {
+    const std::lock_guard<std::mutex> lock(cff_checks_mutex);
+    auto [it, inserted] = cff_checks.try_emplace({path, face_index});
+    if (inserted) {
+        HbBlob table(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(table.get(), &length);
+        it->second = find_cff_damage(std::string_view(data == nullptr ? "" : data, length),
+                                     hb_face_get_glyph_count(face));
+    }
+    return it->second;
+}
+
+struct SharedCidCff {
+    HbBlob table; // keeps the bytes the font reads alive
+    std::unique_ptr<CidCffFont> font;
+};
+std::mutex cid_cff_fonts_mutex;
+std::map<std::pair<std::string, unsigned>, SharedCidCff> cid_cff_fonts;
+
+// A CFF face's gid -> CID table, for the faces CidCffFont does not take.
+std::mutex cid_tables_mutex;
+std::map<std::pair<std::string, unsigned>, std::shared_ptr<const std::vector<std::uint16_t>>>
+    cid_tables;
+
 // The CID-keyed CFF program of a face, read once per process with its cache of flattened glyphs
 // (cid_cff_font.h), or nullptr when the face's CFF is not one we subset ourselves.
 const CidCffFont* shared_cid_cff(const std::string& path, unsigned face_index, hb_face_t* face) {
-    struct Entry {
-        HbBlob table; // keeps the bytes the font reads alive
-        std::unique_ptr<CidCffFont> font;
-    };
-    static std::mutex mutex;
-    static std::map<std::pair<std::string, unsigned>, Entry> fonts;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto [it, inserted] = fonts.try_emplace({path, face_index});
+    const std::lock_guard<std::mutex> lock(cid_cff_fonts_mutex);
+    auto [it, inserted] = cid_cff_fonts.try_emplace({path, face_index});
     if (inserted) {
         it->second.table.reset(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;
@@ -86,26 +126,59 @@ const CidCffFont* shared_cid_cff(const std::string& path, unsigned face_index, h
 } // namespace
 
 FontEmbedder::FontEmbedder(const text::FontResource& resource) : resource_(resource) {
-    blob_.reset(shared_font_file(resource.path));
+    std::string why_not;
+    blob_.reset(shared_font_file(resource.path, why_not));
     if (!blob_) {
-        throw PdfError("cannot read font file " + resource.path);
+        throw DiagnosticError(make_error(SourceLoc{resource.path, 0, 0},
+                                         "cannot read font file: it " + why_not,
+                                         "the file was read when the layout was set, and cannot "
+                                         "be now; check that it still exists"));
     }
     if (resource.face_index >= hb_face_count(blob_.get())) {
-        throw PdfError("font file " + resource.path + " has no face " +
-                       std::to_string(resource.face_index));
+        throw_damaged_font(resource.path, "it has no face " + std::to_string(resource.face_index));
     }
     face_.reset(hb_face_create(blob_.get(), resource.face_index));
     font_.reset(hb_font_create(face_.get())); // scale defaults to upem: advances in font units
     units_per_em_ = static_cast<int>(hb_face_get_upem(face_.get()));
-    if (units_per_em_ <= 0) {
-        throw PdfError("font " + resource.path + " has no units per em");
+    glyph_count_ = hb_face_get_glyph_count(face_.get());
+    if (units_per_em_ <= 0 || glyph_count_ == 0) {
+        throw_damaged_font(resource.path, "it has no units per em or no glyphs");
     }
     if (resource_.is_cff) {
+        // Before either subsetter sees it: hb-subset gives no reason for a CFF it cannot read.
+        if (const std::optional<std::string> damage =
+                cff_damage(resource_.path, resource_.face_index, face_.get())) {
+            throw_damaged_font(resource_.path, *damage);
+        }
         cid_cff_ = shared_cid_cff(resource_.path, resource_.face_index, face_.get());
     }
 }
 
+void FontEmbedder::forget_cached_files() {
+    {
+        const std::lock_guard<std::mutex> lock(cid_cff_fonts_mutex);
+        cid_cff_fonts.clear();
+    }
+    {
+        const std::lock_guard<std::mutex> lock(cid_tables_mutex);
+        cid_tables.clear();
+    }
+    {
+        const std::lock_guard<std::mutex> lock(cff_checks_mutex);
+        cff_checks.clear();
+    }
+    const std::lock_guard<std::mutex> lock(font_files_mutex);
+    font_files.clear();
+}
+
 void FontEmbedder::use_glyph(std::uint32_t gid, std::string_view text) {
+    if (gid >= glyph_count_) {
+        // HarfBuzz maps characters to whatever glyph the cmap names; a glyph past the font's
+        // end would be left out of the subset.
+        throw_damaged_font(resource_.path, "it maps a character to glyph " + std::to_string(gid) +
+                                               ", and it has only " + std::to_string(glyph_count_) +
+                                               " glyphs");
+    }
     auto [it, inserted] = glyph_texts_.try_emplace(gid, text);
     if (!inserted && it->second.empty()) {
         it->second = text;
@@ -128,10 +201,8 @@ void FontEmbedder::read_cids() {
     }
     // A CFF face we do not subset ourselves (name-keyed, or refused by CidCffFont): its charset
     // read once per process, not once per form.
-    static std::mutex mutex;
-    static std::map<std::pair<std::string, unsigned>, std::shared_ptr<const CidTable>> tables;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto [it, inserted] = tables.try_emplace({resource_.path, resource_.face_index});
+    const std::lock_guard<std::mutex> lock(cid_tables_mutex);
+    auto [it, inserted] = cid_tables.try_emplace({resource_.path, resource_.face_index});
     if (inserted) {
         HbBlob cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
         unsigned length = 0;
@@ -164,6 +235,18 @@ std::set<std::uint32_t> FontEmbedder::glyph_ids() const {
 }
 
 FontEmbedder::SubsetProgram FontEmbedder::make_subset(std::set<std::uint32_t> gids) const {
+    try {
+        return make_subset_unchecked(std::move(gids));
+    } catch (const PdfError& error) {
+        // The face passed the checks at load (text/font_file_check.h) and above, so what hb-subset
+        // cannot do with it is still a property of the file, for its user to hear about.
+        throw_damaged_font(resource_.path,
+                           std::string("its glyphs cannot be subset (") + error.what() + ")");
+    }
+}
+
+FontEmbedder::SubsetProgram
+FontEmbedder::make_subset_unchecked(std::set<std::uint32_t> gids) const {
     const bool retain_gids =
         stable_codes_ && resource_.is_cff && (!stable_cids_ || stable_cids_->empty());
     SubsetProgram program;
@@ -207,15 +290,21 @@ void FontEmbedder::subset(SubsetProgram* ready) {
         }
         return;
     }
-    const std::optional<std::vector<std::uint16_t>> cids = cff_glyph_cids(subset_.font_program);
+    std::optional<std::vector<std::uint16_t>> cids;
+    try {
+        cids = cff_glyph_cids(subset_.font_program);
+    } catch (const PdfError& error) {
+        throw_damaged_font(resource_.path,
+                           std::string("its subset cannot be read back (") + error.what() + ")");
+    }
     for (const auto& [old_gid, new_gid] : subset_.old_to_new) {
         if (!cids) {
             codes_.emplace(old_gid, static_cast<std::uint16_t>(new_gid));
         } else if (new_gid < cids->size()) {
             codes_.emplace(old_gid, (*cids)[new_gid]);
         } else {
-            throw PdfError("CFF subset of " + resource_.path + " lacks glyph " +
-                           std::to_string(new_gid));
+            throw_damaged_font(resource_.path,
+                               "its CFF subset lacks glyph " + std::to_string(new_gid));
         }
     }
 }

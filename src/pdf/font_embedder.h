@@ -30,9 +30,15 @@ class CidCffFont;
 
 class FontEmbedder {
 public:
-    // Opens resource.path / face_index with HarfBuzz. Throws PdfError if it cannot be read.
+    // Opens resource.path / face_index with HarfBuzz. Throws DiagnosticError at the font file's
+    // path when it cannot be read or its CFF table is damaged (cff_check.h).
     explicit FontEmbedder(const text::FontResource& resource);
 
+    // Forgets the font files mapped so far in this process (for the fuzz target, which rewrites
+    // one file many times a second). No FontEmbedder may be alive.
+    static void forget_cached_files();
+
+    // Throws DiagnosticError (damaged font) for a gid past the face's glyph count.
     // Records that `gid` is drawn standing for `text` (UTF-8; "" for the second and later glyphs
     // of a cluster). A ToUnicode CMap maps each code to one text, so the first non-empty text
     // seen for a gid wins: pages are walked in order, which keeps the choice deterministic, and
@@ -54,7 +60,8 @@ public:
     bool has_subset_independent_codes();
 
     // The font program of a subset, made apart from subset() so that it can run on another
-    // thread: a pure function of the glyph set that only reads the face. Throws PdfError.
+    // thread: a pure function of the glyph set that only reads the face. Throws DiagnosticError at
+    // the font file's path when the face cannot be subset (a damaged font).
     struct SubsetProgram {
         std::set<std::uint32_t> gids;
         FontSubset subset;
@@ -93,7 +100,10 @@ public:
     PoDoFo::PdfReference embed(PoDoFo::PdfVecObjects& objects) const;
 
 private:
+    SubsetProgram make_subset_unchecked(std::set<std::uint32_t> gids) const;
+
     text::FontResource resource_;
+    unsigned glyph_count_ = 0;
     HbBlob blob_;
     HbFace face_;
     HbFont font_;

@@ -21,15 +21,20 @@ bool has_font_extension(const fs::path& path) {
     return extension == ".otf" || extension == ".ttf" || extension == ".ttc" || extension == ".otc";
 }
 
-// Collects the font files under dir, recursively. Unreadable directories are skipped; directory
-// symlinks are followed once (visited holds canonical paths, so a link cycle ends).
-void collect_font_files(const fs::path& dir, std::set<fs::path>& visited,
-                        std::vector<fs::path>& files) {
+struct Walk {
+    FontScanLimits limits;
+    std::size_t entries = 0;
+    std::vector<fs::path> files;
+    std::vector<SkippedFont>* skipped;
+    bool stopped = false;
+};
+
+// Collects the font files under dir, recursively, in the order read (sorted later). Unreadable
+// directories are skipped. Directory symlinks are not followed (a link to / beside a layout would
+// walk /proc and /sys), file symlinks are; only what is a regular file once links are resolved is
+// collected, so a FIFO named like a font (which would block the open) is never opened.
+void collect_font_files(const fs::path& dir, int depth, Walk& walk) {
     std::error_code error;
-    const fs::path canonical = fs::canonical(dir, error);
-    if (error || !visited.insert(canonical).second) {
-        return;
-    }
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, error);
     if (error) {
         return;
@@ -37,18 +42,34 @@ void collect_font_files(const fs::path& dir, std::set<fs::path>& visited,
     std::vector<fs::path> subdirs;
     for (const fs::directory_iterator end; it != end; it.increment(error)) {
         if (error) {
+            break;
+        }
+        if (++walk.entries > walk.limits.max_entries) {
+            if (!walk.stopped) {
+                walk.stopped = true;
+                walk.skipped->push_back(
+                    {dir.string(), "the font scan stopped here, after " +
+                                       std::to_string(walk.limits.max_entries) +
+                                       " files and folders (the most one font folder may hold)"});
+            }
             return;
         }
         const fs::path& path = it->path();
         std::error_code status_error;
-        if (it->is_directory(status_error)) {
-            subdirs.push_back(path);
-        } else if (it->is_regular_file(status_error) && has_font_extension(path)) {
-            files.push_back(path);
+        const fs::file_status link = it->symlink_status(status_error);
+        if (status_error) {
+            continue;
+        }
+        if (fs::is_directory(link)) {
+            if (depth < walk.limits.max_depth) {
+                subdirs.push_back(path);
+            }
+        } else if (has_font_extension(path) && it->is_regular_file(status_error)) {
+            walk.files.push_back(path);
         }
     }
     for (const fs::path& subdir : subdirs) {
-        collect_font_files(subdir, visited, files);
+        collect_font_files(subdir, depth + 1, walk);
     }
 }
 
@@ -85,20 +106,34 @@ std::size_t common_prefix(const std::u32string& a, const std::u32string& b) {
     return static_cast<std::size_t>(mismatch.first - a.begin());
 }
 
+struct FileSummaries {
+    std::vector<FaceSummary> faces;
+    std::string damage; // why the file, or some of its faces, was skipped; empty when read whole
+};
+
 // Read table by table (font_file_tables.h), not mapped.
-std::vector<FaceSummary> read_file_summaries(const std::string& path) {
-    std::vector<FaceSummary> summaries;
-    const std::optional<FontFileTables> file = FontFileTables::open(path);
+FileSummaries read_file_summaries(const std::string& path) {
+    FileSummaries summaries;
+    const std::optional<FontFileTables> file = FontFileTables::open(path, summaries.damage);
     if (!file) {
         return summaries;
     }
+    std::string nameless; // faces without a family name: "2" or "2, 3"
     for (unsigned index = 0; index < file->face_count(); ++index) {
         const HbFace face = file->face(index);
         FaceSummary summary = summarize_face(
             face.get(), index, [&](hb_tag_t tag) { return file->has_table(index, tag); });
         if (!summary.family_names.empty()) {
-            summaries.push_back(std::move(summary));
+            summaries.faces.push_back(std::move(summary));
+        } else {
+            nameless += (nameless.empty() ? "" : ", ") + std::to_string(index);
         }
+    }
+    // A face of a collection that cannot be named may be the one a layout asks for: said so too.
+    if (summaries.faces.empty()) {
+        summaries.damage = "none of its faces has a family name that can be read";
+    } else if (!nameless.empty()) {
+        summaries.damage = "its face " + nameless + " has no family name that can be read";
     }
     return summaries;
 }
@@ -107,15 +142,10 @@ std::vector<FaceSummary> read_file_summaries(const std::string& path) {
 // builds a FontLibrary for each, and reading the name tables of every system font again each time
 // would cost about a millisecond per form. An entry is reused only while the file keeps its size
 // and modification time, so a replaced font is read again.
-std::vector<FaceSummary> summarize_file(const fs::path& file) {
-    struct Entry {
-        std::uintmax_t size = 0;
-        fs::file_time_type modified;
-        std::vector<FaceSummary> summaries;
-    };
-    static std::mutex mutex;
-    static std::map<std::string, Entry> cache;
+std::mutex summary_mutex;
+std::map<std::string, std::tuple<std::uintmax_t, fs::file_time_type, FileSummaries>> summary_cache;
 
+FileSummaries summarize_file(const fs::path& file) {
     std::error_code error;
     const std::uintmax_t size = fs::file_size(file, error);
     const fs::file_time_type modified =
@@ -125,16 +155,16 @@ std::vector<FaceSummary> summarize_file(const fs::path& file) {
         return read_file_summaries(path); // unstat-able: read it (or fail to) without caching
     }
     {
-        const std::lock_guard<std::mutex> lock(mutex);
-        const auto cached = cache.find(path);
-        if (cached != cache.end() && cached->second.size == size &&
-            cached->second.modified == modified) {
-            return cached->second.summaries;
+        const std::lock_guard<std::mutex> lock(summary_mutex);
+        const auto cached = summary_cache.find(path);
+        if (cached != summary_cache.end() && std::get<0>(cached->second) == size &&
+            std::get<1>(cached->second) == modified) {
+            return std::get<2>(cached->second);
         }
     }
-    std::vector<FaceSummary> summaries = read_file_summaries(path);
-    const std::lock_guard<std::mutex> lock(mutex);
-    cache[path] = Entry{size, modified, summaries};
+    FileSummaries summaries = read_file_summaries(path);
+    const std::lock_guard<std::mutex> lock(summary_mutex);
+    summary_cache[path] = {size, modified, summaries};
     return summaries;
 }
 
@@ -169,12 +199,14 @@ std::vector<fs::path> system_font_dirs() {
     return dirs;
 }
 
-FontCatalog::FontCatalog(std::vector<fs::path> search_dirs, bool include_system_dirs) {
+FontCatalog::FontCatalog(std::vector<fs::path> search_dirs, bool include_system_dirs,
+                         FontScanLimits limits)
+    : limits_(limits) {
     for (fs::path& dir : search_dirs) {
-        tiers_.push_back(Tier{{std::move(dir)}, {}, false});
+        tiers_.push_back(Tier{{std::move(dir)}, {}, {}, false});
     }
     if (include_system_dirs) {
-        tiers_.push_back(Tier{system_font_dirs(), {}, false});
+        tiers_.push_back(Tier{system_font_dirs(), {}, {}, false});
     }
 }
 
@@ -183,20 +215,37 @@ void FontCatalog::scan(Tier& tier) {
         return;
     }
     tier.scanned = true;
-    std::set<fs::path> visited;
+    std::set<fs::path> visited; // a tier's folders may name one folder twice (through a link)
     for (const fs::path& dir : tier.dirs) {
-        std::vector<fs::path> files;
-        collect_font_files(dir, visited, files);
-        std::sort(files.begin(), files.end());
-        for (const fs::path& file : files) {
-            for (FaceSummary& summary : summarize_file(file)) {
+        std::error_code error;
+        const fs::path canonical = fs::canonical(dir, error);
+        if (error || !visited.insert(canonical).second) {
+            continue;
+        }
+        Walk walk;
+        walk.limits = limits_;
+        walk.skipped = &tier.skipped;
+        collect_font_files(dir, 0, walk);
+        std::sort(walk.files.begin(), walk.files.end());
+        for (const fs::path& file : walk.files) {
+            FileSummaries summaries = summarize_file(file);
+            if (!summaries.damage.empty()) {
+                tier.skipped.push_back(
+                    {file.string(), std::move(summaries.damage), !summaries.faces.empty()});
+            }
+            for (FaceSummary& summary : summaries.faces) {
                 tier.faces.push_back(CatalogFace{file.string(), std::move(summary)});
             }
         }
     }
 }
 
-const CatalogFace* FontCatalog::find(std::string_view family, int weight) {
+void FontCatalog::forget_cached_files() {
+    const std::lock_guard<std::mutex> lock(summary_mutex);
+    summary_cache.clear();
+}
+
+const CatalogFace* FontCatalog::find(std::string_view family, int weight, std::size_t* tier_index) {
     const std::string wanted = ascii_lower(family);
     for (Tier& tier : tiers_) {
         scan(tier);
@@ -219,6 +268,9 @@ const CatalogFace* FontCatalog::find(std::string_view family, int weight) {
             }
         }
         if (best != nullptr) {
+            if (tier_index != nullptr) {
+                *tier_index = static_cast<std::size_t>(&tier - tiers_.data());
+            }
             return best;
         }
     }
@@ -271,6 +323,25 @@ std::vector<std::string> FontCatalog::nearest_families(std::string_view family,
         nearest.push_back(order[i]->label);
     }
     return nearest;
+}
+
+std::vector<std::string> FontCatalog::families() {
+    std::set<std::string> names;
+    for (Tier& tier : tiers_) {
+        scan(tier);
+        for (const CatalogFace& face : tier.faces) {
+            names.insert(face.summary.display_family);
+        }
+    }
+    return {names.begin(), names.end()};
+}
+
+std::vector<SkippedFont> FontCatalog::skipped(std::size_t tier_count) const {
+    std::vector<SkippedFont> skipped;
+    for (std::size_t i = 0; i < tiers_.size() && i < tier_count; ++i) {
+        skipped.insert(skipped.end(), tiers_[i].skipped.begin(), tiers_[i].skipped.end());
+    }
+    return skipped;
 }
 
 std::vector<fs::path> FontCatalog::directories() const {

@@ -1,5 +1,8 @@
 #include "text/font_face.h"
 
+#include "core/mapped_file.h"
+#include "text/font_resource.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string_view>
@@ -65,9 +68,20 @@ constexpr std::uint16_t kMacStyleItalic = 1u << 1;
 
 } // namespace
 
-HbBlob map_font_file(const std::string& path) {
-    // _or_fail: a missing file gives null instead of the empty blob; the mapping is lazy.
-    return HbBlob(hb_blob_create_from_file_or_fail(path.c_str()));
+HbBlob map_font_file(const std::string& path, std::string* why_not) {
+    std::string reason;
+    std::shared_ptr<const MappedFile> file = MappedFile::open(path, kMaxFontFileBytes, reason);
+    if (!file) {
+        if (why_not != nullptr) {
+            *why_not = std::move(reason);
+        }
+        return nullptr;
+    }
+    const std::string_view bytes = file->bytes();
+    return HbBlob(hb_blob_create(
+        bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY,
+        new std::shared_ptr<const MappedFile>(std::move(file)),
+        [](void* owner) { delete static_cast<std::shared_ptr<const MappedFile>*>(owner); }));
 }
 
 std::string face_name(hb_face_t* face, hb_ot_name_id_t name_id) {

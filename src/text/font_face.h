@@ -32,8 +32,9 @@ using HbFont = std::unique_ptr<hb_font_t, HbFontDeleter>;
 using HbBuffer = std::unique_ptr<hb_buffer_t, HbBufferDeleter>;
 
 // Memory-maps a font file (lazily: pages are read only when a table is touched). Null when the file
-// cannot be opened.
-HbBlob map_font_file(const std::string& path);
+// cannot be opened, is not a regular file or is larger than kMaxFontFileBytes (font_resource.h);
+// *why_not (when given) then says which.
+HbBlob map_font_file(const std::string& path, std::string* why_not = nullptr);
 
 // Which outlines a face carries; decides how the PDF stage embeds it.
 enum class OutlineFormat {

@@ -1,5 +1,7 @@
 #include "text/font_file_tables.h"
 
+#include "text/font_resource.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +14,10 @@ namespace {
 
 // No table the scan reads is anywhere near this; a larger length is a damaged directory.
 constexpr std::uint32_t kMaxTableRead = 16u << 20;
+// All the tables the scan reads of one file together: a collection of 1,024 faces that all point
+// at one 16 MiB name table must not make the scan read 16 GiB. Noto Serif CJK's five faces read
+// about 200 KB.
+constexpr std::uint64_t kMaxFileRead = std::uint64_t{32} << 20;
 constexpr std::uint32_t kMaxFaces = 1024;
 constexpr std::uint32_t kMaxTables = 1024;
 
@@ -28,6 +34,7 @@ std::uint16_t be16(const unsigned char* p) {
 struct FontFileTables::File {
     int fd = -1;
     std::uint64_t size = 0;
+    std::uint64_t tables_read = 0; // bytes of tables given to HarfBuzz, against kMaxFileRead
     ~File() {
         if (fd >= 0) {
             ::close(fd);
@@ -52,27 +59,41 @@ struct FontFileTables::File {
     }
 };
 
-std::optional<FontFileTables> FontFileTables::open(const std::string& path) {
+std::optional<FontFileTables> FontFileTables::open(const std::string& path, std::string& why_not) {
     auto file = std::make_shared<File>();
-    file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO that appeared since the folder was listed must not block the open.
+    file->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat status {};
-    if (file->fd < 0 || ::fstat(file->fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    if (file->fd < 0 || ::fstat(file->fd, &status) != 0) {
+        why_not = "it cannot be opened";
+        return std::nullopt;
+    }
+    if (!S_ISREG(status.st_mode)) {
+        why_not = "it is not a regular file";
         return std::nullopt;
     }
     file->size = static_cast<std::uint64_t>(status.st_size);
+    if (file->size > kMaxFontFileBytes) {
+        why_not = "it is " + std::to_string(file->size >> 20) + " MiB, more than the " +
+                  std::to_string(kMaxFontFileBytes >> 20) + " MiB a font file may have";
+        return std::nullopt;
+    }
 
     unsigned char header[12];
     if (!file->read(0, header, sizeof header)) {
+        why_not = "it is too short to be a font";
         return std::nullopt;
     }
     std::vector<std::uint32_t> face_offsets;
     if (std::memcmp(header, "ttcf", 4) == 0) {
         const std::uint32_t count = be32(header + 8);
         if (count == 0 || count > kMaxFaces) {
+            why_not = "its collection header lists " + std::to_string(count) + " faces";
             return std::nullopt;
         }
         std::vector<unsigned char> offsets(4 * std::size_t{count});
         if (!file->read(12, offsets.data(), offsets.size())) {
+            why_not = "its collection header runs past the end of the file";
             return std::nullopt;
         }
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -86,14 +107,17 @@ std::optional<FontFileTables> FontFileTables::open(const std::string& path) {
     for (const std::uint32_t face_offset : face_offsets) {
         unsigned char offset_table[12];
         if (!file->read(face_offset, offset_table, sizeof offset_table)) {
+            why_not = "a table directory lies past the end of the file";
             return std::nullopt;
         }
         const std::uint16_t count = be16(offset_table + 4);
         if (count > kMaxTables) {
+            why_not = "a table directory lists " + std::to_string(count) + " tables";
             return std::nullopt;
         }
         std::vector<unsigned char> records(16 * std::size_t{count});
         if (!file->read(std::uint64_t{face_offset} + 12, records.data(), records.size())) {
+            why_not = "a table directory runs past the end of the file";
             return std::nullopt;
         }
         std::vector<TableRecord> directory;
@@ -132,9 +156,11 @@ hb_blob_t* reference_table(hb_face_t* /*face*/, hb_tag_t tag, void* user_data) {
         if (record.tag != tag) {
             continue;
         }
-        if (record.length == 0 || record.length > kMaxTableRead) {
+        if (record.length == 0 || record.length > kMaxTableRead ||
+            kMaxFileRead - tables->file->tables_read < record.length) {
             return hb_blob_get_empty();
         }
+        tables->file->tables_read += record.length;
         void* bytes = std::malloc(record.length);
         if (bytes == nullptr || !tables->file->read(record.offset, bytes, record.length)) {
             std::free(bytes);

@@ -20,9 +20,9 @@ namespace formpdf::text {
 class FontFileTables {
 public:
     // The faces of an OpenType/TrueType file or collection (TTC/OTC). std::nullopt when the file
-    // cannot be read or its directories do not hold together (such a file is skipped by the scan,
-    // as it is when HarfBuzz cannot read it).
-    static std::optional<FontFileTables> open(const std::string& path);
+    // cannot be read, is not a regular file, is larger than kMaxFontFileBytes, or its directories
+    // do not hold together; `why_not` then says which, for the note of the file skipped.
+    static std::optional<FontFileTables> open(const std::string& path, std::string& why_not);
 
     unsigned face_count() const { return static_cast<unsigned>(faces_.size()); }
     // Whether the face's directory lists `tag` with a non-empty table; reads nothing.

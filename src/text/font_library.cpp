@@ -1,9 +1,11 @@
 #include "text/font_library.h"
 
 #include "core/diagnostic.h"
+#include "text/font_file_check.h"
 #include "text/font_library_impl.h"
 
 #include <cassert>
+#include <cstdint>
 
 namespace formpdf::text {
 namespace fs = std::filesystem;
@@ -29,6 +31,19 @@ std::string path_list(const std::vector<fs::path>& paths) {
     return out;
 }
 
+// The files the scan skipped, for a hint: "a.ttf (its 'head' table ...), b.otf (...)".
+std::string skipped_list(const std::vector<SkippedFont>& skipped) {
+    constexpr std::size_t kListed = 3;
+    std::string out;
+    for (std::size_t i = 0; i < skipped.size() && i < kListed; ++i) {
+        out += (i == 0 ? "" : ", ") + skipped[i].path + " (" + skipped[i].reason + ")";
+    }
+    if (skipped.size() > kListed) {
+        out += " and " + std::to_string(skipped.size() - kListed) + " more";
+    }
+    return out;
+}
+
 [[noreturn]] void throw_unknown_family(FontCatalog& catalog, const FontRequest& request) {
     const std::vector<std::string> nearest = catalog.nearest_families(request.family, 5);
     std::string hint;
@@ -36,6 +51,10 @@ std::string path_list(const std::vector<fs::path>& paths) {
         hint = "no font files were found";
     } else {
         hint = "nearest families found: " + quoted_list(nearest);
+    }
+    if (const std::vector<SkippedFont> skipped = catalog.skipped(SIZE_MAX); !skipped.empty()) {
+        hint += "; font files skipped as unreadable or damaged (one may have been that family): " +
+                skipped_list(skipped);
     }
     hint += "; searched " + path_list(catalog.directories()) +
             "; a font file (.otf .ttf .ttc .otc) dropped into the project's fonts/ folder is found "
@@ -79,14 +98,56 @@ std::string postscript_name_of(hb_face_t* face, const std::string& family) {
     return sanitize_postscript_name(family) + "-" + sanitize_postscript_name(style);
 }
 
+// Says what the scan skipped up to the tier the family was found in, once per file: a warning for a
+// file of an earlier tier (it may well have been the font the layout meant, and another file is
+// used instead), a note for one of the same tier (a damaged file beside the one used).
+void report_skipped(FontLibrary::Impl& impl, const FontRequest& request, const CatalogFace& match,
+                    std::size_t tier, Diagnostics* diagnostics) {
+    if (diagnostics == nullptr) {
+        return;
+    }
+    const std::vector<SkippedFont> before = impl.catalog.skipped(tier);
+    const std::vector<SkippedFont> upto = impl.catalog.skipped(tier + 1);
+    for (std::size_t i = 0; i < upto.size(); ++i) {
+        const SkippedFont& skipped = upto[i];
+        if (!impl.reported_skips.insert(skipped.path).second) {
+            continue;
+        }
+        const std::string message =
+            (skipped.partly ? "font file skipped in part: " : "font file skipped: ") +
+            skipped.reason;
+        if (i < before.size()) {
+            diagnostics->warning(SourceLoc{skipped.path, 0, 0}, message,
+                                 "font family \"" + request.family + "\" (" + request.loc.file +
+                                     ":" + std::to_string(request.loc.line) + ") was taken from " +
+                                     match.path +
+                                     ", found later in the search; if this file was meant to "
+                                     "provide it, replace it with an intact copy");
+        } else {
+            diagnostics->note(SourceLoc{skipped.path, 0, 0}, message,
+                              "replace it with an intact copy, or remove it");
+        }
+    }
+}
+
+[[noreturn]] void throw_damaged(const std::string& path, const std::string& what,
+                                const FontRequest& request) {
+    throw DiagnosticError(make_error(
+        SourceLoc{path, 0, 0}, "damaged font file: " + what,
+        "it was chosen for font family \"" + request.family + "\" (" + request.loc.file + ":" +
+            std::to_string(request.loc.line) +
+            "); replace it with an intact copy of the font, or remove it to use another font"));
+}
+
 } // namespace
 
-FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs)
-    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs)) {}
+FontLibrary::FontLibrary(std::vector<fs::path> search_dirs, bool include_system_dirs,
+                         FontScanLimits limits)
+    : impl_(std::make_unique<Impl>(std::move(search_dirs), include_system_dirs, limits)) {}
 
 FontLibrary::~FontLibrary() = default;
 
-FontId FontLibrary::load(const FontRequest& request) {
+FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     Impl& impl = *impl_;
     const auto request_key = std::make_pair(ascii_lower(request.family), request.weight);
     if (const auto known = impl.ids_by_request.find(request_key);
@@ -94,10 +155,12 @@ FontId FontLibrary::load(const FontRequest& request) {
         return known->second;
     }
 
-    const CatalogFace* match = impl.catalog.find(request.family, request.weight);
+    std::size_t tier = 0;
+    const CatalogFace* match = impl.catalog.find(request.family, request.weight, &tier);
     if (match == nullptr) {
         throw_unknown_family(impl.catalog, request);
     }
+    report_skipped(impl, request, *match, tier, diagnostics);
     check_outlines(*match, request);
 
     const auto face_key = std::make_pair(match->path, match->summary.face_index);
@@ -108,16 +171,32 @@ FontId FontLibrary::load(const FontRequest& request) {
 
     HbBlob& blob = impl.blobs[match->path];
     if (!blob) {
-        blob = map_font_file(match->path);
+        std::string why_not;
+        blob = map_font_file(match->path, &why_not);
         if (!blob) {
             impl.blobs.erase(match->path);
-            throw DiagnosticError(make_error(request.loc, "cannot read font file " + match->path,
-                                             "the file was found by the font scan but cannot be "
-                                             "opened now; check that it still exists"));
+            throw DiagnosticError(
+                make_error(request.loc, "cannot read font file " + match->path + ": it " + why_not,
+                           "the file was found by the font scan but cannot be "
+                           "opened now; check that it still exists"));
+        }
+    }
+    // Checked per face (a collection's faces have directories of their own), before HarfBuzz
+    // reads it: HarfBuzz does not refuse a damaged font (font_file_check.h).
+    {
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(blob.get(), &length);
+        if (const std::optional<std::string> damage =
+                find_font_damage(std::string_view(data, length), match->summary.face_index)) {
+            throw_damaged(match->path, *damage, request);
         }
     }
     HbFace face(hb_face_create(blob.get(), match->summary.face_index));
     hb_face_make_immutable(face.get());
+    if (hb_face_get_glyph_count(face.get()) == 0) {
+        // What the checks above let through and HarfBuzz still cannot read.
+        throw_damaged(match->path, "HarfBuzz reads no glyphs in it", request);
+    }
     HbFont font(hb_font_create(face.get()));
     hb_font_make_immutable(font.get());
 
@@ -130,6 +209,7 @@ FontId FontLibrary::load(const FontRequest& request) {
     resource.is_cff = match->summary.outlines == OutlineFormat::Cff;
     const FaceMetrics metrics = read_face_metrics(face.get());
     resource.units_per_em = metrics.units_per_em;
+    resource.glyph_count = hb_face_get_glyph_count(face.get());
     resource.ascender = metrics.ascender;
     resource.descender = metrics.descender;
     resource.cap_height = metrics.cap_height;
@@ -145,6 +225,14 @@ FontId FontLibrary::load(const FontRequest& request) {
     impl.ids_by_face.emplace(face_key, id);
     impl.ids_by_request.emplace(request_key, id);
     return id;
+}
+
+std::vector<std::string> FontLibrary::families() const {
+    return impl_->catalog.families();
+}
+
+void FontLibrary::forget_cached_files() {
+    FontCatalog::forget_cached_files();
 }
 
 const FontResource& FontLibrary::resource(FontId id) const {

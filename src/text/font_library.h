@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/diagnostic.h"
 #include "core/source_location.h"
 #include "text/font_resource.h"
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -19,6 +21,15 @@ struct FontRequest {
     SourceLoc loc; // where the layout names it, for "unknown font" diagnostics
 };
 
+// Bounds of the font scan's walk of each search folder, so that a folder of a million files, or
+// one that reaches a huge tree, cannot make every render slow. No real font folder comes near them:
+// a Debian desktop with every fonts-* package has about 3,000 font files, 4 levels deep. A walk
+// that reaches a bound stops there and says so (a note, see load()).
+struct FontScanLimits {
+    int max_depth = 8;               // folder levels below a search folder
+    std::size_t max_entries = 20000; // files and folders listed, per search folder
+};
+
 // Finds fonts by family name and owns the loaded faces.
 //
 // Search order: each directory of search_dirs in the order given (the project's fonts/, a layout's
@@ -31,15 +42,26 @@ struct FontRequest {
 class FontLibrary {
 public:
     explicit FontLibrary(std::vector<std::filesystem::path> search_dirs,
-                         bool include_system_dirs = true);
+                         bool include_system_dirs = true, FontScanLimits limits = {});
     ~FontLibrary();
     FontLibrary(const FontLibrary&) = delete;
     FontLibrary& operator=(const FontLibrary&) = delete;
 
     // Loads (once) the face that matches the request: same family, nearest weight.
     // Throws DiagnosticError at request.loc when no face has that family, with a hint that lists
-    // the nearest family names found.
-    FontId load(const FontRequest& request);
+    // the nearest family names found, and at the font file's path when the face chosen is damaged
+    // (font_file_check.h). Font files the scan skipped (damaged, unreadable, too large) in the
+    // tiers up to the one the family was found in are reported to `diagnostics`, once each: a
+    // warning for an earlier tier (it may have been meant to provide the family), a note for the
+    // same tier.
+    FontId load(const FontRequest& request, Diagnostics* diagnostics = nullptr);
+
+    // The family of every face on the search path, sorted, each once (scans every folder).
+    std::vector<std::string> families() const;
+
+    // Forgets what this process has read of font files (the scan's per-file summaries), for the
+    // fuzz target, which rewrites one file many times a second.
+    static void forget_cached_files();
 
     const FontResource& resource(FontId id) const;
     const std::vector<FontResource>& resources() const;

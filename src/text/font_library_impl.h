@@ -10,6 +10,7 @@
 
 #include <cassert>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,9 +34,12 @@ struct FontLibrary::Impl {
     // (lower-cased family, weight) -> id: a repeated request does not search again.
     std::map<std::pair<std::string, int>, FontId> ids_by_request;
     LineCache line_cache;
+    // Files the scan skipped that load() has reported already.
+    std::set<std::string> reported_skips;
 
-    Impl(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs)
-        : catalog(std::move(search_dirs), include_system_dirs) {}
+    Impl(std::vector<std::filesystem::path> search_dirs, bool include_system_dirs,
+         FontScanLimits limits)
+        : catalog(std::move(search_dirs), include_system_dirs, limits) {}
 
     hb_face_t* face(FontId id) const {
         assert(id < faces.size());

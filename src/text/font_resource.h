@@ -5,6 +5,11 @@
 
 namespace formpdf::text {
 
+// The largest font file formpdf opens: 256 MiB. The largest fonts it is meant for are far below
+// (Noto Serif CJK Regular.ttc, five faces: 26 MB; the all-weights Noto/Source Han "Super OTC"
+// collections: about 120 MB), so a larger file is refused unread rather than mapped and walked.
+constexpr std::uint64_t kMaxFontFileBytes = std::uint64_t{256} << 20;
+
 // Index into FontLibrary::resources() and layout::Document::fonts. Stable for one FontLibrary.
 using FontId = std::uint32_t;
 
@@ -18,6 +23,7 @@ struct FontResource {
     int weight = 400;            // OS/2 usWeightClass
     bool is_cff = false;         // CFF outlines (CIDFontType0) rather than glyf (CIDFontType2)
     int units_per_em = 1000;
+    unsigned glyph_count = 0; // maxp numGlyphs: every glyph id drawn is below it
     // Metrics in font units, for the PDF font descriptor (OS/2 typo values where present).
     int ascender = 0;
     int descender = 0; // negative below the baseline

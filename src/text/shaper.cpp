@@ -1,5 +1,6 @@
 #include "text/shaper.h"
 
+#include "core/diagnostic.h"
 #include "core/utf8.h"
 #include "text/font_library_impl.h"
 #include "text/line_breaker.h"
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <cstdio>
 
 namespace formpdf::text {
 
@@ -193,12 +195,26 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
         unsigned count = 0;
         const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &count);
         const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
-        const double points_per_unit =
-            size_pt / static_cast<double>(fonts.resource(run.font).units_per_em);
+        const FontResource& resource = fonts.resource(run.font);
+        const double points_per_unit = size_pt / static_cast<double>(resource.units_per_em);
         for (unsigned i = 0; i < count; ++i) {
             if (infos[i].codepoint == 0) {
                 // The cmap had the character but shaping produced .notdef (a broken font).
                 throw MissingGlyphError(code_point_at(utf8, infos[i].cluster), infos[i].cluster);
+            }
+            if (infos[i].codepoint >= resource.glyph_count) {
+                // HarfBuzz passes on whatever glyph a damaged cmap or GSUB names; no subset of
+                // the font could hold it.
+                char buffer[16];
+                std::snprintf(buffer, sizeof buffer, "U+%04X",
+                              static_cast<unsigned>(code_point_at(utf8, infos[i].cluster)));
+                throw DiagnosticError(make_error(
+                    SourceLoc{resource.path, 0, 0},
+                    "damaged font file: it gives " + std::string(buffer) + " glyph " +
+                        std::to_string(infos[i].codepoint) + ", and it has only " +
+                        std::to_string(resource.glyph_count) + " glyphs",
+                    "its cmap, GSUB or maxp table is damaged; replace it with an intact copy of "
+                    "the font, or remove it to use another font"));
             }
             ShapedGlyph glyph;
             glyph.font = run.font;

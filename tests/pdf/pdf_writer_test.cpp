@@ -1,5 +1,6 @@
 // Writes small hand-built documents and checks them with the real PDF tools (poppler, qpdf).
 
+#include "core/diagnostic.h"
 #include "pdf/cff_charset.h"
 #include "pdf/font_subset.h"
 #include "pdf/pdf_writer.h"
@@ -444,7 +445,7 @@ TEST_F(PdfWriterTest, CffSubsetKeepsTheOriginalGlyphsAsCids) {
     }
 }
 
-TEST(PdfWriter, UnreadableFontIsAPdfError) {
+TEST(PdfWriter, UnreadableFontIsADiagnosticAtItsPath) {
     layout::Document document;
     text::FontResource missing;
     missing.path = "/nonexistent/font.otf";
@@ -457,7 +458,14 @@ TEST(PdfWriter, UnreadableFontIsAPdfError) {
     item.glyphs = {text::ShapedGlyph{0, 5, 1000, 0, 10}};
     page.items.push_back(item);
     document.pages.push_back(page);
-    EXPECT_THROW(write_pdf(document, PdfOptions{}), PdfError);
+    try {
+        write_pdf(document, PdfOptions{});
+        ADD_FAILURE() << "no error";
+    } catch (const DiagnosticError& error) {
+        EXPECT_EQ(error.diagnostic().loc.file, "/nonexistent/font.otf");
+        EXPECT_EQ(error.diagnostic().message,
+                  "cannot read font file: it cannot be opened: No such file or directory");
+    }
 }
 
 } // namespace

@@ -1,0 +1,60 @@
+#include "core/mapped_file.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace formpdf {
+namespace {
+
+std::string mebibytes(std::uint64_t bytes) {
+    return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
+}
+
+} // namespace
+
+std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path, std::uint64_t max_bytes,
+                                                   std::string& why_not) {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        why_not = std::string("cannot be opened: ") + std::strerror(errno);
+        return nullptr;
+    }
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        ::close(fd);
+        why_not = "is not a regular file";
+        return nullptr;
+    }
+    const auto size = static_cast<std::uint64_t>(status.st_size);
+    if (size > max_bytes) {
+        ::close(fd);
+        why_not = "is " + mebibytes(size) + ", more than the " + mebibytes(max_bytes) +
+                  " a file of its kind may have";
+        return nullptr;
+    }
+    if (size == 0) {
+        ::close(fd);
+        why_not = "is empty";
+        return nullptr;
+    }
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (data == MAP_FAILED) {
+        why_not = std::string("cannot be mapped: ") + std::strerror(errno);
+        return nullptr;
+    }
+    return std::shared_ptr<const MappedFile>(
+        new MappedFile(static_cast<const char*>(data), static_cast<std::size_t>(size)));
+}
+
+MappedFile::~MappedFile() {
+    ::munmap(const_cast<char*>(data_), size_);
+}
+
+} // namespace formpdf

@@ -1,0 +1,25 @@
+#pragma once
+
+// Private to the text stage.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace formpdf::text {
+
+// What is wrong with face `face_index` of a font file (an sfnt, or a TTC/OTC collection), in
+// words for a diagnostic; std::nullopt when it holds together. Checked before HarfBuzz, hb-subset
+// or the PDF stage see the face, because they do not refuse a damaged font: HarfBuzz reads a table
+// it cannot trust as empty, clamps a table cut short, and maps characters to glyphs past the
+// font's end, so a damaged font would shape into glyphs that no subset has ("internal error"), or
+// into the wrong glyphs. The checks: the collection header and the face's table directory (every
+// table inside the file), the tables every font needs (head, maxp, hhea, hmtx, cmap, and CFF or
+// glyf + loca), the versions of head, hhea and maxp, head's magic number,
+// units per em and loca format, the glyph count of maxp
+// against hmtx and loca, loca in order and inside glyf, and cmap's subtables (known formats, inside
+// cmap, the arrays of formats 4 and 12 inside their subtable). The CFF table itself is checked by
+// the PDF stage, which owns the CFF reader (cff_check.h).
+std::optional<std::string> find_font_damage(std::string_view file, unsigned face_index);
+
+} // namespace formpdf::text
