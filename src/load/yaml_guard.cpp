@@ -7,12 +7,16 @@
 #include "load/input_method_slips.h"
 #include "load/source_text.h"
 
-#include <yaml.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cstdio>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <set>
+#include <streambuf>
 
 namespace formpdf::load {
 
@@ -26,8 +30,8 @@ struct GuardFailure {
     std::string hint;
 };
 
-// A YAML syntax error: the guard's description, and where libyaml saw the problem and the start
-// of what it was reading, for the input-method slips on those lines.
+// A YAML syntax error: the guard's description, and where yaml-cpp saw the problem and the start
+// of what it was reading (the last node it began), for the input-method slips on those lines.
 struct SyntaxFailure {
     GuardFailure failure;
     std::size_t offset = 0;
@@ -38,112 +42,155 @@ const char* const kAnchorHint =
     "formpdf files do not use YAML anchors (&name) or aliases (*name): write the value out in "
     "full; if the text really starts with '*' or '&', put it in quotes, e.g. \"*数量\"";
 
-// libyaml's marks count characters (a CRLF counts two); the tree and the diagnostics use byte
-// offsets. Marks mostly move forward, so a cursor walked from the previous mark costs O(text)
-// for the whole file instead of O(text) per mark. The text is valid UTF-8 (check_encoding ran).
-class CharToByteCursor {
-public:
-    explicit CharToByteCursor(std::string_view text) : text_(text) {}
+const char* const kDepthHint = "formpdf files nest only a few levels; look for unbalanced '[' or "
+                               "'{' or runaway indentation";
 
-    std::size_t byte_offset(std::size_t char_index) {
-        while (chars_ < char_index && bytes_ < text_.size()) {
-            bytes_ += utf8_sequence_length(static_cast<unsigned char>(text_[bytes_]));
-            ++chars_;
+// A syntax error the guard finds itself where yaml-cpp 0.7 is laxer than YAML (and than libyaml,
+// which formpdf used before): said in libyaml's words, so describe_parser_error() treats both
+// alike.
+const char* const kNoDocumentStart = "did not find expected <document start>";
+const char* const kUnclosedQuote = "found unexpected end of stream in a quoted scalar";
+const char* const kNoColon = "could not find expected ':'";
+
+// The offset of the quote that closes the quoted scalar opening at `open`, or npos when the text
+// ends first. yaml-cpp 0.7 ends an unclosed quoted scalar silently at the end of the file when
+// the file ends with a line break; YAML (and libyaml) refuse it.
+std::size_t closing_quote(std::string_view text, std::size_t open) {
+    const char quote = text[open];
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i; // an escaped character, perhaps a quote
+        } else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i; // '' is a quote inside single quotes
+            } else {
+                return i;
+            }
         }
-        while (chars_ > char_index && bytes_ > 0) {
-            do {
-                --bytes_;
-            } while (bytes_ > 0 && (static_cast<unsigned char>(text_[bytes_]) & 0xC0) == 0x80);
-            --chars_;
-        }
-        return std::min(bytes_, text_.size());
     }
-
-private:
-    static std::size_t utf8_sequence_length(unsigned char lead) {
-        return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    }
-
-    std::string_view text_;
-    std::size_t chars_ = 0;
-    std::size_t bytes_ = 0;
-};
-
-// YAML says a plain (unquoted) empty value, ~ and null are "no value"; the readers tell these
-// apart from quoted text (a quoted 'null' is text).
-bool is_null_scalar(const yaml_event_t& event) {
-    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || event.data.scalar.tag != nullptr) {
-        return false;
-    }
-    const std::string_view value(reinterpret_cast<const char*>(event.data.scalar.value),
-                                 event.data.scalar.length);
-    return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+    return std::string_view::npos;
 }
 
-// Counts and caps what libyaml reports, and builds our own located tree from the same events.
-class TreeBuilder {
+// Counts and caps what yaml-cpp reports, and builds our own located tree from the same events.
+// yaml-cpp's marks are byte offsets into the UTF-8 text (its columns count bytes too), like the
+// tree's positions: no conversion is needed.
+class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(std::string_view text, const YamlLimits& limits)
-        : text_(text), limits_(limits), cursor_(text) {}
+    TreeBuilder(std::string_view text, const YamlLimits& limits) : text_(text), limits_(limits) {}
 
     std::vector<YamlNode> take_documents() { return std::move(documents_tree_); }
 
-    std::size_t offset_of(const yaml_mark_t& mark) { return cursor_.byte_offset(mark.index); }
+    // Where the last node began: what the parser was reading when it failed.
+    std::size_t last_node_offset() const { return last_node_; }
 
-    void on_event(const yaml_event_t& event) {
-        switch (event.type) {
-        case YAML_DOCUMENT_START_EVENT:
-            document_start(event.start_mark);
-            break;
-        case YAML_ALIAS_EVENT:
-            throw GuardFailure{offset_of(event.start_mark), "anchors and aliases are not allowed",
-                               kAnchorHint};
-        case YAML_SCALAR_EVENT: {
-            count(event.start_mark, event.data.scalar.anchor);
-            if (is_null_scalar(event)) {
-                add(YamlNode::Kind::Null, event.start_mark);
-                break;
-            }
-            YamlNode& node = add(YamlNode::Kind::Scalar, event.start_mark);
-            node.scalar.assign(reinterpret_cast<const char*>(event.data.scalar.value),
-                               event.data.scalar.length);
-            break;
-        }
-        case YAML_SEQUENCE_START_EVENT:
-            count(event.start_mark, event.data.sequence_start.anchor);
-            enter(event.start_mark);
-            open_.push_back(&add(YamlNode::Kind::Sequence, event.start_mark));
-            break;
-        case YAML_MAPPING_START_EVENT:
-            count(event.start_mark, event.data.mapping_start.anchor);
-            enter(event.start_mark);
-            open_.push_back(&add(YamlNode::Kind::Map, event.start_mark));
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            --depth_;
-            open_.pop_back();
-            break;
-        default:
-            break; // stream start and end, document end
-        }
-    }
+    // The nesting levels open now.
+    int depth() const { return depth_; }
 
-private:
-    void document_start(const yaml_mark_t& mark) {
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        const std::size_t offset = offset_of(mark);
+        if (documents_ > 0 && text_.compare(offset, 3, "---") != 0) {
+            // yaml-cpp starts a new document wherever the last one's root value ends (and never
+            // moves past a stray ',' or ']' there); YAML needs a '---' line between documents.
+            throw SyntaxFailure{{offset, kNoDocumentStart, ""}, offset, last_node_};
+        }
         if (++documents_ > limits_.max_documents) {
-            throw GuardFailure{offset_of(mark),
+            throw GuardFailure{offset,
                                "more than " + std::to_string(limits_.max_documents) +
                                    " YAML documents in one file",
                                "a formpdf file holds one document; '---' lines start new ones"};
         }
         documents_tree_.emplace_back();
         open_.clear();
+        counted_.clear();
+        depth_ = 0;
+    }
+
+    void OnDocumentEnd() override {}
+
+    void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+        throw GuardFailure{offset_of(mark),
+                           "anchors and aliases are not allowed (found anchor '&" + name + "')",
+                           kAnchorHint};
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
+    }
+
+    // YAML says a plain (unquoted) empty value, ~ and null are "no value": yaml-cpp reports them
+    // as nulls, apart from quoted text (a quoted 'null' is text).
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+        count(mark);
+        const std::size_t offset = offset_of(mark);
+        if (!open_.empty() && open_.back()->kind == YamlNode::Kind::Map &&
+            open_.back()->children.size() % 2 == 1 &&
+            open_.back()->children.back().kind == YamlNode::Kind::Scalar &&
+            open_.back()->children.back().pos == static_cast<std::ptrdiff_t>(offset)) {
+            // yaml-cpp 0.7 takes the last line of a block map that has no ':' for a key with no
+            // value (its value is marked at the key itself); YAML (and libyaml) refuse the line.
+            throw SyntaxFailure{{offset, kNoColon, ""}, offset, offset};
+        }
+        add(YamlNode::Kind::Null, mark);
+    }
+
+    // The tag is "?" for a plain scalar and "!" for a quoted or block one; a plain scalar that
+    // YAML reads as null came as OnNull.
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string& value) override {
+        count(mark);
+        const std::size_t offset = offset_of(mark);
+        if (offset < text_.size() && (text_[offset] == '"' || text_[offset] == '\'') &&
+            closing_quote(text_, offset) == std::string_view::npos) {
+            throw SyntaxFailure{{text_.size(), kUnclosedQuote, ""}, text_.size(), offset};
+        }
+        add(YamlNode::Kind::Scalar, mark).scalar = value;
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        open(YamlNode::Kind::Sequence, mark);
+    }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        open(YamlNode::Kind::Map, mark);
+    }
+
+    void OnSequenceEnd() override { close(); }
+    void OnMapEnd() override { close(); }
+
+private:
+    std::size_t offset_of(const YAML::Mark& mark) const {
+        return mark.pos < 0 ? text_.size()
+                            : std::min(static_cast<std::size_t>(mark.pos), text_.size());
+    }
+
+    void open(YamlNode::Kind kind, const YAML::Mark& mark) {
+        count(mark);
+        // A collection that starts where the innermost open one starts is the key of that
+        // one-pair map (`[[a]: b]`): one level, as libyaml counted. yaml-cpp 0.7 reads every '['
+        // of an unclosed run as such a pair; counting both would halve the depth a user sees.
+        const bool key_of_open_map =
+            !open_.empty() && open_.back()->pos == static_cast<std::ptrdiff_t>(offset_of(mark));
+        if (!key_of_open_map && ++depth_ > limits_.max_depth) {
+            throw GuardFailure{offset_of(mark),
+                               "the YAML nests deeper than " + std::to_string(limits_.max_depth) +
+                                   " levels",
+                               kDepthHint};
+        }
+        open_.push_back(&add(kind, mark));
+        counted_.push_back(!key_of_open_map);
+    }
+
+    void close() {
+        depth_ -= counted_.back() ? 1 : 0;
+        counted_.pop_back();
+        open_.pop_back();
     }
 
     // Appends a node to the innermost open collection, or makes it the document's root. Only the
     // innermost collection grows, so the pointers to the open ones stay valid.
-    YamlNode& add(YamlNode::Kind kind, const yaml_mark_t& mark) {
+    YamlNode& add(YamlNode::Kind kind, const YAML::Mark& mark) {
         YamlNode node;
         node.kind = kind;
         node.pos = static_cast<std::ptrdiff_t>(offset_of(mark));
@@ -159,39 +206,25 @@ private:
         return children.back();
     }
 
-    void count(const yaml_mark_t& mark, const yaml_char_t* anchor) {
-        if (anchor != nullptr) {
-            throw GuardFailure{offset_of(mark),
-                               "anchors and aliases are not allowed (found anchor '&" +
-                                   std::string(reinterpret_cast<const char*>(anchor)) + "')",
-                               kAnchorHint};
-        }
+    void count(const YAML::Mark& mark) {
+        last_node_ = offset_of(mark);
         if (++nodes_ > limits_.max_nodes) {
-            throw GuardFailure{offset_of(mark),
+            throw GuardFailure{last_node_,
                                "more than " + std::to_string(limits_.max_nodes) +
                                    " values in one file",
                                "split the input into several files"};
         }
     }
 
-    void enter(const yaml_mark_t& mark) {
-        if (++depth_ > limits_.max_depth) {
-            throw GuardFailure{offset_of(mark),
-                               "the YAML nests deeper than " + std::to_string(limits_.max_depth) +
-                                   " levels",
-                               "formpdf files nest only a few levels; look for unbalanced '[' or "
-                               "'{' or runaway indentation"};
-        }
-    }
-
     std::string_view text_;
     const YamlLimits& limits_;
-    CharToByteCursor cursor_;
     int documents_ = 0;
     int depth_ = 0;
     std::size_t nodes_ = 0;
+    std::size_t last_node_ = 0;
     std::vector<YamlNode> documents_tree_;
     std::vector<YamlNode*> open_; // the collections being filled, outermost first
+    std::vector<bool> counted_;   // for each open collection: whether it added a level
 };
 
 std::size_t line_start_of(std::string_view text, std::size_t offset) {
@@ -226,12 +259,22 @@ bool starts(std::string_view problem, std::string_view prefix) {
     return problem.starts_with(prefix);
 }
 
-// libyaml's messages are parser jargon ("did not find expected key"); say what is wrong in the
-// user's terms. `offset` is where libyaml found the problem, `context_offset` where the construct
-// it was reading began (an opening quote or bracket).
-GuardFailure describe_parser_error(std::string_view problem, std::string_view context,
-                                   std::size_t offset, std::size_t context_offset,
-                                   std::string_view text) {
+// The offset of the '*' or '&' that begins the alias or anchor the parser failed in: at or
+// before `offset` on its line.
+std::size_t anchor_or_alias_start(std::string_view text, std::size_t offset) {
+    for (std::size_t i = std::min(offset, text.size()); i-- > 0 && text[i] != '\n';) {
+        if (text[i] == '*' || text[i] == '&') {
+            return i;
+        }
+    }
+    return offset;
+}
+
+// yaml-cpp's messages are parser jargon ("end of map not found"); say what is wrong in the user's
+// terms. `offset` is where yaml-cpp found the problem, `context_offset` where the guard knows the
+// construct began (the opening quote of an unclosed one), else where the last node began.
+GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
+                                   std::size_t context_offset, std::string_view text) {
     offset = std::min(offset, text.size());
     if (const std::size_t tab = find_indentation_tab(text, offset);
         tab != std::string_view::npos || problem.find("tab") != std::string_view::npos) {
@@ -240,53 +283,97 @@ GuardFailure describe_parser_error(std::string_view problem, std::string_view co
                 "spaces"};
     }
     const char here = offset < text.size() ? text[offset] : '\0';
-    if (context == "while scanning an alias" || context == "while scanning an anchor") {
-        return {context_offset, "anchors and aliases are not allowed", kAnchorHint};
+    if (problem == YAML::ErrorMsg::UNKNOWN_ANCHOR || problem == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
+        problem == YAML::ErrorMsg::ANCHOR_NOT_FOUND || problem == YAML::ErrorMsg::CHAR_IN_ALIAS ||
+        problem == YAML::ErrorMsg::CHAR_IN_ANCHOR || problem == YAML::ErrorMsg::MULTIPLE_ANCHORS ||
+        problem == YAML::ErrorMsg::MULTIPLE_ALIASES || problem == YAML::ErrorMsg::ALIAS_CONTENT ||
+        starts(problem, YAML::ErrorMsg::UNKNOWN_ANCHOR)) {
+        return {anchor_or_alias_start(text, offset), "anchors and aliases are not allowed",
+                kAnchorHint};
     }
-    if (context == "while scanning a quoted scalar" &&
-        starts(problem, "found unexpected end of stream")) {
-        const char quote = context_offset < text.size() ? text[context_offset] : '"';
-        return {context_offset, "this quoted text is never closed",
-                std::string("add the closing ") + quote + " at the end of the text"};
-    }
-    if (starts(problem, "found unknown escape character")) {
-        // libyaml marks the backslash; the character after it is the unknown escape.
-        std::size_t escape = offset;
-        if (escape < text.size() && text[escape] == '\\') {
-            ++escape;
+    if (problem == kUnclosedQuote || problem == YAML::ErrorMsg::EOF_IN_SCALAR) {
+        std::size_t open = context_offset;
+        if (problem == YAML::ErrorMsg::EOF_IN_SCALAR) {
+            // The quoted scalar yaml-cpp was reading began after the last node it reported: the
+            // first quote from there that is never closed.
+            open = std::string_view::npos;
+            for (std::size_t i = std::min(context_offset, text.size()); i < text.size(); ++i) {
+                if (text[i] == '"' || text[i] == '\'') {
+                    const std::size_t close = closing_quote(text, i);
+                    if (close == std::string_view::npos) {
+                        open = i;
+                        break;
+                    }
+                    i = close;
+                }
+            }
         }
+        if (open < text.size()) {
+            return {open, "this quoted text is never closed",
+                    std::string("add the closing ") + text[open] + " at the end of the text"};
+        }
+    }
+    if (starts(problem, YAML::ErrorMsg::INVALID_ESCAPE)) {
+        // yaml-cpp marks the character after the escape; the backslash is the last one before.
+        std::size_t backslash = std::min(offset, text.size() - (text.empty() ? 0 : 1));
+        while (backslash > 0 && text[backslash] != '\\') {
+            --backslash;
+        }
+        std::size_t escape = backslash + 1;
         std::size_t end = escape;
         char32_t code_point = 0;
         if (escape < text.size()) {
             decode_utf8(text, end, code_point);
+        } else {
+            escape = end = text.size();
         }
-        return {offset,
+        return {backslash,
                 "unknown escape '\\" + std::string(text.substr(escape, end - escape)) +
                     "' in double-quoted text",
                 "in double quotes a backslash starts an escape: write \\\\ for a backslash, or "
                 "use single quotes"};
     }
-    if (context == "while parsing a flow sequence" ||
-        starts(problem, "did not find expected ',' or ']'")) {
+    if (problem == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
         return {offset, "a list opened with '[' is not closed with ']'",
                 "add the missing ']'; if the '[' is part of the text, put the text in quotes"};
     }
-    if (context == "while parsing a flow mapping" ||
-        starts(problem, "did not find expected ',' or '}'")) {
+    if (problem == YAML::ErrorMsg::END_OF_MAP_FLOW) {
         return {offset, "a map opened with '{' is not closed with '}'",
                 "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
     }
-    if (starts(problem, "mapping values are not allowed")) {
+    if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
+        // yaml-cpp read the line(s) before this key's line, after the last node it reported, as
+        // the start of this key: the first of them lacks the ':' of its own key.
+        const std::size_t error_line = line_start_of(text, offset);
+        const std::size_t after_node = text.find('\n', std::min(context_offset, text.size()));
+        if (after_node != std::string_view::npos && after_node + 1 < error_line) {
+            std::size_t key = after_node + 1;
+            while (key < error_line && (text[key] == ' ' || text[key] == '\n')) {
+                ++key;
+            }
+            if (key < error_line) {
+                problem = kNoColon;
+                context_offset = key;
+            }
+        }
+    }
+    if (problem == kNoColon) {
+        return {context_offset, "a line without the ':' of a key where a key was expected",
+                "write `key: value` with an ASCII ':' followed by a space; if the line continues "
+                "the text above, indent it more than that text's key"};
+    }
+    if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
         return {offset, "unexpected ':' (a colon followed by a space starts a key)",
                 "put each key on its own line, indented under its parent; if the colon is part "
                 "of the text, put the text in quotes"};
     }
-    if (context == "while scanning a block scalar") {
+    if (problem == YAML::ErrorMsg::CHAR_IN_BLOCK ||
+        problem == YAML::ErrorMsg::ZERO_INDENT_IN_BLOCK) {
         return {offset, "unexpected text after '|' or '>'",
                 "the text of a block scalar starts on the next line, indented; only a comment may "
                 "follow '|' or '>' on its own line"};
     }
-    if (starts(problem, "block sequence entries are not allowed")) {
+    if (problem == YAML::ErrorMsg::BLOCK_ENTRY) {
         return {offset, "unexpected list item '- '",
                 "a list's items go on their own lines, indented under the key that holds the "
                 "list; if the '-' is part of the text, put the text in quotes"};
@@ -299,28 +386,18 @@ GuardFailure describe_parser_error(std::string_view problem, std::string_view co
         return {offset, "unexpected ',' here",
                 "put the text in quotes if this character belongs to a value"};
     }
-    if (starts(problem, "found character that cannot start any token") && here != '\0') {
+    if (problem == YAML::ErrorMsg::UNKNOWN_TOKEN && here != '\0') {
         return {offset, std::string("a value cannot start with '") + here + "' in YAML",
                 "put the text in quotes"};
     }
-    if (starts(problem, "did not find expected key") ||
-        starts(problem, "did not find expected '-' indicator") ||
-        starts(problem, "did not find expected <document start>")) {
+    if (problem == YAML::ErrorMsg::END_OF_MAP || problem == YAML::ErrorMsg::END_OF_SEQ ||
+        problem == YAML::ErrorMsg::MAP_KEY || problem == YAML::ErrorMsg::MAP_VALUE ||
+        problem == kNoDocumentStart) {
         return {offset, "the indentation of this line does not match the lines above it",
                 "indent the keys of one map, and the '- ' items of one list, by the same number "
                 "of spaces"};
     }
-    if (context == "while scanning a simple key") {
-        // libyaml marks the line after; the line that lacks the ':' is where the key began.
-        return {context_offset, "a line without the ':' of a key where a key was expected",
-                "write `key: value` with an ASCII ':' followed by a space; if the line continues "
-                "the text above, indent it more than that text's key"};
-    }
-    std::string message = "YAML syntax error: " + std::string(problem);
-    if (!context.empty()) {
-        message += " (" + std::string(context) + ")";
-    }
-    return {offset, message,
+    return {offset, "YAML syntax error: " + std::string(problem),
             "look at this line and the one above it: a key needs ':' and a space after it, a "
             "list item '- ', quotes and brackets must be closed, and indentation is ASCII spaces"};
 }
@@ -334,6 +411,14 @@ void check_encoding(std::string_view text) {
                 throw GuardFailure{
                     pos, "the file contains the control character " + code_point_label(byte),
                     "a YAML file holds plain text only; is this the right file?"};
+            }
+            // YAML reads a lone carriage return as a line break, yaml-cpp 0.7 as part of the text:
+            // refuse it rather than let the parser split or join the user's lines.
+            if (byte == '\r' && (pos + 1 == text.size() || text[pos + 1] != '\n')) {
+                throw GuardFailure{pos,
+                                   "the file contains a carriage return (U+000D) that is not "
+                                   "followed by a line feed",
+                                   "save the file with Windows (CRLF) or Unix (LF) line ends"};
             }
             ++pos;
             continue;
@@ -361,53 +446,44 @@ void check_encoding(std::string_view text) {
     }
 }
 
-// Frees a libyaml parser or event however the scan ends.
-struct ParserHandle {
-    yaml_parser_t parser;
-    ParserHandle() { yaml_parser_initialize(&parser); }
-    ~ParserHandle() { yaml_parser_delete(&parser); }
-    ParserHandle(const ParserHandle&) = delete;
-    ParserHandle& operator=(const ParserHandle&) = delete;
+// The text as the std::istream yaml-cpp reads, without a copy.
+class TextStreamBuf : public std::streambuf {
+public:
+    explicit TextStreamBuf(std::string_view text) {
+        char* begin = const_cast<char*>(text.data()); // read only: the get area is never written
+        setg(begin, begin, begin + text.size());
+    }
 };
 
-struct EventHandle {
-    yaml_event_t event{};
-    ~EventHandle() { yaml_event_delete(&event); }
-};
-
-// One pass of libyaml's event parser over the text: the guard's checks and the tree in one go.
-// libyaml keeps its own stacks on the heap (no recursion), so depth is capped by our counter as
-// the events arrive, before anything deep is built.
+// One pass of yaml-cpp's event parser over the text: the guard's checks and the tree in one go.
+// yaml-cpp's parser recurses once per nesting level (and stops itself at 500 levels with
+// DeepRecursion); our counter stops at max_depth as the events arrive, before anything deep is
+// built.
 std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limits) {
-    ParserHandle handle;
-    yaml_parser_t& parser = handle.parser;
-    static const unsigned char kEmpty[1] = {0};
-    yaml_parser_set_input_string(
-        &parser, text.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(text.data()),
-        text.size());
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    TextStreamBuf buffer(text);
+    std::istream input(&buffer);
     TreeBuilder builder(text, limits);
-    for (;;) {
-        EventHandle event;
-        if (!yaml_parser_parse(&parser, &event.event)) {
-            if (parser.error == YAML_MEMORY_ERROR) {
-                throw std::bad_alloc();
-            }
-            const std::size_t offset = parser.error == YAML_READER_ERROR
-                                           ? parser.problem_offset
-                                           : builder.offset_of(parser.problem_mark);
-            const std::size_t context_offset =
-                parser.context != nullptr ? builder.offset_of(parser.context_mark) : offset;
-            throw SyntaxFailure{
-                describe_parser_error(parser.problem != nullptr ? parser.problem : "",
-                                      parser.context != nullptr ? parser.context : "", offset,
-                                      context_offset, text),
-                offset, context_offset};
+    try {
+        YAML::Parser parser(input);
+        while (parser.HandleNextDocument(builder)) {
         }
-        builder.on_event(event.event);
-        if (event.event.type == YAML_STREAM_END_EVENT) {
-            break;
-        }
+    } catch (const YAML::DeepRecursion&) {
+        // Only when max_depth is raised past what yaml-cpp's recursive parser allows itself.
+        throw GuardFailure{builder.last_node_offset(),
+                           "the YAML nests deeper than " + std::to_string(builder.depth()) +
+                               " levels",
+                           kDepthHint};
+    } catch (const YAML::Exception& error) {
+        const std::size_t offset =
+            error.mark.pos < 0 ? text.size()
+                               : std::min(static_cast<std::size_t>(error.mark.pos), text.size());
+        const std::size_t context_offset = std::min(builder.last_node_offset(), offset);
+        throw SyntaxFailure{describe_parser_error(error.msg, offset, context_offset, text), offset,
+                            context_offset};
+    } catch (SyntaxFailure& failure) {
+        failure.failure = describe_parser_error(failure.failure.message, failure.offset,
+                                                failure.context_offset, text);
+        throw;
     }
     return builder.take_documents();
 }

@@ -225,13 +225,42 @@ TEST(YamlGuard, MakesParserMessagesReadable) {
     expect_at(reserved, 1, 4);
 }
 
-TEST(YamlGuard, ParsesDeepNestingWithoutRecursionWhenTheLimitIsRaised) {
-    // libyaml keeps its parser stacks on the heap: with our own cap lifted, 20,000 levels parse
-    // without a stack overflow (the cap, not the parser, is what stops hostile nesting).
+TEST(YamlGuard, ReportsNestingPastTheParsersOwnLimitWhenOurLimitIsRaised) {
+    // yaml-cpp's parser recurses once per level and stops itself (DeepRecursion) before its stack
+    // runs out: with our cap lifted, 20,000 levels are still refused with our diagnostic, not a
+    // crash. The cap, 64 by default, stops hostile nesting long before that.
     YamlLimits limits;
     limits.max_depth = 100000;
-    EXPECT_NO_THROW(
-        check_yaml(std::string(20000, '[') + std::string(20000, ']'), "in.yaml", limits));
+    const Diagnostic error = guard_error(std::string(20000, '[') + std::string(20000, ']'), limits);
+    EXPECT_TRUE(error.message.starts_with("the YAML nests deeper than ")) << error.message;
+    EXPECT_EQ(error.loc.line, 1);
+    EXPECT_LT(error.loc.col, 1000);
+}
+
+TEST(YamlGuard, RefusesALoneCarriageReturn) {
+    // YAML reads a lone CR as a line break, yaml-cpp as text: "b: x\ry" would be one value or two.
+    const Diagnostic error = guard_error("a: 1\nb: 甲\r乙\n");
+    EXPECT_EQ(error.message,
+              "the file contains a carriage return (U+000D) that is not followed by a line feed");
+    expect_at(error, 2, 5);
+}
+
+TEST(YamlGuard, RefusesTheLastLineOfAMapWithoutItsColon) {
+    // yaml-cpp alone would read `remark` as a key with no value.
+    const Diagnostic last = guard_error("fields:\n  name: 甲\n  remark\n");
+    EXPECT_EQ(last.message, "a line without the ':' of a key where a key was expected");
+    expect_at(last, 3, 3);
+    const Diagnostic inner = guard_error("a: 1\nremark\nc: 2\n");
+    EXPECT_EQ(inner.message, "a line without the ':' of a key where a key was expected");
+    expect_at(inner, 2, 1);
+}
+
+TEST(YamlGuard, RefusesTextAfterTheDocumentWithoutADocumentStart) {
+    // yaml-cpp alone would start a second document at `b`.
+    const Diagnostic error = guard_error("'a' b\n");
+    EXPECT_EQ(error.message, "the indentation of this line does not match the lines above it");
+    expect_at(error, 1, 5);
+    EXPECT_EQ(parse_yaml("a: 1\n---\nb: 2\n", "in.yaml", {}).size(), 2u);
 }
 
 TEST(YamlGuard, RefusesYaml11LineSeparatorsInsteadOfFoldingThem) {
