@@ -569,4 +569,91 @@ void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits
     parse_yaml(yaml, file, limits);
 }
 
+namespace {
+
+// Reads the first document's top-level map only as far as `key` and stops the parser at its
+// value (by throwing FoundScalar): the rest of the text is never scanned.
+class TopLevelScalarFinder : public YAML::EventHandler {
+public:
+    struct FoundScalar {};
+
+    explicit TopLevelScalarFinder(std::string_view key) : key_(key) {}
+
+    std::optional<std::pair<std::string, std::size_t>> found;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override { throw FoundScalar{}; } // only the first document
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override { item(); }
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override { throw FoundScalar{}; }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string& value) override {
+        if (depth_ == 1 && map_ && items_ % 2 == 1 && key_matched_) {
+            found.emplace(value, static_cast<std::size_t>(std::max(mark.pos, 0)));
+            throw FoundScalar{};
+        }
+        key_matched_ = depth_ == 1 && map_ && items_ % 2 == 0 && value == key_;
+        item();
+    }
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        open(false);
+    }
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        open(true);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapEnd() override { close(); }
+
+private:
+    void open(bool map) {
+        if (depth_ == 0) {
+            map_ = map;
+        } else {
+            item();
+        }
+        ++depth_;
+    }
+    void close() {
+        if (--depth_ == 0) {
+            throw FoundScalar{};
+        }
+    }
+    void item() {
+        if (depth_ == 1) {
+            ++items_;
+            key_matched_ = key_matched_ && items_ % 2 == 1;
+        }
+    }
+
+    std::string_view key_;
+    int depth_ = 0;
+    bool map_ = false;
+    std::size_t items_ = 0;
+    bool key_matched_ = false;
+};
+
+} // namespace
+
+std::optional<std::pair<std::string, std::size_t>>
+peek_top_level_scalar(std::string_view yaml, std::string_view key, const YamlLimits& limits) {
+    if (yaml.size() > limits.max_bytes || yaml.starts_with("\xFF\xFE") ||
+        yaml.starts_with("\xFE\xFF")) {
+        return std::nullopt;
+    }
+    const std::string_view text = strip_utf8_bom(yaml);
+    TopLevelScalarFinder finder(key);
+    try {
+        check_encoding(text);
+        TextStreamBuf buffer(text);
+        std::istream input(&buffer);
+        YAML::Parser parser(input);
+        parser.HandleNextDocument(finder);
+    } catch (const TopLevelScalarFinder::FoundScalar&) {
+    } catch (const YAML::Exception&) {
+    } catch (const GuardFailure&) {
+    }
+    return finder.found;
+}
+
 } // namespace formpdf::load

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace formpdf::load {
 
@@ -22,5 +24,13 @@ struct YamlLimits {
 // structure (input_method_slips.h) are reported instead, every one of the file, each at its own
 // column: the DiagnosticError then holds several diagnostics.
 void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits = {});
+
+// The plain text of `key` in the first document's top-level map, and the byte offset of the value
+// (after any BOM), parsing only as far as that value: for a caller that wants to start work early
+// (the batch loads the layout the first file names while the files are read). Nullopt when the
+// text is not UTF-8, does not parse that far, or has no such key (or its value is not text); the
+// full load reports why. Not a check: the rest of the text is not read.
+std::optional<std::pair<std::string, std::size_t>>
+peek_top_level_scalar(std::string_view yaml, std::string_view key, const YamlLimits& limits = {});
 
 } // namespace formpdf::load

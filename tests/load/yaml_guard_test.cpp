@@ -263,6 +263,27 @@ TEST(YamlGuard, RefusesTextAfterTheDocumentWithoutADocumentStart) {
     EXPECT_EQ(parse_yaml("a: 1\n---\nb: 2\n", "in.yaml", {}).size(), 2u);
 }
 
+TEST(YamlGuard, PeeksATopLevelValueWithoutReadingTheRest) {
+    // The rest of the text is never scanned: the unclosed '[' after the value is not seen.
+    const std::string text = "# 申报表\nform: 'shenzhen-l2-project'\nfields: [\n";
+    const auto form = peek_top_level_scalar(text, "form");
+    ASSERT_TRUE(form.has_value());
+    EXPECT_EQ(form->first, "shenzhen-l2-project");
+    EXPECT_EQ(form->second, text.find('\''));
+    EXPECT_EQ(peek_top_level_scalar("\xEF\xBB\xBF"
+                                    "a: 1\nform: x\n",
+                                    "form")
+                  ->second,
+              11u);
+    // Only the first document's top level, only text, only UTF-8.
+    EXPECT_FALSE(peek_top_level_scalar("a:\n  form: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("- form: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("form: [x]\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("a: 1\n---\nform: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("a: \xD6\xD0\nform: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("a: [\nform: x\n", "form"));
+}
+
 TEST(YamlGuard, RefusesYaml11LineSeparatorsInsteadOfFoldingThem) {
     // YAML 1.1 reads U+2028 as a line break and would fold it into a space: the print would no
     // longer match the file.
@@ -289,7 +310,7 @@ TEST(YamlGuard, KeepsPlainNullsApartFromQuotedOnes) {
 
 TEST(YamlGuard, ReadsEveryScalarStyleAsYamlSays) {
     // What the YAML spec says; layout dumps of a declaration using these styles are identical
-    // with yaml-cpp, the parser formpdf used before libyaml.
+    // with libyaml, the parser formpdf used before yaml-cpp.
     const std::string text = "folded: >-\n"
                              "  第一行折叠\n"
                              "  第二行  继续\n"
@@ -316,7 +337,7 @@ TEST(YamlGuard, ReadsEveryScalarStyleAsYamlSays) {
 }
 
 TEST(YamlGuard, LocatesNodesByByteOffsetAfterChineseTextAndCrlf) {
-    // libyaml counts characters; the tree holds byte offsets into the text.
+    // yaml-cpp's marks are byte offsets (its columns count bytes); the tree holds byte offsets.
     const std::string text = "项目: 甲乙\r\n名称: '丙'\r\n";
     const std::vector<YamlNode> documents = parse_yaml(text, "in.yaml", {});
     ASSERT_EQ(documents.size(), 1u);
