@@ -383,8 +383,8 @@ private:
         // and the text engine readied for them, on one more thread while the files are read.
         // Before, the fonts took ~2 ms after the reading, and every worker met HarfBuzz's cold
         // start on its first form (4.7 ms instead of 0.4). The first file is only peeked at for
-        // its `form:` (its first lines): parsing it whole first, alone, cost ~1.5 ms of a
-        // 2-core batch with yaml-cpp.
+        // its `form:` (its first lines): parsed whole first, alone, it held up the layout and
+        // the other files by ~0.35 ms with yaml-cpp (docs/performance.md, item 4).
         std::jthread early_layout; // joined when done, or on the way out of an exception
         if (!paths.empty() && jobs_ > 1) {
             if (const std::optional<fs::path> layout = layout_of_first_file(paths[0])) {
