@@ -81,10 +81,10 @@ public:
     std::vector<YamlNode> take_documents() { return std::move(documents_tree_); }
 
     // Where the last node began: what the parser was reading when it failed.
-    std::size_t last_node_offset() const { return last_node_; }
+    const std::size_t& last_node_offset() const { return last_node_; }
 
     // The nesting levels open now.
-    int depth() const { return depth_; }
+    const int& depth() const { return depth_; }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         const std::size_t offset = offset_of(mark);
@@ -446,13 +446,100 @@ void check_encoding(std::string_view text) {
     }
 }
 
-// The text as the std::istream yaml-cpp reads, without a copy.
-class TextStreamBuf : public std::streambuf {
+// The text as the std::istream yaml-cpp reads, without a copy, handed over in chunks so that what
+// yaml-cpp reads ahead is capped. A '[' or '{' may start a key (`[a, b]: c`), so yaml-cpp's scanner
+// keeps every token of a flow collection queued until it closes, ~100 bytes of memory per byte
+// of input (2,000,000 items: 560 MB and 2 s before the first event). Before each chunk, the
+// characters that start or end a token in a flow collection (',', '[', ':', quotes, ...) handed
+// over past the last reported node are counted; more than max_lookahead_items of them, and the
+// guard refuses the collection.
+class GuardedInput : public std::streambuf {
 public:
-    explicit TextStreamBuf(std::string_view text) {
-        char* begin = const_cast<char*>(text.data()); // read only: the get area is never written
-        setg(begin, begin, begin + text.size());
+    GuardedInput(std::string_view text, const std::size_t& last_node, const int& depth,
+                 const YamlLimits& limits)
+        : text_(text), last_node_(last_node), depth_(depth), max_depth_(limits.max_depth),
+          max_items_(limits.max_lookahead_items) {}
+
+protected:
+    int_type underflow() override {
+        if (given_ >= text_.size()) {
+            return traits_type::eof();
+        }
+        for (const std::size_t node = std::min(last_node_, given_); node_cursor_ < node;
+             ++node_cursor_) {
+            node_items_ += is_item_mark(text_[node_cursor_]) ? 1 : 0;
+        }
+        if (given_items_ - node_items_ > max_items_) {
+            refuse_lookahead();
+        }
+        const std::size_t end = std::min(text_.size(), given_ + kChunk);
+        for (std::size_t i = given_; i < end; ++i) {
+            given_items_ += is_item_mark(text_[i]) ? 1 : 0;
+        }
+        char* data = const_cast<char*>(text_.data()); // read only: the get area is never written
+        setg(data + given_, data + given_, data + end);
+        given_ = end;
+        return traits_type::to_int_type(*gptr());
     }
+
+private:
+    static constexpr std::size_t kChunk = 4096;
+
+    // Unclosed brackets past the depth cap are reported as such, where the parser would have
+    // reported them (it reads a run of '[' whole before reporting the first); else the first
+    // bracket read ahead opens the collection that is too long.
+    [[noreturn]] void refuse_lookahead() const {
+        std::size_t open = std::string_view::npos;
+        int depth = depth_;
+        for (std::size_t i = node_cursor_; i < given_; ++i) {
+            if (text_[i] == '[' || text_[i] == '{') {
+                open = std::min(open, i);
+                if (++depth > max_depth_) {
+                    throw GuardFailure{
+                        i, "the YAML nests deeper than " + std::to_string(max_depth_) + " levels",
+                        kDepthHint};
+                }
+            } else if (text_[i] == ']' || text_[i] == '}') {
+                --depth;
+            }
+        }
+        throw GuardFailure{open == std::string_view::npos ? node_cursor_ : open,
+                           "more than " + std::to_string(max_items_) +
+                               " items in one '[…]' or '{…}'",
+                           "write a long list as a block list, one '- ' item per line"};
+    }
+
+    // Every token yaml-cpp can queue in a flow collection starts with or ends at one of these
+    // (a plain scalar ends at ',', ':', ']' or '}'), so they bound its queue.
+    static bool is_item_mark(char c) {
+        switch (c) {
+        case ',':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case ':':
+        case '?':
+        case '"':
+        case '\'':
+        case '*':
+        case '&':
+        case '!':
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    std::string_view text_;
+    const std::size_t& last_node_; // where the last node yaml-cpp reported starts
+    const int& depth_;             // the levels open at that node
+    int max_depth_;
+    std::size_t max_items_;
+    std::size_t given_ = 0;       // bytes handed to yaml-cpp
+    std::size_t given_items_ = 0; // item marks among them
+    std::size_t node_cursor_ = 0; // the same, up to the last node
+    std::size_t node_items_ = 0;
 };
 
 // One pass of yaml-cpp's event parser over the text: the guard's checks and the tree in one go.
@@ -460,9 +547,9 @@ public:
 // DeepRecursion); our counter stops at max_depth as the events arrive, before anything deep is
 // built.
 std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limits) {
-    TextStreamBuf buffer(text);
-    std::istream input(&buffer);
     TreeBuilder builder(text, limits);
+    GuardedInput buffer(text, builder.last_node_offset(), builder.depth(), limits);
+    std::istream input(&buffer);
     try {
         YAML::Parser parser(input);
         while (parser.HandleNextDocument(builder)) {
@@ -580,13 +667,20 @@ public:
     explicit TopLevelScalarFinder(std::string_view key) : key_(key) {}
 
     std::optional<std::pair<std::string, std::size_t>> found;
+    std::size_t last_node = 0; // for GuardedInput
+
+    const int& depth() const { return depth_; }
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override { throw FoundScalar{}; } // only the first document
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override { item(); }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+        seen(mark);
+        item();
+    }
     void OnAlias(const YAML::Mark&, YAML::anchor_t) override { throw FoundScalar{}; }
     void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                   const std::string& value) override {
+        seen(mark);
         if (depth_ == 1 && map_ && items_ % 2 == 1 && key_matched_) {
             found.emplace(value, static_cast<std::size_t>(std::max(mark.pos, 0)));
             throw FoundScalar{};
@@ -594,18 +688,24 @@ public:
         key_matched_ = depth_ == 1 && map_ && items_ % 2 == 0 && value == key_;
         item();
     }
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
+        seen(mark);
         open(false);
     }
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                     YAML::EmitterStyle::value) override {
+        seen(mark);
         open(true);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapEnd() override { close(); }
 
 private:
+    void seen(const YAML::Mark& mark) {
+        last_node = static_cast<std::size_t>(std::max(mark.pos, 0));
+    }
+
     void open(bool map) {
         if (depth_ == 0) {
             map_ = map;
@@ -645,7 +745,7 @@ peek_top_level_scalar(std::string_view yaml, std::string_view key, const YamlLim
     TopLevelScalarFinder finder(key);
     try {
         check_encoding(text);
-        TextStreamBuf buffer(text);
+        GuardedInput buffer(text, finder.last_node, finder.depth(), limits);
         std::istream input(&buffer);
         YAML::Parser parser(input);
         parser.HandleNextDocument(finder);

@@ -14,11 +14,16 @@ struct YamlLimits {
     int max_depth = 64;
     std::size_t max_nodes = 200000;
     int max_documents = 10000;
+    // Token characters (',', '[', ':', quotes, ...) read past the last value the parser reported:
+    // yaml-cpp reads a whole '[…]' or '{…}' (it may be a key) before reporting any of it, at ~100
+    // bytes of memory per byte.
+    std::size_t max_lookahead_items = 20000;
 };
 
 // Rejects YAML that would cost memory or time out of proportion to its size: anchors and aliases
 // (including self-references and "billion laughs"), nesting deeper than max_depth, more than
-// max_nodes nodes, input larger than max_bytes, bytes that are not UTF-8. Throws DiagnosticError
+// max_nodes nodes, a '[…]' or '{…}' of more than max_lookahead_items items, input larger than
+// max_bytes, bytes that are not UTF-8. Throws DiagnosticError
 // with file:line:col of the offending place and a hint; a YAML syntax error is reported the same
 // way, with a hint whatever its cause. An input method's full-width characters that break the
 // structure (input_method_slips.h) are reported instead, every one of the file, each at its own

@@ -110,6 +110,28 @@ TEST(YamlGuard, CapsTheNumberOfNodes) {
     expect_at(error, 1, 29);
 }
 
+TEST(YamlGuard, RefusesAHugeFlowListBeforeTheParserQueuesIt) {
+    // yaml-cpp queues every token of a '[…]' until it closes (it may be a key): 2,000,000 items
+    // took 560 MB and 2 s before the first node was reported. Refused after ~20,000 items.
+    std::string yaml = "[";
+    for (int i = 0; i < 2000000; ++i) {
+        yaml += "a, ";
+    }
+    yaml += "]\n";
+    const auto start = std::chrono::steady_clock::now();
+    const Diagnostic error = guard_error(yaml);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(error.message, "more than 20000 items in one '[…]' or '{…}'");
+    expect_at(error, 1, 1);
+    EXPECT_LT(std::chrono::duration<double>(elapsed).count(), 2.0);
+    // 5,000 items, far more than a form's flow lists hold, are read whole.
+    std::string long_list = "items: [";
+    for (int i = 0; i < 5000; ++i) {
+        long_list += "甲, ";
+    }
+    EXPECT_EQ(parse_yaml(long_list + "乙]\n", "in.yaml", {})[0].children[1].children.size(), 5001u);
+}
+
 TEST(YamlGuard, CapsTheNumberOfDocuments) {
     YamlLimits limits;
     limits.max_documents = 2;
@@ -231,6 +253,7 @@ TEST(YamlGuard, ReportsNestingPastTheParsersOwnLimitWhenOurLimitIsRaised) {
     // crash. The cap, 64 by default, stops hostile nesting long before that.
     YamlLimits limits;
     limits.max_depth = 100000;
+    limits.max_lookahead_items = 100000; // yaml-cpp reads the 40,000 brackets ahead
     const Diagnostic error = guard_error(std::string(20000, '[') + std::string(20000, ']'), limits);
     EXPECT_TRUE(error.message.starts_with("the YAML nests deeper than ")) << error.message;
     EXPECT_EQ(error.loc.line, 1);
