@@ -291,6 +291,19 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
         return {anchor_or_alias_start(text, offset), "anchors and aliases are not allowed",
                 kAnchorHint};
     }
+    const bool structure_problem =
+        problem == YAML::ErrorMsg::END_OF_MAP || problem == YAML::ErrorMsg::END_OF_SEQ ||
+        problem == YAML::ErrorMsg::END_OF_MAP_FLOW || problem == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
+        problem == YAML::ErrorMsg::MAP_KEY || problem == YAML::ErrorMsg::MAP_VALUE ||
+        problem == YAML::ErrorMsg::BLOCK_ENTRY || problem == YAML::ErrorMsg::FLOW_END ||
+        problem == kNoDocumentStart;
+    if (structure_problem && (here == '"' || here == '\'') &&
+        closing_quote(text, offset) == std::string_view::npos) {
+        // yaml-cpp stopped at the quote (say, where the indentation does not fit) before reading
+        // on: the quote that never closes is the likelier cause.
+        problem = kUnclosedQuote;
+        context_offset = offset;
+    }
     if (problem == kUnclosedQuote || problem == YAML::ErrorMsg::EOF_IN_SCALAR) {
         std::size_t open = context_offset;
         if (problem == YAML::ErrorMsg::EOF_IN_SCALAR) {

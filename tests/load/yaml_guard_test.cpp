@@ -215,6 +215,13 @@ TEST(YamlGuard, ReportsAnUnclosedQuoteAtItsOpening) {
     expect_at(single, 2, 4);
 }
 
+TEST(YamlGuard, ReportsAnUnclosedQuoteWhereTheParserStopsAtIt) {
+    // yaml-cpp stops at the quote, out of the list's indentation, before reading the text.
+    const Diagnostic error = guard_error("rows:\n  - name: 甲\n    value: 乙\n \"  - name: 丙\n");
+    EXPECT_EQ(error.message, "this quoted text is never closed");
+    expect_at(error, 4, 2);
+}
+
 TEST(YamlGuard, AcceptsEscapedQuotesInsideQuotedText) {
     EXPECT_NO_THROW(check_yaml("a: \"say \\\"hi\\\"\"\nb: 'it''s'\n", "in.yaml"));
 }
