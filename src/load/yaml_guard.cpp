@@ -355,19 +355,46 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
                 "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
     }
     if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
-        // yaml-cpp read the line(s) before this key's line, after the last node it reported, as
-        // the start of this key: the first of them lacks the ':' of its own key.
+        // yaml-cpp read the line(s) before this key's line as the start of this key: the text
+        // it read began after the last node it reported (on that node's line after a list's
+        // '- ', else on the next line), and that line lacks the ':' of its own key.
         const std::size_t error_line = line_start_of(text, offset);
-        const std::size_t after_node = text.find('\n', std::min(context_offset, text.size()));
-        if (after_node != std::string_view::npos && after_node + 1 < error_line) {
-            std::size_t key = after_node + 1;
-            while (key < error_line && (text[key] == ' ' || text[key] == '\n')) {
-                ++key;
-            }
-            if (key < error_line) {
-                problem = kNoColon;
-                context_offset = key;
-            }
+        const auto is_marker = [&](std::size_t i) {
+            return text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' ';
+        };
+        std::size_t key = std::min(context_offset, text.size());
+        if (key < text.size() && is_marker(key)) {
+            ++key;
+        } else if (const std::size_t newline = text.find('\n', key);
+                   newline != std::string_view::npos) {
+            key = newline + 1;
+        } else {
+            key = text.size();
+        }
+        // The key itself: past the indentation and any list markers.
+        while (key < error_line && (text[key] == ' ' || text[key] == '\n' || is_marker(key))) {
+            ++key;
+        }
+        if (key < error_line) {
+            problem = kNoColon;
+            context_offset = key;
+        }
+    }
+    if (problem == YAML::ErrorMsg::END_OF_MAP && offset < text.size() && here != '-' &&
+        here != '#' && here != '\n' && here != '\r') {
+        // A map's line that is not a key: `total_amount '4.80'` with its ':' left out.
+        std::size_t end = text.find('\n', offset);
+        std::string_view line = text.substr(
+            offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
+        if (const std::size_t comment = line.find(" #"); comment != std::string_view::npos) {
+            line = line.substr(0, comment);
+        }
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+            line.remove_suffix(1);
+        }
+        if (line.find(": ") == std::string_view::npos && !line.ends_with(':')) {
+            problem = kNoColon;
+            context_offset = offset;
         }
     }
     if (problem == kNoColon) {

@@ -283,6 +283,13 @@ TEST(YamlGuard, RefusesTheLastLineOfAMapWithoutItsColon) {
     const Diagnostic inner = guard_error("a: 1\nremark\nc: 2\n");
     EXPECT_EQ(inner.message, "a line without the ':' of a key where a key was expected");
     expect_at(inner, 2, 1);
+    const Diagnostic item = guard_error("rows:\n  - name 甲\n    value: 乙\n");
+    EXPECT_EQ(item.message, "a line without the ':' of a key where a key was expected");
+    expect_at(item, 2, 5); // the key, after the list marker
+    const Diagnostic middle =
+        guard_error("fields:\n  a: 1\n  total_amount '4.80'  # 金额：\n  b: 2\n");
+    EXPECT_EQ(middle.message, "a line without the ':' of a key where a key was expected");
+    expect_at(middle, 3, 3);
 }
 
 TEST(YamlGuard, RefusesTextAfterTheDocumentWithoutADocumentStart) {
