@@ -380,9 +380,13 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
             context_offset = key;
         }
     }
+    const std::size_t line_start = line_start_of(text, offset);
     if (problem == YAML::ErrorMsg::END_OF_MAP && offset < text.size() && here != '-' &&
-        here != '#' && here != '\n' && here != '\r') {
-        // A map's line that is not a key: `total_amount '4.80'` with its ':' left out.
+        here != '#' && here != '\n' && here != '\r' &&
+        text.substr(line_start, offset - line_start).find_first_not_of(' ') ==
+            std::string_view::npos) {
+        // A map's line that is not a key: `total_amount '4.80'` with its ':' left out (yaml-cpp
+        // stops at the line's start; where it stops mid-line, text follows a value).
         std::size_t end = text.find('\n', offset);
         std::string_view line = text.substr(
             offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
