@@ -217,9 +217,9 @@ void check_encoding(std::string_view text) {
                 start, std::string("the file is not valid UTF-8 (byte ") + byte_text + " here)",
                 "save the file as UTF-8; GBK/GB2312 files are not supported"};
         }
-        // libyaml reads YAML 1.1, where NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line
-        // breaks: inside a value they would be folded into a space or a '\n', and the print would
-        // not match the file. Refuse them rather than change the user's text.
+        // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line breaks in YAML 1.1 (libyaml,
+        // PyYAML fold them into a space or a '\n'), text in YAML 1.2 and to yaml-cpp: the same
+        // file would print differently depending on the reader. Refuse them rather than guess.
         if (code_point == 0x85 || code_point == 0x2028 || code_point == 0x2029) {
             char label[16];
             std::snprintf(label, sizeof label, "U+%04X", static_cast<unsigned>(code_point));
