@@ -379,20 +379,19 @@ private:
             files_[i].outcome.run(
                 [&] { files_[i].declarations = load::load_declarations_file(paths[i]); });
         };
-        // The first file first: its form names the layout most forms use, which is then loaded
-        // with its fonts, and the text engine readied for them, on one more thread while the
-        // other files are read. Before, the fonts took ~2 ms after the reading, and every worker
-        // met HarfBuzz's cold start on its first form (4.7 ms instead of 0.4).
+        // The layout most forms use, named by the first file's form, is loaded with its fonts,
+        // and the text engine readied for them, on one more thread while the files are read.
+        // Before, the fonts took ~2 ms after the reading, and every worker met HarfBuzz's cold
+        // start on its first form (4.7 ms instead of 0.4). The first file is only peeked at for
+        // its `form:` (its first lines): parsed whole first, alone, it held up the layout and
+        // the other files by ~0.35 ms with yaml-cpp (docs/performance.md, item 4).
         std::jthread early_layout; // joined when done, or on the way out of an exception
-        std::size_t first = 0;     // files loaded before the parallel loading
         if (!paths.empty() && jobs_ > 1) {
-            load(0);
-            first = 1;
-            if (const std::optional<fs::path> layout = layout_of_first_form()) {
+            if (const std::optional<fs::path> layout = layout_of_first_file(paths[0])) {
                 early_layout = std::jthread([this, path = *layout] { ready_layout(path); });
             }
         }
-        parallel_for(paths.size() - first, jobs_, [&](std::size_t i) { load(first + i); });
+        parallel_for(paths.size(), jobs_, load);
         if (early_layout.joinable()) {
             early_layout.join();
         }
@@ -426,20 +425,19 @@ private:
         summary_.forms = forms_.size();
     }
 
-    // The layout the first declaration asks for, when it can be told without errors (errors are
-    // reported when every form's layout is resolved).
-    std::optional<fs::path> layout_of_first_form() const {
-        if (files_.empty() || files_[0].declarations.empty()) {
-            return std::nullopt;
-        }
+    // The layout the first file's first declaration asks for, when it can be told without errors
+    // (errors are reported when every form's layout is resolved).
+    std::optional<fs::path> layout_of_first_file(const fs::path& file) const {
         if (request_.layout) {
             return request_.layout;
         }
         try {
-            return find_layout(files_[0].declarations[0].form, request_.layout_dirs);
+            if (const std::optional<load::TextValue> form = load::peek_declared_form(file)) {
+                return find_layout(*form, request_.layout_dirs);
+            }
         } catch (const std::exception&) {
-            return std::nullopt;
         }
+        return std::nullopt;
     }
 
     // On its own thread, while the other files are read (nothing else uses the fonts or the

@@ -3,6 +3,7 @@
 #include "core/source_location.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,5 +54,11 @@ struct Declaration {
 // not checked here: that is check_declaration() against the form definition.
 std::vector<Declaration> load_declarations_file(const std::filesystem::path& path);
 std::vector<Declaration> load_declarations_text(std::string_view yaml, const std::string& file);
+
+// The `form:` of the file's first declaration, read without parsing the rest of the file (the
+// batch starts loading that form's layout while the files are parsed). Nullopt when the file does
+// not say it plainly within its first document; load_declarations_file() reports why. IoError
+// when the file cannot be read.
+std::optional<TextValue> peek_declared_form(const std::filesystem::path& path);
 
 } // namespace formpdf::load

@@ -7,6 +7,8 @@
 
 #include "core/file_io.h"
 #include "load/input_method_slips.h"
+#include "load/source_text.h"
+#include "load/yaml_guard.h"
 #include "load/yaml_reader.h"
 
 #include <array>
@@ -183,6 +185,18 @@ std::vector<Declaration> load_declarations_text(std::string_view yaml, const std
                                          "docs/declaration-format.md"));
     }
     return declarations;
+}
+
+std::optional<TextValue> peek_declared_form(const std::filesystem::path& path) {
+    const std::string text = read_file(path, YamlLimits{}.max_bytes);
+    const std::optional<std::pair<std::string, std::size_t>> form =
+        peek_top_level_scalar(text, "form");
+    if (!form) {
+        return std::nullopt;
+    }
+    return TextValue{
+        form->first,
+        SourceText(path.string(), std::string(strip_utf8_bom(text))).loc_at(form->second)};
 }
 
 std::vector<Declaration> load_declarations_file(const std::filesystem::path& path) {

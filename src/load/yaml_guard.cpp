@@ -6,144 +6,151 @@
 #include "core/utf8.h"
 #include "load/input_method_slips.h"
 #include "load/source_text.h"
+#include "load/yaml_syntax_error.h"
 
-#include <yaml.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cstdio>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <set>
+#include <streambuf>
 
 namespace formpdf::load {
 
 namespace {
 
-// A problem found by the guard, located by byte offset in the text after the BOM; turned into a
-// DiagnosticError with line:col only when it is thrown, so the good path never builds a line table.
-struct GuardFailure {
-    std::size_t offset = 0;
-    std::string message;
-    std::string hint;
-};
-
-// A YAML syntax error: the guard's description, and where libyaml saw the problem and the start
-// of what it was reading, for the input-method slips on those lines.
+// A YAML syntax error: the guard's description, and where yaml-cpp saw the problem and the start
+// of what it was reading (the last node it began), for the input-method slips on those lines.
 struct SyntaxFailure {
     GuardFailure failure;
     std::size_t offset = 0;
     std::size_t context_offset = 0;
 };
 
-const char* const kAnchorHint =
-    "formpdf files do not use YAML anchors (&name) or aliases (*name): write the value out in "
-    "full; if the text really starts with '*' or '&', put it in quotes, e.g. \"*数量\"";
-
-// libyaml's marks count characters (a CRLF counts two); the tree and the diagnostics use byte
-// offsets. Marks mostly move forward, so a cursor walked from the previous mark costs O(text)
-// for the whole file instead of O(text) per mark. The text is valid UTF-8 (check_encoding ran).
-class CharToByteCursor {
+// Counts and caps what yaml-cpp reports, and builds our own located tree from the same events.
+// yaml-cpp's marks are byte offsets into the UTF-8 text (its columns count bytes too), like the
+// tree's positions: no conversion is needed.
+class TreeBuilder : public YAML::EventHandler {
 public:
-    explicit CharToByteCursor(std::string_view text) : text_(text) {}
-
-    std::size_t byte_offset(std::size_t char_index) {
-        while (chars_ < char_index && bytes_ < text_.size()) {
-            bytes_ += utf8_sequence_length(static_cast<unsigned char>(text_[bytes_]));
-            ++chars_;
-        }
-        while (chars_ > char_index && bytes_ > 0) {
-            do {
-                --bytes_;
-            } while (bytes_ > 0 && (static_cast<unsigned char>(text_[bytes_]) & 0xC0) == 0x80);
-            --chars_;
-        }
-        return std::min(bytes_, text_.size());
-    }
-
-private:
-    static std::size_t utf8_sequence_length(unsigned char lead) {
-        return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    }
-
-    std::string_view text_;
-    std::size_t chars_ = 0;
-    std::size_t bytes_ = 0;
-};
-
-// YAML says a plain (unquoted) empty value, ~ and null are "no value"; the readers tell these
-// apart from quoted text (a quoted 'null' is text).
-bool is_null_scalar(const yaml_event_t& event) {
-    if (event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || event.data.scalar.tag != nullptr) {
-        return false;
-    }
-    const std::string_view value(reinterpret_cast<const char*>(event.data.scalar.value),
-                                 event.data.scalar.length);
-    return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
-}
-
-// Counts and caps what libyaml reports, and builds our own located tree from the same events.
-class TreeBuilder {
-public:
-    TreeBuilder(std::string_view text, const YamlLimits& limits)
-        : text_(text), limits_(limits), cursor_(text) {}
+    TreeBuilder(std::string_view text, const YamlLimits& limits) : text_(text), limits_(limits) {}
 
     std::vector<YamlNode> take_documents() { return std::move(documents_tree_); }
 
-    std::size_t offset_of(const yaml_mark_t& mark) { return cursor_.byte_offset(mark.index); }
+    // Where the last node began: what the parser was reading when it failed.
+    const std::size_t& last_node_offset() const { return last_node_; }
 
-    void on_event(const yaml_event_t& event) {
-        switch (event.type) {
-        case YAML_DOCUMENT_START_EVENT:
-            document_start(event.start_mark);
-            break;
-        case YAML_ALIAS_EVENT:
-            throw GuardFailure{offset_of(event.start_mark), "anchors and aliases are not allowed",
-                               kAnchorHint};
-        case YAML_SCALAR_EVENT: {
-            count(event.start_mark, event.data.scalar.anchor);
-            if (is_null_scalar(event)) {
-                add(YamlNode::Kind::Null, event.start_mark);
-                break;
-            }
-            YamlNode& node = add(YamlNode::Kind::Scalar, event.start_mark);
-            node.scalar.assign(reinterpret_cast<const char*>(event.data.scalar.value),
-                               event.data.scalar.length);
-            break;
-        }
-        case YAML_SEQUENCE_START_EVENT:
-            count(event.start_mark, event.data.sequence_start.anchor);
-            enter(event.start_mark);
-            open_.push_back(&add(YamlNode::Kind::Sequence, event.start_mark));
-            break;
-        case YAML_MAPPING_START_EVENT:
-            count(event.start_mark, event.data.mapping_start.anchor);
-            enter(event.start_mark);
-            open_.push_back(&add(YamlNode::Kind::Map, event.start_mark));
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            --depth_;
-            open_.pop_back();
-            break;
-        default:
-            break; // stream start and end, document end
-        }
-    }
+    // The nesting levels open now.
+    const int& depth() const { return depth_; }
 
-private:
-    void document_start(const yaml_mark_t& mark) {
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        const std::size_t offset = offset_of(mark);
+        if (documents_ > 0 && text_.compare(offset, 3, "---") != 0) {
+            // yaml-cpp starts a new document wherever the last one's root value ends (and never
+            // moves past a stray ',' or ']' there); YAML needs a '---' line between documents.
+            throw SyntaxFailure{{offset, kNoDocumentStart, ""}, offset, last_node_};
+        }
         if (++documents_ > limits_.max_documents) {
-            throw GuardFailure{offset_of(mark),
+            throw GuardFailure{offset,
                                "more than " + std::to_string(limits_.max_documents) +
                                    " YAML documents in one file",
                                "a formpdf file holds one document; '---' lines start new ones"};
         }
         documents_tree_.emplace_back();
         open_.clear();
+        counted_.clear();
+        depth_ = 0;
+    }
+
+    void OnDocumentEnd() override {}
+
+    void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+        throw GuardFailure{offset_of(mark),
+                           "anchors and aliases are not allowed (found anchor '&" + name + "')",
+                           kAnchorHint};
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
+    }
+
+    // YAML says a plain (unquoted) empty value, ~ and null are "no value": yaml-cpp reports them
+    // as nulls, apart from quoted text (a quoted 'null' is text).
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+        count(mark);
+        const std::size_t offset = offset_of(mark);
+        if (!open_.empty() && open_.back()->kind == YamlNode::Kind::Map &&
+            open_.back()->children.size() % 2 == 1 &&
+            open_.back()->children.back().kind == YamlNode::Kind::Scalar &&
+            open_.back()->children.back().pos == static_cast<std::ptrdiff_t>(offset)) {
+            // yaml-cpp 0.7 takes the last line of a block map that has no ':' for a key with no
+            // value (its value is marked at the key itself); YAML (and libyaml) refuse the line.
+            throw SyntaxFailure{{offset, kNoColon, ""}, offset, offset};
+        }
+        add(YamlNode::Kind::Null, mark);
+    }
+
+    // The tag is "?" for a plain scalar and "!" for a quoted or block one; a plain scalar that
+    // YAML reads as null came as OnNull.
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string& value) override {
+        count(mark);
+        const std::size_t offset = offset_of(mark);
+        if (offset < text_.size() && (text_[offset] == '"' || text_[offset] == '\'') &&
+            closing_quote(text_, offset) == std::string_view::npos) {
+            throw SyntaxFailure{{text_.size(), kUnclosedQuote, ""}, text_.size(), offset};
+        }
+        add(YamlNode::Kind::Scalar, mark).scalar = value;
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        open(YamlNode::Kind::Sequence, mark);
+    }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        open(YamlNode::Kind::Map, mark);
+    }
+
+    void OnSequenceEnd() override { close(); }
+    void OnMapEnd() override { close(); }
+
+private:
+    std::size_t offset_of(const YAML::Mark& mark) const {
+        return mark.pos < 0 ? text_.size()
+                            : std::min(static_cast<std::size_t>(mark.pos), text_.size());
+    }
+
+    void open(YamlNode::Kind kind, const YAML::Mark& mark) {
+        count(mark);
+        // A collection that starts where the innermost open one starts is the key of that
+        // one-pair map (`[[a]: b]`): one level, as libyaml counted. yaml-cpp 0.7 reads every '['
+        // of an unclosed run as such a pair; counting both would halve the depth a user sees.
+        const bool key_of_open_map =
+            !open_.empty() && open_.back()->pos == static_cast<std::ptrdiff_t>(offset_of(mark));
+        if (!key_of_open_map && ++depth_ > limits_.max_depth) {
+            throw GuardFailure{offset_of(mark),
+                               "the YAML nests deeper than " + std::to_string(limits_.max_depth) +
+                                   " levels",
+                               kDepthHint};
+        }
+        open_.push_back(&add(kind, mark));
+        counted_.push_back(!key_of_open_map);
+    }
+
+    void close() {
+        depth_ -= counted_.back() ? 1 : 0;
+        counted_.pop_back();
+        open_.pop_back();
     }
 
     // Appends a node to the innermost open collection, or makes it the document's root. Only the
     // innermost collection grows, so the pointers to the open ones stay valid.
-    YamlNode& add(YamlNode::Kind kind, const yaml_mark_t& mark) {
+    YamlNode& add(YamlNode::Kind kind, const YAML::Mark& mark) {
         YamlNode node;
         node.kind = kind;
         node.pos = static_cast<std::ptrdiff_t>(offset_of(mark));
@@ -159,171 +166,26 @@ private:
         return children.back();
     }
 
-    void count(const yaml_mark_t& mark, const yaml_char_t* anchor) {
-        if (anchor != nullptr) {
-            throw GuardFailure{offset_of(mark),
-                               "anchors and aliases are not allowed (found anchor '&" +
-                                   std::string(reinterpret_cast<const char*>(anchor)) + "')",
-                               kAnchorHint};
-        }
+    void count(const YAML::Mark& mark) {
+        last_node_ = offset_of(mark);
         if (++nodes_ > limits_.max_nodes) {
-            throw GuardFailure{offset_of(mark),
+            throw GuardFailure{last_node_,
                                "more than " + std::to_string(limits_.max_nodes) +
                                    " values in one file",
                                "split the input into several files"};
         }
     }
 
-    void enter(const yaml_mark_t& mark) {
-        if (++depth_ > limits_.max_depth) {
-            throw GuardFailure{offset_of(mark),
-                               "the YAML nests deeper than " + std::to_string(limits_.max_depth) +
-                                   " levels",
-                               "formpdf files nest only a few levels; look for unbalanced '[' or "
-                               "'{' or runaway indentation"};
-        }
-    }
-
     std::string_view text_;
     const YamlLimits& limits_;
-    CharToByteCursor cursor_;
     int documents_ = 0;
     int depth_ = 0;
     std::size_t nodes_ = 0;
+    std::size_t last_node_ = 0;
     std::vector<YamlNode> documents_tree_;
     std::vector<YamlNode*> open_; // the collections being filled, outermost first
+    std::vector<bool> counted_;   // for each open collection: whether it added a level
 };
-
-std::size_t line_start_of(std::string_view text, std::size_t offset) {
-    if (offset == 0) {
-        return 0;
-    }
-    const std::size_t newline = text.rfind('\n', offset - 1);
-    return newline == std::string_view::npos ? 0 : newline + 1;
-}
-
-std::size_t tab_in_indentation(std::string_view text, std::size_t line_start) {
-    for (std::size_t i = line_start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
-        if (text[i] == '\t') {
-            return i;
-        }
-    }
-    return std::string_view::npos;
-}
-
-// Offset of the first tab in the indentation of the line holding offset or of the line before it
-// (the parser reports some tab indentation one line late, or as another error), or npos.
-std::size_t find_indentation_tab(std::string_view text, std::size_t offset) {
-    const std::size_t line_start = line_start_of(text, std::min(offset, text.size()));
-    if (const std::size_t tab = tab_in_indentation(text, line_start);
-        tab != std::string_view::npos || line_start == 0) {
-        return tab;
-    }
-    return tab_in_indentation(text, line_start_of(text, line_start - 1));
-}
-
-bool starts(std::string_view problem, std::string_view prefix) {
-    return problem.starts_with(prefix);
-}
-
-// libyaml's messages are parser jargon ("did not find expected key"); say what is wrong in the
-// user's terms. `offset` is where libyaml found the problem, `context_offset` where the construct
-// it was reading began (an opening quote or bracket).
-GuardFailure describe_parser_error(std::string_view problem, std::string_view context,
-                                   std::size_t offset, std::size_t context_offset,
-                                   std::string_view text) {
-    offset = std::min(offset, text.size());
-    if (const std::size_t tab = find_indentation_tab(text, offset);
-        tab != std::string_view::npos || problem.find("tab") != std::string_view::npos) {
-        return {tab == std::string_view::npos ? offset : tab, "a tab is used for indentation",
-                "YAML indents with spaces only: replace the tabs at the start of this line with "
-                "spaces"};
-    }
-    const char here = offset < text.size() ? text[offset] : '\0';
-    if (context == "while scanning an alias" || context == "while scanning an anchor") {
-        return {context_offset, "anchors and aliases are not allowed", kAnchorHint};
-    }
-    if (context == "while scanning a quoted scalar" &&
-        starts(problem, "found unexpected end of stream")) {
-        const char quote = context_offset < text.size() ? text[context_offset] : '"';
-        return {context_offset, "this quoted text is never closed",
-                std::string("add the closing ") + quote + " at the end of the text"};
-    }
-    if (starts(problem, "found unknown escape character")) {
-        // libyaml marks the backslash; the character after it is the unknown escape.
-        std::size_t escape = offset;
-        if (escape < text.size() && text[escape] == '\\') {
-            ++escape;
-        }
-        std::size_t end = escape;
-        char32_t code_point = 0;
-        if (escape < text.size()) {
-            decode_utf8(text, end, code_point);
-        }
-        return {offset,
-                "unknown escape '\\" + std::string(text.substr(escape, end - escape)) +
-                    "' in double-quoted text",
-                "in double quotes a backslash starts an escape: write \\\\ for a backslash, or "
-                "use single quotes"};
-    }
-    if (context == "while parsing a flow sequence" ||
-        starts(problem, "did not find expected ',' or ']'")) {
-        return {offset, "a list opened with '[' is not closed with ']'",
-                "add the missing ']'; if the '[' is part of the text, put the text in quotes"};
-    }
-    if (context == "while parsing a flow mapping" ||
-        starts(problem, "did not find expected ',' or '}'")) {
-        return {offset, "a map opened with '{' is not closed with '}'",
-                "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
-    }
-    if (starts(problem, "mapping values are not allowed")) {
-        return {offset, "unexpected ':' (a colon followed by a space starts a key)",
-                "put each key on its own line, indented under its parent; if the colon is part "
-                "of the text, put the text in quotes"};
-    }
-    if (context == "while scanning a block scalar") {
-        return {offset, "unexpected text after '|' or '>'",
-                "the text of a block scalar starts on the next line, indented; only a comment may "
-                "follow '|' or '>' on its own line"};
-    }
-    if (starts(problem, "block sequence entries are not allowed")) {
-        return {offset, "unexpected list item '- '",
-                "a list's items go on their own lines, indented under the key that holds the "
-                "list; if the '-' is part of the text, put the text in quotes"};
-    }
-    if (here == ']' || here == '}') {
-        return {offset, std::string("unexpected '") + here + "': nothing is open here to close",
-                "remove it, or put the text in quotes if it is part of the text"};
-    }
-    if (here == ',') {
-        return {offset, "unexpected ',' here",
-                "put the text in quotes if this character belongs to a value"};
-    }
-    if (starts(problem, "found character that cannot start any token") && here != '\0') {
-        return {offset, std::string("a value cannot start with '") + here + "' in YAML",
-                "put the text in quotes"};
-    }
-    if (starts(problem, "did not find expected key") ||
-        starts(problem, "did not find expected '-' indicator") ||
-        starts(problem, "did not find expected <document start>")) {
-        return {offset, "the indentation of this line does not match the lines above it",
-                "indent the keys of one map, and the '- ' items of one list, by the same number "
-                "of spaces"};
-    }
-    if (context == "while scanning a simple key") {
-        // libyaml marks the line after; the line that lacks the ':' is where the key began.
-        return {context_offset, "a line without the ':' of a key where a key was expected",
-                "write `key: value` with an ASCII ':' followed by a space; if the line continues "
-                "the text above, indent it more than that text's key"};
-    }
-    std::string message = "YAML syntax error: " + std::string(problem);
-    if (!context.empty()) {
-        message += " (" + std::string(context) + ")";
-    }
-    return {offset, message,
-            "look at this line and the one above it: a key needs ':' and a space after it, a "
-            "list item '- ', quotes and brackets must be closed, and indentation is ASCII spaces"};
-}
 
 void check_encoding(std::string_view text) {
     std::size_t pos = 0;
@@ -334,6 +196,14 @@ void check_encoding(std::string_view text) {
                 throw GuardFailure{
                     pos, "the file contains the control character " + code_point_label(byte),
                     "a YAML file holds plain text only; is this the right file?"};
+            }
+            // YAML reads a lone carriage return as a line break, yaml-cpp 0.7 as part of the text:
+            // refuse it rather than let the parser split or join the user's lines.
+            if (byte == '\r' && (pos + 1 == text.size() || text[pos + 1] != '\n')) {
+                throw GuardFailure{pos,
+                                   "the file contains a carriage return (U+000D) that is not "
+                                   "followed by a line feed",
+                                   "save the file with Windows (CRLF) or Unix (LF) line ends"};
             }
             ++pos;
             continue;
@@ -347,9 +217,9 @@ void check_encoding(std::string_view text) {
                 start, std::string("the file is not valid UTF-8 (byte ") + byte_text + " here)",
                 "save the file as UTF-8; GBK/GB2312 files are not supported"};
         }
-        // libyaml reads YAML 1.1, where NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line
-        // breaks: inside a value they would be folded into a space or a '\n', and the print would
-        // not match the file. Refuse them rather than change the user's text.
+        // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line breaks in YAML 1.1 (libyaml,
+        // PyYAML fold them into a space or a '\n'), text in YAML 1.2 and to yaml-cpp: the same
+        // file would print differently depending on the reader. Refuse them rather than guess.
         if (code_point == 0x85 || code_point == 0x2028 || code_point == 0x2029) {
             char label[16];
             std::snprintf(label, sizeof label, "U+%04X", static_cast<unsigned>(code_point));
@@ -361,53 +231,226 @@ void check_encoding(std::string_view text) {
     }
 }
 
-// Frees a libyaml parser or event however the scan ends.
-struct ParserHandle {
-    yaml_parser_t parser;
-    ParserHandle() { yaml_parser_initialize(&parser); }
-    ~ParserHandle() { yaml_parser_delete(&parser); }
-    ParserHandle(const ParserHandle&) = delete;
-    ParserHandle& operator=(const ParserHandle&) = delete;
-};
+// The text as the std::istream yaml-cpp reads, without a copy, handed over in chunks so that what
+// yaml-cpp reads ahead is capped. A '[' or '{' may start a key (`[a, b]: c`), so yaml-cpp's scanner
+// keeps every token of a flow collection queued until it closes, ~100 bytes of memory per byte
+// of input (2,000,000 items: 560 MB and 2 s before the first event). Before each chunk, the
+// characters that start or end a token in a flow collection (',', '[', ':', quotes, ...) handed
+// over past the last reported node are counted; more than max_lookahead_items of them, and the
+// guard refuses the collection.
+class GuardedInput : public std::streambuf {
+public:
+    GuardedInput(std::string_view text, const std::size_t& last_node, const int& depth,
+                 const YamlLimits& limits)
+        : text_(text), last_node_(last_node), depth_(depth), max_depth_(limits.max_depth),
+          max_items_(limits.max_lookahead_items) {}
 
-struct EventHandle {
-    yaml_event_t event{};
-    ~EventHandle() { yaml_event_delete(&event); }
-};
+protected:
+    int_type underflow() override {
+        if (given_ >= text_.size()) {
+            return traits_type::eof();
+        }
+        for (const std::size_t node = std::min(last_node_, given_); node_cursor_ < node;
+             ++node_cursor_) {
+            node_items_ += marks_[node_cursor_] ? 1 : 0;
+        }
+        if (given_items_ - node_items_ > max_items_) {
+            refuse_lookahead();
+        }
+        const std::size_t end = std::min(text_.size(), given_ + kChunk);
+        for (std::size_t i = given_; i < end; ++i) {
+            marks_[i] = flow_.is_item_mark(text_, i);
+            given_items_ += marks_[i] ? 1 : 0;
+        }
+        char* data = const_cast<char*>(text_.data()); // read only: the get area is never written
+        setg(data + given_, data + given_, data + end);
+        given_ = end;
+        return traits_type::to_int_type(*gptr());
+    }
 
-// One pass of libyaml's event parser over the text: the guard's checks and the tree in one go.
-// libyaml keeps its own stacks on the heap (no recursion), so depth is capped by our counter as
-// the events arrive, before anything deep is built.
-std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limits) {
-    ParserHandle handle;
-    yaml_parser_t& parser = handle.parser;
-    static const unsigned char kEmpty[1] = {0};
-    yaml_parser_set_input_string(
-        &parser, text.empty() ? kEmpty : reinterpret_cast<const unsigned char*>(text.data()),
-        text.size());
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-    TreeBuilder builder(text, limits);
-    for (;;) {
-        EventHandle event;
-        if (!yaml_parser_parse(&parser, &event.event)) {
-            if (parser.error == YAML_MEMORY_ERROR) {
-                throw std::bad_alloc();
+private:
+    static constexpr std::size_t kChunk = 4096;
+
+    // Unclosed brackets past the depth cap are reported as such, where the parser would have
+    // reported them (it reads a run of '[' whole before reporting the first); else the first
+    // bracket read ahead opens the collection that is too long.
+    [[noreturn]] void refuse_lookahead() const {
+        std::size_t open = std::string_view::npos;
+        int depth = depth_;
+        for (std::size_t i = node_cursor_; i < given_; ++i) {
+            if (text_[i] == '[' || text_[i] == '{') {
+                open = std::min(open, i);
+                if (++depth > max_depth_) {
+                    throw GuardFailure{
+                        i, "the YAML nests deeper than " + std::to_string(max_depth_) + " levels",
+                        kDepthHint};
+                }
+            } else if (text_[i] == ']' || text_[i] == '}') {
+                --depth;
             }
-            const std::size_t offset = parser.error == YAML_READER_ERROR
-                                           ? parser.problem_offset
-                                           : builder.offset_of(parser.problem_mark);
-            const std::size_t context_offset =
-                parser.context != nullptr ? builder.offset_of(parser.context_mark) : offset;
-            throw SyntaxFailure{
-                describe_parser_error(parser.problem != nullptr ? parser.problem : "",
-                                      parser.context != nullptr ? parser.context : "", offset,
-                                      context_offset, text),
-                offset, context_offset};
         }
-        builder.on_event(event.event);
-        if (event.event.type == YAML_STREAM_END_EVENT) {
-            break;
+        throw GuardFailure{open == std::string_view::npos ? node_cursor_ : open,
+                           "more than " + std::to_string(max_items_) +
+                               " tokens (items, ':' and ',') in one '[…]' or '{…}'",
+                           "write a long list as a block list, one '- ' item per line"};
+    }
+
+    // Where yaml-cpp's queue can grow: a lexical pass that follows flow collections ('[' or '{' at
+    // the start of a token, up to its closing bracket), skipping quoted scalars and comments. Only
+    // the characters that start or end a token inside a flow collection count (',', ':', brackets,
+    // quotes, '?', '*', '&', '!'): a long plain or quoted scalar in block context (a 7 MB 项目概况
+    // full of "1,866.00") is no flow collection and counts nothing. Approximate at the edges (a
+    // '|' block line that starts with '[' opens one), which only over-counts, within the cap.
+    class FlowLexer {
+    public:
+        bool is_item_mark(std::string_view text, std::size_t i) {
+            const char c = text[i];
+            if (comment_) {
+                comment_ = c != '\n';
+                token_start_ = true;
+                return false;
+            }
+            if (quote_ != 0) {
+                if (escaped_) {
+                    escaped_ = false;
+                } else if (quote_ == '"' && c == '\\') {
+                    escaped_ = true;
+                } else if (c == quote_) {
+                    if (quote_ == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                        escaped_ = true; // '' inside a single-quoted scalar
+                    } else {
+                        quote_ = 0;
+                        return depth_ > 0;
+                    }
+                }
+                return false;
+            }
+            const bool after_space = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' ||
+                                     text[i - 1] == '\n' || text[i - 1] == '\r';
+            const bool next_is_space = i + 1 >= text.size() || text[i + 1] == ' ' ||
+                                       text[i + 1] == '\t' || text[i + 1] == '\n' ||
+                                       text[i + 1] == '\r';
+            switch (c) {
+            case '\n':
+                token_start_ = true;
+                return false;
+            case ' ':
+            case '\t':
+            case '\r':
+                return false;
+            case '#':
+                if (after_space) {
+                    comment_ = true;
+                    return false;
+                }
+                break;
+            case '"':
+            case '\'':
+                if (token_start_) {
+                    quote_ = c;
+                    token_start_ = false;
+                    return depth_ > 0;
+                }
+                break;
+            case '[':
+            case '{':
+                if (token_start_ || depth_ > 0) {
+                    ++depth_;
+                    token_start_ = true;
+                    return true;
+                }
+                break;
+            case ']':
+            case '}':
+                if (depth_ > 0) {
+                    --depth_;
+                    token_start_ = false;
+                    return true;
+                }
+                break;
+            case ',':
+                if (depth_ > 0) {
+                    token_start_ = true;
+                    return true;
+                }
+                break;
+            case ':':
+            case '-':
+            case '?':
+                if (depth_ > 0 && c != '-') {
+                    token_start_ = true;
+                    return true;
+                }
+                if (next_is_space) {
+                    token_start_ = true; // a value or a block list item follows
+                    return false;
+                }
+                break;
+            case '*':
+            case '&':
+            case '!':
+                if (depth_ > 0 && token_start_) {
+                    token_start_ = false;
+                    return true;
+                }
+                break;
+            default:
+                break;
+            }
+            token_start_ = false;
+            return false;
         }
+
+    private:
+        int depth_ = 0;
+        char quote_ = 0;
+        bool escaped_ = false;
+        bool comment_ = false;
+        bool token_start_ = true;
+    };
+
+    std::string_view text_;
+    const std::size_t& last_node_; // where the last node yaml-cpp reported starts
+    const int& depth_;             // the levels open at that node
+    int max_depth_;
+    std::size_t max_items_;
+    std::size_t given_ = 0;       // bytes handed to yaml-cpp
+    std::size_t given_items_ = 0; // item marks among them
+    std::size_t node_cursor_ = 0; // the same, up to the last node
+    std::size_t node_items_ = 0;
+    FlowLexer flow_;
+    std::vector<bool> marks_ = std::vector<bool>(text_.size()); // per byte: an item mark
+};
+
+// One pass of yaml-cpp's event parser over the text: the guard's checks and the tree in one go.
+// yaml-cpp's parser recurses once per nesting level (and stops itself at 500 levels with
+// DeepRecursion); our counter stops at max_depth as the events arrive, before anything deep is
+// built.
+std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limits) {
+    TreeBuilder builder(text, limits);
+    GuardedInput buffer(text, builder.last_node_offset(), builder.depth(), limits);
+    std::istream input(&buffer);
+    try {
+        YAML::Parser parser(input);
+        while (parser.HandleNextDocument(builder)) {
+        }
+    } catch (const YAML::DeepRecursion&) {
+        // Only when max_depth is raised past what yaml-cpp's recursive parser allows itself.
+        throw GuardFailure{builder.last_node_offset(),
+                           "the YAML nests deeper than " + std::to_string(builder.depth()) +
+                               " levels",
+                           kDepthHint};
+    } catch (const YAML::Exception& error) {
+        const std::size_t offset =
+            error.mark.pos < 0 ? text.size()
+                               : std::min(static_cast<std::size_t>(error.mark.pos), text.size());
+        const std::size_t context_offset = std::min(builder.last_node_offset(), offset);
+        throw SyntaxFailure{describe_parser_error(error.msg, offset, context_offset, text), offset,
+                            context_offset};
+    } catch (SyntaxFailure& failure) {
+        failure.failure = describe_parser_error(failure.failure.message, failure.offset,
+                                                failure.context_offset, text);
+        throw;
     }
     return builder.take_documents();
 }
@@ -491,6 +534,106 @@ std::vector<YamlNode> parse_yaml(std::string_view yaml, const std::string& file,
 
 void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
     parse_yaml(yaml, file, limits);
+}
+
+namespace {
+
+// Reads the first document's top-level map only as far as `key` and stops the parser at its
+// value (by throwing FoundScalar): the rest of the text is never scanned.
+class TopLevelScalarFinder : public YAML::EventHandler {
+public:
+    struct FoundScalar {};
+
+    explicit TopLevelScalarFinder(std::string_view key) : key_(key) {}
+
+    std::optional<std::pair<std::string, std::size_t>> found;
+    std::size_t last_node = 0; // for GuardedInput
+
+    const int& depth() const { return depth_; }
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override { throw FoundScalar{}; } // only the first document
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+        seen(mark);
+        item();
+    }
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override { throw FoundScalar{}; }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string& value) override {
+        seen(mark);
+        if (depth_ == 1 && map_ && items_ % 2 == 1 && key_matched_) {
+            found.emplace(value, static_cast<std::size_t>(std::max(mark.pos, 0)));
+            throw FoundScalar{};
+        }
+        key_matched_ = depth_ == 1 && map_ && items_ % 2 == 0 && value == key_;
+        item();
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        seen(mark);
+        open(false);
+    }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        seen(mark);
+        open(true);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapEnd() override { close(); }
+
+private:
+    void seen(const YAML::Mark& mark) {
+        last_node = static_cast<std::size_t>(std::max(mark.pos, 0));
+    }
+
+    void open(bool map) {
+        if (depth_ == 0) {
+            map_ = map;
+        } else {
+            item();
+        }
+        ++depth_;
+    }
+    void close() {
+        if (--depth_ == 0) {
+            throw FoundScalar{};
+        }
+    }
+    void item() {
+        if (depth_ == 1) {
+            ++items_;
+            key_matched_ = key_matched_ && items_ % 2 == 1;
+        }
+    }
+
+    std::string_view key_;
+    int depth_ = 0;
+    bool map_ = false;
+    std::size_t items_ = 0;
+    bool key_matched_ = false;
+};
+
+} // namespace
+
+std::optional<std::pair<std::string, std::size_t>>
+peek_top_level_scalar(std::string_view yaml, std::string_view key, const YamlLimits& limits) {
+    if (yaml.size() > limits.max_bytes || yaml.starts_with("\xFF\xFE") ||
+        yaml.starts_with("\xFE\xFF")) {
+        return std::nullopt;
+    }
+    const std::string_view text = strip_utf8_bom(yaml);
+    TopLevelScalarFinder finder(key);
+    try {
+        check_encoding(text);
+        GuardedInput buffer(text, finder.last_node, finder.depth(), limits);
+        std::istream input(&buffer);
+        YAML::Parser parser(input);
+        parser.HandleNextDocument(finder);
+    } catch (const TopLevelScalarFinder::FoundScalar&) {
+    } catch (const YAML::Exception&) {
+    } catch (const GuardFailure&) {
+    }
+    return finder.found;
 }
 
 } // namespace formpdf::load

@@ -5,7 +5,7 @@
 // value's file:line:col that names the value by its path ("styles.body.size") and says what was
 // expected. Scalars are read from their exact text as the parser gives it, never through
 // conversions, so "0.00", "3", "否", "yes" and "≥ 90%" keep their characters. The values come
-// from yaml_tree.h: the guard's one pass over libyaml's events builds them.
+// from yaml_tree.h: the guard's one pass over yaml-cpp's events builds them.
 //
 // Private to src/load/.
 

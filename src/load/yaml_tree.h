@@ -1,6 +1,6 @@
 #pragma once
 
-// A YAML document as located plain data, built from libyaml's parser events in the same pass
+// A YAML document as located plain data, built from yaml-cpp's parser events in the same pass
 // that checks them (yaml_guard.cpp): every input is parsed once, and no library node tree is
 // built. Private to src/load/.
 

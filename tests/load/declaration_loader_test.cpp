@@ -179,5 +179,16 @@ TEST(DeclarationLoader, LoadsTheDocumentedExample) {
     EXPECT_EQ(declarations[0].tree("indicators")->size(), 3u);
 }
 
+TEST(DeclarationLoader, PeeksTheFormOfASeedDeclarationWithItsLocation) {
+    const std::string seed =
+        std::string(FORMPDF_SOURCE_DIR) + "/inputs/declarations/440304221061500500012.yaml";
+    const std::optional<TextValue> form = peek_declared_form(seed);
+    ASSERT_TRUE(form.has_value());
+    EXPECT_EQ(form->text, load_declarations_file(seed)[0].form.text);
+    EXPECT_EQ(form->loc.file, seed);
+    EXPECT_EQ(form->loc.line, 2);
+    EXPECT_EQ(form->loc.col, 7);
+}
+
 } // namespace
 } // namespace formpdf::load

@@ -110,6 +110,28 @@ TEST(YamlGuard, CapsTheNumberOfNodes) {
     expect_at(error, 1, 29);
 }
 
+TEST(YamlGuard, RefusesAHugeFlowListBeforeTheParserQueuesIt) {
+    // yaml-cpp queues every token of a '[…]' until it closes (it may be a key): 2,000,000 items
+    // took 560 MB and 2 s before the first node was reported. Refused after ~100,000 tokens.
+    std::string yaml = "[";
+    for (int i = 0; i < 2000000; ++i) {
+        yaml += "a, ";
+    }
+    yaml += "]\n";
+    const auto start = std::chrono::steady_clock::now();
+    const Diagnostic error = guard_error(yaml);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(error.message, "more than 100000 tokens (items, ':' and ',') in one '[…]' or '{…}'");
+    expect_at(error, 1, 1);
+    EXPECT_LT(std::chrono::duration<double>(elapsed).count(), 2.0);
+    // 5,000 items, far more than a form's flow lists hold, are read whole.
+    std::string long_list = "items: [";
+    for (int i = 0; i < 5000; ++i) {
+        long_list += "甲, ";
+    }
+    EXPECT_EQ(parse_yaml(long_list + "乙]\n", "in.yaml", {})[0].children[1].children.size(), 5001u);
+}
+
 TEST(YamlGuard, CapsTheNumberOfDocuments) {
     YamlLimits limits;
     limits.max_documents = 2;
@@ -193,6 +215,13 @@ TEST(YamlGuard, ReportsAnUnclosedQuoteAtItsOpening) {
     expect_at(single, 2, 4);
 }
 
+TEST(YamlGuard, ReportsAnUnclosedQuoteWhereTheParserStopsAtIt) {
+    // yaml-cpp stops at the quote, out of the list's indentation, before reading the text.
+    const Diagnostic error = guard_error("rows:\n  - name: 甲\n    value: 乙\n \"  - name: 丙\n");
+    EXPECT_EQ(error.message, "this quoted text is never closed");
+    expect_at(error, 4, 2);
+}
+
 TEST(YamlGuard, AcceptsEscapedQuotesInsideQuotedText) {
     EXPECT_NO_THROW(check_yaml("a: \"say \\\"hi\\\"\"\nb: 'it''s'\n", "in.yaml"));
 }
@@ -225,13 +254,71 @@ TEST(YamlGuard, MakesParserMessagesReadable) {
     expect_at(reserved, 1, 4);
 }
 
-TEST(YamlGuard, ParsesDeepNestingWithoutRecursionWhenTheLimitIsRaised) {
-    // libyaml keeps its parser stacks on the heap: with our own cap lifted, 20,000 levels parse
-    // without a stack overflow (the cap, not the parser, is what stops hostile nesting).
+TEST(YamlGuard, ReportsNestingPastTheParsersOwnLimitWhenOurLimitIsRaised) {
+    // yaml-cpp's parser recurses once per level and stops itself (DeepRecursion) before its stack
+    // runs out: with our cap lifted, 20,000 levels are still refused with our diagnostic, not a
+    // crash. The cap, 64 by default, stops hostile nesting long before that.
     YamlLimits limits;
     limits.max_depth = 100000;
-    EXPECT_NO_THROW(
-        check_yaml(std::string(20000, '[') + std::string(20000, ']'), "in.yaml", limits));
+    limits.max_lookahead_items = 100000; // yaml-cpp reads the 40,000 brackets ahead
+    const Diagnostic error = guard_error(std::string(20000, '[') + std::string(20000, ']'), limits);
+    EXPECT_TRUE(error.message.starts_with("the YAML nests deeper than ")) << error.message;
+    EXPECT_EQ(error.loc.line, 1);
+    EXPECT_LT(error.loc.col, 1000);
+}
+
+TEST(YamlGuard, RefusesALoneCarriageReturn) {
+    // YAML reads a lone CR as a line break, yaml-cpp as text: "b: x\ry" would be one value or two.
+    const Diagnostic error = guard_error("a: 1\nb: 甲\r乙\n");
+    EXPECT_EQ(error.message,
+              "the file contains a carriage return (U+000D) that is not followed by a line feed");
+    expect_at(error, 2, 5);
+}
+
+TEST(YamlGuard, RefusesTheLastLineOfAMapWithoutItsColon) {
+    // yaml-cpp alone would read `remark` as a key with no value.
+    const Diagnostic last = guard_error("fields:\n  name: 甲\n  remark\n");
+    EXPECT_EQ(last.message, "a line without the ':' of a key where a key was expected");
+    expect_at(last, 3, 3);
+    const Diagnostic inner = guard_error("a: 1\nremark\nc: 2\n");
+    EXPECT_EQ(inner.message, "a line without the ':' of a key where a key was expected");
+    expect_at(inner, 2, 1);
+    const Diagnostic item = guard_error("rows:\n  - name 甲\n    value: 乙\n");
+    EXPECT_EQ(item.message, "a line without the ':' of a key where a key was expected");
+    expect_at(item, 2, 5); // the key, after the list marker
+    const Diagnostic middle =
+        guard_error("fields:\n  a: 1\n  total_amount '4.80'  # 金额：\n  b: 2\n");
+    EXPECT_EQ(middle.message, "a line without the ':' of a key where a key was expected");
+    expect_at(middle, 3, 3);
+}
+
+TEST(YamlGuard, RefusesTextAfterTheDocumentWithoutADocumentStart) {
+    // yaml-cpp alone would start a second document at `b`.
+    const Diagnostic error = guard_error("'a' b\n");
+    EXPECT_EQ(error.message, "the indentation of this line does not match the lines above it");
+    expect_at(error, 1, 5);
+    EXPECT_EQ(parse_yaml("a: 1\n---\nb: 2\n", "in.yaml", {}).size(), 2u);
+}
+
+TEST(YamlGuard, PeeksATopLevelValueWithoutReadingTheRest) {
+    // The rest of the text is never scanned: the unclosed '[' after the value is not seen.
+    const std::string text = "# 申报表\nform: 'shenzhen-l2-project'\nfields: [\n";
+    const auto form = peek_top_level_scalar(text, "form");
+    ASSERT_TRUE(form.has_value());
+    EXPECT_EQ(form->first, "shenzhen-l2-project");
+    EXPECT_EQ(form->second, text.find('\''));
+    EXPECT_EQ(peek_top_level_scalar("\xEF\xBB\xBF"
+                                    "a: 1\nform: x\n",
+                                    "form")
+                  ->second,
+              11u);
+    // Only the first document's top level, only text, only UTF-8.
+    EXPECT_FALSE(peek_top_level_scalar("a:\n  form: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("- form: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("form: [x]\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("a: 1\n---\nform: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("a: \xD6\xD0\nform: x\n", "form"));
+    EXPECT_FALSE(peek_top_level_scalar("a: [\nform: x\n", "form"));
 }
 
 TEST(YamlGuard, RefusesYaml11LineSeparatorsInsteadOfFoldingThem) {
@@ -260,7 +347,7 @@ TEST(YamlGuard, KeepsPlainNullsApartFromQuotedOnes) {
 
 TEST(YamlGuard, ReadsEveryScalarStyleAsYamlSays) {
     // What the YAML spec says; layout dumps of a declaration using these styles are identical
-    // with yaml-cpp, the parser formpdf used before libyaml.
+    // with libyaml, the parser formpdf used before yaml-cpp.
     const std::string text = "folded: >-\n"
                              "  第一行折叠\n"
                              "  第二行  继续\n"
@@ -287,7 +374,7 @@ TEST(YamlGuard, ReadsEveryScalarStyleAsYamlSays) {
 }
 
 TEST(YamlGuard, LocatesNodesByByteOffsetAfterChineseTextAndCrlf) {
-    // libyaml counts characters; the tree holds byte offsets into the text.
+    // yaml-cpp's marks are byte offsets (its columns count bytes); the tree holds byte offsets.
     const std::string text = "项目: 甲乙\r\n名称: '丙'\r\n";
     const std::vector<YamlNode> documents = parse_yaml(text, "in.yaml", {});
     ASSERT_EQ(documents.size(), 1u);

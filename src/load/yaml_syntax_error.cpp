@@ -1,0 +1,247 @@
+#include "load/yaml_syntax_error.h"
+
+#include "core/utf8.h"
+
+#include <yaml-cpp/exceptions.h>
+
+#include <algorithm>
+
+namespace formpdf::load {
+
+std::size_t closing_quote(std::string_view text, std::size_t open) {
+    const char quote = text[open];
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i; // an escaped character, perhaps a quote
+        } else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i; // '' is a quote inside single quotes
+            } else {
+                return i;
+            }
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::size_t line_start_of(std::string_view text, std::size_t offset) {
+    if (offset == 0) {
+        return 0;
+    }
+    const std::size_t newline = text.rfind('\n', offset - 1);
+    return newline == std::string_view::npos ? 0 : newline + 1;
+}
+
+namespace {
+
+std::size_t tab_in_indentation(std::string_view text, std::size_t line_start) {
+    for (std::size_t i = line_start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+        if (text[i] == '\t') {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Offset of the first tab in the indentation of the line holding offset or of the line before it
+// (the parser reports some tab indentation one line late, or as another error), or npos.
+std::size_t find_indentation_tab(std::string_view text, std::size_t offset) {
+    const std::size_t line_start = line_start_of(text, std::min(offset, text.size()));
+    if (const std::size_t tab = tab_in_indentation(text, line_start);
+        tab != std::string_view::npos || line_start == 0) {
+        return tab;
+    }
+    return tab_in_indentation(text, line_start_of(text, line_start - 1));
+}
+
+bool starts(std::string_view problem, std::string_view prefix) {
+    return problem.starts_with(prefix);
+}
+
+// The offset of the '*' or '&' that begins the alias or anchor the parser failed in: at or
+// before `offset` on its line.
+std::size_t anchor_or_alias_start(std::string_view text, std::size_t offset) {
+    for (std::size_t i = std::min(offset, text.size()); i-- > 0 && text[i] != '\n';) {
+        if (text[i] == '*' || text[i] == '&') {
+            return i;
+        }
+    }
+    return offset;
+}
+
+} // namespace
+
+GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
+                                   std::size_t context_offset, std::string_view text) {
+    offset = std::min(offset, text.size());
+    if (const std::size_t tab = find_indentation_tab(text, offset);
+        tab != std::string_view::npos || problem.find("tab") != std::string_view::npos) {
+        return {tab == std::string_view::npos ? offset : tab, "a tab is used for indentation",
+                "YAML indents with spaces only: replace the tabs at the start of this line with "
+                "spaces"};
+    }
+    const char here = offset < text.size() ? text[offset] : '\0';
+    if (problem == YAML::ErrorMsg::UNKNOWN_ANCHOR || problem == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
+        problem == YAML::ErrorMsg::ANCHOR_NOT_FOUND || problem == YAML::ErrorMsg::CHAR_IN_ALIAS ||
+        problem == YAML::ErrorMsg::CHAR_IN_ANCHOR || problem == YAML::ErrorMsg::MULTIPLE_ANCHORS ||
+        problem == YAML::ErrorMsg::MULTIPLE_ALIASES || problem == YAML::ErrorMsg::ALIAS_CONTENT ||
+        starts(problem, YAML::ErrorMsg::UNKNOWN_ANCHOR)) {
+        return {anchor_or_alias_start(text, offset), "anchors and aliases are not allowed",
+                kAnchorHint};
+    }
+    const bool structure_problem =
+        problem == YAML::ErrorMsg::END_OF_MAP || problem == YAML::ErrorMsg::END_OF_SEQ ||
+        problem == YAML::ErrorMsg::END_OF_MAP_FLOW || problem == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
+        problem == YAML::ErrorMsg::MAP_KEY || problem == YAML::ErrorMsg::MAP_VALUE ||
+        problem == YAML::ErrorMsg::BLOCK_ENTRY || problem == YAML::ErrorMsg::FLOW_END ||
+        problem == kNoDocumentStart;
+    if (structure_problem && (here == '"' || here == '\'') &&
+        closing_quote(text, offset) == std::string_view::npos) {
+        // yaml-cpp stopped at the quote (say, where the indentation does not fit) before reading
+        // on: the quote that never closes is the likelier cause.
+        problem = kUnclosedQuote;
+        context_offset = offset;
+    }
+    if (problem == kUnclosedQuote || problem == YAML::ErrorMsg::EOF_IN_SCALAR) {
+        std::size_t open = context_offset;
+        if (problem == YAML::ErrorMsg::EOF_IN_SCALAR) {
+            // The quoted scalar yaml-cpp was reading began after the last node it reported: the
+            // first quote from there that is never closed.
+            open = std::string_view::npos;
+            for (std::size_t i = std::min(context_offset, text.size()); i < text.size(); ++i) {
+                if (text[i] == '"' || text[i] == '\'') {
+                    const std::size_t close = closing_quote(text, i);
+                    if (close == std::string_view::npos) {
+                        open = i;
+                        break;
+                    }
+                    i = close;
+                }
+            }
+        }
+        if (open < text.size()) {
+            return {open, "this quoted text is never closed",
+                    std::string("add the closing ") + text[open] + " at the end of the text"};
+        }
+    }
+    if (starts(problem, YAML::ErrorMsg::INVALID_ESCAPE)) {
+        // yaml-cpp marks the character after the escape; the backslash is the last one before.
+        std::size_t backslash = std::min(offset, text.size() - (text.empty() ? 0 : 1));
+        while (backslash > 0 && text[backslash] != '\\') {
+            --backslash;
+        }
+        std::size_t escape = backslash + 1;
+        std::size_t end = escape;
+        char32_t code_point = 0;
+        if (escape < text.size()) {
+            decode_utf8(text, end, code_point);
+        } else {
+            escape = end = text.size();
+        }
+        return {backslash,
+                "unknown escape '\\" + std::string(text.substr(escape, end - escape)) +
+                    "' in double-quoted text",
+                "in double quotes a backslash starts an escape: write \\\\ for a backslash, or "
+                "use single quotes"};
+    }
+    if (problem == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
+        return {offset, "a list opened with '[' is not closed with ']'",
+                "add the missing ']'; if the '[' is part of the text, put the text in quotes"};
+    }
+    if (problem == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+        return {offset, "a map opened with '{' is not closed with '}'",
+                "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
+    }
+    if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
+        // yaml-cpp read the line(s) before this key's line as the start of this key: the text
+        // it read began after the last node it reported (on that node's line after a list's
+        // '- ', else on the next line), and that line lacks the ':' of its own key.
+        const std::size_t error_line = line_start_of(text, offset);
+        const auto is_marker = [&](std::size_t i) {
+            return text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' ';
+        };
+        std::size_t key = std::min(context_offset, text.size());
+        if (key < text.size() && is_marker(key)) {
+            ++key;
+        } else if (const std::size_t newline = text.find('\n', key);
+                   newline != std::string_view::npos) {
+            key = newline + 1;
+        } else {
+            key = text.size();
+        }
+        // The key itself: past the indentation and any list markers.
+        while (key < error_line && (text[key] == ' ' || text[key] == '\n' || is_marker(key))) {
+            ++key;
+        }
+        if (key < error_line) {
+            problem = kNoColon;
+            context_offset = key;
+        }
+    }
+    const std::size_t line_start = line_start_of(text, offset);
+    if (problem == YAML::ErrorMsg::END_OF_MAP && offset < text.size() && here != '-' &&
+        here != '#' && here != '\n' && here != '\r' &&
+        text.substr(line_start, offset - line_start).find_first_not_of(' ') ==
+            std::string_view::npos) {
+        // A map's line that is not a key: `total_amount '4.80'` with its ':' left out (yaml-cpp
+        // stops at the line's start; where it stops mid-line, text follows a value).
+        std::size_t end = text.find('\n', offset);
+        std::string_view line = text.substr(
+            offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
+        if (const std::size_t comment = line.find(" #"); comment != std::string_view::npos) {
+            line = line.substr(0, comment);
+        }
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+            line.remove_suffix(1);
+        }
+        if (line.find(": ") == std::string_view::npos && !line.ends_with(':')) {
+            problem = kNoColon;
+            context_offset = offset;
+        }
+    }
+    if (problem == kNoColon) {
+        return {context_offset, "a line without the ':' of a key where a key was expected",
+                "write `key: value` with an ASCII ':' followed by a space; if the line continues "
+                "the text above, indent it more than that text's key"};
+    }
+    if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
+        return {offset, "unexpected ':' (a colon followed by a space starts a key)",
+                "put each key on its own line, indented under its parent; if the colon is part "
+                "of the text, put the text in quotes"};
+    }
+    if (problem == YAML::ErrorMsg::CHAR_IN_BLOCK ||
+        problem == YAML::ErrorMsg::ZERO_INDENT_IN_BLOCK) {
+        return {offset, "unexpected text after '|' or '>'",
+                "the text of a block scalar starts on the next line, indented; only a comment may "
+                "follow '|' or '>' on its own line"};
+    }
+    if (problem == YAML::ErrorMsg::BLOCK_ENTRY) {
+        return {offset, "unexpected list item '- '",
+                "a list's items go on their own lines, indented under the key that holds the "
+                "list; if the '-' is part of the text, put the text in quotes"};
+    }
+    if (here == ']' || here == '}') {
+        return {offset, std::string("unexpected '") + here + "': nothing is open here to close",
+                "remove it, or put the text in quotes if it is part of the text"};
+    }
+    if (here == ',') {
+        return {offset, "unexpected ',' here",
+                "put the text in quotes if this character belongs to a value"};
+    }
+    if (problem == YAML::ErrorMsg::UNKNOWN_TOKEN && here != '\0') {
+        return {offset, std::string("a value cannot start with '") + here + "' in YAML",
+                "put the text in quotes"};
+    }
+    if (problem == YAML::ErrorMsg::END_OF_MAP || problem == YAML::ErrorMsg::END_OF_SEQ ||
+        problem == YAML::ErrorMsg::MAP_KEY || problem == YAML::ErrorMsg::MAP_VALUE ||
+        problem == kNoDocumentStart) {
+        return {offset, "the indentation of this line does not match the lines above it",
+                "indent the keys of one map, and the '- ' items of one list, by the same number "
+                "of spaces"};
+    }
+    return {offset, "YAML syntax error: " + std::string(problem),
+            "look at this line and the one above it: a key needs ':' and a space after it, a "
+            "list item '- ', quotes and brackets must be closed, and indentation is ASCII spaces"};
+}
+
+} // namespace formpdf::load
