@@ -25,10 +25,10 @@ bool needs_quotes(std::string_view name) {
 std::string column_letters(int col) {
     std::string letters;
     while (col > 0) {
-        const int digit = (col - 1) % 26;
-        letters.insert(letters.begin(), static_cast<char>('A' + digit));
+        letters.push_back(static_cast<char>('A' + (col - 1) % 26));
         col = (col - 1) / 26;
     }
+    std::reverse(letters.begin(), letters.end());
     return letters;
 }
 
