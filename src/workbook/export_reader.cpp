@@ -46,9 +46,10 @@ void refuse_known_binary(std::string_view bytes, const std::string& file) {
     }
 }
 
-// Every other byte zero in the start of the file: UTF-16 text of mostly ASCII, without its mark.
+// Zero bytes nearly all at even or all at odd offsets in the start of the file: the high bytes of
+// tabs, line breaks and digits of UTF-16 text without its mark.
 bool looks_like_utf16_without_bom(std::string_view bytes) {
-    const std::size_t n = std::min<std::size_t>(bytes.size(), 512) & ~std::size_t{1};
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
     if (n < 4) {
         return false;
     }
@@ -59,7 +60,8 @@ bool looks_like_utf16_without_bom(std::string_view bytes) {
             ++(i % 2 == 0 ? even_zeros : odd_zeros);
         }
     }
-    return even_zeros * 4 >= n || odd_zeros * 4 >= n;
+    const std::size_t more = std::max(even_zeros, odd_zeros);
+    return more >= 4 && more >= 8 * std::min(even_zeros, odd_zeros);
 }
 
 // "file:3:7" of a byte offset in text whose line breaks are '\n' bytes.

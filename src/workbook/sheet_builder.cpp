@@ -202,9 +202,11 @@ void SheetBuilder::report_hidden() {
     if (!hidden_rows_.empty()) {
         std::sort(hidden_rows_.begin(), hidden_rows_.end());
         diagnostics_.warning(loc(hidden_rows_.front(), 1),
-                             "rows " + ranges_text(hidden_rows_, false) + " of the sheet " +
-                                 sheet_name + " are hidden in the workbook; their cells are "
-                                              "imported",
+                             (hidden_rows_.size() == 1 ? "row " : "rows ") +
+                                 ranges_text(hidden_rows_, false) + " of the sheet " +
+                                 sheet_name +
+                                 (hidden_rows_.size() == 1 ? " is" : " are") +
+                                 " hidden in the workbook; their cells are imported",
                              "a hidden row is read like any other: unhide it to check it");
     }
     if (!hidden_columns_.empty()) {
@@ -227,9 +229,10 @@ void SheetBuilder::report_hidden() {
         if (!columns.empty()) {
             const std::vector<int> list(columns.begin(), columns.end());
             diagnostics_.warning(loc(first_row, list.front()),
-                                 "columns " + ranges_text(list, true) + " of the sheet " +
-                                     sheet_name +
-                                     " are hidden in the workbook; their cells are imported",
+                                 (list.size() == 1 ? "column " : "columns ") +
+                                     ranges_text(list, true) + " of the sheet " + sheet_name +
+                                     (list.size() == 1 ? " is" : " are") +
+                                     " hidden in the workbook; their cells are imported",
                                  "a hidden column is read like any other: unhide it to check it");
         }
     }

@@ -154,41 +154,56 @@ def write_xlsx(lines, out, options):
 
 
 def make_rich(path):
-    """Shared strings as rich-text runs (plus a phonetic run), every third string cell inline."""
+    """Two of every three string cells moved to a shared-string table, each string split into
+    rich-text runs with a phonetic run added (not shown); the others inline, also as runs.
+    (openpyxl writes every string inline.)"""
+    import html
+
     with zipfile.ZipFile(path) as z:
         parts = {name: z.read(name) for name in z.namelist()}
-    sst = parts["xl/sharedStrings.xml"].decode("utf-8")
-    texts = []
+    shared = []
 
-    def runs(match):
-        text = match.group(1)
-        texts.append(text)
+    def runs(text):
+        escape = lambda t: html.escape(t, quote=False)  # noqa: E731
         if len(text) < 2:
-            return match.group(0)
+            return '<t xml:space="preserve">%s</t>' % escape(text)
         half = len(text) // 2
-        return ('<si><r><t xml:space="preserve">%s</t></r><r><rPr><b/></rPr>'
-                '<t xml:space="preserve">%s</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh></si>'
-                % (text[:half], text[half:]))
+        return ('<r><t xml:space="preserve">%s</t></r><r><rPr><b/></rPr>'
+                '<t xml:space="preserve">%s</t></r>' % (escape(text[:half]), escape(text[half:])))
 
-    sst = re.sub(r"<si><t(?: [^>]*)?>(.*?)</t></si>", runs, sst, flags=re.S)
-    parts["xl/sharedStrings.xml"] = sst.encode("utf-8")
     count = [0]
-    for name in list(parts):
+    for name in sorted(parts):
         if not name.startswith("xl/worksheets/sheet"):
             continue
         xml = parts[name].decode("utf-8")
 
-        def inline(match):
+        def convert(match):
             count[0] += 1
-            if count[0] % 3:
-                return match.group(0)
-            text = texts[int(match.group(3))]
-            return '<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
-                match.group(1), match.group(2), text)
+            text = html.unescape(match.group(3))
+            if count[0] % 3 == 0:
+                return '<c r="%s"%s t="inlineStr"><is>%s</is></c>' % (
+                    match.group(1), match.group(2), runs(text))
+            shared.append(text)
+            return '<c r="%s"%s t="s"><v>%d</v></c>' % (match.group(1), match.group(2),
+                                                          len(shared) - 1)
 
-        xml = re.sub(r'<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="s"><v>([0-9]+)</v></c>',
-                     inline, xml)
+        xml = re.sub(r'<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="inlineStr"><is><t(?: [^>]*)?>'
+                     r'(.*?)</t></is></c>', convert, xml, flags=re.S)
         parts[name] = xml.encode("utf-8")
+    items = "".join('<si>%s<rPh sb="0" eb="1"><t>ヨミ</t></rPh></si>' % runs(t) for t in shared)
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.'
+        'openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>'
+        % (len(shared), len(shared), items)).encode("utf-8")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    parts["[Content_Types].xml"] = types.replace("</Types>", (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')).encode("utf-8")
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace("</Relationships>", (
+        '<Relationship Id="rIdShared" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')).encode(
+            "utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
