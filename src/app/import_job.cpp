@@ -102,7 +102,9 @@ ImportSummary write_declarations_keeping_edits(const std::vector<DeclarationFile
                                    "(--overwrite)"
                                  : "replaced a file not written by formpdf import (--overwrite)");
         }
-        write_file_atomically(path, declaration.bytes);
+        // Flushed to disk together below, not one by one (file_io.h Durability): 4,100 fsyncs
+        // cost a district's import ~15 s on this machine's disk.
+        write_file_atomically(path, declaration.bytes, Durability::Deferred);
         record.files[declaration.file_name] = hash;
         ++summary.written;
     }
@@ -118,6 +120,9 @@ ImportSummary write_declarations_keeping_edits(const std::vector<DeclarationFile
                                             "every import lists it");
         record.files[name] = hash;
         ++summary.gone;
+    }
+    if (summary.written > 0) {
+        flush_file_system(dir); // the declarations are on disk before the record names them
     }
     write_file_atomically(dir / kImportManifestName, import_manifest_json(record));
     return summary;

@@ -230,8 +230,8 @@ private:
         if (is_title(line)) {
             error(form_start_, 1,
                   "the form that starts here has no " + form_.footer_label +
-                      " line before the next form's title (" + grid_.row_name(*sheet_, line.number) +
-                      ")",
+                      " line before the next form's title (" +
+                      grid_.row_name(*sheet_, line.number) + ")",
                   "each form of the export runs from its title line to its footer line");
             in_form_ = false;
             start_form(line);
@@ -290,8 +290,8 @@ private:
                     "export");
             declaration_.fields.emplace_back(std::string(kFooterFieldId), value(line, footer));
         }
-        result_.forms.push_back(ImportedForm{std::move(declaration_), form_start_, line.number,
-                                             {}, sheet_->name, sheet_index()});
+        result_.forms.push_back(ImportedForm{
+            std::move(declaration_), form_start_, line.number, {}, sheet_->name, sheet_index()});
         in_form_ = false;
     }
 
@@ -379,9 +379,9 @@ private:
             }
             // An empty value is located at the cell after its label.
             const int col =
-                pair.value ? pair.value->col
-                           : grid_.column_after(GridCell{std::string(pair.label->text),
-                                                         pair.label->col});
+                pair.value
+                    ? pair.value->col
+                    : grid_.column_after(GridCell{std::string(pair.label->text), pair.label->col});
             declaration_.fields.emplace_back(pair.field->id,
                                              pair.value ? value(line, *pair.value)
                                                         : TextValue{"", loc(line.number, col)});
@@ -606,10 +606,10 @@ private:
             } else {
                 stem = fallback_stem(form);
                 result_.diagnostics.warning(
-                    at, std::string(code ? "the code " + shorten(code->text) +
-                                               " cannot be a file name"
-                                         : "the form has no code") +
-                            "; its declaration is written as " + stem + ".yaml");
+                    at,
+                    std::string(code ? "the code " + shorten(code->text) + " cannot be a file name"
+                                     : "the form has no code") +
+                        "; its declaration is written as " + stem + ".yaml");
             }
             std::string name = stem;
             for (int n = 2; taken.count(lower(name)) != 0; ++n) {
@@ -620,8 +620,7 @@ private:
                 result_.diagnostics.warning(
                     at,
                     "the form at " + taken[lower(stem)] + " is written as " + stem +
-                        ".yaml (file names ignore case); this one is written as " +
-                        form.file_name,
+                        ".yaml (file names ignore case); this one is written as " + form.file_name,
                     "two forms must not share a code: check it in the budget system");
             }
             taken.emplace(lower(name), grid_.row_name(sheet, form.first_line));

@@ -70,10 +70,8 @@ SourceLoc byte_loc(const std::string& file, std::string_view bytes, std::size_t 
     const std::string_view before = bytes.substr(0, offset);
     const std::size_t line_start = before.rfind('\n');
     const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-    const int col = static_cast<int>(offset - (line_start == std::string_view::npos
-                                                   ? 0
-                                                   : line_start + 1)) +
-                    1;
+    const int col =
+        static_cast<int>(offset - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
     return SourceLoc{file, line, col};
 }
 
@@ -89,9 +87,8 @@ bool has_extension(const std::string& file, std::string_view extension) {
 
 ExportFile text_export(std::string_view utf8, const std::string& file, std::string encoding,
                        Diagnostics& diagnostics) {
-    const bool csv = has_extension(file, ".csv") ||
-                     (utf8.find('\t') == std::string_view::npos &&
-                      utf8.find(',') != std::string_view::npos);
+    const bool csv = has_extension(file, ".csv") || (utf8.find('\t') == std::string_view::npos &&
+                                                     utf8.find(',') != std::string_view::npos);
     ExportFile result;
     result.grid = csv ? grid_from_csv_text(utf8, file) : grid_from_tab_text(utf8, file);
     result.format = (csv ? "comma-separated " : "tab-separated ") + encoding + " text";
@@ -130,13 +127,12 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
           std::pair<std::string_view, const char*>{"\xFE\xFF", "UTF-16BE"}}) {
         if (bytes.starts_with(bom)) {
             std::size_t bad = 0;
-            const std::optional<std::string> utf8 =
-                decode_to_utf8(bytes.substr(2), encoding, &bad);
+            const std::optional<std::string> utf8 = decode_to_utf8(bytes.substr(2), encoding, &bad);
             if (!utf8) {
                 refuse(file,
                        std::string("the export starts with a ") + encoding +
-                           " byte order mark but byte " + std::to_string(bad + 2) +
-                           " is not " + encoding + " text (a lone surrogate, or an odd length)",
+                           " byte order mark but byte " + std::to_string(bad + 2) + " is not " +
+                           encoding + " text (a lone surrogate, or an odd length)",
                        "save the export again from Excel as Unicode text");
             }
             return text_export(*utf8, file, encoding, diagnostics);

@@ -109,9 +109,8 @@ std::vector<Token> tokenize(std::string_view code) {
         const char c = code[i];
         if (c == '"') {
             const std::size_t end = code.find('"', i + 1);
-            literal(std::string(code.substr(i + 1, end == std::string_view::npos
-                                                       ? std::string_view::npos
-                                                       : end - i - 1)));
+            literal(std::string(code.substr(
+                i + 1, end == std::string_view::npos ? std::string_view::npos : end - i - 1)));
             i = end == std::string_view::npos ? code.size() : end;
         } else if (c == '\\' && i + 1 < code.size()) {
             std::size_t length = 1;
@@ -218,13 +217,17 @@ CivilTime civil_from_serial(double serial, bool date1904) {
     } else {
         // Serial 1 is 1900-01-01, and 60 the 1900-02-29 that Excel keeps from Lotus 1-2-3.
         if (z == 60) {
-            return CivilTime{1900, 2, 29, static_cast<int>(seconds / 3600),
-                             static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60),
+            return CivilTime{1900,
+                             2,
+                             29,
+                             static_cast<int>(seconds / 3600),
+                             static_cast<int>(seconds / 60 % 60),
+                             static_cast<int>(seconds % 60),
                              3};
         }
         epoch_days = (z < 60 ? z + 1 : z) - 25569;
     }
-    const long weekday = ((epoch_days % 7) + 7 + 4) % 7;   // 1970-01-01 was a Thursday
+    const long weekday = ((epoch_days % 7) + 7 + 4) % 7; // 1970-01-01 was a Thursday
     epoch_days += 719468;
     const long era = (epoch_days >= 0 ? epoch_days : epoch_days - 146096) / 146097;
     const long doe = epoch_days - era * 146097;
@@ -234,9 +237,12 @@ CivilTime civil_from_serial(double serial, bool date1904) {
     const long day = doy - (153 * mp + 2) / 5 + 1;
     const long month = mp < 10 ? mp + 3 : mp - 9;
     const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    return CivilTime{static_cast<int>(year),         static_cast<int>(month),
-                     static_cast<int>(day),          static_cast<int>(seconds / 3600),
-                     static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60),
+    return CivilTime{static_cast<int>(year),
+                     static_cast<int>(month),
+                     static_cast<int>(day),
+                     static_cast<int>(seconds / 3600),
+                     static_cast<int>(seconds / 60 % 60),
+                     static_cast<int>(seconds % 60),
                      static_cast<int>(weekday)};
 }
 
@@ -251,9 +257,8 @@ std::string format_date(double serial, const std::vector<Token>& tokens, bool da
     static constexpr std::array<const char*, 12> kMonths = {
         "January", "February", "March",     "April",   "May",      "June",
         "July",    "August",   "September", "October", "November", "December"};
-    static constexpr std::array<const char*, 7> kDays = {"Sunday",   "Monday", "Tuesday",
-                                                         "Wednesday", "Thursday", "Friday",
-                                                         "Saturday"};
+    static constexpr std::array<const char*, 7> kDays = {
+        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
     const CivilTime t = civil_from_serial(serial, date1904);
     const bool twelve_hour = std::any_of(tokens.begin(), tokens.end(),
                                          [](const Token& x) { return x.kind == Token::AmPm; });
@@ -395,9 +400,8 @@ std::string format_numeric(double value, const std::vector<Token>& tokens, bool 
         const double rounded = round_shown(value, fraction_max);
         std::string text = to_fixed(std::fabs(rounded), fraction_max);
         std::string integer = text.substr(0, text.find('.'));
-        std::string fraction = text.find('.') == std::string::npos
-                                   ? std::string()
-                                   : text.substr(text.find('.') + 1);
+        std::string fraction =
+            text.find('.') == std::string::npos ? std::string() : text.substr(text.find('.') + 1);
         while (static_cast<int>(fraction.size()) > fraction_min && !fraction.empty() &&
                fraction.back() == '0') {
             fraction.pop_back();
@@ -487,40 +491,85 @@ std::string format_number(double value, std::string_view format_code, bool date1
 
 std::string_view builtin_number_format(int id) {
     switch (id) {
-    case 1: return "0";
-    case 2: return "0.00";
-    case 3: return "#,##0";
-    case 4: return "#,##0.00";
-    case 9: return "0%";
-    case 10: return "0.00%";
-    case 11: return "0.00E+00";
-    case 14: return "yyyy/m/d";
-    case 15: return "d-mmm-yy";
-    case 16: return "d-mmm";
-    case 17: return "mmm-yy";
-    case 18: return "h:mm AM/PM";
-    case 19: return "h:mm:ss AM/PM";
-    case 20: return "h:mm";
-    case 21: return "h:mm:ss";
-    case 22: return "yyyy/m/d h:mm";
-    case 27: case 36: case 50: case 57: return "yyyy\"年\"m\"月\"";
-    case 28: case 29: case 51: case 53: case 54: case 58: return "m\"月\"d\"日\"";
-    case 30: return "m-d-yy";
-    case 31: case 52: return "yyyy\"年\"m\"月\"d\"日\"";
-    case 32: case 55: return "h\"时\"mm\"分\"";
-    case 33: case 56: return "h\"时\"mm\"分\"ss\"秒\"";
-    case 34: return "上午/下午h\"时\"mm\"分\"";
-    case 35: return "上午/下午h\"时\"mm\"分\"ss\"秒\"";
-    case 37: return "#,##0 ;(#,##0)";
-    case 38: return "#,##0 ;(#,##0)";
-    case 39: return "#,##0.00;(#,##0.00)";
-    case 40: return "#,##0.00;(#,##0.00)";
-    case 45: return "mm:ss";
-    case 46: return "[h]:mm:ss";
-    case 47: return "mm:ss.0";
-    case 48: return "##0.0E+0";
-    case 49: return "@";
-    default: return "General";
+    case 1:
+        return "0";
+    case 2:
+        return "0.00";
+    case 3:
+        return "#,##0";
+    case 4:
+        return "#,##0.00";
+    case 9:
+        return "0%";
+    case 10:
+        return "0.00%";
+    case 11:
+        return "0.00E+00";
+    case 14:
+        return "yyyy/m/d";
+    case 15:
+        return "d-mmm-yy";
+    case 16:
+        return "d-mmm";
+    case 17:
+        return "mmm-yy";
+    case 18:
+        return "h:mm AM/PM";
+    case 19:
+        return "h:mm:ss AM/PM";
+    case 20:
+        return "h:mm";
+    case 21:
+        return "h:mm:ss";
+    case 22:
+        return "yyyy/m/d h:mm";
+    case 27:
+    case 36:
+    case 50:
+    case 57:
+        return "yyyy\"年\"m\"月\"";
+    case 28:
+    case 29:
+    case 51:
+    case 53:
+    case 54:
+    case 58:
+        return "m\"月\"d\"日\"";
+    case 30:
+        return "m-d-yy";
+    case 31:
+    case 52:
+        return "yyyy\"年\"m\"月\"d\"日\"";
+    case 32:
+    case 55:
+        return "h\"时\"mm\"分\"";
+    case 33:
+    case 56:
+        return "h\"时\"mm\"分\"ss\"秒\"";
+    case 34:
+        return "上午/下午h\"时\"mm\"分\"";
+    case 35:
+        return "上午/下午h\"时\"mm\"分\"ss\"秒\"";
+    case 37:
+        return "#,##0 ;(#,##0)";
+    case 38:
+        return "#,##0 ;(#,##0)";
+    case 39:
+        return "#,##0.00;(#,##0.00)";
+    case 40:
+        return "#,##0.00;(#,##0.00)";
+    case 45:
+        return "mm:ss";
+    case 46:
+        return "[h]:mm:ss";
+    case 47:
+        return "mm:ss.0";
+    case 48:
+        return "##0.0E+0";
+    case 49:
+        return "@";
+    default:
+        return "General";
     }
 }
 

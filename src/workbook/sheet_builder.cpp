@@ -22,8 +22,8 @@ std::string ranges_text(const std::vector<int>& numbers, bool letters, std::size
             return text + ", …";
         }
         const auto name = [&](int n) { return letters ? column_letters(n) : std::to_string(n); };
-        text += (text.empty() ? "" : ", ") + name(numbers[i]) +
-                (j > i ? "-" + name(numbers[j]) : "");
+        text +=
+            (text.empty() ? "" : ", ") + name(numbers[i]) + (j > i ? "-" + name(numbers[j]) : "");
         i = j + 1;
     }
     return text;
@@ -47,10 +47,9 @@ SourceLoc SheetBuilder::loc(int row, int col) const {
 void SheetBuilder::start_row(int row, bool hidden) {
     flush_row();
     if (row < 1 || row > limits_.max_row) {
-        throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
-                                         "row " + std::to_string(row) +
-                                             " is outside a sheet (1 to " +
-                                             std::to_string(limits_.max_row) + "): refused"));
+        throw DiagnosticError(make_error(
+            SourceLoc{where(), 0, 0}, "row " + std::to_string(row) + " is outside a sheet (1 to " +
+                                          std::to_string(limits_.max_row) + "): refused"));
     }
     row_ = row;
     row_hidden_ = hidden;
@@ -81,10 +80,10 @@ void SheetBuilder::hide_columns(int first, int last) {
 
 void SheetBuilder::add_merge(const GridMerge& merge) {
     if (sheet_.merges.size() >= limits_.max_merges) {
-        throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
-                                         "the sheet has more than " +
-                                             std::to_string(limits_.max_merges) +
-                                             " merged ranges: refused"));
+        throw DiagnosticError(
+            make_error(SourceLoc{where(), 0, 0}, "the sheet has more than " +
+                                                     std::to_string(limits_.max_merges) +
+                                                     " merged ranges: refused"));
     }
     if (merge.first_row <= merge.last_row && merge.first_col <= merge.last_col) {
         sheet_.merges.push_back(merge);
@@ -127,10 +126,10 @@ void SheetBuilder::finish() {
                      [](const GridRow& a, const GridRow& b) { return a.number < b.number; });
     for (std::size_t i = 1; i < sheet_.rows.size(); ++i) {
         if (sheet_.rows[i].number == sheet_.rows[i - 1].number) {
-            throw DiagnosticError(make_error(
-                SourceLoc{where(), 0, 0},
-                "row " + std::to_string(sheet_.rows[i].number) + " appears twice in the sheet",
-                "the workbook is damaged: save it again from Excel"));
+            throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
+                                             "row " + std::to_string(sheet_.rows[i].number) +
+                                                 " appears twice in the sheet",
+                                             "the workbook is damaged: save it again from Excel"));
         }
     }
     clear_covered_cells();
@@ -203,10 +202,11 @@ void SheetBuilder::report_hidden() {
         std::sort(hidden_rows_.begin(), hidden_rows_.end());
         diagnostics_.warning(loc(hidden_rows_.front(), 1),
                              (hidden_rows_.size() == 1 ? "row " : "rows ") +
-                                 ranges_text(hidden_rows_, false) + " of the sheet " +
-                                 sheet_name +
-                                 (hidden_rows_.size() == 1 ? " is" : " are") +
-                                 " hidden in the workbook; their cells are imported",
+                                 ranges_text(hidden_rows_, false) + " of the sheet " + sheet_name +
+                                 (hidden_rows_.size() == 1
+                                      ? " is hidden in the workbook; its "
+                                      : " are hidden in the workbook; their ") +
+                                 "cells are imported",
                              "a hidden row is read like any other: unhide it to check it");
     }
     if (!hidden_columns_.empty()) {
@@ -231,8 +231,9 @@ void SheetBuilder::report_hidden() {
             diagnostics_.warning(loc(first_row, list.front()),
                                  (list.size() == 1 ? "column " : "columns ") +
                                      ranges_text(list, true) + " of the sheet " + sheet_name +
-                                     (list.size() == 1 ? " is" : " are") +
-                                     " hidden in the workbook; their cells are imported",
+                                     (list.size() == 1 ? " is hidden in the workbook; its "
+                                                       : " are hidden in the workbook; their ") +
+                                     "cells are imported",
                                  "a hidden column is read like any other: unhide it to check it");
         }
     }

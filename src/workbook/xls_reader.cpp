@@ -101,8 +101,7 @@ CellGrid read_xls(const std::filesystem::path& path, const std::string& file,
         builder.finish();
         if (fractional_numbers > 0) {
             diagnostics.warning(first_number,
-                                std::to_string(fractional_numbers) +
-                                    " number cells of the sheet " +
+                                std::to_string(fractional_numbers) + " number cells of the sheet " +
                                     quoted_sheet_name(sheet.name) +
                                     " are read in the General format: the .xls reader does not "
                                     "know their number formats (849 shown as 849.00 reads 849)",

@@ -77,8 +77,8 @@ std::string unescape_excel(std::string text) {
 // "xl/worksheets/../sharedStrings.xml" -> "xl/sharedStrings.xml"; a target starting with '/' is
 // from the archive's root.
 std::string resolve_part(const std::string& base_dir, std::string_view target) {
-    std::string path = target.starts_with('/') ? std::string(target.substr(1))
-                                               : base_dir + std::string(target);
+    std::string path =
+        target.starts_with('/') ? std::string(target.substr(1)) : base_dir + std::string(target);
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= path.size()) {
@@ -289,9 +289,9 @@ public:
                             ? style_formats[static_cast<std::size_t>(style)]
                             : 0;
         const auto custom = custom_formats.find(id);
-        return custom != custom_formats.end() ? custom->second
-                                              : std::string(builtin_number_format(
-                                                    static_cast<int>(id)));
+        return custom != custom_formats.end()
+                   ? custom->second
+                   : std::string(builtin_number_format(static_cast<int>(id)));
     }
 
 private:
@@ -316,8 +316,8 @@ public:
     WorksheetHandler(SheetBuilder& builder, const std::vector<std::string>& shared,
                      const StylesHandler& styles, bool date1904, const WorkbookLimits& limits,
                      Diagnostics& diagnostics)
-        : builder_(builder), shared_(shared), styles_(styles), date1904_(date1904),
-          limits_(limits), diagnostics_(diagnostics), collector_(limits.max_cell_bytes) {}
+        : builder_(builder), shared_(shared), styles_(styles), date1904_(date1904), limits_(limits),
+          diagnostics_(diagnostics), collector_(limits.max_cell_bytes) {}
 
     void start(std::string_view name, const XmlAttributes& attributes) override {
         if (in_cell_) {
@@ -426,8 +426,7 @@ private:
             return unescape_excel(value_); // str (a formula's text), e (#N/A), d (ISO date)
         }
         double number = 0;
-        const auto result =
-            std::from_chars(value_.data(), value_.data() + value_.size(), number);
+        const auto result = std::from_chars(value_.data(), value_.data() + value_.size(), number);
         if (result.ec != std::errc() || result.ptr != value_.data() + value_.size()) {
             return value_;
         }
@@ -514,8 +513,7 @@ CellGrid read_xlsx(std::string_view bytes, const std::string& file, Diagnostics&
     parse_part(zip, workbook_part, workbook, file, limits);
 
     const std::string base = folder_of(workbook_part);
-    const std::string rels_part =
-        base + "_rels/" + workbook_part.substr(base.size()) + ".rels";
+    const std::string rels_part = base + "_rels/" + workbook_part.substr(base.size()) + ".rels";
     RelationshipsHandler rels(base);
     if (zip.has(rels_part)) {
         parse_part(zip, rels_part, rels, file, limits);
@@ -541,8 +539,9 @@ CellGrid read_xlsx(std::string_view bytes, const std::string& file, Diagnostics&
             continue; // a chart sheet or a dialog sheet: no cells
         }
         if (!zip.has(relationship->second.target)) {
-            refuse(file, "the workbook names the sheet part " + relationship->second.target +
-                             " that is not in the archive",
+            refuse(file,
+                   "the workbook names the sheet part " + relationship->second.target +
+                       " that is not in the archive",
                    "the workbook is damaged: save it again from Excel");
         }
         GridSheet& sheet = grid.sheets.emplace_back();

@@ -35,7 +35,7 @@ struct XmlReader::Impl {
     std::string where;
     const WorkbookLimits& limits;
     int depth = 0;
-    std::string refusal; // why the parser was stopped by us
+    std::string refusal;        // why the parser was stopped by us
     std::exception_ptr failure; // an exception of a handler, rethrown after XML_Parse returns
 
     Impl(XmlHandler& h, std::string w, const WorkbookLimits& l)
@@ -76,15 +76,14 @@ struct XmlReader::Impl {
     }
     static void on_text(void* data, const char* text, int length) {
         auto* self = static_cast<Impl*>(data);
-        self->guarded([&] {
-            self->handler.text(std::string_view(text, static_cast<std::size_t>(length)));
-        });
+        self->guarded(
+            [&] { self->handler.text(std::string_view(text, static_cast<std::size_t>(length))); });
     }
     static void on_doctype(void* data, const char*, const char*, const char*, int) {
         static_cast<Impl*>(data)->stop("the XML has a document type declaration (DTD)");
     }
-    static void on_entity(void* data, const char*, int, const char*, int, const char*,
-                          const char*, const char*, const char*) {
+    static void on_entity(void* data, const char*, int, const char*, int, const char*, const char*,
+                          const char*, const char*) {
         static_cast<Impl*>(data)->stop("the XML declares an entity");
     }
 
@@ -97,12 +96,12 @@ struct XmlReader::Impl {
                 SourceLoc{where, 0, 0}, refusal + ": refused",
                 "a workbook part written by Excel, LibreOffice or the budget system has none"));
         }
-        throw DiagnosticError(make_error(
-            SourceLoc{where, static_cast<int>(XML_GetCurrentLineNumber(parser)),
-                      static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1},
-            std::string("the workbook part is not well-formed XML: ") +
-                XML_ErrorString(XML_GetErrorCode(parser)),
-            "save the workbook again from Excel or the budget system"));
+        throw DiagnosticError(
+            make_error(SourceLoc{where, static_cast<int>(XML_GetCurrentLineNumber(parser)),
+                                 static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1},
+                       std::string("the workbook part is not well-formed XML: ") +
+                           XML_ErrorString(XML_GetErrorCode(parser)),
+                       "save the workbook again from Excel or the budget system"));
     }
 };
 

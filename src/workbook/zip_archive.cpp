@@ -75,12 +75,13 @@ ZipArchive::ZipArchive(std::string_view bytes, std::string file, const WorkbookL
                           std::to_string(limits_.max_members) + ": refused");
     }
     for (zip_int64_t i = 0; i < count; ++i) {
-        const char* name = zip_get_name(impl_->archive, static_cast<zip_uint64_t>(i),
-                                        ZIP_FL_ENC_RAW);
+        const char* name =
+            zip_get_name(impl_->archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
         const std::string_view view = name ? std::string_view(name) : std::string_view();
         if (is_unsafe_name(view)) {
-            refuse(file_, "the archive member name '" + std::string(view) +
-                              "' leaves the archive (an absolute path or ..): refused",
+            refuse(file_,
+                   "the archive member name '" + std::string(view) +
+                       "' leaves the archive (an absolute path or ..): refused",
                    "a workbook written by Excel, LibreOffice or the budget system never has one");
         }
         names_.emplace_back(view);
@@ -110,9 +111,10 @@ void ZipArchive::read(std::string_view name, const std::function<void(std::strin
     const std::size_t declared = static_cast<std::size_t>(
         std::min<zip_uint64_t>(stat.size, limits_.max_member_bytes + std::size_t{1}));
     const auto refuse_size = [&](const std::string& what) {
-        refuse(where, what + ": refused as a zip bomb (caps: " +
-                          std::to_string(limits_.max_member_bytes >> 20) + " MiB a member, " +
-                          std::to_string(limits_.max_ratio) + ":1)",
+        refuse(where,
+               what + ": refused as a zip bomb (caps: " +
+                   std::to_string(limits_.max_member_bytes >> 20) + " MiB a member, " +
+                   std::to_string(limits_.max_ratio) + ":1)",
                "a real export is far smaller; re-save the workbook from Excel if it is one");
     };
     if (stat.size > limits_.max_member_bytes) {
@@ -125,8 +127,9 @@ void ZipArchive::read(std::string_view name, const std::function<void(std::strin
     }
     zip_file_t* member = zip_fopen_index(impl_->archive, index, 0);
     if (!member) {
-        refuse(where, std::string("cannot open the archive member: ") +
-                          zip_error_strerror(zip_get_error(impl_->archive)),
+        refuse(where,
+               std::string("cannot open the archive member: ") +
+                   zip_error_strerror(zip_get_error(impl_->archive)),
                "an encrypted or damaged workbook cannot be read: save it again without a "
                "password");
     }

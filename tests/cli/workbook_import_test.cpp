@@ -172,7 +172,7 @@ TEST(WorkbookImport, HiddenSheetsAndRowsAreReportedAndRead) {
     make("xlsx", dir / "forms.xlsx", {"--hidden-sheet", "--hidden-row"});
     const auto result = import(dir / "forms.xlsx", dir / "out");
     EXPECT_NE(result.err.find("forms.xlsx:Sheet1!A5: warning: row 5 of the sheet Sheet1 is "
-                              "hidden in the workbook; their cells are imported"),
+                              "hidden in the workbook; its cells are imported"),
               std::string::npos)
         << result.err;
     EXPECT_NE(result.err.find("forms.xlsx:备用!A1: warning: the sheet 备用 is hidden in the "
@@ -224,7 +224,8 @@ TEST(TextExportImport, EveryEncodingAndCsvGiveTheSameDeclarations) {
             << result.err;
         const std::string name = encoding.name;
         expect_the_committed_declarations(
-            dir / "out", [&](const std::string& line, const std::string&) { return renamed(line, name); });
+            dir / "out",
+            [&](const std::string& line, const std::string&) { return renamed(line, name); });
     }
 }
 
@@ -237,8 +238,9 @@ TEST(TextExportImport, CsvWithQuotedCellsGivesTheSameDeclarations) {
     EXPECT_EQ(result.exit_code, 3) << result.err;
     EXPECT_NE(result.err.find("forms.csv: note: read as comma-separated UTF-8 text"),
               std::string::npos);
-    expect_the_committed_declarations(
-        dir / "out", [](const std::string& line, const std::string&) { return renamed(line, "forms.csv"); });
+    expect_the_committed_declarations(dir / "out", [](const std::string& line, const std::string&) {
+        return renamed(line, "forms.csv");
+    });
 }
 
 TEST(TextExportImport, WhatIsNotAnExportIsNamed) {
@@ -248,7 +250,8 @@ TEST(TextExportImport, WhatIsNotAnExportIsNamed) {
           "import zipfile; z = zipfile.ZipFile('letter.docx', 'w'); "
           "z.write('word/document.xml'); z.close(); "
           "z = zipfile.ZipFile('photos.zip', 'w'); z.writestr('a.txt', 'x'); z.close()\" && "
-          "printf '%%PDF-1.7\\n' > form.pdf && iconv -f UTF-8 -t UTF-16LE '" + kExport +
+          "printf '%%PDF-1.7\\n' > form.pdf && iconv -f UTF-8 -t UTF-16LE '" +
+          kExport +
           "' > nobom.txt && printf '\\001\\002\\000\\003' > data.bin && "
           "printf '\\377\\376\\000\\330' > lone.txt");
     const std::pair<const char*, const char*> cases[] = {

@@ -41,8 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     formpdf::Diagnostics diagnostics;
     try {
         const formpdf::workbook::ExportFile file =
-            formpdf::workbook::read_export(bytes, "fuzz.xlsx", diagnostics, nullptr,
-                                           fuzz_limits());
+            formpdf::workbook::read_export(bytes, "fuzz.xlsx", diagnostics, nullptr, fuzz_limits());
         for (const formpdf::GridSheet& sheet : file.grid.sheets) {
             int previous = 0;
             for (const formpdf::GridRow& row : sheet.rows) {

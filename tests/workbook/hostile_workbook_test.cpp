@@ -91,8 +91,9 @@ TEST_F(HostileWorkbook, AMemberInflatingPastItsHeaderIsRefusedWhileInflating) {
 }
 
 TEST_F(HostileWorkbook, XmlWithADtdOrEntitiesIsRefused) {
-    EXPECT_NE(refusal("dtd.xlsx").find("xl/worksheets/sheet1.xml: error: the XML has a document "
-                                       "type declaration (DTD): refused"),
+    EXPECT_NE(refusal("dtd.xlsx")
+                  .find("xl/worksheets/sheet1.xml: error: the XML has a document "
+                        "type declaration (DTD): refused"),
               std::string::npos)
         << refusal("dtd.xlsx");
     EXPECT_NE(refusal("entities.xlsx").find("refused"), std::string::npos)
