@@ -62,8 +62,9 @@ def liar(path):
 
 LAUGHS = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">'
           '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst %s><si><t>&b;</t></si></sst>' % NS)
-EMPTY_ROWS = "".join('<row r="%d"/>' % r if r % 2 else '<row r="%d"><c r="A%d"/></row>' % (r, r)
-                     for r in range(1, 1048576))
+def empty_rows():
+    return "".join('<row r="%d"/>' % r if r % 2 else '<row r="%d"><c r="A%d"/></row>' % (r, r)
+                   for r in range(1, 1048576))
 
 CASES = {
     "ok.xlsx": lambda p: write(p, sheet(CELL)),
@@ -79,10 +80,15 @@ CASES = {
         NS, "<si><t>s</t></si>" * 2000)),
     # A million rows of empty cells, then one text at the last row.
     "empty-rows.xlsx": lambda p: write(p, sheet(
-        EMPTY_ROWS + '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>end</t></is></c>'
+        empty_rows() + '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>end</t></is></c>'
         '</row>')),
     "far-cell.xlsx": lambda p: write(p, sheet(
         '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row>')),
+    # Text under a merged range (not shown by Excel); text in a hidden column.
+    "covered.xlsx": lambda p: write(p, sheet(CELL).replace(
+        "</sheetData>", "</sheetData><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells>")),
+    "hidden-column.xlsx": lambda p: write(p, sheet(CELL).replace(
+        "<sheetData>", '<cols><col min="2" max="3" hidden="1"/></cols><sheetData>')),
     "deep.xlsx": lambda p: write(p, sheet(CELL).replace(
         "<sheetData>", "<x>" * 100 + "</x>" * 100 + "<sheetData>")),
 }

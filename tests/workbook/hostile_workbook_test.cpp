@@ -136,6 +136,33 @@ TEST_F(HostileWorkbook, ACellOutsideASheetIsRefused) {
         << refusal("far-cell.xlsx");
 }
 
+TEST_F(HostileWorkbook, TextUnderAMergedRangeIsNotReadAndSaysSo) {
+    Diagnostics diagnostics;
+    const ExportFile file = read("covered.xlsx", diagnostics);
+    ASSERT_EQ(file.grid.sheets[0].rows.size(), 1u);
+    EXPECT_EQ(file.grid.sheets[0].rows[0].cells.size(), 1u); // B1 is under A1:B1
+    EXPECT_EQ(file.grid.sheets[0].rows[0].cells[0].text, "shared");
+    std::string messages;
+    for (const Diagnostic& d : diagnostics.items()) {
+        messages += format_diagnostic(d) + "\n";
+    }
+    EXPECT_NE(messages.find("covered.xlsx:S!B1: warning: the cell holds 'x' under the merged "
+                            "range A1:B1, where it is not shown: it is not imported"),
+              std::string::npos)
+        << messages;
+}
+
+TEST_F(HostileWorkbook, AHiddenColumnWithTextIsReadAndSaysSo) {
+    Diagnostics diagnostics;
+    const ExportFile file = read("hidden-column.xlsx", diagnostics);
+    EXPECT_EQ(file.grid.sheets[0].rows[0].cells[1].text, "x");
+    ASSERT_EQ(diagnostics.items().size(), 2u); // the warning and the note of the format
+    EXPECT_EQ(format_diagnostic(diagnostics.items()[0]),
+              "hidden-column.xlsx:S!B1: warning: column B of the sheet S is hidden in the "
+              "workbook; its cells are imported\nhint: a hidden column is read like any other: "
+              "unhide it to check it");
+}
+
 TEST_F(HostileWorkbook, DeeplyNestedXmlIsRefused) {
     EXPECT_NE(refusal("deep.xlsx").find("the XML nests deeper than 64 elements: refused"),
               std::string::npos)
