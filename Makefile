@@ -50,10 +50,11 @@ tsan: $(DEPS_STAMP)
 # have is skipped. A crash or leak stops the run and leaves crash-* or leak-* in build-fuzz/.
 # To keep new inputs: fuzz_NAME -merge=1 tests/fuzz/CORPUS build-fuzz/corpus-NAME
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_declarations fuzz_pdf fuzz_fonts
+FUZZ_TARGETS ?= fuzz_declarations fuzz_pdf fuzz_fonts fuzz_workbook
 FUZZ_CORPUS_fuzz_declarations := tests/fuzz/corpus
 FUZZ_CORPUS_fuzz_pdf := tests/fuzz/corpus-pdf
 FUZZ_CORPUS_fuzz_fonts := tests/fuzz/font_corpus
+FUZZ_CORPUS_fuzz_workbook := tests/fuzz/corpus-workbook
 fuzz: $(DEPS_STAMP)
 	bash scripts/install-fuzz-deps
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
@@ -71,6 +72,7 @@ fuzz: $(DEPS_STAMP)
 	        fuzz_declarations) seeds=$(FUZZ_CORPUS_fuzz_declarations) ;; \
 	        fuzz_pdf) seeds=$(FUZZ_CORPUS_fuzz_pdf) ;; \
 	        fuzz_fonts) seeds=$(FUZZ_CORPUS_fuzz_fonts) ;; \
+	        fuzz_workbook) seeds=$(FUZZ_CORPUS_fuzz_workbook) ;; \
 	        *) seeds=tests/fuzz/corpus-$${target#fuzz_} ;; \
 	    esac; \
 	    [ -d $$seeds ] && seeds=../$$seeds || seeds=; \

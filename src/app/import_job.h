@@ -9,7 +9,7 @@
 namespace formpdf::app {
 
 struct ImportRequest {
-    std::filesystem::path input;      // the budget system's tab-separated export (docs/import.md)
+    std::filesystem::path input; // the budget system's export: a workbook or text (docs/import.md)
     std::filesystem::path output_dir; // one declaration per form is written here
     // The form definition (a layout file's `form:`) to read the export with: its id, or empty for
     // the one whose title is the export's first line.

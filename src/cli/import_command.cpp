@@ -15,8 +15,11 @@ Command add_import_command(CLI::App& app) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
-        "import", "Turn the budget system's tab-separated export into one declaration per form");
-    cmd->add_option("export", options->request.input, "The export (tab-separated UTF-8 text)")
+        "import", "Turn the budget system's export (a workbook or its text) into one declaration "
+                  "per form");
+    cmd->add_option("export", options->request.input,
+                    "The export: .xlsx, .xls, or tab/comma-separated text (UTF-8, "
+                    "GB18030, UTF-16 with BOM)")
         ->required();
     cmd->add_option("-o,--output", options->request.output_dir,
                     "Folder for the declarations (<项目编码>.yaml)")

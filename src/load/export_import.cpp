@@ -33,23 +33,13 @@ int count_code_points(std::string_view text) {
     }));
 }
 
-Line split_line(std::string_view text, int number) {
-    if (text.ends_with('\r')) {
-        text.remove_suffix(1); // CRLF line ends
-    }
+Line line_of(const GridRow& row) {
     Line line;
-    line.number = number;
-    int col = 1;
+    line.number = row.number;
+    line.cells.reserve(row.cells.size());
     int index = 0;
-    while (true) {
-        const std::size_t tab = text.find('\t');
-        const std::string_view cell = text.substr(0, tab);
-        line.cells.push_back(Cell{cell, index++, col});
-        if (tab == std::string_view::npos) {
-            break;
-        }
-        col += count_code_points(cell) + 1;
-        text.remove_prefix(tab + 1);
+    for (const GridCell& cell : row.cells) {
+        line.cells.push_back(Cell{cell.text, index++, cell.col});
     }
     return line;
 }
@@ -164,26 +154,30 @@ private:
 
 class ExportReader {
 public:
-    ExportReader(std::string file, const FormDefinition& form, ExportImport& result)
-        : file_(std::move(file)), form_(form), result_(result) {}
+    ExportReader(const CellGrid& grid, const FormDefinition& form, ExportImport& result)
+        : grid_(grid), form_(form), result_(result) {}
 
-    void read(std::string_view text) {
-        int number = 0;
-        while (true) {
-            ++number;
-            const std::size_t end = text.find('\n');
-            line(split_line(text.substr(0, end), number));
-            if (end == std::string_view::npos) {
-                break;
+    void read() {
+        for (const GridSheet& sheet : grid_.sheets) {
+            sheet_ = &sheet;
+            int previous = 0;
+            for (const GridRow& row : sheet.rows) {
+                if (row.number > previous + 1) {
+                    line(Line{previous + 1, {}}); // rows left out of the grid are blank
+                }
+                line(line_of(row));
+                previous = row.number;
             }
-            text.remove_prefix(end + 1);
-        }
-        if (in_form_) {
-            error(form_start_, 1,
-                  "the form that starts here has no " + form_.footer_label +
-                      " line: the export ends before it",
-                  "each form of the export runs from its title line to its footer line (" +
-                      shorten(form_.footer) + ")");
+            if (in_form_) {
+                error(form_start_, 1,
+                      "the form that starts here has no " + form_.footer_label + " line: the " +
+                          (grid_.unit == GridUnit::TextLines ? "export" : "sheet") +
+                          " ends before it",
+                      "each form of the export runs from its title line to its footer line (" +
+                          shorten(form_.footer) + ")");
+                in_form_ = false;
+            }
+            skipping_ = false;
         }
         name_files();
     }
@@ -191,7 +185,7 @@ public:
 private:
     enum class Phase { Header, Table };
 
-    SourceLoc loc(int line, int col) const { return SourceLoc{file_, line, col}; }
+    SourceLoc loc(int line, int col) const { return grid_.loc(*sheet_, line, col); }
     SourceLoc loc(const Line& line, const Cell& cell) const { return loc(line.number, cell.col); }
 
     void error(int line, int col, std::string message, std::string hint = {}) {
@@ -236,8 +230,8 @@ private:
         if (is_title(line)) {
             error(form_start_, 1,
                   "the form that starts here has no " + form_.footer_label +
-                      " line before the next form's title (line " + std::to_string(line.number) +
-                      ")",
+                      " line before the next form's title (" +
+                      grid_.row_name(*sheet_, line.number) + ")",
                   "each form of the export runs from its title line to its footer line");
             in_form_ = false;
             start_form(line);
@@ -271,7 +265,7 @@ private:
         tree_ = nullptr;
         path_.clear();
         declaration_ = Declaration{};
-        declaration_.file = file_;
+        declaration_.file = grid_.file;
         declaration_.loc = loc(line.number, 1);
         declaration_.form = TextValue{form_.id, loc(line.number, 1)};
         if (cells[0]->text != form_.title) {
@@ -296,8 +290,8 @@ private:
                     "export");
             declaration_.fields.emplace_back(std::string(kFooterFieldId), value(line, footer));
         }
-        result_.forms.push_back(
-            ImportedForm{std::move(declaration_), form_start_, line.number, {}});
+        result_.forms.push_back(ImportedForm{
+            std::move(declaration_), form_start_, line.number, {}, sheet_->name, sheet_index()});
         in_form_ = false;
     }
 
@@ -384,8 +378,10 @@ private:
                 continue;
             }
             // An empty value is located at the cell after its label.
-            const int col = pair.value ? pair.value->col
-                                       : pair.label->col + count_code_points(pair.label->text) + 1;
+            const int col =
+                pair.value
+                    ? pair.value->col
+                    : grid_.column_after(GridCell{std::string(pair.label->text), pair.label->col});
             declaration_.fields.emplace_back(pair.field->id,
                                              pair.value ? value(line, *pair.value)
                                                         : TextValue{"", loc(line.number, col)});
@@ -594,21 +590,23 @@ private:
                 break;
             }
         }
-        std::map<std::string, int> taken; // lower-case file stem -> the line of its form
+        // lower-case file stem -> where its form starts ("line 12", "row 3 of sheet 表2")
+        std::map<std::string, std::string> taken;
         const auto lower = [](std::string text) {
             std::transform(text.begin(), text.end(), text.begin(), ascii_lower);
             return text;
         };
         for (ImportedForm& form : result_.forms) {
+            const GridSheet& sheet = grid_.sheets[static_cast<std::size_t>(form.sheet_index)];
             const TextValue* code = code_field ? form.declaration.field(code_field->id) : nullptr;
+            const SourceLoc at = code ? code->loc : grid_.loc(sheet, form.first_line, 1);
             std::string stem;
             if (code && is_file_stem(code->text) && !is_windows_device_name(code->text)) {
                 stem = code->text;
             } else {
-                stem = "form-line-" + std::to_string(form.first_line);
-                const SourceLoc at = code ? code->loc : loc(form.first_line, 1);
-                warning(
-                    at.line, at.col,
+                stem = fallback_stem(form);
+                result_.diagnostics.warning(
+                    at,
                     std::string(code ? "the code " + shorten(code->text) + " cannot be a file name"
                                      : "the form has no code") +
                         "; its declaration is written as " + stem + ".yaml");
@@ -619,17 +617,29 @@ private:
             }
             form.file_name = name + ".yaml";
             if (name != stem) {
-                const SourceLoc at = code ? code->loc : loc(form.first_line, 1);
-                warning(at.line, at.col,
-                        "the form at line " + std::to_string(taken[lower(stem)]) +
-                            " is written as " + stem +
-                            ".yaml (file names ignore case); this one is written as " +
-                            form.file_name,
-                        "two forms must not share a code: check it in the budget system");
+                result_.diagnostics.warning(
+                    at,
+                    "the form at " + taken[lower(stem)] + " is written as " + stem +
+                        ".yaml (file names ignore case); this one is written as " + form.file_name,
+                    "two forms must not share a code: check it in the budget system");
             }
-            taken.emplace(lower(name), form.first_line);
+            taken.emplace(lower(name), grid_.row_name(sheet, form.first_line));
         }
     }
+
+    // form-line-12 (a text export), form-row-12 (a workbook's only sheet), form-sheet-2-row-12.
+    std::string fallback_stem(const ImportedForm& form) const {
+        if (grid_.unit == GridUnit::TextLines) {
+            return "form-line-" + std::to_string(form.first_line);
+        }
+        std::string stem = "form-";
+        if (grid_.sheets.size() > 1) {
+            stem += "sheet-" + std::to_string(form.sheet_index + 1) + "-";
+        }
+        return stem + "row-" + std::to_string(form.first_line);
+    }
+
+    int sheet_index() const { return static_cast<int>(sheet_ - grid_.sheets.data()); }
 
     static bool is_file_stem(std::string_view text) {
         return !text.empty() && text.size() <= 100 && text.front() != '.' &&
@@ -639,7 +649,8 @@ private:
                });
     }
 
-    std::string file_;
+    const CellGrid& grid_;
+    const GridSheet* sheet_ = nullptr;
     const FormDefinition& form_;
     ExportImport& result_;
     bool in_form_ = false;
@@ -654,18 +665,8 @@ private:
 
 } // namespace
 
-ExportImport import_export_text(std::string_view text, const std::string& file,
-                                const FormDefinition& form) {
+ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form) {
     ExportImport result;
-    text = strip_utf8_bom(text);
-    std::size_t bad = 0;
-    if (!is_valid_utf8(text, &bad)) {
-        const SourceText source(file, std::string(text.substr(0, bad)));
-        result.diagnostics.error(source.loc_at(bad), "the export is not UTF-8 text",
-                                 "the export may be GBK/GB18030: save it as UTF-8 (e.g. `iconv -f "
-                                 "GB18030 -t UTF-8`) and import again");
-        return result;
-    }
     if (form.footer_label.empty()) {
         result.diagnostics.error(SourceLoc{form.loc.file, form.loc.line, form.loc.col},
                                  "the form definition '" + form.id +
@@ -673,8 +674,36 @@ ExportImport import_export_text(std::string_view text, const std::string& file,
                                  "add `footer: {label: 备注, text: …}` to its `form:` section");
         return result;
     }
-    ExportReader(file, form, result).read(text);
+    ExportReader(grid, form, result).read();
     return result;
+}
+
+ExportImport import_export_text(std::string_view text, const std::string& file,
+                                const FormDefinition& form) {
+    text = strip_utf8_bom(text);
+    std::size_t bad = 0;
+    if (!is_valid_utf8(text, &bad)) {
+        ExportImport result;
+        const SourceText source(file, std::string(text.substr(0, bad)));
+        result.diagnostics.error(source.loc_at(bad), "the export is not UTF-8 text",
+                                 "the export may be GBK/GB18030: save it as UTF-8 (e.g. `iconv -f "
+                                 "GB18030 -t UTF-8`) and import again");
+        return result;
+    }
+    return import_export_grid(grid_from_tab_text(text, file), form);
+}
+
+std::optional<std::string> export_first_title(const CellGrid& grid) {
+    for (const GridSheet& sheet : grid.sheets) {
+        for (const GridRow& row : sheet.rows) {
+            for (const GridCell& cell : row.cells) {
+                if (!is_empty(cell.text)) {
+                    return cell.text;
+                }
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> export_first_title(std::string_view text) {
@@ -682,19 +711,7 @@ std::optional<std::string> export_first_title(std::string_view text) {
     if (!is_valid_utf8(text)) {
         return std::nullopt;
     }
-    int number = 0;
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const Line line = split_line(text.substr(0, end), ++number);
-        if (const std::vector<const Cell*> cells = nonempty_cells(line); !cells.empty()) {
-            return std::string(cells[0]->text);
-        }
-        if (end == std::string_view::npos) {
-            break;
-        }
-        text.remove_prefix(end + 1);
-    }
-    return std::nullopt;
+    return export_first_title(grid_from_tab_text(text, ""));
 }
 
 } // namespace formpdf::load

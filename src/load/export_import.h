@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cell_grid.h"
 #include "core/diagnostic.h"
 #include "load/declaration.h"
 #include "load/form_definition.h"
@@ -15,9 +16,11 @@ namespace formpdf::load {
 
 struct ImportedForm {
     Declaration declaration; // values located in the export (line, column of the cell)
-    int first_line = 0;      // the title line
-    int last_line = 0;       // the footer line
+    int first_line = 0;      // the title line (a workbook: its row)
+    int last_line = 0;       // the footer line (a workbook: its row)
     std::string file_name; // "<项目编码>.yaml", "<code>-2.yaml" for a second form with that code
+    std::string sheet;     // the workbook sheet it is on; empty for a text export
+    int sheet_index = 0;   // 0-based, in the grid
 };
 
 struct ExportImport {
@@ -32,13 +35,18 @@ struct ExportImport {
 // `form`: header label/value cells become fields, the indicator table becomes the tree whose
 // header row it starts with. Row-span continuations (leading empty cells) continue the group above;
 // cells the export shifted out of their columns are put back by the tree's vocabulary. Text is
-// copied exactly. Never throws for the content of `text` (bytes that are not UTF-8 are an error
-// diagnostic).
+// copied exactly. Never throws for the content of the grid. Several sheets are read in order;
+// a form does not run from one sheet to the next.
+ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form);
+
+// The same for a tab-separated UTF-8 text (with or without a byte order mark); bytes that are not
+// UTF-8 are an error diagnostic. Other formats and encodings: src/workbook reads them into a grid.
 ExportImport import_export_text(std::string_view text, const std::string& file,
                                 const FormDefinition& form);
 
 // The text of the first non-empty cell of the export (the first form's title), to choose the form
 // definition by its title; nothing when the text has none or is not UTF-8.
 std::optional<std::string> export_first_title(std::string_view text);
+std::optional<std::string> export_first_title(const CellGrid& grid);
 
 } // namespace formpdf::load

@@ -3,6 +3,7 @@
 #include "load/export_import.h"
 
 #include "core/file_io.h"
+#include "load/declaration_writer.h"
 #include "load/layout_loader.h"
 
 #include <gtest/gtest.h>
@@ -391,6 +392,95 @@ TEST(ExportImport, BytesThatAreNotUtf8AreAnErrorAtTheirPlace) {
 TEST(ExportImport, FindsTheFirstTitle) {
     EXPECT_EQ(export_first_title(seed_text()), "二级项目支出绩效目标申报表");
     EXPECT_EQ(export_first_title("\n\t\n"), std::nullopt);
+}
+
+} // namespace
+} // namespace formpdf::load
+
+namespace formpdf::load {
+namespace {
+
+// The first form of the seed as a workbook grid: `sheets` sheets, the form on each from `row`.
+CellGrid workbook_grid(int sheets, int row) {
+    const CellGrid text = grid_from_tab_text(first_form(), "forms.xlsx");
+    CellGrid grid;
+    grid.file = "forms.xlsx";
+    grid.unit = GridUnit::SheetCells;
+    for (int s = 1; s <= sheets; ++s) {
+        GridSheet& sheet = grid.sheets.emplace_back();
+        sheet.name = s == 1 ? "表1" : "My sheet";
+        for (const GridRow& line : text.sheets[0].rows) {
+            if (std::all_of(line.cells.begin(), line.cells.end(),
+                            [](const GridCell& cell) { return cell.text.empty(); })) {
+                continue; // a workbook reader leaves out rows without text
+            }
+            GridRow copy;
+            copy.number = line.number + row - 1;
+            int col = 1;
+            for (const GridCell& cell : line.cells) {
+                copy.cells.push_back(GridCell{cell.text, col++}); // a sheet's columns
+            }
+            sheet.rows.push_back(std::move(copy));
+        }
+    }
+    return grid;
+}
+
+TEST(ExportImportGrid, AWorkbookGridGivesTheDeclarationsOfTheText) {
+    const ExportImport from_text = import(first_form());
+    const ExportImport from_grid = import_export_grid(workbook_grid(1, 1), shenzhen());
+    ASSERT_EQ(from_grid.forms.size(), 1u);
+    EXPECT_EQ(write_declarations({from_grid.forms[0].declaration}, &shenzhen()),
+              write_declarations({from_text.forms[0].declaration}, &shenzhen()));
+    EXPECT_EQ(from_grid.forms[0].sheet, "表1");
+    EXPECT_EQ(from_grid.forms[0].first_line, 1);
+}
+
+TEST(ExportImportGrid, MessagesNameTheCellAsExcelDoes) {
+    CellGrid grid = workbook_grid(2, 3);
+    grid.sheets[1].rows.pop_back(); // the second sheet's form loses its footer
+    // A header cell that is no label, in column C of row 4 of the first sheet.
+    grid.sheets[0].rows[1].cells[2].text = "多余";
+    const ExportImport imported = import_export_grid(grid, shenzhen());
+    std::string messages;
+    for (const Diagnostic& d : imported.diagnostics.items()) {
+        messages += format_diagnostic(d) + "\n";
+    }
+    EXPECT_NE(messages.find("forms.xlsx:表1!C4: error: cannot place the cell '多余' (column 3): "
+                            "'项目编码：' already has the value"),
+              std::string::npos)
+        << messages;
+    EXPECT_NE(messages.find("forms.xlsx:'My sheet'!A3: error: the form that starts here has no "
+                            "备注 line: the sheet ends before it"),
+              std::string::npos)
+        << messages;
+}
+
+TEST(ExportImportGrid, AFormWithoutACodeIsNamedByItsSheetAndRow) {
+    CellGrid grid = workbook_grid(2, 5);
+    for (GridSheet& sheet : grid.sheets) {
+        sheet.rows[1].cells[1].text.clear(); // the 项目编码's value
+    }
+    const ExportImport imported = import_export_grid(grid, shenzhen());
+    ASSERT_EQ(imported.forms.size(), 2u);
+    EXPECT_EQ(imported.forms[0].file_name, "form-sheet-1-row-5.yaml");
+    EXPECT_EQ(imported.forms[1].file_name, "form-sheet-2-row-5.yaml");
+}
+
+TEST(ExportImportGrid, RowsLeftOutOfTheGridAreBlankLines) {
+    // Two forms on one sheet with the blank rows between them absent, as a workbook reader
+    // gives them: the second form still starts at its title.
+    CellGrid grid = workbook_grid(1, 1);
+    const std::vector<GridRow> rows = grid.sheets[0].rows;
+    for (GridRow row : rows) {
+        row.number += 40;
+        grid.sheets[0].rows.push_back(row);
+    }
+    const ExportImport imported = import_export_grid(grid, shenzhen());
+    EXPECT_FALSE(imported.diagnostics.has_errors());
+    ASSERT_EQ(imported.forms.size(), 2u);
+    EXPECT_EQ(imported.forms[1].first_line, 41);
+    EXPECT_EQ(imported.forms[1].file_name, "440304221061500500012-2.yaml");
 }
 
 } // namespace
