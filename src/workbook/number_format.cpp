@@ -50,8 +50,15 @@ std::string trim_zeros(std::string digits) {
 
 std::string scientific(double value, int decimals, int exponent_digits, bool trim) {
     if (value == 0) {
-        return "0" + (decimals > 0 && !trim ? "." + std::string(decimals, '0') : "") + "E+" +
-               std::string(exponent_digits, '0');
+        // Appended piece by piece: GCC 12 warns (-Wrestrict) of "0" + std::string chains.
+        std::string zero = "0";
+        if (decimals > 0 && !trim) {
+            zero += '.';
+            zero.append(static_cast<std::size_t>(decimals), '0');
+        }
+        zero += "E+";
+        zero.append(static_cast<std::size_t>(exponent_digits), '0');
+        return zero;
     }
     int exponent = static_cast<int>(std::floor(std::log10(std::fabs(value))));
     double mantissa = round_shown(value / std::pow(10.0, exponent), decimals);
@@ -247,7 +254,11 @@ CivilTime civil_from_serial(double serial, bool date1904) {
 }
 
 std::string two(int n) {
-    return (n < 10 ? "0" : "") + std::to_string(n);
+    std::string text = std::to_string(n);
+    if (n < 10) {
+        text.insert(text.begin(), '0');
+    }
+    return text;
 }
 
 std::string format_date(double serial, const std::vector<Token>& tokens, bool date1904) {
@@ -414,7 +425,7 @@ std::string format_numeric(double value, const std::vector<Token>& tokens, bool 
         }
         if (grouping) {
             for (int at = static_cast<int>(integer.size()) - 3; at > 0; at -= 3) {
-                integer.insert(static_cast<std::size_t>(at), ",");
+                integer.insert(static_cast<std::size_t>(at), 1, ',');
             }
         }
         number = integer + (has_point ? "." + fraction : "");
@@ -473,7 +484,9 @@ std::string format_number(double value, std::string_view format_code, bool date1
         section = parts[2];
     }
     if (is_general(section)) {
-        return (negative_section ? "-" : "") + general(value);
+        std::string text = negative_section ? "-" : "";
+        text += general(value);
+        return text;
     }
     const std::vector<Token> tokens = tokenize(section);
     const bool is_date = std::any_of(tokens.begin(), tokens.end(),

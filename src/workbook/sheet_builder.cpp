@@ -22,8 +22,14 @@ std::string ranges_text(const std::vector<int>& numbers, bool letters, std::size
             return text + ", …";
         }
         const auto name = [&](int n) { return letters ? column_letters(n) : std::to_string(n); };
-        text +=
-            (text.empty() ? "" : ", ") + name(numbers[i]) + (j > i ? "-" + name(numbers[j]) : "");
+        if (!text.empty()) {
+            text += ", ";
+        }
+        text += name(numbers[i]);
+        if (j > i) {
+            text += '-';
+            text += name(numbers[j]);
+        }
         i = j + 1;
     }
     return text;
