@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <system_error>
 #include <fstream>
 #include <string>
 #include <string_view>
@@ -32,15 +33,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One folder per process, holding the one font file each input is written to.
+// One folder per process, holding the one font file each input is written to; removed when the
+// process ends normally (a run's leftovers would otherwise pile up in the temporary folder, and a
+// damaged font there is found by renders of files in that folder).
+struct FontFolder {
+    fs::path path;
+    FontFolder()
+        : path(fs::temp_directory_path() /
+               ("formpdf-font-fuzz-" + std::to_string(static_cast<long>(::getpid())))) {
+        fs::create_directories(path);
+    }
+    ~FontFolder() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
 const fs::path& font_dir() {
-    static const fs::path dir = [] {
-        fs::path made = fs::temp_directory_path() /
-                        ("formpdf-font-fuzz-" + std::to_string(static_cast<long>(::getpid())));
-        fs::create_directories(made);
-        return made;
-    }();
-    return dir;
+    static const FontFolder folder;
+    return folder.path;
 }
 
 // Characters a form sets: Han, full-width punctuation, Latin letters with a ligature pair, digits.
