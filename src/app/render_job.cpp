@@ -1,5 +1,6 @@
 #include "app/render_job.h"
 
+#include "app/layout_cache.h"
 #include "app/layout_finder.h"
 #include "app/print_checks.h"
 #include "core/file_identity.h"
@@ -22,21 +23,6 @@
 namespace formpdf::app {
 
 namespace {
-
-// Layout files by path, each read once per job however many forms use it.
-class LayoutCache {
-public:
-    const load::LayoutSpec& get(const std::filesystem::path& path) {
-        auto found = layouts_.find(path);
-        if (found == layouts_.end()) {
-            found = layouts_.emplace(path, load::load_layout_file(path)).first;
-        }
-        return found->second;
-    }
-
-private:
-    std::map<std::filesystem::path, load::LayoutSpec> layouts_;
-};
 
 // Lays out declarations in order; consecutive forms with the same layout share one call, so their
 // fonts and styles are resolved once.

@@ -1,5 +1,6 @@
 #include "app/workbook_job.h"
 
+#include "app/layout_cache.h"
 #include "app/layout_finder.h"
 #include "core/file_identity.h"
 #include "core/output_file.h"
@@ -14,21 +15,6 @@
 namespace formpdf::app {
 
 namespace {
-
-// Layout files by path, each read once per job however many forms use it.
-class Layouts {
-public:
-    const load::LayoutSpec& get(const std::filesystem::path& path) {
-        auto found = layouts_.find(path);
-        if (found == layouts_.end()) {
-            found = layouts_.emplace(path, load::load_layout_file(path)).first;
-        }
-        return found->second;
-    }
-
-private:
-    std::map<std::filesystem::path, load::LayoutSpec> layouts_;
-};
 
 std::string trimmed(const std::string& text) {
     const std::size_t begin = text.find_first_not_of(' ');
@@ -106,7 +92,7 @@ JobResult write_workbook(const WorkbookRequest& request) {
         if (usage_error(request, result)) {
             return;
         }
-        Layouts layouts;
+        LayoutCache layouts;
         std::vector<workbook_writer::Sheet> sheets;
         std::vector<std::string> wanted;
         std::string title;
