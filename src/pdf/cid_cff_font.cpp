@@ -231,7 +231,8 @@ const std::string* CidCffFont::flattened(std::uint32_t gid) const {
     return cached == &kUnflattenable ? nullptr : cached;
 }
 
-std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requested) const {
+std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requested,
+                                             std::string_view font_name) const {
     const Structure& cff = *structure_;
     std::vector<std::uint32_t> gids;
     gids.reserve(requested.size() + 1);
@@ -412,7 +413,10 @@ std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requ
         font_dict_bytes += font_dict_sizes.back();
     }
     const std::size_t header_size = 4;
-    const std::size_t charset_at = header_size + index_size(1, cff.name.size()) +
+    // The Name INDEX says what the PDF's /BaseFont says (a reader, or Ghostscript's pdfwrite, that
+    // takes the program's own name otherwise names the subset after another face of a collection).
+    const std::string_view name = font_name.empty() ? cff.name : font_name;
+    const std::size_t charset_at = header_size + index_size(1, name.size()) +
                                    index_size(1, top_dict_size) +
                                    index_size(strings.size(), string_bytes) + index_size(0, 0);
     const std::size_t fd_select_at = charset_at + charset.size();
@@ -433,7 +437,7 @@ std::optional<FontSubset> CidCffFont::subset(const std::set<std::uint32_t>& requ
     out.push_back(0); // minor
     out.push_back(static_cast<char>(header_size));
     out.push_back(4); // offSize of absolute offsets
-    put_index(out, std::vector<std::string_view>{cff.name});
+    put_index(out, std::vector<std::string_view>{name});
     put_index(out, std::vector<std::string>{
                        top_dict(charset_at, fd_select_at, char_strings_at, fd_array_at)});
     put_index(out, strings);

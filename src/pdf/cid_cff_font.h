@@ -47,9 +47,11 @@ public:
     // arithmetic ones that Type 2 deprecates, or a malformed charstring) or gid is out of range.
     const std::string* flattened(std::uint32_t gid) const;
 
-    // The subset program for `gids` plus .notdef; std::nullopt when a glyph cannot be flattened
-    // (the caller falls back to hb-subset).
-    std::optional<FontSubset> subset(const std::set<std::uint32_t>& gids) const;
+    // The subset program for `gids` plus .notdef, named `font_name` in its Name INDEX (the
+    // program's own name when empty); std::nullopt when a glyph cannot be flattened (the caller
+    // falls back to hb-subset).
+    std::optional<FontSubset> subset(const std::set<std::uint32_t>& gids,
+                                     std::string_view font_name = {}) const;
 
     struct Structure; // the parsed table: INDEXes, DICTs, FDSelect
 

@@ -251,7 +251,8 @@ FontEmbedder::make_subset_unchecked(std::set<std::uint32_t> gids) const {
         stable_codes_ && resource_.is_cff && (!stable_cids_ || stable_cids_->empty());
     SubsetProgram program;
     std::optional<FontSubset> own =
-        cid_cff_ != nullptr && !retain_gids ? cid_cff_->subset(gids) : std::nullopt;
+        cid_cff_ != nullptr && !retain_gids ? cid_cff_->subset(gids, subset_font_name(gids))
+                                            : std::nullopt;
     if (own) {
         program.subset = std::move(*own);
     } else {
@@ -274,14 +275,18 @@ void FontEmbedder::prepare_glyphs(const std::map<std::uint32_t, std::string>& gl
     }
 }
 
+std::string FontEmbedder::subset_font_name(const std::set<std::uint32_t>& gids) const {
+    const std::string postscript_name = clean_postscript_name(resource_);
+    return subset_tag(postscript_name, gids) + "+" + postscript_name;
+}
+
 void FontEmbedder::subset(SubsetProgram* ready) {
     std::set<std::uint32_t> gids = glyph_ids();
     SubsetProgram program =
         ready != nullptr && ready->gids == gids ? std::move(*ready) : make_subset(gids);
     subset_ = std::move(program.subset);
     font_file_stream_ = std::move(program.stream);
-    base_font_ =
-        subset_tag(clean_postscript_name(resource_), gids) + "+" + clean_postscript_name(resource_);
+    base_font_ = subset_font_name(gids);
 
     codes_.clear();
     if (!resource_.is_cff) {
@@ -420,7 +425,8 @@ PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
     PdfObject* type0 = objects.CreateObject("Font");
     PdfDictionary& t0 = type0->GetDictionary();
     t0.AddKey("Subtype", PdfName("Type0"));
-    t0.AddKey("BaseFont", PdfName(base_font_));
+    // ISO 32000-1 9.7.6.1: a Type 0 font's BaseFont is its CIDFont's name, a hyphen and the CMap's.
+    t0.AddKey("BaseFont", PdfName(base_font_ + "-Identity-H"));
     t0.AddKey("Encoding", PdfName("Identity-H"));
     PdfArray descendants;
     descendants.push_back(cid_font->Reference());

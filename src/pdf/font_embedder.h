@@ -113,6 +113,8 @@ private:
     std::string font_file_stream_; // subset_.font_program compressed, set by subset()
     std::map<std::uint32_t, std::uint16_t> codes_; // gid -> code, filled by subset()
     std::string base_font_;
+    // "ABCDEF+PostScriptName": the subset's name in /BaseFont, /FontName and its CFF Name INDEX.
+    std::string subset_font_name(const std::set<std::uint32_t>& gids) const;
     void read_cids();
 
     const CidCffFont* cid_cff_ = nullptr; // CID-keyed CFF: subset here, not by hb-subset

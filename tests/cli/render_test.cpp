@@ -96,6 +96,40 @@ TEST(Render, CffFontsEmbeddedSubsetExtractableAndReproducible) {
     expect_clean_pdf(data("narrow-boxes.yaml"), "CID Type 0C");
 }
 
+// The names a PDF's CID-keyed CFF programs give themselves (their Name INDEX), read from the file
+// with its streams decompressed: each program starts 01 00 04 04 and a one-entry Name INDEX.
+std::set<std::string> cff_program_names(const std::string& qdf) {
+    std::set<std::string> names;
+    const std::string start("\x01\x00\x04\x04\x00\x01", 6);
+    for (std::size_t at = qdf.find(start); at != std::string::npos; at = qdf.find(start, at + 1)) {
+        const std::size_t offsize = static_cast<unsigned char>(qdf[at + 6]);
+        if (offsize != 1 || at + 9 >= qdf.size()) {
+            continue;
+        }
+        const std::size_t length = static_cast<unsigned char>(qdf[at + 8]) - 1;
+        names.insert(qdf.substr(at + 9, length));
+    }
+    return names;
+}
+
+TEST(Render, ACffSubsetIsNamedAsItsBaseFontAndTheType0FontAfterItsCMap) {
+    // The CFF program of a Noto CJK collection calls itself NotoSerifCJKjp-Regular whatever face
+    // of the collection is used; a reader (or Ghostscript's pdfwrite) that takes that name would
+    // name the SC face JP. ISO 32000-1 9.7.6.1: a Type 0 font's BaseFont ends in its CMap's name.
+    TempDir dir;
+    const std::string pdf = (dir / "out.pdf").string();
+    ASSERT_EQ(render(data("narrow-boxes.yaml"), pdf).exit_code, 0);
+    std::set<std::string> base_fonts;
+    for (const std::string& row : font_rows(pdf)) {
+        const std::string name = row.substr(0, row.find(' '));
+        ASSERT_TRUE(name.ends_with("-Identity-H")) << row;
+        base_fonts.insert(name.substr(0, name.size() - std::string("-Identity-H").size()));
+    }
+    const std::string qdf = (dir / "qdf.pdf").string();
+    ASSERT_EQ(run_command({"qpdf", "--qdf", "--object-streams=disable", pdf, qdf}).exit_code, 0);
+    EXPECT_EQ(cff_program_names(read_text(qdf)), base_fonts);
+}
+
 TEST(Render, TrueTypeFontsEmbeddedSubsetExtractableAndReproducible) {
     expect_clean_pdf(data("truetype.yaml"), "CID TrueType");
 }
