@@ -2,6 +2,7 @@
 // it: FreeType (what poppler and most viewers draw CFF with) opens the bare CFF program of the
 // subset and of the original and must find the same outline, advance and CID for every glyph.
 
+#include "pdf/cff_table.h"
 #include "pdf/cid_cff_font.h"
 #include "pdf/font_subset.h"
 
@@ -12,6 +13,9 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <thread>
@@ -188,6 +192,82 @@ TEST_P(CidCffFontTest, SubsetIsNoLargerThanHbSubsetMakes) {
     EXPECT_LE(ours->font_program.size(), theirs.font_program.size() * 102 / 100)
         << "ours " << ours->font_program.size() << " bytes, hb-subset "
         << theirs.font_program.size();
+}
+
+// The glyphs the 41 seed forms draw from a face: every character of their declarations and of the
+// Shenzhen layout (labels, title, footer), mapped through the face's cmap. The forms are Chinese
+// and Latin text with no substitutions that matter to the subsetter (it takes glyph ids either
+// way).
+std::set<std::uint32_t> seed_form_glyphs(hb_face_t* face) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files = {fs::path(FORMPDF_SOURCE_DIR) /
+                                   "layouts/shenzhen-l2-project.yaml"};
+    for (const auto& entry :
+         fs::directory_iterator(fs::path(FORMPDF_SOURCE_DIR) / "inputs/declarations")) {
+        files.push_back(entry.path());
+    }
+    hb_font_t* font = hb_font_create(face);
+    std::set<std::uint32_t> gids;
+    for (const fs::path& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        hb_buffer_t* buffer = hb_buffer_create();
+        hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), 0, -1);
+        unsigned length = 0;
+        const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer, &length);
+        for (unsigned i = 0; i < length; ++i) {
+            hb_codepoint_t gid = 0;
+            if (hb_font_get_nominal_glyph(font, infos[i].codepoint, &gid) && gid != 0) {
+                gids.insert(gid);
+            }
+        }
+        hb_buffer_destroy(buffer);
+    }
+    hb_font_destroy(font);
+    return gids;
+}
+
+// The CharStrings INDEX of a bare CFF program: header, Name INDEX, Top DICT INDEX, then the
+// CharStrings offset (operator 17) of the Top DICT.
+cff::IndexView char_strings(std::string_view program) {
+    const cff::IndexView names = cff::read_index(program, cff::read_be(program, 2, 1));
+    const cff::IndexView top_dicts = cff::read_index(program, names.end);
+    const std::vector<cff::DictEntry> top = cff::parse_dict(top_dicts.at(0));
+    return cff::read_index(program, cff::table_offset(cff::last_value(top, 17), program));
+}
+
+// hb-subset is the reference for subsetting (docs/architecture.md): our own subsetter is kept only
+// while it writes, for every glyph the seed forms use, the very charstring hb-subset writes with
+// HB_SUBSET_FLAGS_DESUBROUTINIZE, in the same order.
+TEST_P(CidCffFontTest, CharStringsAreHbSubsetsByteForByteForEveryGlyphOfTheSeedForms) {
+    hb_face_t* face = nullptr;
+    const std::string original = cff_table(GetParam(), &face);
+    if (original.empty()) {
+        GTEST_SKIP() << GetParam().path << " is not installed";
+    }
+    const std::set<std::uint32_t> gids = seed_form_glyphs(face);
+    ASSERT_GT(gids.size(), 700u) << "the seed forms draw about 760 distinct glyphs";
+    const auto font = CidCffFont::open(original);
+    ASSERT_NE(font, nullptr);
+    const std::optional<FontSubset> ours = font->subset(gids);
+    ASSERT_TRUE(ours.has_value());
+    const HbFace reduced = reduced_face(face, true);
+    const FontSubset theirs = subset_font(reduced.get(), true, gids);
+    hb_face_destroy(face);
+    ASSERT_EQ(ours->old_to_new, theirs.old_to_new);
+    const cff::IndexView our_glyphs = char_strings(ours->font_program);
+    const cff::IndexView their_glyphs = char_strings(theirs.font_program);
+    ASSERT_EQ(our_glyphs.count, their_glyphs.count);
+    ASSERT_EQ(our_glyphs.count, gids.size() + 1) << ".notdef and every glyph asked for";
+    std::uint32_t differing = 0;
+    for (std::uint32_t i = 0; i < our_glyphs.count; ++i) {
+        if (our_glyphs.at(i) != their_glyphs.at(i)) {
+            ADD_FAILURE() << "glyph " << i << " of the subset differs from hb-subset's";
+            if (++differing == 5) {
+                break;
+            }
+        }
+    }
 }
 
 TEST_P(CidCffFontTest, EachGlyphIsFlattenedOnceWhateverTheThreads) {
