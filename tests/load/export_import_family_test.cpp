@@ -1,6 +1,6 @@
 // The import of forms of the family without a 备注 footer (layouts/legacy-project-targets.yaml):
 // a form ends at the next title, the table may start right of a vertical label, and sign-off
-// fields follow the table. docs/import.md, "Forms of the family".
+// fields follow the table. docs/import.md, forms whose definition has no `footer:`.
 
 #include "load/export_import.h"
 
