@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace formpdf::load {
 
@@ -168,7 +169,9 @@ public:
                 line(line_of(row));
                 previous = row.number;
             }
-            if (in_form_) {
+            if (in_form_ && footerless()) {
+                end_form(last_line_);
+            } else if (in_form_) {
                 error(form_start_, 1,
                       "the form that starts here has no " + form_.footer_label + " line: the " +
                           (grid_.unit == GridUnit::TextLines ? "export" : "sheet") +
@@ -199,7 +202,20 @@ private:
         return TextValue{std::string(cell.text), loc(line, cell)};
     }
 
+    // A form definition without a footer (the older forms of the family): a form ends at the next
+    // title line or at the end of the sheet, and the layout's own text between the labels is
+    // passed over.
+    bool footerless() const { return form_.footer_label.empty(); }
+
+    bool is_layout_text(std::string_view cell) const {
+        return std::find(form_.layout_texts.begin(), form_.layout_texts.end(), cell) !=
+               form_.layout_texts.end();
+    }
+
     bool is_footer(const Line& line) const {
+        if (footerless()) {
+            return false;
+        }
         const std::vector<const Cell*> cells = nonempty_cells(line);
         return cells.size() == 1 && cells[0]->index == 0 &&
                cells[0]->text.starts_with(form_.footer_label);
@@ -221,10 +237,20 @@ private:
         }
         if (!in_form_) {
             start_form(line);
+            last_line_ = line.number;
             return;
         }
+        const int previous_line = last_line_;
+        const bool after_title = previous_line == form_start_;
+        last_line_ = line.number;
         if (is_footer(line)) {
             finish_form(line);
+            return;
+        }
+        if (is_title(line) && footerless()) {
+            end_form(previous_line);
+            start_form(line);
+            last_line_ = line.number;
             return;
         }
         if (is_title(line)) {
@@ -240,6 +266,12 @@ private:
         if (const TreeDefinition* tree = table_header(line)) {
             start_table(line, *tree);
             return;
+        }
+        if (footerless() && after_title && subtitle_row(line)) {
+            return;
+        }
+        if (phase_ == Phase::Table && starts_with_new_label(line)) {
+            phase_ = Phase::Header; // sign-off fields after the table
         }
         if (phase_ == Phase::Table) {
             table_row(line);
@@ -279,6 +311,42 @@ private:
         }
     }
 
+    // The line under the title of the older forms: one cell holding a field's value with its
+    // label in it, （2020年度） for the field labelled 年度.
+    bool subtitle_row(const Line& line) {
+        const std::vector<const Cell*> cells = nonempty_cells(line);
+        if (cells.size() != 1 || field_for_label(cells[0]->text)) {
+            return false;
+        }
+        for (const FieldDefinition& field : form_.fields) {
+            if (!field.label.empty() && cells[0]->text.find(field.label) != std::string::npos &&
+                !declaration_.field(field.id)) {
+                declaration_.fields.emplace_back(field.id, value(line, *cells[0]));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A row of the table whose first cell is the label of a field not read yet: the header
+    // fields after the table (填表人： | 刘建华 | 联系电话： | …).
+    bool starts_with_new_label(const Line& line) const {
+        const std::vector<const Cell*> cells = nonempty_cells(line);
+        if (cells.empty() || !field_for_label(cells[0]->text)) {
+            return false;
+        }
+        return std::any_of(cells.begin(), cells.end(), [&](const Cell* cell) {
+            const FieldDefinition* field = field_for_label(cell->text);
+            return field && !declaration_.field(field->id);
+        });
+    }
+
+    void end_form(int last_line) {
+        result_.forms.push_back(ImportedForm{
+            std::move(declaration_), form_start_, last_line, {}, sheet_->name, sheet_index()});
+        in_form_ = false;
+    }
+
     void finish_form(const Line& line) {
         const Cell& footer = *nonempty_cells(line)[0];
         if (footer.text != form_.footer) {
@@ -298,6 +366,9 @@ private:
     const TreeDefinition* table_header(const Line& line) const {
         for (const TreeDefinition& tree : form_.trees) {
             std::vector<std::string_view> labels;
+            if (same_label(cell_at(line, 0), tree.label)) {
+                labels.push_back(tree.label); // the vertical label left of the table
+            }
             for (const LevelDefinition& level : tree.levels) {
                 labels.push_back(level.label);
             }
@@ -323,6 +394,7 @@ private:
         }
         phase_ = Phase::Table;
         tree_ = &tree;
+        table_offset_ = same_label(cell_at(line, 0), tree.label) ? 1 : 0;
         path_.clear();
         declaration_.trees.emplace_back(tree.id, std::vector<Group>{});
     }
@@ -351,6 +423,9 @@ private:
             }
             if (const FieldDefinition* field = field_for_label(cell.text)) {
                 pairs.push_back(Pair{field, &cell, nullptr});
+            } else if (footerless() && is_layout_text(cell.text) &&
+                       (pairs.empty() || pairs.back().value)) {
+                continue; // the layout's own text (单位：万元, 单位负责人签字：)
             } else if (pairs.empty()) {
                 error(line.number, cell.col,
                       "cannot place the cell " + shorten(cell.text) + " (column " +
@@ -371,7 +446,11 @@ private:
             }
         }
         for (const Pair& pair : pairs) {
-            if (declaration_.field(pair.field->id)) {
+            const TextValue* read = declaration_.field(pair.field->id);
+            if (read && footerless() && read->text == (pair.value ? pair.value->text : "")) {
+                continue; // a field the form shows twice (项目负责人 on the sign-off line)
+            }
+            if (read) {
                 error(line.number, pair.label->col,
                       shorten(pair.label->text) + " appears twice in this form",
                       "is the footer line of the form above missing?");
@@ -525,7 +604,33 @@ private:
         return group;
     }
 
-    void table_row(const Line& line) {
+    // The row without the column left of the table (the vertical label, written once at its
+    // top); null after reporting a text in that column.
+    std::optional<Line> in_table(const Line& line) {
+        if (table_offset_ == 0) {
+            return line;
+        }
+        Line shifted{line.number, {}};
+        for (const Cell& cell : line.cells) {
+            if (cell.index >= table_offset_) {
+                shifted.cells.push_back(Cell{cell.text, cell.index - table_offset_, cell.col});
+            } else if (!is_empty(cell.text)) {
+                error(line.number, cell.col,
+                      "cannot place the cell " + shorten(cell.text) + " (column " +
+                          std::to_string(cell.index + 1) + "): it is under the " + tree_->label +
+                          " label, left of the table");
+                return std::nullopt;
+            }
+        }
+        return shifted;
+    }
+
+    void table_row(const Line& whole_line) {
+        const std::optional<Line> table_line = in_table(whole_line);
+        if (!table_line) {
+            return; // reported
+        }
+        const Line& line = *table_line;
         const PlacedRow row = place_row(line);
         if (row.labels.empty()) {
             return; // reported
@@ -657,6 +762,8 @@ private:
     bool skipping_ = false;
     bool repair_reported_ = false;
     int form_start_ = 0;
+    int last_line_ = 0;
+    int table_offset_ = 0;
     Phase phase_ = Phase::Header;
     const TreeDefinition* tree_ = nullptr;
     std::vector<std::size_t> path_; // indexes of the current group at each level
@@ -667,13 +774,6 @@ private:
 
 ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form) {
     ExportImport result;
-    if (form.footer_label.empty()) {
-        result.diagnostics.error(SourceLoc{form.loc.file, form.loc.line, form.loc.col},
-                                 "the form definition '" + form.id +
-                                     "' has no footer: the import cannot tell where a form ends",
-                                 "add `footer: {label: 备注, text: …}` to its `form:` section");
-        return result;
-    }
     ExportReader(grid, form, result).read();
     return result;
 }

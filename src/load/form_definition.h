@@ -113,6 +113,9 @@ struct FormDefinition {
     std::vector<FieldDefinition> fields;
     std::vector<TreeDefinition> trees;
     SourceLoc loc;
+    // The layout's own texts in its tables (labels, 单位：万元, 单位负责人签字：): the import
+    // passes over them where they are not a field's label (set by the layout loader).
+    std::vector<std::string> layout_texts;
 
     const FieldDefinition* find_field(std::string_view id) const;
     const TreeDefinition* find_tree(std::string_view id) const;

@@ -582,6 +582,15 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     }
     if (const auto form = map.find("form")) {
         spec.form = read_form_definition(*form);
+        for (const BlockSpec& block : spec.blocks) {
+            for (const RowSpec& row : block.table ? block.table->rows : std::vector<RowSpec>{}) {
+                for (const CellSpec& cell : row.cells) {
+                    if (cell.content == CellContent::Text && !cell.text.empty()) {
+                        spec.form->layout_texts.push_back(cell.text);
+                    }
+                }
+            }
+        }
     }
     if (const auto output = map.find("output")) {
         if (const auto pdfa = output->map({"pdfa"}).find("pdfa")) {
