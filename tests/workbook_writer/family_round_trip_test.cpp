@@ -95,7 +95,7 @@ TEST(FamilyRoundTrip, FormsWithoutFooterEndAtTheNextTitleInATabExport) {
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     const std::vector<load::Declaration> expected = load::load_declarations_file(source);
     const std::size_t second = lines / 2 + 1;
-    for (const std::string name :
+    for (const std::string& name :
          {std::string("form-line-1.yaml"), "form-line-" + std::to_string(second) + ".yaml"}) {
         const auto back = dir / "imported" / name;
         ASSERT_TRUE(std::filesystem::exists(back)) << name << "\n" << imported.err;
