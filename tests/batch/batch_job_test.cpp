@@ -19,15 +19,6 @@ using testing::write_text;
 
 const fs::path kSourceDir = FORMPDF_SOURCE_DIR;
 
-std::vector<fs::path> seed_files() {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(kSourceDir / "inputs" / "declarations")) {
-        files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 // Every file the batch wrote, by name, with its bytes (and its manifest, .formpdf-batch).
 std::map<std::string, std::string> outputs(const fs::path& dir) {
     std::map<std::string, std::string> files;
@@ -54,7 +45,7 @@ TEST(BatchJob, HoldingOrRereadingTheDeclarationsPrintsTheSameBytes) {
     // Small batches keep the parsed declarations; large ones drop those of one-declaration files
     // and read them again when rendering. A file of several declarations is always kept.
     TempDir dir;
-    const std::vector<fs::path> seeds = seed_files();
+    const std::vector<fs::path> seeds = testing::seed_declaration_files();
     ASSERT_GE(seeds.size(), 6u);
     fs::create_directories(dir / "in");
     write_text(dir / "in" / "three.yaml", read_text(seeds[0]) + "\n---\n" + read_text(seeds[1]) +

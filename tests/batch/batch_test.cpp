@@ -31,17 +31,6 @@ testing::CommandResult batch(std::vector<std::string> args) {
     return run_command(argv, {kEpoch});
 }
 
-std::vector<fs::path> seed_files() {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(kDeclarations)) {
-        if (entry.path().extension() == ".yaml") {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 // Files in `dir` and below, as paths relative to it; not the hidden ones (the batch's manifest,
 // .formpdf-batch: output_files_test.cpp).
 std::set<std::string> files_under(const fs::path& dir) {
@@ -107,7 +96,7 @@ TEST(Batch, SeedFormsGiveOnePdfEachAndACombinedFileWithBookmarks) {
     std::set<std::string> files = files_under(out);
     ASSERT_EQ(files.count("all.pdf"), 1u);
     files.erase("all.pdf");
-    ASSERT_EQ(files.size(), seed_files().size());
+    ASSERT_EQ(files.size(), testing::seed_declaration_files().size());
 
     // Per-form files are "<项目编码>-<项目名称>.pdf"; sorted by name = sorted by code (21 digits).
     int expected_page = 1;
@@ -142,7 +131,7 @@ TEST(Batch, OutputIsTheSameWhateverTheNumberOfJobs) {
     EXPECT_EQ(marks.front().title, "目录");
     EXPECT_EQ(marks.front().page, 1);
     const std::map<std::string, int> forms = form_bookmarks(dir / "j1" / "all.pdf");
-    EXPECT_EQ(forms.size(), seed_files().size());
+    EXPECT_EQ(forms.size(), testing::seed_declaration_files().size());
     for (const auto& [code, page] : forms) {
         EXPECT_EQ(page % 2, 1) << code << " starts on page " << page;
     }
@@ -175,7 +164,7 @@ TEST(Batch, EachFormsPdfIsTheSameWithOrWithoutTheCombinedFileAndAsRenderWritesIt
     }
 
     // And `render` of one declaration gives the same bytes as the batch.
-    const fs::path one = seed_files().front();
+    const fs::path one = testing::seed_declaration_files().front();
     const fs::path rendered = dir / "one.pdf";
     const auto render = run_command(
         {testing::formpdf_binary(), "render", one.string(), "-o", rendered.string()}, {kEpoch});
@@ -190,7 +179,7 @@ TEST(Batch, EachFormsPdfIsTheSameWithOrWithoutTheCombinedFileAndAsRenderWritesIt
 
 TEST(Batch, ABrokenDeclarationIsReportedAndTheOthersArePrinted) {
     TempDir dir;
-    const std::vector<fs::path> seeds = seed_files();
+    const std::vector<fs::path> seeds = testing::seed_declaration_files();
     fs::create_directories(dir / "in");
     for (std::size_t i = 0; i < 3; ++i) {
         fs::copy_file(seeds[i], dir / ("in/" + seeds[i].filename().string()));
@@ -224,7 +213,7 @@ TEST(Batch, ABrokenFirstFileIsReportedOnceWhateverTheNumberOfJobs) {
     // The first file is read ahead of the others (its layout is readied while they are read):
     // when it is broken, it is still reported once, and the others are printed.
     TempDir dir;
-    const std::vector<fs::path> seeds = seed_files();
+    const std::vector<fs::path> seeds = testing::seed_declaration_files();
     fs::create_directories(dir / "in");
     for (std::size_t i = 0; i < 2; ++i) {
         fs::copy_file(seeds[i], dir / ("in/" + seeds[i].filename().string()));
@@ -267,7 +256,7 @@ TEST(Batch, NothingToPrintOrNowhereToPrintIsAClearError) {
 
 TEST(Batch, HostileFieldValuesNeverWriteOutsideTheFolderNorOverwrite) {
     TempDir dir;
-    const std::string seed = read_text(seed_files().front());
+    const std::string seed = read_text(testing::seed_declaration_files().front());
     const std::string long_name(300, 'x');
     const std::vector<std::pair<std::string, std::string>> forms = {
         {"../../etc/x", "a/b"}, {"..", ".."},     {"a\\0b", "c\\nd"},
@@ -302,7 +291,7 @@ TEST(Batch, FilesOfSeveralDeclarationsAndOfOneGiveTheSamePdfs) {
     // declarations_held; both ways are compared in batch_job_test.cpp). Both must print exactly
     // what `render` prints.
     TempDir dir;
-    const std::vector<fs::path> seeds = seed_files();
+    const std::vector<fs::path> seeds = testing::seed_declaration_files();
     fs::create_directories(dir / "in");
     write_text(dir / "in" / "three.yaml", read_text(seeds[0]) + "\n---\n" + read_text(seeds[1]) +
                                               "\n---\n" + read_text(seeds[2]));
@@ -329,7 +318,7 @@ TEST(Batch, FilesOfSeveralDeclarationsAndOfOneGiveTheSamePdfs) {
 
 TEST(Batch, ReadsTheListOfFilesFromStdin) {
     TempDir dir;
-    const std::vector<fs::path> seeds = seed_files();
+    const std::vector<fs::path> seeds = testing::seed_declaration_files();
     write_text(dir / "list.txt", seeds[0].string() + "\n" + seeds[1].string() + "\n");
     const auto result =
         run_command({"sh", "-c", "\"$0\" batch - -o \"$1\" < \"$2\"", testing::formpdf_binary(),

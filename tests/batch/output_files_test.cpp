@@ -41,22 +41,11 @@ testing::CommandResult formpdf(const std::string& command, std::vector<std::stri
     return run_command(argv, {kEpoch});
 }
 
-std::vector<fs::path> seed_files() {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(kDeclarations)) {
-        if (entry.path().extension() == ".yaml") {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 // The first `count` seed declarations, copied into `dir`.
 std::vector<fs::path> copy_seeds(const fs::path& dir, std::size_t count) {
     fs::create_directories(dir);
     std::vector<fs::path> copies;
-    const std::vector<fs::path> seeds = seed_files();
+    const std::vector<fs::path> seeds = testing::seed_declaration_files();
     for (std::size_t i = 0; i < count; ++i) {
         copies.push_back(dir / seeds[i].filename());
         fs::copy_file(seeds[i], copies.back());
@@ -194,8 +183,8 @@ TEST(OutputFiles, LeftoversOfAKilledRunAreRemovedByTheNextAndOnlyThey) {
         const auto result =
             command == std::string("batch")
                 ? formpdf("batch", {(dir / "in").string(), "-o", out.string(), "-q"})
-                : formpdf("render",
-                          {seed_files().front().string(), "-o", (out / "r.pdf").string()});
+                : formpdf("render", {testing::seed_declaration_files().front().string(), "-o",
+                                     (out / "r.pdf").string()});
         ASSERT_EQ(result.exit_code, 0) << result.err;
         EXPECT_FALSE(fs::exists(out / killed)) << command;
         EXPECT_TRUE(fs::exists(out / live)) << "a live run's temporary is never removed";
@@ -345,8 +334,8 @@ TEST(OutputFiles, AFullDiskIsExit4NamingTheFile) {
     {
         SmallDisk disk(dir / "render", "16k");
         ASSERT_TRUE(disk.mounted()) << disk.why();
-        const auto result = formpdf(
-            "render", {seed_files().front().string(), "-o", (dir / "render" / "one.pdf").string()});
+        const auto result = formpdf("render", {testing::seed_declaration_files().front().string(),
+                                               "-o", (dir / "render" / "one.pdf").string()});
         EXPECT_EQ(result.exit_code, 4) << result.err;
         EXPECT_NE(result.err.find("render/one.pdf: cannot write: No space left on device"),
                   std::string::npos)
@@ -357,7 +346,7 @@ TEST(OutputFiles, AFullDiskIsExit4NamingTheFile) {
 
 TEST(OutputFiles, NamesFromDataAreSafeAndDistinctOnEveryFileSystem) {
     TempDir dir;
-    const std::string seed = read_text(seed_files().front());
+    const std::string seed = read_text(testing::seed_declaration_files().front());
     const std::vector<std::string> names = {
         "CON",       "con", "nul.txt", "invoice\u202Efdp.exe", "Caf\u00e9", "Cafe\u0301",
         "CAF\u00c9", "Ab",  "aB",      "trailing. ",
@@ -440,7 +429,7 @@ TEST(OutputFiles, AnEarlierBatchsOutputsNeverPassForThisOnes) {
     EXPECT_EQ(manifest.find("all.pdf"), std::string::npos) << manifest;
 
     // A batch that writes everything again removes nothing.
-    write_text(inputs[0], read_text(seed_files()[0]));
+    write_text(inputs[0], read_text(testing::seed_declaration_files()[0]));
     const auto again = formpdf("batch", args);
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(again.out.find("removed:"), std::string::npos) << again.out;

@@ -22,6 +22,9 @@ CommandResult run_command(const std::vector<std::string>& argv,
 // build/formpdf
 std::string formpdf_binary();
 
+// The 41 seed declarations, inputs/declarations/*.yaml of the checkout, in path order.
+std::vector<std::filesystem::path> seed_declaration_files();
+
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& text);
 

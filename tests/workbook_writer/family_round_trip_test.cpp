@@ -1,6 +1,6 @@
-// `formpdf workbook` then `formpdf import` (docs/workbook.md "Reading a workbook back"): the 41 seed
-// forms come back byte for byte but for the line naming the source; the test declarations of the
-// other bundled layouts hold the same values, compared value by value through the loader.
+// `formpdf workbook` then `formpdf import` (docs/workbook.md "Reading a workbook back"): the 41
+// seed forms come back byte for byte but for the line naming the source; the test declarations of
+// the other bundled layouts hold the same values, compared value by value through the loader.
 
 #include "load/declaration.h"
 #include "support/command.h"
@@ -48,13 +48,7 @@ TEST(SeedRoundTrip, TheFortyOneSeedFormsReadBackByteForByteThroughFormpdfImport)
     // other program between: the same declarations but for the first line, which names the source.
     TempDir dir;
     std::vector<std::string> argv = {formpdf_binary(), "workbook"};
-    std::vector<std::filesystem::path> seeds;
-    for (const auto& entry : std::filesystem::directory_iterator(kSource / "inputs/declarations")) {
-        if (entry.path().extension() == ".yaml") {
-            seeds.push_back(entry.path());
-        }
-    }
-    std::sort(seeds.begin(), seeds.end());
+    const std::vector<std::filesystem::path> seeds = seed_declaration_files();
     ASSERT_EQ(seeds.size(), 41u);
     for (const auto& seed : seeds) {
         argv.push_back(seed.string());
