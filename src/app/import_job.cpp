@@ -2,11 +2,15 @@
 
 #include "app/form_definitions.h"
 #include "app/import_manifest.h"
+#include "app/layout_finder.h"
+#include "check/field_rules.h"
 #include "core/file_io.h"
 #include "core/output_file.h"
 #include "load/declaration_writer.h"
 #include "load/export_import.h"
+#include "load/layout_loader.h"
 #include "workbook/export_reader.h"
+#include "workbook_writer/cell_positions.h"
 
 #include <optional>
 #include <set>
@@ -35,6 +39,34 @@ load::FormDefinition form_for(const ImportRequest& request, const CellGrid& grid
         title ? "no form definition has the title '" + *title + "'"
               : std::string("the export has no title line"),
         "name the form with --form ID (a layout file layouts/ID.yaml with a `form:` section)"));
+}
+
+// Where a form read by position has its cells: the layout's sheet as `formpdf workbook` lays it
+// out (its layout file is found by the form's id, as `render` finds it).
+std::optional<load::FormCellPositions> positions_for(const ImportRequest& request,
+                                                     const load::FormDefinition& form) {
+    if (form.import_reading != load::ImportReading::Positions) {
+        return std::nullopt;
+    }
+    const std::filesystem::path layout_file =
+        find_layout(load::TextValue{form.id, form.import_loc}, request.layout_dirs);
+    return workbook_writer::form_cell_positions(load::load_layout_file(layout_file));
+}
+
+// A form read by position is read from cells a person fills in (the fill-in workbook), not from
+// the system: a value its field's rules refuse (a text where an amount belongs, a required cell
+// left empty) is an error at its cell, and nothing is written.
+void check_filled_in_fields(const load::ExportImport& imported, const load::FormDefinition& form,
+                            Diagnostics& diagnostics) {
+    for (const load::ImportedForm& imported_form : imported.forms) {
+        check::Findings findings;
+        check::check_fields(imported_form.declaration, form, findings);
+        for (const check::Findings::Item& item : findings.items()) {
+            if (item.diagnostic.severity == Severity::Error) {
+                diagnostics.add(item.diagnostic);
+            }
+        }
+    }
 }
 
 // One declaration file of the export: its name in the output folder and its bytes.
@@ -138,9 +170,14 @@ ImportResult import_export(const ImportRequest& request) {
         const workbook::ExportFile export_file =
             workbook::read_export(bytes, request.input.string(), job.diagnostics, &request.input);
         const load::FormDefinition form = form_for(request, export_file.grid);
-        load::ExportImport imported = load::import_export_grid(export_file.grid, form);
+        const std::optional<load::FormCellPositions> positions = positions_for(request, form);
+        load::ExportImport imported =
+            load::import_export_grid(export_file.grid, form, positions ? &*positions : nullptr);
         for (const Diagnostic& diagnostic : imported.diagnostics.items()) {
             job.diagnostics.add(diagnostic);
+        }
+        if (positions && !job.diagnostics.has_errors()) {
+            check_filled_in_fields(imported, form, job.diagnostics);
         }
         if (job.diagnostics.has_errors()) {
             return; // nothing written: a cell that could not be placed would be lost

@@ -2,6 +2,10 @@
 
 #include "core/utf8.h"
 #include "core/windows_names.h"
+#include "load/export_lines.h"
+#include "load/export_vocabulary.h"
+#include "load/indicator_table_reader.h"
+#include "load/positional_form_reader.h"
 #include "load/source_text.h"
 
 #include <algorithm>
@@ -12,161 +16,30 @@ namespace formpdf::load {
 
 namespace {
 
-struct Cell {
-    std::string_view text;
-    int index = 0; // 0-based column of the table
-    int col = 1;   // 1-based character column in the line, for file:line:col
-};
+using Cell = ExportCell;
+using Line = ExportLine;
 
-struct Line {
-    int number = 0;
-    std::vector<Cell> cells;
-};
-
-// A cell of spaces prints as nothing: it counts as empty, like a cell with no text.
 bool is_empty(std::string_view text) {
-    return text.find_first_not_of(' ') == std::string_view::npos;
+    return is_empty_cell(text);
 }
-
-int count_code_points(std::string_view text) {
-    return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
-
-Line line_of(const GridRow& row) {
-    Line line;
-    line.number = row.number;
-    line.cells.reserve(row.cells.size());
-    int index = 0;
-    for (const GridCell& cell : row.cells) {
-        line.cells.push_back(Cell{cell.text, index++, cell.col});
-    }
-    return line;
-}
-
-std::vector<const Cell*> nonempty_cells(const Line& line) {
-    std::vector<const Cell*> cells;
-    for (const Cell& cell : line.cells) {
-        if (!is_empty(cell.text)) {
-            cells.push_back(&cell);
-        }
-    }
-    return cells;
-}
-
-bool is_blank(const Line& line) {
-    return nonempty_cells(line).empty();
-}
-
-std::string_view cell_at(const Line& line, std::size_t index) {
-    return index < line.cells.size() ? line.cells[index].text : std::string_view{};
-}
-
-// "项目编码：" and "项目编码" name the same field: exports differ in the colon.
-std::string_view without_colon(std::string_view label) {
-    while (!label.empty() && label.back() == ' ') {
-        label.remove_suffix(1);
-    }
-    for (const std::string_view colon : {std::string_view("："), std::string_view(":")}) {
-        if (label.ends_with(colon)) {
-            label.remove_suffix(colon.size());
-            break;
-        }
-    }
-    while (!label.empty() && label.front() == ' ') {
-        label.remove_prefix(1);
-    }
-    while (!label.empty() && label.back() == ' ') {
-        label.remove_suffix(1);
-    }
-    return label;
-}
-
-bool same_label(std::string_view cell, std::string_view label) {
-    return without_colon(cell) == without_colon(label);
-}
-
-// "该指标主要考察…" for messages: the first characters of a cell.
-std::string shorten(std::string_view text) {
-    return quote_excerpt(text, 12);
-}
-
-// Where two texts first differ, as "'友' instead of '灰'" (code points).
-std::string first_difference(std::string_view actual, std::string_view expected) {
-    std::size_t a = 0;
-    std::size_t e = 0;
-    while (a < actual.size() && e < expected.size()) {
-        const std::size_t a_start = a;
-        const std::size_t e_start = e;
-        char32_t ca = 0;
-        char32_t ce = 0;
-        decode_utf8(actual, a, ca);
-        decode_utf8(expected, e, ce);
-        if (ca != ce) {
-            return "'" + std::string(actual.substr(a_start, a - a_start)) + "' instead of '" +
-                   std::string(expected.substr(e_start, e - e_start)) + "' at character " +
-                   std::to_string(count_code_points(actual.substr(0, a_start)) + 1);
-        }
-    }
-    return a < actual.size() ? "it is longer" : "it is shorter";
-}
-
-// Which level of the tree's vocabulary a name (without its marker) belongs to: the shallowest one
-// at or below `from`, or -1.
-class Vocabulary {
-public:
-    explicit Vocabulary(const TreeDefinition& tree) : tree_(tree) { collect(tree.vocabulary, 0); }
-
-    bool empty() const { return names_.empty(); }
-
-    int level_of(std::string_view cell, int from) const {
-        const std::string name(tree_.strip_marker(cell));
-        const auto range = names_.equal_range(name);
-        int best = -1;
-        for (auto it = range.first; it != range.second; ++it) {
-            if (it->second >= from && (best < 0 || it->second < best)) {
-                best = it->second;
-            }
-        }
-        return best;
-    }
-
-    bool is_name(std::string_view cell) const { return level_of(cell, 0) >= 0; }
-
-    bool is_name_at(std::string_view cell, int level) const {
-        const std::string name(tree_.strip_marker(cell));
-        const auto range = names_.equal_range(name);
-        return std::any_of(range.first, range.second,
-                           [&](const auto& entry) { return entry.second == level; });
-    }
-
-private:
-    void collect(const std::vector<VocabularyEntry>& entries, int level) {
-        for (const VocabularyEntry& entry : entries) {
-            names_.emplace(entry.name, level);
-            collect(entry.children, level + 1);
-        }
-    }
-
-    const TreeDefinition& tree_;
-    std::multimap<std::string, int> names_;
-};
 
 class ExportReader {
 public:
-    ExportReader(const CellGrid& grid, const FormDefinition& form, ExportImport& result)
-        : grid_(grid), form_(form), result_(result) {}
+    ExportReader(const CellGrid& grid, const FormDefinition& form,
+                 const FormCellPositions* positions, ExportImport& result)
+        : grid_(grid), form_(form), positions_(positions), result_(result),
+          site_(grid, result.diagnostics), table_reader_(site_) {}
 
     void read() {
         for (const GridSheet& sheet : grid_.sheets) {
             sheet_ = &sheet;
+            site_.set_sheet(sheet);
             int previous = 0;
             for (const GridRow& row : sheet.rows) {
                 if (row.number > previous + 1) {
                     line(Line{previous + 1, {}}); // rows left out of the grid are blank
                 }
-                line(line_of(row));
+                line(export_line_of(row));
                 previous = row.number;
             }
             if (in_form_ && footerless()) {
@@ -263,6 +136,10 @@ private:
             start_form(line);
             return;
         }
+        if (positions_) {
+            form_lines_.push_back(line); // read when the form ends
+            return;
+        }
         if (const TreeDefinition* tree = table_header(line)) {
             start_table(line, *tree);
             return;
@@ -293,9 +170,9 @@ private:
         }
         in_form_ = true;
         form_start_ = line.number;
+        form_lines_.assign(1, line);
         phase_ = Phase::Header;
         tree_ = nullptr;
-        path_.clear();
         declaration_ = Declaration{};
         declaration_.file = grid_.file;
         declaration_.loc = loc(line.number, 1);
@@ -341,7 +218,18 @@ private:
         });
     }
 
+    // A form read by position is read when all its lines are there: the indicator rows end where
+    // the rows below them start.
+    void read_by_positions() {
+        if (positions_) {
+            read_form_by_positions(form_lines_, form_, *positions_, site_, table_reader_,
+                                   declaration_);
+            form_lines_.clear();
+        }
+    }
+
     void end_form(int last_line) {
+        read_by_positions();
         result_.forms.push_back(ImportedForm{
             std::move(declaration_), form_start_, last_line, {}, sheet_->name, sheet_index()});
         in_form_ = false;
@@ -358,6 +246,7 @@ private:
                     "export");
             declaration_.fields.emplace_back(std::string(kFooterFieldId), value(line, footer));
         }
+        read_by_positions();
         result_.forms.push_back(ImportedForm{
             std::move(declaration_), form_start_, line.number, {}, sheet_->name, sheet_index()});
         in_form_ = false;
@@ -395,8 +284,8 @@ private:
         phase_ = Phase::Table;
         tree_ = &tree;
         table_offset_ = same_label(cell_at(line, 0), tree.label) ? 1 : 0;
-        path_.clear();
         declaration_.trees.emplace_back(tree.id, std::vector<Group>{});
+        table_reader_.start(tree, declaration_.trees.back().second);
     }
 
     const FieldDefinition* field_for_label(std::string_view cell) const {
@@ -467,143 +356,6 @@ private:
         }
     }
 
-    struct PlacedRow {
-        std::vector<const Cell*> labels; // one per level; null: continues the group above
-        std::vector<const Cell*> fields; // one per row field; null: missing
-        bool repaired = false;
-    };
-
-    // The row as the export should have written it: level cells, then row field cells, nothing
-    // after. Names of the vocabulary must be in their own level's column, a new group must have
-    // all the levels below it (a merged cell is written once, at the top of what it spans), and a
-    // row's first field is not a level name.
-    bool in_place(const Line& line, const Vocabulary& vocabulary) const {
-        const std::size_t levels = tree_->levels.size();
-        const std::size_t width = levels + tree_->row_fields.size();
-        for (std::size_t i = width; i < line.cells.size(); ++i) {
-            if (!is_empty(line.cells[i].text)) {
-                return false;
-            }
-        }
-        bool group_started = false;
-        for (std::size_t k = 0; k < levels; ++k) {
-            const std::string_view cell = cell_at(line, k);
-            if (is_empty(cell)) {
-                if (group_started) {
-                    return false;
-                }
-                continue;
-            }
-            group_started = true;
-            if (vocabulary.is_name(cell) && !vocabulary.is_name_at(cell, static_cast<int>(k))) {
-                return false;
-            }
-        }
-        return !vocabulary.is_name(cell_at(line, levels));
-    }
-
-    PlacedRow place_row(const Line& line) {
-        const Vocabulary vocabulary(*tree_);
-        const std::size_t levels = tree_->levels.size();
-        const std::size_t width = tree_->row_fields.size();
-        PlacedRow row;
-        row.labels.assign(levels, nullptr);
-        row.fields.assign(width, nullptr);
-        if (vocabulary.empty() || in_place(line, vocabulary)) {
-            for (const Cell& cell : line.cells) {
-                if (is_empty(cell.text)) {
-                    continue;
-                }
-                const std::size_t index = static_cast<std::size_t>(cell.index);
-                if (index < levels) {
-                    row.labels[index] = &cell;
-                } else if (index < levels + width) {
-                    row.fields[index - levels] = &cell;
-                } else {
-                    error(line.number, cell.col,
-                          "cannot place the cell " + shorten(cell.text) + " (column " +
-                              std::to_string(cell.index + 1) + "): the " + tree_->label +
-                              " table has " + std::to_string(levels + width) + " columns");
-                    return {};
-                }
-            }
-            return row;
-        }
-        // Shifted: the leading names of the vocabulary are the levels, in order; the rest are
-        // the row's fields, in order.
-        row.repaired = true;
-        const std::vector<const Cell*> cells = nonempty_cells(line);
-        std::size_t i = 0;
-        int next_level = 0;
-        for (; i < cells.size() && next_level < static_cast<int>(levels); ++i) {
-            const int level = vocabulary.level_of(cells[i]->text, next_level);
-            if (level < 0) {
-                break;
-            }
-            row.labels[static_cast<std::size_t>(level)] = cells[i];
-            next_level = level + 1;
-        }
-        for (std::size_t field = 0; i < cells.size(); ++i, ++field) {
-            if (field >= width) {
-                error(line.number, cells[i]->col,
-                      "cannot place the cell " + shorten(cells[i]->text) + " (column " +
-                          std::to_string(cells[i]->index + 1) +
-                          "): this shifted row has more cells than the " + std::to_string(width) +
-                          " columns after the indicator names",
-                      "the export moved the cells of this row; put them in their columns by hand");
-                return {};
-            }
-            row.fields[field] = cells[i];
-        }
-        return row;
-    }
-
-    void report_repair(const Line& line, const PlacedRow& row) {
-        std::string read_as;
-        std::string missing;
-        int col = 0;
-        const std::size_t levels = tree_->levels.size();
-        const auto note = [&](const Cell* cell, std::size_t column, const std::string& label) {
-            if (!cell) {
-                return;
-            }
-            if (col == 0 && static_cast<std::size_t>(cell->index) != column) {
-                col = cell->col;
-            }
-            read_as += (read_as.empty() ? "" : ", ") + label + " " + shorten(cell->text);
-        };
-        for (std::size_t k = 0; k < levels; ++k) {
-            note(row.labels[k], k, tree_->levels[k].label);
-        }
-        for (std::size_t f = 0; f < row.fields.size(); ++f) {
-            note(row.fields[f], levels + f, tree_->row_fields[f].label);
-            if (!row.fields[f]) {
-                missing += (missing.empty() ? "" : ", ") + tree_->row_fields[f].label;
-            }
-        }
-        std::string message = "cells shifted by the export; read as " + read_as;
-        if (!missing.empty()) {
-            message += "; no cell left for " + missing + " (kept empty)";
-        }
-        // The hint once: the same words on every repaired line would bury the line numbers.
-        warning(line.number, col > 0 ? col : 1, std::move(message),
-                repair_reported_ ? std::string()
-                                 : "the names of the form definition's indicator vocabulary put "
-                                   "the cells back in their columns; compare the print with the "
-                                   "system");
-        repair_reported_ = true;
-    }
-
-    Group* group_at(std::size_t depth) {
-        std::vector<Group>* groups = &declaration_.trees.back().second;
-        Group* group = nullptr;
-        for (std::size_t k = 0; k <= depth; ++k) {
-            group = &(*groups)[path_[k]];
-            groups = &group->groups;
-        }
-        return group;
-    }
-
     // The row without the column left of the table (the vertical label, written once at its
     // top); null after reporting a text in that column.
     std::optional<Line> in_table(const Line& line) {
@@ -626,63 +378,9 @@ private:
     }
 
     void table_row(const Line& whole_line) {
-        const std::optional<Line> table_line = in_table(whole_line);
-        if (!table_line) {
-            return; // reported
+        if (const std::optional<Line> line = in_table(whole_line)) {
+            table_reader_.row(*line);
         }
-        const Line& line = *table_line;
-        const PlacedRow row = place_row(line);
-        if (row.labels.empty()) {
-            return; // reported
-        }
-        const std::size_t levels = tree_->levels.size();
-        std::size_t first = levels;
-        for (std::size_t k = 0; k < levels; ++k) {
-            if (row.labels[k]) {
-                first = k;
-                break;
-            }
-        }
-        const Cell* first_cell = nonempty_cells(line)[0];
-        if (first > path_.size() || (first == levels && path_.size() < levels)) {
-            error(line.number, first_cell->col,
-                  "cannot place this row: it has no " + tree_->levels[path_.size()].label +
-                      " and there is none above it to continue",
-                  "the first row of a group names its " + tree_->levels[path_.size()].label);
-            return;
-        }
-        for (std::size_t k = first; k < levels; ++k) {
-            if (!row.labels[k]) {
-                error(line.number, row.labels[first]->col,
-                      "cannot place this row: it starts a new " + tree_->levels[first].label +
-                          " group " + shorten(row.labels[first]->text) + " but has no " +
-                          tree_->levels[k].label);
-                return;
-            }
-        }
-        if (row.repaired) {
-            report_repair(line, row);
-        }
-        path_.resize(first);
-        for (std::size_t k = first; k < levels; ++k) {
-            std::vector<Group>& siblings =
-                k == 0 ? declaration_.trees.back().second : group_at(k - 1)->groups;
-            Group group;
-            group.level = tree_->levels[k].id;
-            group.label = value(line, *row.labels[k]);
-            group.loc = group.label.loc;
-            siblings.push_back(std::move(group));
-            path_.push_back(siblings.size() - 1);
-        }
-        Record record;
-        record.loc = loc(line.number, first_cell->col);
-        for (std::size_t f = 0; f < row.fields.size(); ++f) {
-            const Cell* cell = row.fields[f];
-            record.fields.emplace_back(tree_->row_fields[f].id,
-                                       cell ? value(line, *cell)
-                                            : TextValue{"", loc(line.number, first_cell->col)});
-        }
-        group_at(levels - 1)->records.push_back(std::move(record));
     }
 
     // "<code>.yaml" by the form's code field; a second form with that file name gets "-2" (names
@@ -757,24 +455,27 @@ private:
     const CellGrid& grid_;
     const GridSheet* sheet_ = nullptr;
     const FormDefinition& form_;
+    const FormCellPositions* positions_; // null: the form is read by its labels
     ExportImport& result_;
+    ExportSite site_;
+    IndicatorTableReader table_reader_;
+    std::vector<Line> form_lines_; // a form read by position: its lines, the title's first
     bool in_form_ = false;
     bool skipping_ = false;
-    bool repair_reported_ = false;
     int form_start_ = 0;
     int last_line_ = 0;
     int table_offset_ = 0;
     Phase phase_ = Phase::Header;
     const TreeDefinition* tree_ = nullptr;
-    std::vector<std::size_t> path_; // indexes of the current group at each level
     Declaration declaration_;
 };
 
 } // namespace
 
-ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form) {
+ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form,
+                                const FormCellPositions* positions) {
     ExportImport result;
-    ExportReader(grid, form, result).read();
+    ExportReader(grid, form, positions, result).read();
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "core/cell_grid.h"
 #include "core/diagnostic.h"
 #include "load/declaration.h"
+#include "load/form_cell_positions.h"
 #include "load/form_definition.h"
 
 #include <optional>
@@ -37,7 +38,11 @@ struct ExportImport {
 // cells the export shifted out of their columns are put back by the tree's vocabulary. Text is
 // copied exactly. Never throws for the content of the grid. Several sheets are read in order;
 // a form does not run from one sheet to the next.
-ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form);
+//
+// With `positions` (a form whose definition says `import: positions`), each form's values are
+// the cells at those positions instead (positional_form_reader.h).
+ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form,
+                                const FormCellPositions* positions = nullptr);
 
 // The same for a tab-separated UTF-8 text (with or without a byte order mark); bytes that are not
 // UTF-8 are an error diagnostic. Other formats and encodings: src/workbook reads them into a grid.

@@ -103,6 +103,11 @@ struct TreeDefinition {
     std::string_view marker_of(std::string_view name) const;
 };
 
+// How `formpdf import` finds a form's values in an export (docs/import.md): after their labels
+// (the budget system's export), or at the positions of the layout's cells (`import: positions`:
+// a form whose values are not label/value pairs, such as the self-evaluation form's budget block).
+enum class ImportReading { Labels, Positions };
+
 struct FormDefinition {
     std::string id;    // "shenzhen-l2-project": a declaration's `form:`
     std::string title; // the standard title line ("二级项目支出绩效目标申报表")
@@ -116,6 +121,8 @@ struct FormDefinition {
     // The layout's own texts in its tables (labels, 单位：万元, 单位负责人签字：): the import
     // passes over them where they are not a field's label (set by the layout loader).
     std::vector<std::string> layout_texts;
+    ImportReading import_reading = ImportReading::Labels;
+    SourceLoc import_loc;
 
     const FieldDefinition* find_field(std::string_view id) const;
     const TreeDefinition* find_tree(std::string_view id) const;

@@ -302,7 +302,7 @@ TreeDefinition read_tree(const MapEntry& entry) {
 } // namespace
 
 FormDefinition read_form_definition(const ValueReader& value) {
-    const MapReader map = value.map({"id", "title", "footer", "fields", "trees"});
+    const MapReader map = value.map({"id", "title", "footer", "fields", "trees", "import"});
     FormDefinition form;
     form.loc = value.loc();
     form.id = read_identifier(map.get("id", "e.g. `id: shenzhen-l2-project`, the name of the "
@@ -322,6 +322,18 @@ FormDefinition read_form_definition(const ValueReader& value) {
             text.fail("the footer text does not start with its label '" + form.footer_label + "'",
                       "the import finds the footer line by its label");
         }
+    }
+    if (const auto import_value = map.find("import")) {
+        const std::string reading = import_value->text();
+        if (reading != "labels" && reading != "positions") {
+            import_value->fail(
+                "`import` is `labels` or `positions`, not '" + reading + "'",
+                "`positions`: formpdf import reads each value at its cell's position in "
+                "the layout's sheet (docs/import.md, \"Forms read by position\")");
+        }
+        form.import_reading =
+            reading == "positions" ? ImportReading::Positions : ImportReading::Labels;
+        form.import_loc = import_value->loc();
     }
     if (const auto fields = map.find("fields")) {
         form.fields = read_fields(*fields);

@@ -187,6 +187,7 @@ private:
         // year line of the older forms) is filled in.
         cell.format.locked = spec.field.empty() || spec.field == load::kTitleFieldId ||
                              spec.field == load::kFooterFieldId;
+        cell.field = spec.field;
         sheet_.row_heights_pt.push_back(
             std::min(kMaxRowHeightPt, text_height(layout_, spec.style, block.text, edges_.back()) +
                                           spec.space_after_pt));
@@ -232,6 +233,9 @@ private:
             cell.format.border = table.border_width_pt > 0;
             cell.format.border_color = table.border_color;
             cell.format.locked = !editable(resolved);
+            cell.field = resolved.field;
+            cell.tree = resolved.tree;
+            cell.level = resolved.level;
             const double width = edges_[static_cast<std::size_t>(cell.column + cell.colspan)] -
                                  edges_[static_cast<std::size_t>(cell.column)];
             const double needed = text_height(layout_, resolved.style, resolved.text, width);

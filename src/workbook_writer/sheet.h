@@ -45,6 +45,13 @@ struct SheetCell {
     std::string text;
     SourceLoc loc; // where the text was written (the declaration's value, or the layout)
     CellFormat format;
+    // What of the declaration the cell shows (resolve::ResolvedCell): a header field's id, or in
+    // a group row a record field's id (`tree` set); a level cell has `level` (0 = outermost).
+    // Empty for the layout's own text. The import reads a form by these positions
+    // (cell_positions.h).
+    std::string field;
+    std::string tree;
+    int level = -1;
 };
 
 // A drop-down list (data validation) over a rectangle of cells.
