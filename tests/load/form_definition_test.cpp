@@ -73,5 +73,20 @@ TEST(FormDefinition, MistakesInTheDefinitionAreReportedWhereTheyAre) {
               std::string::npos);
 }
 
+TEST(FormDefinition, ImportSaysHowTheImportFindsTheValues) {
+    const auto reading = [](const std::string& form_section) {
+        return load_layout_text("formpdf-layout: 1\nform:\n" + form_section, "l.yaml")
+            .form->import_reading;
+    };
+    EXPECT_EQ(reading("  id: f\n"), ImportReading::Labels);
+    EXPECT_EQ(reading("  id: f\n  import: labels\n"), ImportReading::Labels);
+    EXPECT_EQ(reading("  id: f\n  import: positions\n"), ImportReading::Positions);
+    const Diagnostic wrong = definition_error("  id: f\n  import: cells\n");
+    EXPECT_EQ(wrong.loc.line, 4);
+    EXPECT_NE(wrong.message.find("`import` is `labels` or `positions`, not 'cells'"),
+              std::string::npos)
+        << wrong.message;
+}
+
 } // namespace
 } // namespace formpdf::load
