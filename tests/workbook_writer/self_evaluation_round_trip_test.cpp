@@ -156,6 +156,67 @@ TEST_F(SelfEvaluationRoundTrip, CellsAPersonFilledInAreImported) {
     EXPECT_EQ(values_of(load_one(imported_file())), values_of(expected));
 }
 
+TEST_F(SelfEvaluationRoundTrip, BlankFormFilledInByAPersonIsImported) {
+    // The blank form's 14 indicator rows: two filled in, the second continuing the group of the
+    // first, the others left blank; the 合计 row below them ends the indicators.
+    const CommandResult blank = run_command({formpdf_binary(), "workbook", "--blank",
+                                             "project-self-evaluation", "-o", xlsx().string()});
+    ASSERT_EQ(blank.exit_code, 0) << blank.err;
+    fill_in({"A2=（2024年度）", "C3=青川区数据局", "C4=政务云项目", "C5=青川区政府办",
+             "H5=青川区数据局", "C6=周慧敏",       "H6=0571-1234",  "D8=100.00",
+             "E8=90.00",        "F8=80.00",        "H8=88.89%",     "J8=10",
+             "K8=8.9",          "C12=租赁云主机",  "F12=已租赁",    "B15=产出",
+             "C15=数量",        "D15=主机数量",    "E15=≥",         "F15=400",
+             "G15=台",          "H15=436",         "I15=50",        "J15=50",
+             "D16=存储容量",    "E16=≥",           "F16=800",       "G16=TB",
+             "H16=700",         "I16=40",          "J16=30",        "K16=采购推迟",
+             "I29=100",         "J29=88.9",        "F30=陈立新",    "J30=2025年1月5日"});
+    const CommandResult imported = run_import();
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    const load::Declaration back = load_one(imported_file());
+    EXPECT_EQ(values_of(back),
+              (std::vector<std::string>{
+                  "form=project-self-evaluation",
+                  "subtitle=（2024年度）",
+                  "reporting_unit=青川区数据局",
+                  "project_name=政务云项目",
+                  "department=青川区政府办",
+                  "implementing_unit=青川区数据局",
+                  "project_leader=周慧敏",
+                  "phone=0571-1234",
+                  "total_initial=100.00",
+                  "total_adjusted=90.00",
+                  "total_executed=80.00",
+                  "total_rate=88.89%",
+                  "budget_weight=10",
+                  "budget_score=8.9",
+                  "goal_expected=租赁云主机",
+                  "goal_actual=已租赁",
+                  "total_weight=100",
+                  "total_score=88.9",
+                  "finance_leader=陈立新",
+                  "fill_date=2025年1月5日",
+                  "indicators/level1=产出",
+                  "indicators/level1=产出/level2=数量",
+                  "indicators/level1=产出/level2=数量: name=主机数量 nature=≥ value=400 unit=台 "
+                  "actual=436 weight=50 score=50",
+                  "indicators/level1=产出/level2=数量: name=存储容量 nature=≥ value=800 unit=TB "
+                  "actual=700 weight=40 score=30 reason=采购推迟"}));
+}
+
+TEST_F(SelfEvaluationRoundTrip, OneSheetPerDeclarationEachReadBack) {
+    const CommandResult written = run_command({formpdf_binary(), "workbook", kDeclaration.string(),
+                                               kDeclaration.string(), "-o", xlsx().string()});
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+    const CommandResult imported = run_import();
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    for (const char* name : {"form-sheet-1-row-1.yaml", "form-sheet-2-row-1.yaml"}) {
+        const auto back = dir_ / "imported" / name;
+        ASSERT_TRUE(std::filesystem::exists(back)) << name << "\n" << imported.err;
+        EXPECT_EQ(values_of(load_one(back)), values_of(load_one(kDeclaration))) << name;
+    }
+}
+
 TEST_F(SelfEvaluationRoundTrip, TextWhereAnAmountBelongsIsAnErrorAtItsCell) {
     write_workbook();
     fill_in({"D8=一千三百"});
