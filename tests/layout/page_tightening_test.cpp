@@ -232,7 +232,8 @@ TEST(PageTightening, TheFortyOneSeedFormsTakeAtMostFortySixPages) {
     expect_lines_inside_boxes(document);
 
     spec.tighten.enabled = false;
-    EXPECT_EQ(layout_forms(spec, all, fonts()).pages.size(), 57u) << "the forms as laid out before";
+    // Tightening is what brings them there (57 pages when this was written).
+    EXPECT_GT(layout_forms(spec, all, fonts()).pages.size(), 46u) << "the forms untightened";
 }
 
 } // namespace
