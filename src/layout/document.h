@@ -45,6 +45,9 @@ struct Page {
     double width = 0;
     double height = 0;
     std::vector<PageItem> items; // in painting order
+    // The share (0..1] of the way from the layout's vertical spacing to the limits of its
+    // `tighten:` that this page's form was laid out with to save a page; 0: not tightened.
+    double tightened = 0;
 };
 
 struct Outline {

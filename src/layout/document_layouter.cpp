@@ -3,6 +3,7 @@
 #include "core/diagnostic.h"
 #include "core/number_format.h"
 #include "layout/document_merge.h"
+#include "layout/form_tightening.h"
 #include "layout/page_flow.h"
 #include "layout/resolved_style.h"
 #include "layout/table_layouter.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace formpdf::layout {
 
@@ -220,6 +222,62 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
     }
 }
 
+// One form laid out on its own pages.
+struct FormPages {
+    std::vector<Page> pages;
+    std::vector<NamedBox> named_boxes; // page indexes counted from the form's first page
+    std::size_t rows_on_last_page = 0;
+};
+
+FormPages lay_out_form(const resolve::ResolvedForm& form, const StyleSet& styles,
+                       const load::PageSpec& page) {
+    FormPages laid;
+    PageFlow flow(page, laid.pages);
+    FormLayouter form_layouter(styles, flow);
+    form_layouter.layout(form);
+    flow.finish();
+    laid.named_boxes = std::move(form_layouter.named_boxes());
+    laid.rows_on_last_page = flow.rows_on_last_page();
+    return laid;
+}
+
+// The form laid out again with its vertical spacing tightened (`tighten:`), when that saves a
+// page: the least of the shares 1/4, 1/2, 3/4, 1 that gives as few pages as the layout's limits
+// do (found in at most three more layouts; one when the limits do not save a page). Otherwise
+// the form as it was laid out.
+FormPages tighten_to_save_pages(FormPages normal, const resolve::ResolvedForm& form,
+                                const StyleSet& styles, const load::LayoutSpec& spec) {
+    const auto attempt = [&](double share) -> std::optional<FormPages> {
+        try {
+            return lay_out_form(tightened_form(form, spec.tighten, share),
+                                tightened_styles(styles, spec.tighten, share), spec.page);
+        } catch (const DiagnosticError&) {
+            return std::nullopt; // the form as the layout gives it is laid out already
+        }
+    };
+    std::optional<FormPages> best = attempt(1);
+    if (!best || best->pages.size() >= normal.pages.size()) {
+        return normal;
+    }
+    const std::size_t target = best->pages.size();
+    double best_share = 1;
+    double low = 0;
+    for (int step = 0; step < 2; ++step) {
+        const double share = (low + best_share) / 2;
+        std::optional<FormPages> tighter = attempt(share);
+        if (tighter && tighter->pages.size() <= target) {
+            best = std::move(tighter);
+            best_share = share;
+        } else {
+            low = share;
+        }
+    }
+    for (Page& page : best->pages) {
+        page.tightened = best_share;
+    }
+    return std::move(*best);
+}
+
 // Adds a form's named boxes to the document: the first form keeps a name, later forms with the
 // same name get "-2", "-3" ... after it.
 void add_named_boxes(const std::vector<NamedBox>& boxes, std::size_t first_page,
@@ -254,13 +312,12 @@ Document layout_forms(const load::LayoutSpec& spec,
         const resolve::ResolvedForm form = resolve::resolve_form(spec, declaration);
         single_title = form.title;
         const std::size_t first_page = document.pages.size();
-        std::vector<Page> pages;
-        PageFlow flow(spec.page, pages);
-        FormLayouter form_layouter(styles, flow);
-        form_layouter.layout(form);
-        flow.finish();
-        add_named_boxes(form_layouter.named_boxes(), first_page, document);
-        for (Page& page : pages) {
+        FormPages laid = lay_out_form(form, styles, spec.page);
+        if (worth_tightening(spec.tighten, laid.pages.size(), laid.rows_on_last_page)) {
+            laid = tighten_to_save_pages(std::move(laid), form, styles, spec);
+        }
+        add_named_boxes(laid.named_boxes, first_page, document);
+        for (Page& page : laid.pages) {
             document.pages.push_back(std::move(page));
         }
         add_page_numbers(spec, styles, document, first_page);

@@ -152,6 +152,9 @@ std::string dump_layout_json(const Document& document) {
         out += "\"page\": " + std::to_string(p + 1);
         field(out, "width", page.width);
         field(out, "height", page.height);
+        if (page.tightened > 0) {
+            field(out, "tightened", page.tightened); // written only then: old dumps unchanged
+        }
         out += ", \"items\": [";
         for (std::size_t i = 0; i < page.items.size(); ++i) {
             out += i ? ",\n      " : "\n      ";

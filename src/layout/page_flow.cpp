@@ -25,8 +25,14 @@ std::vector<PageItem>& PageFlow::items() {
     if (!page_open_) {
         pages_.push_back(Page{width_, height_, {}});
         page_open_ = true;
+        rows_on_page_ = 0;
     }
     return pages_.back().items;
+}
+
+void PageFlow::count_rows(std::size_t rows) {
+    items(); // the rows are on the page items() fills
+    rows_on_page_ += rows;
 }
 
 void PageFlow::finish() {

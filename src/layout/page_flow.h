@@ -29,6 +29,12 @@ public:
     std::size_t page_index() const { return pages_.empty() ? 0 : pages_.size() - 1; }
     void finish();
 
+    // Counts table rows placed on the current page (repeated header rows are not counted), so
+    // that a form whose last page holds only a few rows can be tightened (form_tightening.h).
+    void count_rows(std::size_t rows);
+    // The rows counted on the last page opened.
+    std::size_t rows_on_last_page() const { return rows_on_page_; }
+
 private:
     double width_;
     double height_;
@@ -36,6 +42,7 @@ private:
     std::vector<Page>& pages_;
     double cursor_;
     bool page_open_ = false;
+    std::size_t rows_on_page_ = 0;
 };
 
 } // namespace formpdf::layout

@@ -99,6 +99,14 @@ const ResolvedStyle& StyleSet::get(const std::string& name) const {
     return found->second;
 }
 
+StyleSet StyleSet::adjusted(const std::function<void(ResolvedStyle&)>& change) const {
+    StyleSet copy = *this;
+    for (auto& [name, style] : copy.styles_) {
+        change(style);
+    }
+    return copy;
+}
+
 void StyleSet::warm_up() const {
     std::set<text::FontId> faces;
     for (const auto& [name, style] : styles_) {

@@ -5,6 +5,7 @@
 #include "text/font_library.h"
 #include "text/shaper.h"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -41,6 +42,10 @@ public:
 
     // Readies the text engine for every face the styles use (text::warm_up); thread-safe.
     void warm_up() const;
+
+    // A copy with every style passed through `change` (a form's spacing tightened to save a page,
+    // form_tightening.h); the fonts are shared, not loaded again.
+    StyleSet adjusted(const std::function<void(ResolvedStyle&)>& change) const;
 
 private:
     text::FontLibrary* fonts_;

@@ -371,12 +371,12 @@ private:
     }
 
     [[noreturn]] void fail_no_room_below_header(std::size_t row) const {
-        const bool has_header = header_.second > header_.first;
+        const bool has_header = header_heads_next_row();
         const SourceLoc& where = has_header ? table_.rows[header_.first].loc : table_.rows[row].loc;
         throw DiagnosticError(make_error(
             where,
             "the first line of a row needs " + mm(min_part_height(row)) + " but a page holds " +
-                mm(capacity_below_header()) +
+                mm(capacity_for_next_row()) +
                 (has_header ? " below the header rows starting here" : std::string()),
             "make the header rows or the row's style smaller, or the page's margins smaller"));
     }
@@ -387,12 +387,24 @@ private:
         return flow_.content_height() - rows_height(header_.first, header_.second);
     }
 
+    // The header block in force heads the next row to place: it repeats above it on a new page.
+    // Static rows after the indicators (合计, approval rows) are not headed (`heads:`).
+    bool header_heads_next_row() const {
+        return header_.second > header_.first && row_ < table_.rows[header_.first].heads_until;
+    }
+
+    // What a fresh page holds for the next row: the page less the header block that repeats
+    // above it.
+    double capacity_for_next_row() const {
+        return header_heads_next_row() ? capacity_below_header() : flow_.content_height();
+    }
+
     // `reserve`: room kept free on the page for labels to grow into (plan_with_room_for_labels).
     std::vector<Fragment> plan_page(bool first_page, double reserve = 0) {
         std::vector<Fragment> page;
         const bool page_was_empty = flow_.at_page_top();
         double available = flow_.remaining() - reserve;
-        if (!first_page) {
+        if (!first_page && header_heads_next_row()) {
             for (std::size_t h = header_.first; h < header_.second; ++h) {
                 Fragment header;
                 header.row = h;
@@ -436,7 +448,7 @@ private:
             }
             const double whole = continuing_ ? rest_height(row_) : heights_[row_];
             double need = whole;
-            if (row_ + 1 == rows && whole + tail_ <= capacity_below_header() + kEpsilon) {
+            if (row_ + 1 == rows && whole + tail_ <= capacity_for_next_row() + kEpsilon) {
                 need += tail_; // the last row stays with the blocks that must follow the table
             }
             if (need <= available + kEpsilon) {
@@ -457,7 +469,7 @@ private:
                 continue;
             }
             // It does not fit here. If it fits a fresh page, it moves there whole.
-            if (need <= capacity_below_header() + kEpsilon && may_break()) {
+            if (need <= capacity_for_next_row() + kEpsilon && may_break()) {
                 break;
             }
             Fragment part;
@@ -643,6 +655,9 @@ private:
 
     void draw_page(const std::vector<Fragment>& page) {
         std::vector<PageItem>& items = flow_.items();
+        flow_.count_rows(static_cast<std::size_t>(
+            std::count_if(page.begin(), page.end(),
+                          [](const Fragment& fragment) { return !fragment.repeated_header; })));
         const double top = flow_.cursor();
         std::vector<double> fragment_top(page.size());
         double y = top;

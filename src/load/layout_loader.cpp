@@ -7,6 +7,7 @@
 #include "load/input_method_slips.h"
 #include "load/layout_fit.h"
 #include "load/table_reader.h"
+#include "load/tightening_reader.h"
 #include "load/yaml_reader.h"
 
 #include <algorithm>
@@ -548,7 +549,7 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     const MapReader map = root.open_map();
     check_format_version(map);
     map.check_keys({kFormatKey, "title", "page", "fonts", "fallback", "styles", "blocks",
-                    "page-numbers", "bookmark", "output", "form"});
+                    "page-numbers", "bookmark", "output", "form", "tighten"});
 
     LayoutSpec spec;
     spec.file = file;
@@ -591,6 +592,9 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
                 }
             }
         }
+    }
+    if (const auto tighten = map.find("tighten")) {
+        spec.tighten = read_tightening(*tighten);
     }
     if (const auto output = map.find("output")) {
         if (const auto pdfa = output->map({"pdfa"}).find("pdfa")) {

@@ -4,6 +4,7 @@
 #include "core/source_location.h"
 #include "load/form_definition.h"
 #include "load/table_spec.h"
+#include "load/tightening_spec.h"
 
 #include <filesystem>
 #include <optional>
@@ -107,6 +108,8 @@ struct LayoutSpec {
     std::vector<StyleSpec> styles; // always contains "title" and "body" (defaults if not given)
     std::vector<BlockSpec> blocks;
     PageNumberSpec page_numbers;
+    // `tighten:`: how far a form's vertical spacing may shrink to save a nearly empty last page.
+    TighteningSpec tighten;
     // The bookmark of each form, with {field} replaced by the declaration's value, e.g.
     // "{project_code} {project_name}"; empty: the title.
     std::string bookmark;

@@ -192,10 +192,19 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
         map.check_keys({"group", "levels", "cells", "blank-rows", "min-height"});
         read_group_row(map, row, style_names);
     } else {
-        map.check_keys({"cells", "header", "min-height"});
+        map.check_keys({"cells", "header", "heads", "min-height"});
         row.cells = read_cells(map.get("cells", "e.g. `cells: [一级指标, 二级指标]`"), context);
         if (const auto header = map.find("header")) {
             row.header = header->boolean();
+        }
+        if (const auto heads = map.find("heads")) {
+            row.heads = heads->choice<HeaderScope>(
+                {{"group", HeaderScope::Group}, {"table", HeaderScope::Table}});
+            if (!row.header) {
+                heads->fail("'heads' says which rows a header row heads, but this row is not a "
+                            "header row",
+                            "add `header: true`, or remove 'heads'");
+            }
         }
     }
     if (const auto height = map.find("min-height")) {

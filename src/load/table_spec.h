@@ -43,9 +43,18 @@ struct CellSpec {
     std::string name;
 };
 
+// Which rows a header block heads, i.e. above which rows it repeats on a later page.
+enum class HeaderScope {
+    Group, // down to the end of the next group row (the indicators); the static rows after it
+           // (合计, approval rows) are not headed. A header with no group row below heads the rest
+           // of the table.
+    Table, // every later row of the table (`heads: table`)
+};
+
 // A static row, or a repeating group bound to a declaration tree.
 struct RowSpec {
-    bool header = false; // repeats at the top of every later page of the table
+    bool header = false;                    // repeats at the top of every later page of the table
+    HeaderScope heads = HeaderScope::Group; // header rows: the rows the header heads
     std::vector<CellSpec> cells;
     double min_height_pt = 0;
     SourceLoc min_height_loc; // where min-height is written (line 0: not written)

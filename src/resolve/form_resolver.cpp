@@ -12,6 +12,8 @@ std::vector<double> resolve_column_widths(const std::vector<load::ColumnSpec>& c
 
 namespace {
 
+constexpr std::size_t kToTheEnd = static_cast<std::size_t>(-1); // ResolvedRow::heads_until
+
 struct Binding {
     const load::Declaration* declaration = nullptr;
 };
@@ -150,8 +152,8 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
     }
     for (const GroupRow& group_row : rows) {
         const int r = static_cast<int>(out.rows.size());
-        out.rows.push_back(
-            ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt), spec.loc});
+        out.rows.push_back(ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt),
+                                       spec.loc, kToTheEnd});
         for (std::size_t level = 0; level < spec.levels.size(); ++level) {
             const load::Group* node = group_row.starts[level];
             if (!node && declaration && tree && !tree->empty()) {
@@ -187,6 +189,25 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
     }
 }
 
+// A header heads the rows down to the end of the next group row (the indicators), not the static
+// rows after it; `heads: table` (or no group row below) heads the rest of the table.
+void set_header_scopes(const load::TableSpec& table, const std::vector<int>& first_row,
+                       ResolvedTable& out) {
+    for (std::size_t t = 0; t < table.rows.size(); ++t) {
+        const load::RowSpec& spec = table.rows[t];
+        if (!spec.header || spec.heads != load::HeaderScope::Group) {
+            continue;
+        }
+        for (std::size_t below = t + 1; below < table.rows.size(); ++below) {
+            if (!table.rows[below].group.empty()) {
+                out.rows[static_cast<std::size_t>(first_row[t])].heads_until =
+                    static_cast<std::size_t>(first_row[below + 1]);
+                break;
+            }
+        }
+    }
+}
+
 ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& page,
                             const load::Declaration* declaration) {
     ResolvedTable out;
@@ -214,8 +235,9 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
             continue;
         }
         const int r = static_cast<int>(out.rows.size());
-        out.rows.push_back(ResolvedRow{
-            spec.header, std::max(spec.min_height_pt, table.min_row_height_pt), spec.loc});
+        out.rows.push_back(ResolvedRow{spec.header,
+                                       std::max(spec.min_height_pt, table.min_row_height_pt),
+                                       spec.loc, kToTheEnd});
         for (const load::CellSpec& cell_spec : spec.cells) {
             ResolvedCell cell = make_cell(cell_spec, table, r);
             bind(cell_spec, declaration, nullptr, cell);
@@ -233,6 +255,7 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
         }
     }
     first_row[table.rows.size()] = static_cast<int>(out.rows.size());
+    set_header_scopes(table, first_row, out);
     for (const PendingSpan& span : pending) {
         ResolvedCell& cell = out.cells[span.cell];
         cell.rowspan = std::max(1, first_row[span.last_template_row + 1] - cell.row);

@@ -4,6 +4,7 @@
 #include "core/source_location.h"
 #include "load/layout_spec.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,9 @@ struct ResolvedRow {
     bool header = false; // repeated at the top of every later page of the table
     double min_height_pt = 0;
     SourceLoc loc; // the layout's row (a group row: its `- group:` row)
+    // A header row: the grid row where the rows it heads end (exclusive). Its header block repeats
+    // on a later page only when that page starts above this row (`heads:`, load::HeaderScope).
+    std::size_t heads_until = static_cast<std::size_t>(-1);
 };
 
 struct ResolvedTable {
