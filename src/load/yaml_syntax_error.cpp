@@ -111,6 +111,10 @@ std::optional<GuardFailure> colon_ending_a_value(std::string_view text, std::siz
     }
     // The whole value as meant: up to the ',' or '}' that ends the entry, or the line's end.
     const bool flow = entry > line_start;
+    if (!flow && after == ' ') {
+        // `title: 备注: 置灰`: the general "unexpected ':'" message says it as well.
+        return std::nullopt;
+    }
     std::size_t value_end = text.find_first_of(flow ? ",}]\r\n" : "\r\n", colon + 1);
     if (value_end == std::string_view::npos) {
         value_end = text.size();
