@@ -226,8 +226,7 @@ private:
             findings_.warning(label.loc,
                               "the mandatory " + level_label(depth) + " '" + name +
                                   "' is written without its '" + tree_.mandatory_marker + "'",
-                              "write " + quote_value(tree_.mandatory_marker + name) +
-                                  ", as the form prints it");
+                              mandatory_hint(name));
         } else if (!marker.empty() && !entry->mandatory) {
             findings_.warning(label.loc,
                               level_label(depth) + " '" + name + "' is optional but marked '" +
@@ -235,6 +234,22 @@ private:
                               "only mandatory indicators carry the marker");
         }
         return entry;
+    }
+
+    // "write '*数量', as the form prints it", or, where the form marks mandatory names with a
+    // decoration, that one too: "… or '数量(必填)'".
+    std::string mandatory_hint(const std::string& name) const {
+        std::string hint = "write ";
+        hint += quote_value(tree_.mandatory_marker + name);
+        for (const NameDecoration& decoration : tree_.decorations) {
+            if (decoration.mandatory) {
+                hint += " or ";
+                hint += quote_value(name + decoration.pattern);
+                break;
+            }
+        }
+        hint += ", as the form prints it";
+        return hint;
     }
 
     bool is_not_applicable(const Record& record) const {

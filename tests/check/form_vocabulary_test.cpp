@@ -117,6 +117,7 @@ TEST(FormVocabulary, AMandatoryNameWithoutItsMarkOrDecorationIsStillReported) {
     ASSERT_EQ(items.size(), 1u) << describe(items);
     EXPECT_EQ(items[0].severity, Severity::Warning);
     EXPECT_EQ(items[0].message, "the mandatory 二级指标 '质量指标' is written without its '*'");
+    EXPECT_EQ(items[0].hint, "write '*质量指标' or '质量指标(必填)', as the form prints it");
 }
 
 TEST(FormVocabulary, AnUnknownDecoratedNameIsReportedAsWritten) {
