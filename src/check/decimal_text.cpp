@@ -1,6 +1,7 @@
 #include "check/decimal_text.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 namespace formpdf::check {
@@ -66,6 +67,55 @@ std::optional<long long> parse_amount(std::string_view text, int decimals) {
         return std::nullopt;
     }
     return to_number(*digits + std::string(fraction));
+}
+
+std::optional<DecimalAmount> parse_amount(std::string_view text, const AmountShape& shape) {
+    if (!shape.unit.empty() && text.ends_with(shape.unit)) {
+        text.remove_suffix(shape.unit.size());
+        while (text.ends_with(' ')) {
+            text.remove_suffix(1);
+        }
+    }
+    const std::size_t point = text.find('.');
+    const std::string_view whole = text.substr(0, point);
+    const std::size_t decimals = point == std::string_view::npos ? 0 : text.size() - point - 1;
+    if (point != std::string_view::npos && decimals == 0) {
+        return std::nullopt; // "12." is not an amount
+    }
+    if (decimals < static_cast<std::size_t>(shape.min_decimals) ||
+        decimals > static_cast<std::size_t>(shape.max_decimals)) {
+        return std::nullopt;
+    }
+    const bool grouped = whole.find(',') != std::string_view::npos;
+    if ((grouped && !shape.thousands_allowed) ||
+        (!grouped && shape.thousands_required && whole.size() > 3)) {
+        return std::nullopt;
+    }
+    const auto units = parse_amount(text, static_cast<int>(decimals));
+    if (!units) {
+        return std::nullopt;
+    }
+    return DecimalAmount{*units, static_cast<int>(decimals)};
+}
+
+std::optional<bool> amount_greater(const DecimalAmount& a, const DecimalAmount& b) {
+    const int decimals = std::max(a.decimals, b.decimals);
+    const auto scaled = [&](const DecimalAmount& amount) -> std::optional<long long> {
+        long long units = amount.units;
+        for (int i = amount.decimals; i < decimals; ++i) {
+            if (units > std::numeric_limits<long long>::max() / 10) {
+                return std::nullopt;
+            }
+            units *= 10;
+        }
+        return units;
+    };
+    const auto scaled_a = scaled(a);
+    const auto scaled_b = scaled(b);
+    if (!scaled_a || !scaled_b) {
+        return std::nullopt;
+    }
+    return *scaled_a > *scaled_b;
 }
 
 std::optional<long long> parse_whole_number(std::string_view text) {

@@ -18,13 +18,80 @@ using load::FieldKind;
 using load::FormDefinition;
 using load::TextValue;
 
-std::string amount_example(int decimals) {
-    return decimals == 0 ? "1,866"
-                         : "1,866." + std::string(static_cast<std::size_t>(decimals), '0');
-}
-
 std::string count_text(std::size_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+AmountShape amount_shape(const FieldDefinition& field) {
+    AmountShape shape;
+    shape.min_decimals = field.decimals;
+    shape.max_decimals = field.max_decimals;
+    shape.unit = field.unit;
+    shape.thousands_allowed = field.thousands != load::Thousands::Never;
+    shape.thousands_required = field.thousands == load::Thousands::Required;
+    return shape;
+}
+
+std::string amount_example(int decimals, const FieldDefinition& field) {
+    std::string example = field.thousands == load::Thousands::Never ? "1866" : "1,866";
+    if (decimals > 0) {
+        example += ".";
+        example.append(static_cast<std::size_t>(decimals), '0');
+    }
+    return example;
+}
+
+// "an amount with 2 decimals such as 1,866.00", "… with 0 to 2 decimals such as 1,866 or
+// 1,866.00", "an amount such as 1,866 or 1,866.25".
+std::string amount_description(const FieldDefinition& field) {
+    std::string text = "an amount";
+    if (field.max_decimals == load::kAnyDecimals) {
+        text += " such as ";
+        text += amount_example(0, field);
+        text += " or ";
+        text += amount_example(0, field);
+        text += ".25";
+    } else if (field.decimals == field.max_decimals) {
+        text += " with ";
+        text += count_text(static_cast<std::size_t>(field.decimals), "decimal", "decimals");
+        text += " such as ";
+        text += amount_example(field.decimals, field);
+    } else {
+        text += " with ";
+        text += std::to_string(field.decimals);
+        text += " to ";
+        text += std::to_string(field.max_decimals);
+        text += " decimals such as ";
+        text += amount_example(field.decimals, field);
+        text += " or ";
+        text += amount_example(field.max_decimals, field);
+    }
+    if (!field.unit.empty()) {
+        text += field.unit;
+    }
+    return text;
+}
+
+std::string amount_hint(const FieldDefinition& field) {
+    std::string hint = "write digits";
+    switch (field.thousands) {
+    case load::Thousands::Optional:
+        hint += ", optionally grouped by thousands with ','";
+        break;
+    case load::Thousands::Required:
+        hint += ", grouped by thousands with ',' from 1,000 up";
+        break;
+    case load::Thousands::Never:
+        hint += " without thousands separators";
+        break;
+    }
+    if (field.unit.empty()) {
+        hint += "; no unit (the label says it)";
+    } else {
+        hint += ", optionally followed by ";
+        hint += field.unit;
+    }
+    return hint;
 }
 
 std::size_t code_points(std::string_view text) {
@@ -72,15 +139,13 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Findings& 
         return;
     }
     case FieldKind::Amount:
-        if (!parse_amount(value.text, field.decimals)) {
-            findings.error(
-                value.loc,
-                name + " must be an amount with " +
-                    count_text(static_cast<std::size_t>(field.decimals), "decimal", "decimals") +
-                    " such as " + amount_example(field.decimals) + ", not " +
-                    quote_value(value.text),
-                "write digits, optionally grouped by thousands with ','; no unit (the "
-                "label says it)");
+        if (!parse_amount(value.text, amount_shape(field))) {
+            std::string message = name;
+            message += " must be ";
+            message += amount_description(field);
+            message += ", not ";
+            message += quote_value(value.text);
+            findings.error(value.loc, std::move(message), amount_hint(field));
         }
         return;
     case FieldKind::Years: {
@@ -112,12 +177,12 @@ void check_at_most(const FieldDefinition& field, const TextValue& value,
     if (!limit_field || !limit) {
         return;
     }
-    const auto amount = parse_amount(value.text, field.decimals);
-    const auto maximum = parse_amount(limit->text, limit_field->decimals);
-    if (!amount || !maximum || field.decimals != limit_field->decimals) {
+    const auto amount = parse_amount(value.text, amount_shape(field));
+    const auto maximum = parse_amount(limit->text, amount_shape(*limit_field));
+    if (!amount || !maximum) {
         return;
     }
-    if (*amount > *maximum) {
+    if (amount_greater(*amount, *maximum).value_or(false)) {
         findings.error(value.loc,
                        bare_label(field.label) + " " + value.text + " is greater than " +
                            bare_label(limit_field->label) + " " + limit->text,

@@ -14,6 +14,7 @@ namespace formpdf::check {
 namespace {
 
 using load::Group;
+using load::NameDecoration;
 using load::Record;
 using load::RowFieldDefinition;
 using load::RowFieldKind;
@@ -101,8 +102,10 @@ private:
             const VocabularyEntry* entry =
                 check_group_name(group, depth, vocabulary, parent, unknown);
             unknown_names = unknown_names || unknown;
-            const std::string name(tree_.strip_marker(group.label.text));
-            if (const auto [it, inserted] = seen.emplace(name, group.label.loc.line); !inserted) {
+            const std::string name = tree_.bare_name(group.label.text);
+            const bool left_blank = tree_.may_be_empty && is_blank(group.label.text);
+            if (const auto [it, inserted] = seen.emplace(name, group.label.loc.line);
+                !inserted && !left_blank) {
                 findings_.warning(group.label.loc,
                                   level_label(depth) + " " + quote_value(group.label.text) +
                                       " appears twice" +
@@ -134,7 +137,8 @@ private:
                                                    tree_.label +
                                                    ": it holds rows (`rows:`), not groups");
                 }
-                if (group.records.empty()) {
+                const bool may_be_empty = tree_.may_be_empty && !(entry && entry->mandatory);
+                if (group.records.empty() && !may_be_empty) {
                     findings_.warning(group.label.loc,
                                       level_label(depth) + " " + quote_value(group.label.text) +
                                           " has no rows",
@@ -164,11 +168,22 @@ private:
                 "the levels of the " + tree_.label + " are, from the outside in: " + level_ids());
         }
         if (is_blank(label.text)) {
-            findings_.error(label.loc, "empty " + level_label(depth));
+            // A 一级 whose rows have no 二级 prints an empty 二级 cell; the first level names
+            // the group, so it is never left blank.
+            if (!tree_.may_be_empty || depth == 0) {
+                findings_.error(label.loc, "empty " + level_label(depth),
+                                depth > 0 && !tree_.may_be_empty
+                                    ? "a form whose rows may have no " + level_label(depth) +
+                                          " says `may-be-empty: true` in its definition"
+                                    : std::string());
+            }
             return nullptr;
         }
-        const std::string_view marker = tree_.marker_of(label.text);
-        const std::string name(tree_.strip_marker(label.text));
+        const NameDecoration* mandatory_decoration = tree_.mandatory_decoration(label.text);
+        const std::string_view marker = mandatory_decoration
+                                            ? std::string_view(mandatory_decoration->pattern)
+                                            : tree_.marker_of(label.text);
+        const std::string name = tree_.bare_name(label.text);
         if (!vocabulary) {
             return nullptr;
         }
@@ -201,7 +216,8 @@ private:
             }
             return nullptr;
         }
-        if (!marker.empty() && marker != tree_.mandatory_marker && entry->mandatory) {
+        if (!marker.empty() && marker != tree_.mandatory_marker && !mandatory_decoration &&
+            entry->mandatory) {
             if (variant_count_++ == 0) {
                 variant_ = std::string(marker);
                 first_variant_loc_ = label.loc;
@@ -210,8 +226,7 @@ private:
             findings_.warning(label.loc,
                               "the mandatory " + level_label(depth) + " '" + name +
                                   "' is written without its '" + tree_.mandatory_marker + "'",
-                              "write " + quote_value(tree_.mandatory_marker + name) +
-                                  ", as the form prints it");
+                              mandatory_hint(name));
         } else if (!marker.empty() && !entry->mandatory) {
             findings_.warning(label.loc,
                               level_label(depth) + " '" + name + "' is optional but marked '" +
@@ -219,6 +234,22 @@ private:
                               "only mandatory indicators carry the marker");
         }
         return entry;
+    }
+
+    // "write '*数量', as the form prints it", or, where the form marks mandatory names with a
+    // decoration, that one too: "… or '数量(必填)'".
+    std::string mandatory_hint(const std::string& name) const {
+        std::string hint = "write ";
+        hint += quote_value(tree_.mandatory_marker + name);
+        for (const NameDecoration& decoration : tree_.decorations) {
+            if (decoration.mandatory) {
+                hint += " or ";
+                hint += quote_value(name + decoration.pattern);
+                break;
+            }
+        }
+        hint += ", as the form prints it";
+        return hint;
     }
 
     bool is_not_applicable(const Record& record) const {
@@ -246,7 +277,7 @@ private:
                 continue;
             }
             const auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
-                return tree_.strip_marker(g.label.text) == entry.name;
+                return tree_.bare_name(g.label.text) == entry.name;
             });
             const std::string written =
                 (entry.mandatory ? tree_.mandatory_marker : std::string()) + entry.name;
@@ -266,7 +297,22 @@ private:
                                       tree_.not_applicable + " rows",
                                   "a mandatory indicator needs at least one real target");
             }
+            if (entry.mandatory && depth + 1 == tree_.levels.size() && tree_.may_be_empty &&
+                !group->records.empty() &&
+                std::all_of(group->records.begin(), group->records.end(),
+                            [&](const Record& r) { return is_blank_row(r); })) {
+                findings_.warning(group->label.loc,
+                                  "the mandatory " + level_label(depth) + " " +
+                                      quote_value(group->label.text) + " is left blank",
+                                  "a mandatory indicator needs at least one real target");
+            }
         }
+    }
+
+    // A row printed empty, as forms leave optional indicators (with `may-be-empty`).
+    static bool is_blank_row(const Record& record) {
+        return std::all_of(record.fields.begin(), record.fields.end(),
+                           [](const auto& field) { return is_blank(field.second.text); });
     }
 
     std::string level_ids() const {
@@ -292,6 +338,9 @@ private:
                         value.loc, "unknown row field '" + id + "'",
                         load::suggestion_hint(id, row_field_ids_, "row fields"));
                 }
+            }
+            if (tree_.may_be_empty && is_blank_row(record)) {
+                continue;
             }
             const bool not_applicable = is_not_applicable(record);
             for (const RowFieldDefinition& field : tree_.row_fields) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace formpdf::load {
@@ -18,7 +19,8 @@ namespace formpdf::load {
 enum class FieldKind {
     Text,   // any text
     Code,   // exactly `digits` ASCII digits (项目编码)
-    Amount, // a number with exactly `decimals` decimals; thousands separators allowed (1,866.00)
+    Amount, // a number with `decimals` to `max_decimals` decimals, thousands separators as
+            // `thousands` says (1,866.00), optionally followed by its `unit` (12,000.00元)
     Years,  // a whole number of years, at least 1 (实施期限)
     Choice, // one of `choices` (是否新增项目: 是, 否)
 };
@@ -31,15 +33,28 @@ struct RequiredWhen {
     SourceLoc loc;
 };
 
+// Whether an amount groups its digits by thousands with ',' (2,351.10).
+enum class Thousands {
+    Optional, // either way (the default)
+    Required, // amounts of 1,000 and more are grouped (forms in 元: 1,234,567.00)
+    Never,    // digits only
+};
+
+// `decimals: any`: as many as an amount can hold.
+inline constexpr int kAnyDecimals = 15;
+
 struct FieldDefinition {
     std::string id;    // stable ASCII id used in declarations ("code")
     std::string label; // as printed on the form ("项目编码：")
     bool required = false;
     FieldKind kind = FieldKind::Text;
-    int digits = 0;                   // Code
-    int decimals = 2;                 // Amount
-    std::vector<std::string> choices; // Choice
-    std::string at_most;              // Amount: id of an amount this one must not exceed
+    int digits = 0;                            // Code
+    int decimals = 2;                          // Amount: the fewest decimals
+    int max_decimals = 2;                      // Amount: the most (`decimals: 0-2`, `any`)
+    std::string unit;                          // Amount: may follow the number ("元")
+    Thousands thousands = Thousands::Optional; // Amount
+    std::vector<std::string> choices;          // Choice
+    std::string at_most;                       // Amount: id of an amount this one must not exceed
     std::optional<RequiredWhen> required_when;
     SourceLoc loc;
 };
@@ -74,6 +89,18 @@ struct VocabularyEntry {
     SourceLoc loc;
 };
 
+// Text a form prints around a name at any level of a tree: a score ("产出指标(50分)",
+// "成本指标(0-20)分"), a star ("★数量指标", "★★★"), a mark of a mandatory name ("数量指标(必填)").
+// Taken off, with the spaces around it, before the name is looked up in the vocabulary.
+struct NameDecoration {
+    std::string pattern;    // literal text; `{n}` stands for a number (digits, optionally .digits)
+    bool mandatory = false; // the decoration marks the name mandatory, as the marker does
+    SourceLoc loc;
+
+    // Where the decoration occurs in `text` at or after `from`: [begin, end), or npos.
+    std::pair<std::size_t, std::size_t> find_in(std::string_view text, std::size_t from = 0) const;
+};
+
 // What an indicator value may look like, besides the qualitative terms.
 struct IndicatorValueGrammar {
     std::vector<std::string> comparators;  // "≥", "≤", ">", "<", "=", ...
@@ -94,6 +121,11 @@ struct TreeDefinition {
     std::string mandatory_marker = "*";
     std::vector<std::string> marker_variants; // other markers seen in exports ("•")
     std::string not_applicable; // "不适用": fills an optional row that does not apply
+    std::vector<NameDecoration> decorations;
+    // Groups may be left blank or empty: a group without rows, rows with every field blank, and a
+    // name left blank below the first level (a 一级 whose rows have no 二级), as forms print
+    // optional indicators without 不适用.
+    bool may_be_empty = false;
     IndicatorValueGrammar values;
     SourceLoc loc;
 
@@ -101,6 +133,11 @@ struct TreeDefinition {
     std::string_view strip_marker(std::string_view name) const;
     // The marker the name starts with ("*", "•"), or empty.
     std::string_view marker_of(std::string_view name) const;
+    // The name as the vocabulary lists it: without the marker, and (when the tree has any)
+    // without its decorations and the spaces around them ("产出指标 (40-50)分" → "产出指标").
+    std::string bare_name(std::string_view name) const;
+    // The mandatory decoration the name carries ("(必填)"), or null.
+    const NameDecoration* mandatory_decoration(std::string_view name) const;
 };
 
 // How `formpdf import` finds a form's values in an export (docs/import.md): after their labels

@@ -51,6 +51,33 @@ std::vector<std::string> read_text_list(const ValueReader& value) {
     return items;
 }
 
+// `decimals: 2`, a range `0-2`, or `any`.
+void read_decimals(const ValueReader& value, FieldDefinition& field) {
+    constexpr const char* kHint = "e.g. `decimals: 2`, a range `decimals: 0-2`, or `decimals: any`";
+    const std::string text = value.text();
+    if (text == "any") {
+        field.decimals = 0;
+        field.max_decimals = kAnyDecimals;
+        return;
+    }
+    const auto digit = [](char c) { return c >= '0' && c <= '6'; };
+    if (text.size() == 1 && digit(text[0])) {
+        field.decimals = field.max_decimals = text[0] - '0';
+        return;
+    }
+    if (text.size() == 3 && digit(text[0]) && text[1] == '-' && digit(text[2]) &&
+        text[0] < text[2]) {
+        field.decimals = text[0] - '0';
+        field.max_decimals = text[2] - '0';
+        return;
+    }
+    value.fail(value.label() +
+                   " must be a number of decimals from 0 to 6, a range of them, or "
+                   "`any`, not " +
+                   value.describe(),
+               kHint);
+}
+
 FieldDefinition read_field(const MapEntry& entry) {
     check_identifier_key(entry);
     if (entry.key == kTitleFieldId || entry.key == kFooterFieldId) {
@@ -59,8 +86,9 @@ FieldDefinition read_field(const MapEntry& entry) {
             "every form accepts `title` and `footer` in a declaration (they replace the form's "
             "standard texts): give the field another id"));
     }
-    const MapReader map = entry.value.map(
-        {"label", "required", "kind", "digits", "decimals", "choices", "at-most", "required-when"});
+    const MapReader map =
+        entry.value.map({"label", "required", "kind", "digits", "decimals", "unit", "thousands",
+                         "choices", "at-most", "required-when"});
     FieldDefinition field;
     field.id = entry.key;
     field.loc = entry.key_loc;
@@ -92,7 +120,13 @@ FieldDefinition read_field(const MapEntry& entry) {
         map.get("digits", "a code field says how many digits it has, e.g. `digits: 21`");
     }
     if (const auto decimals = only_for("decimals", FieldKind::Amount, "amount")) {
-        field.decimals = decimals->integer(0, 6);
+        read_decimals(*decimals, field);
+    }
+    if (const auto unit = only_for("unit", FieldKind::Amount, "amount")) {
+        field.unit = read_nonempty_text(*unit);
+    }
+    if (const auto thousands = only_for("thousands", FieldKind::Amount, "amount")) {
+        field.thousands = thousands->boolean() ? Thousands::Required : Thousands::Never;
     }
     if (const auto at_most = only_for("at-most", FieldKind::Amount, "amount")) {
         field.at_most = read_identifier(*at_most);
@@ -204,18 +238,25 @@ std::vector<RowFieldDefinition> read_row_fields(const ValueReader& value,
     return fields;
 }
 
+// A name as the vocabulary writes it: with the mandatory marker ("*数量") or a mandatory
+// decoration ("数量指标(必填)") for a mandatory one; other decorations are taken off as in
+// declarations, so the vocabulary may list names as the form prints them ("产出指标(50分)").
 VocabularyEntry vocabulary_entry(const std::string& written, const SourceLoc& loc,
-                                 const std::string& marker) {
+                                 const TreeDefinition& tree) {
+    const std::string& marker = tree.mandatory_marker;
     VocabularyEntry entry;
-    entry.mandatory = !marker.empty() && written.starts_with(marker);
-    entry.name = entry.mandatory ? written.substr(marker.size()) : written;
+    entry.mandatory = (!marker.empty() && written.starts_with(marker)) ||
+                      tree.mandatory_decoration(written) != nullptr;
+    const std::string unmarked =
+        !marker.empty() && written.starts_with(marker) ? written.substr(marker.size()) : written;
+    entry.name = tree.decorations.empty() ? unmarked : tree.bare_name(unmarked);
     entry.loc = loc;
     return entry;
 }
 
 // A map (name → names under it) or, at the innermost level, a list of names.
 std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size_t depth,
-                                             std::size_t level_count, const std::string& marker) {
+                                             std::size_t level_count, const TreeDefinition& tree) {
     if (depth >= level_count) {
         value.fail("the vocabulary is nested deeper than the tree's " +
                    std::to_string(level_count) + " levels");
@@ -233,18 +274,48 @@ std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size
     if (value.is_map()) {
         const MapReader map = value.open_map();
         for (const MapEntry& item : map.entries()) {
-            VocabularyEntry entry = vocabulary_entry(item.key, item.key_loc, marker);
+            VocabularyEntry entry = vocabulary_entry(item.key, item.key_loc, tree);
             if (!item.value.is_null()) {
-                entry.children = read_vocabulary(item.value, depth + 1, level_count, marker);
+                entry.children = read_vocabulary(item.value, depth + 1, level_count, tree);
             }
             add(std::move(entry));
         }
     } else {
         for (const ValueReader& item : value.list()) {
-            add(vocabulary_entry(item.text(), item.loc(), marker));
+            add(vocabulary_entry(item.text(), item.loc(), tree));
         }
     }
     return entries;
+}
+
+// `- "({n}分)"` or `- {text: "(必填)", mandatory: true}`.
+std::vector<NameDecoration> read_decorations(const ValueReader& value) {
+    constexpr const char* kHint =
+        "e.g. `decorations: [\"({n}分)\", \"★\", {text: \"(必填)\", mandatory: true}]`; "
+        "`{n}` stands for a number";
+    std::vector<NameDecoration> decorations;
+    for (const ValueReader& item : value.list()) {
+        NameDecoration decoration;
+        decoration.loc = item.loc();
+        if (item.is_map()) {
+            const MapReader map = item.map({"text", "mandatory"});
+            const ValueReader text = map.get("text", kHint);
+            decoration.pattern = read_nonempty_text(text);
+            if (const auto mandatory = map.find("mandatory")) {
+                decoration.mandatory = mandatory->boolean();
+            }
+        } else {
+            decoration.pattern = read_nonempty_text(item);
+        }
+        if (decoration.pattern.find_first_not_of(" ") == std::string::npos ||
+            decoration.pattern == "{n}") {
+            item.fail("the decoration " + item.describe() +
+                          " would take off every space or every number of a name",
+                      kHint);
+        }
+        decorations.push_back(std::move(decoration));
+    }
+    return decorations;
 }
 
 IndicatorValueGrammar read_value_grammar(const ValueReader& value) {
@@ -268,9 +339,9 @@ IndicatorValueGrammar read_value_grammar(const ValueReader& value) {
 
 TreeDefinition read_tree(const MapEntry& entry) {
     check_identifier_key(entry);
-    const MapReader map = entry.value.map({"label", "required", "levels", "row-fields",
-                                           "vocabulary", "mandatory-marker", "marker-variants",
-                                           "not-applicable", "indicator-values"});
+    const MapReader map = entry.value.map(
+        {"label", "required", "levels", "row-fields", "vocabulary", "mandatory-marker",
+         "marker-variants", "not-applicable", "indicator-values", "decorations", "may-be-empty"});
     TreeDefinition tree;
     tree.id = entry.key;
     tree.loc = entry.key_loc;
@@ -289,9 +360,14 @@ TreeDefinition read_tree(const MapEntry& entry) {
     if (const auto not_applicable = map.find("not-applicable")) {
         tree.not_applicable = read_nonempty_text(*not_applicable);
     }
+    if (const auto decorations = map.find("decorations")) {
+        tree.decorations = read_decorations(*decorations);
+    }
+    if (const auto may_be_empty = map.find("may-be-empty")) {
+        tree.may_be_empty = may_be_empty->boolean();
+    }
     if (const auto vocabulary = map.find("vocabulary")) {
-        tree.vocabulary =
-            read_vocabulary(*vocabulary, 0, tree.levels.size(), tree.mandatory_marker);
+        tree.vocabulary = read_vocabulary(*vocabulary, 0, tree.levels.size(), tree);
     }
     if (const auto values = map.find("indicator-values")) {
         tree.values = read_value_grammar(*values);

@@ -249,6 +249,18 @@ void ValueReader::fail_expected(std::string_view expected, std::string hint) con
         }
         fail(label() + " has no value; expected " + std::string(expected), std::move(hint));
     }
+    if (is_map() && node_->children.size() == 2 &&
+        node_->children[0].kind == YamlNode::Kind::Scalar && !node_->children[0].scalar.empty() &&
+        node_->children[1].kind == YamlNode::Kind::Null) {
+        // `[预算单位:, …]`: the forms print a half-width ':' after a label, and YAML reads a ':'
+        // before ',' or the line's end as a key's, so the text became a map with one empty key.
+        const std::string& key = node_->children[0].scalar;
+        hint = "if '";
+        hint += key;
+        hint += ":' is meant as text, its half-width ':' made it a key: put it in quotes, '";
+        hint += key;
+        hint += ":'";
+    }
     fail(label() + " must be " + std::string(expected) + ", not " + describe(), std::move(hint));
 }
 

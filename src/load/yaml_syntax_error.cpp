@@ -5,6 +5,7 @@
 #include <yaml-cpp/exceptions.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace formpdf::load {
 
@@ -69,6 +70,69 @@ std::size_t anchor_or_alias_start(std::string_view text, std::size_t offset) {
     return offset;
 }
 
+// `label: 预算单位:` or `{label: 预算单位:, required: true}`: the forms print a half-width ':'
+// after a label, and YAML reads a ':' before a space, ',', '}', ']' or the line's end as the colon
+// of a key, so the value ends there and the parser fails just after it. Nothing when the ':' at
+// `offset` (or just before it) is not one that ends a value.
+std::optional<GuardFailure> colon_ending_a_value(std::string_view text, std::size_t offset) {
+    std::size_t colon = std::min(offset, text.size());
+    if (colon < text.size() && text[colon] == ':') {
+        // yaml-cpp marks the colon itself
+    } else if (colon > 0 && text[colon - 1] == ':') {
+        --colon;
+    } else {
+        return std::nullopt;
+    }
+    const char after = colon + 1 < text.size() ? text[colon + 1] : '\n';
+    if (std::string_view(" ,}]\r\n").find(after) == std::string_view::npos) {
+        return std::nullopt;
+    }
+    // The entry the colon is in: after the last '{', '[' or ',' of its line, or the line's start.
+    const std::size_t line_start = line_start_of(text, colon);
+    std::size_t entry = line_start;
+    for (std::size_t i = colon; i-- > line_start;) {
+        if (text[i] == '{' || text[i] == '[' || text[i] == ',') {
+            entry = i + 1;
+            break;
+        }
+    }
+    const std::string_view before = text.substr(entry, colon - entry);
+    const std::size_t key_colon = before.find(": ");
+    if (key_colon == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::size_t value_start = entry + key_colon + 2;
+    while (value_start < colon && text[value_start] == ' ') {
+        ++value_start;
+    }
+    if (value_start == colon || text[value_start] == '"' || text[value_start] == '\'' ||
+        before.substr(key_colon + 2).find(':') != std::string_view::npos) {
+        return std::nullopt;
+    }
+    // The whole value as meant: up to the ',' or '}' that ends the entry, or the line's end.
+    const bool flow = entry > line_start;
+    if (!flow && after == ' ') {
+        // `title: 备注: 置灰`: the general "unexpected ':'" message says it as well.
+        return std::nullopt;
+    }
+    std::size_t value_end = text.find_first_of(flow ? ",}]\r\n" : "\r\n", colon + 1);
+    if (value_end == std::string_view::npos) {
+        value_end = text.size();
+    }
+    while (value_end > colon + 1 && text[value_end - 1] == ' ') {
+        --value_end;
+    }
+    const std::string value(text.substr(value_start, value_end - value_start));
+    std::string message = "YAML reads the half-width ':' in '";
+    message += value;
+    message += "' as the colon of a key";
+    std::string hint = "the ':' belongs to the text (the forms print a half-width ':' after a "
+                       "label): put the value in quotes, '";
+    hint += value;
+    hint += "', or write a full-width '：'";
+    return GuardFailure{colon, std::move(message), std::move(hint)};
+}
+
 } // namespace
 
 GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
@@ -88,6 +152,9 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
         starts(problem, YAML::ErrorMsg::UNKNOWN_ANCHOR)) {
         return {anchor_or_alias_start(text, offset), "anchors and aliases are not allowed",
                 kAnchorHint};
+    }
+    if (auto colon = colon_ending_a_value(text, offset)) {
+        return std::move(*colon);
     }
     const bool structure_problem =
         problem == YAML::ErrorMsg::END_OF_MAP || problem == YAML::ErrorMsg::END_OF_SEQ ||

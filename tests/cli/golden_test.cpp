@@ -37,6 +37,12 @@ std::vector<Golden> goldens() {
         {"blank-template", {"--blank"}, "layouts/shenzhen-l2-project.yaml"},
         {"family-legacy", {}, "inputs/family/legacy-project-targets.yaml"},
         {"family-self-evaluation", {}, "inputs/family/project-self-evaluation.yaml"},
+        {"family-approval", {}, "inputs/family/project-targets-approval.yaml"},
+        {"family-two-blocks", {}, "inputs/family/project-performance-targets.yaml"},
+        {"family-cost-breakdown", {}, "inputs/family/municipal-project-targets.yaml"},
+        {"family-department-overall", {}, "inputs/family/department-overall-targets.yaml"},
+        {"family-fiscal", {}, "inputs/family/fiscal-project-targets.yaml"},
+        {"family-fiscal-blank", {"--blank"}, "layouts/fiscal-project-targets.yaml"},
         {"text-blocks", {}, "tests/data/render/narrow-boxes.yaml"},
     };
 }
