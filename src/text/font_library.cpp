@@ -64,10 +64,10 @@ std::string skipped_list(const std::vector<SkippedFont>& skipped) {
         make_error(request.loc, "font family \"" + request.family + "\" was not found", hint));
 }
 
-void check_outlines(const CatalogFace& match, const FontRequest& request) {
+void check_outlines(const CatalogFace& match, OutlineFormat outlines, const FontRequest& request) {
     const std::string where =
         match.path + " (face " + std::to_string(match.summary.face_index) + ")";
-    switch (match.summary.outlines) {
+    switch (outlines) {
     case OutlineFormat::Cff:
     case OutlineFormat::TrueType:
         return;
@@ -176,11 +176,8 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
             throw_damaged(match->path, *damage, request);
         }
     }
-    // After the damage checks: FreeType drops a table that runs past the end of the file, so the
-    // scan may have found no outlines in a face whose damage says more.
-    check_outlines(*match, request);
-    // FreeType reads the face's names, weight and descriptor metrics (freetype_font.h) from the
-    // file as it is now, not as the scan's cache remembers it.
+    // FreeType reads the face's names, weight, outlines and descriptor metrics (freetype_font.h)
+    // from the file as it is now, not as the scan's cache remembers it.
     LoadedFaceFacts facts;
     {
         unsigned length = 0;
@@ -191,6 +188,9 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
             throw_damaged(match->path, why_not, request);
         }
     }
+    // After the damage checks: FreeType drops a table that runs past the end of the file, so a
+    // face whose damage says more may show no outlines.
+    check_outlines(*match, facts.summary.outlines, request);
     HbFace face(hb_face_create(blob.get(), match->summary.face_index));
     hb_face_make_immutable(face.get());
     if (hb_face_get_glyph_count(face.get()) == 0) {
