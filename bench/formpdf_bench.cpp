@@ -152,6 +152,18 @@ void BM_BatchJob(benchmark::State& state) {
     fs::remove_all(out);
 }
 
+// Font discovery as a process's first render does it: the system font folders walked and every
+// face of every file read (family names, weight, style), with the per-process summaries forgotten
+// first (docs/performance.md, "Font discovery").
+void BM_FontScan(benchmark::State& state) {
+    for (auto _ : state) {
+        text::FontLibrary::forget_cached_files();
+        const text::FontLibrary fonts({}, true);
+        benchmark::DoNotOptimize(fonts.families());
+    }
+}
+
+BENCHMARK(BM_FontScan)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LoadDeclarations)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadLayout)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LayoutForms)->Unit(benchmark::kMillisecond);

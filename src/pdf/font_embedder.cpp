@@ -378,8 +378,8 @@ PoDoFo::PdfReference FontEmbedder::embed(PoDoFo::PdfVecObjects& objects) const {
     d.AddKey("Descent", scaled(resource_.descender));
     d.AddKey("CapHeight",
              scaled(resource_.cap_height != 0 ? resource_.cap_height : resource_.ascender));
-    // Required, but no font table records it; 80 is the customary value for regular weights.
-    d.AddKey("StemV", integer(resource_.weight >= 600 ? 120 : 80));
+    // Required; the text stage's rule (FontResource::stem_v, docs/fonts.md).
+    d.AddKey("StemV", integer(resource_.stem_v));
     d.AddKey(resource_.is_cff ? "FontFile3" : "FontFile2", font_file->Reference());
 
     PdfObject* cid_font = objects.CreateObject("Font");

@@ -1,7 +1,8 @@
 #include "text/font_catalog.h"
 
 #include "core/utf8.h"
-#include "text/font_file_tables.h"
+#include "text/font_scan_cache.h"
+#include "text/freetype_font.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -106,66 +107,65 @@ std::size_t common_prefix(const std::u32string& a, const std::u32string& b) {
     return static_cast<std::size_t>(mismatch.first - a.begin());
 }
 
-struct FileSummaries {
-    std::vector<FaceSummary> faces;
-    std::string damage; // why the file, or some of its faces, was skipped; empty when read whole
+// The faces of each font file, kept for the whole process (a program that renders many forms
+// builds a FontLibrary for each) and on disk between runs (font_scan_cache.h): FreeType opening
+// every face of the system fonts again would cost ~20 ms per run. An entry is reused only while
+// the file keeps its stamp (device, inode, size, modification and change time), so a replaced
+// font is read again.
+std::mutex summary_mutex;
+std::map<std::string, std::pair<FontFileStamp, FontFileFaces>> summary_cache;
+struct DiskCache {
+    std::optional<fs::path> file; // the cache file `cache` was read from
+    FontScanCache cache;
+    bool read = false;
 };
+DiskCache disk_cache;
 
-// Read table by table (font_file_tables.h), not mapped.
-FileSummaries read_file_summaries(const std::string& path) {
-    FileSummaries summaries;
-    const std::optional<FontFileTables> file = FontFileTables::open(path, summaries.damage);
-    if (!file) {
-        return summaries;
+// Under summary_mutex: the disk cache of the file the environment names now.
+FontScanCache* disk_cache_now() {
+    const std::optional<fs::path> file = FontScanCache::default_file();
+    if (!disk_cache.read || disk_cache.file != file) {
+        disk_cache.file = file;
+        disk_cache.cache = file ? FontScanCache::read(*file) : FontScanCache{};
+        disk_cache.read = true;
     }
-    std::string nameless; // faces without a family name: "2" or "2, 3"
-    for (unsigned index = 0; index < file->face_count(); ++index) {
-        const HbFace face = file->face(index);
-        FaceSummary summary = summarize_face(
-            face.get(), index, [&](hb_tag_t tag) { return file->has_table(index, tag); });
-        if (!summary.family_names.empty()) {
-            summaries.faces.push_back(std::move(summary));
-        } else {
-            nameless += (nameless.empty() ? "" : ", ") + std::to_string(index);
-        }
-    }
-    // A face of a collection that cannot be named may be the one a layout asks for: said so too.
-    if (summaries.faces.empty()) {
-        summaries.damage = "none of its faces has a family name that can be read";
-    } else if (!nameless.empty()) {
-        summaries.damage = "its face " + nameless + " has no family name that can be read";
-    }
-    return summaries;
+    return file ? &disk_cache.cache : nullptr;
 }
 
-// The faces of one font file, cached for the whole process: a program that renders many forms
-// builds a FontLibrary for each, and reading the name tables of every system font again each time
-// would cost about a millisecond per form. An entry is reused only while the file keeps its size
-// and modification time, so a replaced font is read again.
-std::mutex summary_mutex;
-std::map<std::string, std::tuple<std::uintmax_t, fs::file_time_type, FileSummaries>> summary_cache;
-
-FileSummaries summarize_file(const fs::path& file) {
-    std::error_code error;
-    const std::uintmax_t size = fs::file_size(file, error);
-    const fs::file_time_type modified =
-        error ? fs::file_time_type{} : fs::last_write_time(file, error);
+FontFileFaces summarize_file(const fs::path& file) {
     const std::string path = file.string();
-    if (error) {
-        return read_file_summaries(path); // unstat-able: read it (or fail to) without caching
+    const std::optional<FontFileStamp> stamp = stamp_of(path);
+    if (!stamp) {
+        return read_font_file_faces(path); // unstat-able: read it (or fail to) without caching
     }
     {
         const std::lock_guard<std::mutex> lock(summary_mutex);
         const auto cached = summary_cache.find(path);
-        if (cached != summary_cache.end() && std::get<0>(cached->second) == size &&
-            std::get<1>(cached->second) == modified) {
-            return std::get<2>(cached->second);
+        if (cached != summary_cache.end() && cached->second.first == *stamp) {
+            return cached->second.second;
+        }
+        if (FontScanCache* disk = disk_cache_now()) {
+            if (const FontFileFaces* faces = disk->find(path, *stamp)) {
+                summary_cache[path] = {*stamp, *faces};
+                return *faces;
+            }
         }
     }
-    FileSummaries summaries = read_file_summaries(path);
+    FontFileFaces faces = read_font_file_faces(path);
     const std::lock_guard<std::mutex> lock(summary_mutex);
-    summary_cache[path] = {size, modified, summaries};
-    return summaries;
+    summary_cache[path] = {*stamp, faces};
+    if (FontScanCache* disk = disk_cache_now()) {
+        disk->put(path, *stamp, faces);
+    }
+    return faces;
+}
+
+// After a scan: the disk cache written when the scan read a file it did not have.
+void write_disk_cache() {
+    const std::lock_guard<std::mutex> lock(summary_mutex);
+    if (FontScanCache* disk = disk_cache_now(); disk != nullptr && disk->changed()) {
+        disk->write(*disk_cache.file);
+    }
 }
 
 bool is_usable(const FaceSummary& summary) {
@@ -228,7 +228,7 @@ void FontCatalog::scan(Tier& tier) {
         collect_font_files(dir, 0, walk);
         std::sort(walk.files.begin(), walk.files.end());
         for (const fs::path& file : walk.files) {
-            FileSummaries summaries = summarize_file(file);
+            FontFileFaces summaries = summarize_file(file);
             if (!summaries.damage.empty()) {
                 tier.skipped.push_back(
                     {file.string(), std::move(summaries.damage), !summaries.faces.empty()});
@@ -238,11 +238,13 @@ void FontCatalog::scan(Tier& tier) {
             }
         }
     }
+    write_disk_cache();
 }
 
 void FontCatalog::forget_cached_files() {
     const std::lock_guard<std::mutex> lock(summary_mutex);
     summary_cache.clear();
+    disk_cache = DiskCache{};
 }
 
 const CatalogFace* FontCatalog::find(std::string_view family, int weight, std::size_t* tier_index) {

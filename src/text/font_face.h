@@ -1,13 +1,12 @@
 #pragma once
 
-// RAII handles for HarfBuzz objects and the few OpenType table reads the text stage needs.
-// Private to the text stage: nothing here may appear in a public header.
+// RAII handles for HarfBuzz objects, and the plain data FreeType reads of a face
+// (freetype_font.h). Private to the text stage: nothing here may appear in a public header.
 
 #include <hb-ot.h>
 #include <hb.h>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,8 +43,9 @@ enum class OutlineFormat {
     None,     // bitmap-only or broken: rejected
 };
 
-// What the font scan records about one face: enough to match a request, read from the name, OS/2
-// and head tables and the table directory only, so scanning never pulls outlines into memory.
+// What the scan records about one face: enough to match a request. Read by FreeType
+// (freetype_font.h) from the name, OS/2 and head tables and the table directory; opening a face
+// never pulls its outlines into memory.
 struct FaceSummary {
     unsigned face_index = 0;
     // Every family name of the face, as the font spells it: typographic family (name ID 16) and
@@ -58,27 +58,16 @@ struct FaceSummary {
     OutlineFormat outlines = OutlineFormat::None;
 };
 
-FaceSummary summarize_face(hb_face_t* face, unsigned face_index);
-// The same, told by `has_outline_table` whether the face has a non-empty table of a tag (CFF,
-// glyf, CFF2) instead of asking HarfBuzz for it: for a face that reads tables from the file on
-// demand (font_file_tables.h), where asking would read the outlines.
-FaceSummary summarize_face(hb_face_t* face, unsigned face_index,
-                           const std::function<bool(hb_tag_t)>& has_outline_table);
-
-// The name table string for name_id, preferring English, then any language. Empty when absent.
-std::string face_name(hb_face_t* face, hb_ot_name_id_t name_id);
-
-// Metrics for the PDF font descriptor, from the OS/2, hhea, head and post tables.
+// Metrics for the PDF font descriptor, from FreeType (docs/fonts.md, "Font descriptor").
 struct FaceMetrics {
     int units_per_em = 1000;
-    int ascender = 0;   // OS/2 sTypoAscender, else hhea ascender
-    int descender = 0;  // OS/2 sTypoDescender, else hhea descender (negative)
+    int ascender = 0;   // OS/2 sTypoAscender, else FreeType's ascender (hhea)
+    int descender = 0;  // OS/2 sTypoDescender, else FreeType's descender (negative)
     int cap_height = 0; // OS/2 sCapHeight (version >= 2), else 0.7 * ascender
-    int bbox_x_min = 0, bbox_y_min = 0, bbox_x_max = 0, bbox_y_max = 0;
+    int bbox_x_min = 0, bbox_y_min = 0, bbox_x_max = 0, bbox_y_max = 0; // FreeType's bbox (head)
     double italic_angle = 0; // post italicAngle, degrees counter-clockwise from vertical
+    int stem_v = 80;         // thousandths of an em: StdVW, else from the weight class
 };
-
-FaceMetrics read_face_metrics(hb_face_t* face);
 
 // A PDF-safe PostScript name: printable ASCII without spaces or PDF delimiters.
 std::string sanitize_postscript_name(const std::string& name);

@@ -20,6 +20,13 @@ namespace formpdf::text {
 // against hmtx and loca, loca in order and inside glyf, and cmap's subtables (known formats, inside
 // cmap, the arrays of formats 4 and 12 inside their subtable). The CFF table itself is checked by
 // the PDF stage, which owns the CFF reader (cff_check.h).
+//
+// These checks stay although FreeType reads every font (freetype_font.h): FreeType opens much that
+// is damaged, as HarfBuzz does. It clamps a table directory that lists more tables than the file
+// holds, drops a table that runs past the end of the file, reads a cmap subtable it cannot trust
+// as absent, and reads loca and hmtx only when a glyph is loaded, which formpdf never asks of it.
+// What protects the shaper and the subsetters from such a face is this check, at load, of the
+// face chosen (the scan cannot afford it: it would read the loca and cmap of every system font).
 std::optional<std::string> find_font_damage(std::string_view file, unsigned face_index);
 
 } // namespace formpdf::text

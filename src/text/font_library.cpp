@@ -3,6 +3,7 @@
 #include "core/diagnostic.h"
 #include "text/font_file_check.h"
 #include "text/font_library_impl.h"
+#include "text/freetype_font.h"
 
 #include <cassert>
 #include <cstdint>
@@ -63,10 +64,10 @@ std::string skipped_list(const std::vector<SkippedFont>& skipped) {
         make_error(request.loc, "font family \"" + request.family + "\" was not found", hint));
 }
 
-void check_outlines(const CatalogFace& match, const FontRequest& request) {
+void check_outlines(const CatalogFace& match, OutlineFormat outlines, const FontRequest& request) {
     const std::string where =
         match.path + " (face " + std::to_string(match.summary.face_index) + ")";
-    switch (match.summary.outlines) {
+    switch (outlines) {
     case OutlineFormat::Cff:
     case OutlineFormat::TrueType:
         return;
@@ -81,21 +82,6 @@ void check_outlines(const CatalogFace& match, const FontRequest& request) {
             request.loc, "font family \"" + request.family + "\" has no outlines to embed",
             "the face found is " + where + "; use an .otf or .ttf font with CFF or glyf outlines"));
     }
-}
-
-std::string postscript_name_of(hb_face_t* face, const std::string& family) {
-    std::string name = sanitize_postscript_name(face_name(face, HB_OT_NAME_ID_POSTSCRIPT_NAME));
-    if (!name.empty()) {
-        return name;
-    }
-    std::string style = face_name(face, HB_OT_NAME_ID_TYPOGRAPHIC_SUBFAMILY);
-    if (style.empty()) {
-        style = face_name(face, HB_OT_NAME_ID_FONT_SUBFAMILY);
-    }
-    if (style.empty()) {
-        style = "Regular";
-    }
-    return sanitize_postscript_name(family) + "-" + sanitize_postscript_name(style);
 }
 
 // Says what the scan skipped up to the tier the family was found in, once per file: a warning for a
@@ -161,7 +147,6 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
         throw_unknown_family(impl.catalog, request);
     }
     report_skipped(impl, request, *match, tier, diagnostics);
-    check_outlines(*match, request);
 
     const auto face_key = std::make_pair(match->path, match->summary.face_index);
     if (const auto known = impl.ids_by_face.find(face_key); known != impl.ids_by_face.end()) {
@@ -191,6 +176,21 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
             throw_damaged(match->path, *damage, request);
         }
     }
+    // FreeType reads the face's names, weight, outlines and descriptor metrics (freetype_font.h)
+    // from the file as it is now, not as the scan's cache remembers it.
+    LoadedFaceFacts facts;
+    {
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(blob.get(), &length);
+        std::string why_not;
+        if (!read_loaded_face(std::string_view(data, length), match->summary.face_index, facts,
+                              why_not)) {
+            throw_damaged(match->path, why_not, request);
+        }
+    }
+    // After the damage checks: FreeType drops a table that runs past the end of the file, so a
+    // face whose damage says more may show no outlines.
+    check_outlines(*match, facts.summary.outlines, request);
     HbFace face(hb_face_create(blob.get(), match->summary.face_index));
     hb_face_make_immutable(face.get());
     if (hb_face_get_glyph_count(face.get()) == 0) {
@@ -203,21 +203,22 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     FontResource resource;
     resource.path = match->path;
     resource.face_index = match->summary.face_index;
-    resource.family = match->summary.display_family;
-    resource.postscript_name = postscript_name_of(face.get(), resource.family);
-    resource.weight = match->summary.weight;
-    resource.is_cff = match->summary.outlines == OutlineFormat::Cff;
-    const FaceMetrics metrics = read_face_metrics(face.get());
-    resource.units_per_em = metrics.units_per_em;
+    resource.family = facts.summary.display_family;
+    resource.postscript_name = facts.postscript_name;
+    resource.weight = facts.summary.weight;
+    resource.is_cff = facts.summary.outlines == OutlineFormat::Cff;
+    resource.units_per_em = facts.metrics.units_per_em;
+    // HarfBuzz's count (maxp): the glyph ids shaping gives are checked against it.
     resource.glyph_count = hb_face_get_glyph_count(face.get());
-    resource.ascender = metrics.ascender;
-    resource.descender = metrics.descender;
-    resource.cap_height = metrics.cap_height;
-    resource.bbox_x_min = metrics.bbox_x_min;
-    resource.bbox_y_min = metrics.bbox_y_min;
-    resource.bbox_x_max = metrics.bbox_x_max;
-    resource.bbox_y_max = metrics.bbox_y_max;
-    resource.italic_angle = metrics.italic_angle;
+    resource.ascender = facts.metrics.ascender;
+    resource.descender = facts.metrics.descender;
+    resource.cap_height = facts.metrics.cap_height;
+    resource.bbox_x_min = facts.metrics.bbox_x_min;
+    resource.bbox_y_min = facts.metrics.bbox_y_min;
+    resource.bbox_x_max = facts.metrics.bbox_x_max;
+    resource.bbox_y_max = facts.metrics.bbox_y_max;
+    resource.italic_angle = facts.metrics.italic_angle;
+    resource.stem_v = facts.metrics.stem_v;
 
     const auto id = static_cast<FontId>(impl.resources.size());
     impl.resources.push_back(std::move(resource));

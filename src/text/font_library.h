@@ -36,7 +36,8 @@ struct FontScanLimits {
 // own folder), then the system font directories (/usr/share/fonts, /usr/local/share/fonts,
 // ~/.local/share/fonts, ~/.fonts). Files are visited in sorted path order, so the choice is the
 // same on every run. In a collection, the face is chosen by its family name, never by a fixed
-// index. Files are memory-mapped lazily: only the name/OS2/head tables of candidate faces are read.
+// index. FreeType reads every face of every file once (freetype_font.h; what it found is cached
+// for the process and on disk, font_scan_cache.h); only the faces loaded are memory-mapped.
 //
 // Thread-safety: load() is not thread-safe; once loaded, resources() and shaping are read-only.
 class FontLibrary {
@@ -50,7 +51,8 @@ public:
     // Loads (once) the face that matches the request: same family, nearest weight.
     // Throws DiagnosticError at request.loc when no face has that family, with a hint that lists
     // the nearest family names found, and at the font file's path when the face chosen is damaged
-    // (font_file_check.h). Font files the scan skipped (damaged, unreadable, too large) in the
+    // (font_file_check.h, or FreeType cannot open it now). Font files the scan skipped (FreeType
+    // cannot open them, unreadable, too large) in the
     // tiers up to the one the family was found in are reported to `diagnostics`, once each: a
     // warning for an earlier tier (it may have been meant to provide the family), a note for the
     // same tier.
@@ -59,8 +61,9 @@ public:
     // The family of every face on the search path, sorted, each once (scans every folder).
     std::vector<std::string> families() const;
 
-    // Forgets what this process has read of font files (the scan's per-file summaries), for the
-    // fuzz target, which rewrites one file many times a second.
+    // Forgets what this process has read of font files (the scan's per-file summaries, and the
+    // disk cache as read), for the fuzz target, which rewrites one file many times a second, and
+    // for tests and the benchmark, to start as a new process does.
     static void forget_cached_files();
 
     const FontResource& resource(FontId id) const;

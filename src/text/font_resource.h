@@ -24,12 +24,16 @@ struct FontResource {
     bool is_cff = false;         // CFF outlines (CIDFontType0) rather than glyf (CIDFontType2)
     int units_per_em = 1000;
     unsigned glyph_count = 0; // maxp numGlyphs: every glyph id drawn is below it
-    // Metrics in font units, for the PDF font descriptor (OS/2 typo values where present).
+    // Metrics in font units, for the PDF font descriptor, read by FreeType (docs/fonts.md, "Font
+    // descriptor"; OS/2 typo values where present).
     int ascender = 0;
     int descender = 0; // negative below the baseline
     int cap_height = 0;
     int bbox_x_min = 0, bbox_y_min = 0, bbox_x_max = 0, bbox_y_max = 0; // head table
     double italic_angle = 0;
+    // The descriptor's StemV, in thousandths of an em (PDF glyph space), not font units: the
+    // font's StdVW where FreeType gives one, else 80 below weight 600 and 120 from 600 on.
+    int stem_v = 80;
 };
 
 } // namespace formpdf::text

@@ -88,14 +88,15 @@ TEST(DamagedFontCli, AFileTheScanCannotReadIsAWarningWhenTheFamilyComesFromElsew
     TempDir dir;
     fs::create_directory(dir / "fonts");
     std::string font = read_binary(testing::kDejaVuSansFile);
-    put_be(font, 4, 4000, 2); // numTables past the directory
+    // 0 units per em: FreeType cannot open it, so the scan cannot tell its family.
+    put_be(font, find_table(font, "head").offset + 18, 0, 2);
     write_binary(dir / "fonts/DejaVuSans.ttf", font);
     const auto result =
         render(dir, layout_in("DejaVu Sans", "regular", "Project 2026"), dir / "fonts");
     EXPECT_EQ(result.exit_code, 3) << result.err;
     EXPECT_EQ(result.err.rfind((dir / "fonts/DejaVuSans.ttf").string() +
-                                   ": warning: font file skipped: a table directory lists 4000 "
-                                   "tables\nhint: font family \"DejaVu Sans\"",
+                                   ": warning: font file skipped: FreeType cannot open it "
+                                   "(broken table)\nhint: font family \"DejaVu Sans\"",
                                0),
               0u)
         << result.err;

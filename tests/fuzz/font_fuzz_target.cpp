@@ -24,10 +24,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <system_error>
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace {
 
@@ -42,6 +42,10 @@ struct FontFolder {
         : path(fs::temp_directory_path() /
                ("formpdf-font-fuzz-" + std::to_string(static_cast<long>(::getpid())))) {
         fs::create_directories(path);
+        // No font scan cache on disk (text/font_scan_cache.h): the one file is rewritten within
+        // the file system's clock tick, and its stamp may not change.
+        ::unsetenv("XDG_CACHE_HOME");
+        ::unsetenv("HOME");
     }
     ~FontFolder() {
         std::error_code ignored;

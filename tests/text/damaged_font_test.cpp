@@ -80,9 +80,6 @@ INSTANTIATE_TEST_SUITE_P(
                },
                "its 'glyf' table (759720 bytes at 56648) runs past the end of the 759720-byte "
                "file"},
-        Damage{"NoUnitsPerEm",
-               [](std::string& font) { put_be(font, find_table(font, "head").offset + 18, 0, 2); },
-               "its head table gives 0 units per em (16 to 16384 are valid)"},
         Damage{"LocaOutOfOrder",
                [](std::string& font) {
                    const auto loca = find_table(font, "loca");
@@ -154,12 +151,15 @@ TEST(DamagedFont, AGlyphPastTheFontsEndIsRefusedWhenShaped) {
     }
 }
 
-// A file whose table directory cannot be read: the scan cannot tell its family.
+// A file FreeType cannot open (its head table gives 0 units per em): the scan cannot tell its
+// family. (FreeType opens much that is damaged: a table directory of 4,000 tables, a table past
+// the end of the file; such a file is found, and refused with its path when it is chosen.)
 void write_unreadable_font(const fs::path& path) {
     std::string font = read_binary(kDejaVuSansFile);
-    put_be(font, 4, 4000, 2); // numTables
+    put_be(font, find_table(font, "head").offset + 18, 0, 2);
     write_binary(path, font);
 }
+constexpr const char* kUnreadableReason = "FreeType cannot open it (broken table)";
 
 TEST(DamagedFont, ASkippedFileOfAnEarlierFolderIsAWarningOnce) {
     TempDir dir;
@@ -173,7 +173,7 @@ TEST(DamagedFont, ASkippedFileOfAnEarlierFolderIsAWarningOnce) {
     const Diagnostic& warning = diagnostics.items()[0];
     EXPECT_EQ(warning.severity, Severity::Warning);
     EXPECT_EQ(warning.loc.file, (dir / "DejaVuSans.ttf").string());
-    EXPECT_EQ(warning.message, "font file skipped: a table directory lists 4000 tables");
+    EXPECT_EQ(warning.message, std::string("font file skipped: ") + kUnreadableReason);
     EXPECT_NE(warning.hint.find(std::string("was taken from ") + kDejaVuSansFile),
               std::string::npos)
         << warning.hint;
@@ -189,6 +189,9 @@ TEST(DamagedFont, ASkippedFileBesideTheOneUsedIsANote) {
     ASSERT_EQ(diagnostics.items().size(), 1u);
     EXPECT_EQ(diagnostics.items()[0].severity, Severity::Note);
     EXPECT_EQ(diagnostics.items()[0].loc.file, (dir / "broken.ttf").string());
+    EXPECT_EQ(diagnostics.items()[0].message,
+              std::string("font file skipped: ") + kUnreadableReason);
+    EXPECT_EQ(diagnostics.items()[0].hint, "replace it with an intact copy, or remove it");
 }
 
 TEST(DamagedFont, AFaceOfACollectionThatCannotBeNamedIsAWarning) {
@@ -220,8 +223,7 @@ TEST(DamagedFont, AFamilyNotFoundListsTheFilesSkipped) {
     EXPECT_EQ(error.message, "font family \"DejaVu Sans\" was not found");
     EXPECT_NE(error.hint.find("font files skipped as unreadable or damaged (one may have been that "
                               "family): " +
-                              (dir / "DejaVuSans.ttf").string() +
-                              " (a table directory lists 4000 tables)"),
+                              (dir / "DejaVuSans.ttf").string() + " (" + kUnreadableReason + ")"),
               std::string::npos)
         << error.hint;
 }
@@ -266,7 +268,7 @@ TEST(FontScan, ReadsABoundedAmountOfACollection) {
     const Diagnostic error = load_error(fonts, "DejaVu Sans");
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2)); // 16 GiB: minutes
     EXPECT_NE(error.hint.find((dir / "many.ttc").string() +
-                              " (none of its faces has a family name that can be read)"),
+                              " (FreeType cannot open it (unknown file format))"),
               std::string::npos)
         << error.hint;
 }

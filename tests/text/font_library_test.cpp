@@ -9,6 +9,7 @@
 namespace formpdf::text {
 namespace {
 namespace fs = std::filesystem;
+using formpdf::testing::TempDir;
 
 // These tests use the fonts the project depends on, installed by scripts/install-deps:
 // fonts-noto-cjk (OpenType/CFF collections), fonts-wqy-microhei (a TrueType collection) and
@@ -41,6 +42,28 @@ TEST(FontLibraryTest, FindsTheSimplifiedChineseFaceOfACollectionByFamilyName) {
     EXPECT_GT(font.bbox_x_max, font.units_per_em);
     EXPECT_GT(font.bbox_y_max, font.ascender);
     EXPECT_EQ(font.italic_angle, 0.0);
+}
+
+TEST(FontLibraryTest, DiscoversEveryFaceOfACollectionFaceByFace) {
+    // FreeType opens each face of a collection: every face is found by its own family name, at
+    // its own index, in the OpenType/CFF collection and in the TrueType one.
+    TempDir dir;
+    fs::copy_file(kNotoSerifRegular, dir / "NotoSerifCJK-Regular.ttc");
+    fs::copy_file(kWenQuanYi, dir / "wqy-microhei.ttc");
+    FontLibrary fonts({dir.path()}, false);
+    EXPECT_EQ(fonts.families(), (std::vector<std::string>{
+                                    "Noto Serif CJK HK", "Noto Serif CJK JP", "Noto Serif CJK KR",
+                                    "Noto Serif CJK SC", "Noto Serif CJK TC", "WenQuanYi Micro Hei",
+                                    "WenQuanYi Micro Hei Mono"}));
+    const std::vector<std::pair<std::string, unsigned>> faces = {
+        {"Noto Serif CJK JP", 0}, {"Noto Serif CJK KR", 1},       {"Noto Serif CJK SC", 2},
+        {"Noto Serif CJK TC", 3}, {"Noto Serif CJK HK", 4},       {"WenQuanYi Micro Hei", 0},
+        {"文泉驿等宽微米黑", 1},  {"WenQuanYi Micro Hei Mono", 1}};
+    for (const auto& [family, index] : faces) {
+        const FontResource& font = fonts.resource(fonts.load(request(family)));
+        EXPECT_EQ(font.face_index, index) << family;
+        EXPECT_EQ(font.is_cff, font.path.find("Noto") != std::string::npos) << family;
+    }
 }
 
 TEST(FontLibraryTest, FamilyNamesCompareCaseInsensitively) {
