@@ -165,6 +165,51 @@ blocks:
     }
 }
 
+load::Declaration long_group(int rows) {
+    load::Declaration d;
+    d.file = "data.yaml";
+    load::Group output;
+    output.label = load::TextValue{"产出", {"data.yaml", 1, 1}};
+    for (int i = 1; i <= rows; ++i) {
+        load::Record record;
+        record.fields.push_back(
+            {"name", load::TextValue{"指标" + std::to_string(i), {"data.yaml", 1, 1}}});
+        output.records.push_back(record);
+    }
+    d.trees.push_back({"indicators", {output}});
+    return d;
+}
+
+TEST(VerticalText, AGroupLabelCutByAPageBreakIsRepeatedVerticallyWithItsSuffix) {
+    const load::Declaration data = long_group(40);
+    const Laid laid = lay(R"(formpdf-layout: 1
+page: {size: [120mm, 160mm], margins: 10mm}
+styles:
+  cell: {font: body, size: 10, padding: 1mm}
+blocks:
+  - table:
+      columns: [12mm, 1fr]
+      style: cell
+      continued: （续）
+      rows:
+        - group: indicators
+          levels: [{vertical: true}]
+          cells: [{field: name}]
+)",
+                          &data);
+    ASSERT_GE(laid.document.pages.size(), 2u);
+    const Page& second = laid.document.pages[1];
+    const TextItem* chan = find_text(second, "产");
+    const TextItem* chu = find_text(second, "出");
+    const TextItem* open = find_text(second, "（");
+    const TextItem* xu = find_text(second, "续");
+    ASSERT_TRUE(chan && chu && open && xu) << "产出（续） one character a line";
+    EXPECT_GT(chan->baseline.y, chu->baseline.y);
+    EXPECT_GT(chu->baseline.y, open->baseline.y);
+    EXPECT_GT(open->baseline.y, xu->baseline.y);
+    EXPECT_NEAR(chan->baseline.x + chan->width / 2, xu->baseline.x + xu->width / 2, 3);
+}
+
 // --- several texts in one cell ---------------------------------------------------------------
 
 const std::string kApproval = kHead + R"(      rows:
@@ -253,6 +298,28 @@ TEST(CellTexts, TextsTallerThanAPageAreAnErrorAtTheCell) {
     }
 }
 
+TEST(CellTexts, ARowSplitByItsOtherCellKeepsTheTextsWholeInsideTheirBox) {
+    std::string text;
+    for (int i = 0; i < 120; ++i) {
+        text += "指标说明文字";
+    }
+    const load::Declaration data = declaration({{"opinion", "同意。"}, {"long", text}});
+    const Laid laid = lay(kHead + R"(      rows:
+        - [{field: long}, {texts: [{field: opinion}, {text: （盖章）, style: seal}]}]
+)",
+                          &data);
+    ASSERT_GE(laid.document.pages.size(), 2u);
+    for (const Page& page : laid.document.pages) {
+        const TextItem* seal = find_text(page, "（盖章）");
+        ASSERT_TRUE(seal) << "the finished cell is printed again beside each part of the row";
+        for (const TextItem* item : texts(page)) {
+            EXPECT_GE(item->box.bottom(), mm_to_pt(10) - 0.01) << item->text;
+            EXPECT_LE(item->box.top(), mm_to_pt(150) + 0.01) << item->text;
+        }
+        EXPECT_GE(seal->box.bottom(), mm_to_pt(10) - 0.01);
+    }
+}
+
 // --- borders of a cell -----------------------------------------------------------------------
 
 TEST(CellBorders, ASideSetToZeroRemovesTheSharedRuleAndAWidthDrawsItThatWide) {
@@ -304,6 +371,32 @@ TEST(CellBorders, ABorderlessTableCanUnderlineOneCell) {
     EXPECT_NEAR(drawn[0].to.x, kRight, 0.01);
     EXPECT_EQ(drawn[0].line_width, 0.5);
     EXPECT_NEAR(drawn[0].from.y, drawn[0].to.y, 1e-9);
+}
+
+TEST(CellBorders, EachPageOfATableIsClosedAndKeepsTheCellsOwnRules) {
+    std::string rows;
+    for (int i = 1; i <= 60; ++i) {
+        rows += "        - [{text: 第" + std::to_string(i) + "行, border: {left: 2pt}}, 说明]\n";
+    }
+    const Laid laid = lay(kHead + "      rows:\n" + rows);
+    ASSERT_GE(laid.document.pages.size(), 2u);
+    for (const Page& page : laid.document.pages) {
+        double lowest_text = 1e9, thick_low = 1e9, closing = -1;
+        for (const TextItem* item : texts(page)) {
+            lowest_text = std::min(lowest_text, item->box.bottom());
+        }
+        for (const StrokedLine& line : lines(page)) {
+            if (line.line_width == 2 && std::abs(line.from.x - kLeft) < 0.01) {
+                thick_low = std::min({thick_low, line.from.y, line.to.y});
+            }
+            if (line.from.y == line.to.y && std::abs(line.from.x - kLeft) < 0.01 &&
+                line.to.x > kSplit - 0.01 && line.from.y < lowest_text) {
+                closing = line.from.y;
+            }
+        }
+        EXPECT_LT(thick_low, lowest_text) << "the 2pt left rule runs down to the last row";
+        EXPECT_GT(closing, 0) << "the page's part of the table is closed at its bottom";
+    }
 }
 
 TEST(CellBorders, ATableWithoutCellBordersKeepsOneLinePerDistinctCellEdge) {
