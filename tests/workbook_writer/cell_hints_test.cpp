@@ -1,6 +1,7 @@
 // A cell's hint (docs/layout-format.md, "Drawing a cell") through the CLI: printed, lighter, where
 // the value is empty; never data: the fill-in workbook leaves the value's cell empty, the import
-// reads no hint back as a value, and check still finds the required value missing.
+// reads no hint back as a value, and check still finds the required value missing. The layout's
+// own texts of a cell of several texts are passed over by the import.
 
 #include "load/declaration.h"
 #include "support/command.h"
@@ -75,6 +76,8 @@ TEST(CellHints, NeverInTheWorkbookNorReadBackByTheImport) {
              "tab", book.string()});
         ASSERT_EQ(tab.exit_code, 0) << tab.err;
         EXPECT_NE(tab.out.find("项目概况"), std::string::npos) << tab.out;
+        EXPECT_NE(tab.out.find("同意。\n（盖章）"), std::string::npos)
+            << "a cell of several texts shows them one a line";
         EXPECT_EQ(tab.out.find(kOverviewHint), std::string::npos) << book << "\n" << tab.out;
         EXPECT_EQ(tab.out.find(kRemarkHint), std::string::npos) << book << "\n" << tab.out;
     }
