@@ -157,9 +157,25 @@ private:
         if (!cell.hint_style.empty()) {
             return styles_.get(cell.hint_style);
         }
-        ResolvedStyle grey = style;
-        grey.color = kHintGrey;
-        return derived_styles_.emplace_back(std::move(grey));
+        return derived_style(style, style.align, style.valign, kHintGrey);
+    }
+
+    // A style with another alignment or colour, made once per table (a group of thousands of
+    // rows shares it).
+    const ResolvedStyle& derived_style(const ResolvedStyle& base, load::HAlign align,
+                                       load::VAlign valign, const Color& color) {
+        const auto key = std::make_tuple(base.name, align, valign, color.r, color.g, color.b);
+        const auto found = derived_by_key_.find(key);
+        if (found != derived_by_key_.end()) {
+            return *found->second;
+        }
+        ResolvedStyle derived = base;
+        derived.align = align;
+        derived.valign = valign;
+        derived.color = color;
+        const ResolvedStyle& made = derived_styles_.emplace_back(std::move(derived));
+        derived_by_key_.emplace(key, &made);
+        return made;
     }
 
     // Each of the cell's texts in its own style and alignment; together they count as one line.
@@ -168,10 +184,8 @@ private:
         for (const resolve::ResolvedText& part : cell.texts) {
             const ResolvedStyle* style = &styles_.get(part.style);
             if (part.align || part.valign) {
-                ResolvedStyle aligned = *style;
-                aligned.align = part.align.value_or(style->align);
-                aligned.valign = part.valign.value_or(style->valign);
-                style = &derived_styles_.emplace_back(std::move(aligned));
+                style = &derived_style(*style, part.align.value_or(style->align),
+                                       part.valign.value_or(style->valign), style->color);
             }
             measured.parts.push_back(
                 break_text(styles_, *style, part.text, measured.width, part.loc));
@@ -835,7 +849,10 @@ private:
 
     std::vector<MeasuredCell> cells_;
     std::deque<ResolvedStyle> derived_styles_; // hint and aligned styles; stable addresses
-    std::vector<double> column_x_;             // the columns' edges, left to right
+    std::map<std::tuple<std::string, load::HAlign, load::VAlign, double, double, double>,
+             const ResolvedStyle*>
+        derived_by_key_;
+    std::vector<double> column_x_;                       // the columns' edges, left to right
     std::vector<std::vector<std::size_t>> cells_by_row_; // the cells that start in each row
     std::vector<std::vector<std::size_t>> covering_;     // the cells that cover each row
     // Scratch for cells_on_page(): where a cell is in its result, kNotOnPage between calls.
