@@ -2,11 +2,14 @@
 
 #include "core/diagnostic.h"
 #include "core/number_format.h"
+#include "layout/cell_borders.h"
+#include "layout/cell_text.h"
 #include "layout/text_box.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <tuple>
 
@@ -15,6 +18,7 @@ namespace formpdf::layout {
 namespace {
 
 constexpr double kEpsilon = 1e-6;
+constexpr Color kHintGrey{0.5, 0.5, 0.5}; // a hint's colour when the layout names no hint-style
 
 std::atomic<std::size_t> cells_visited{0}; // see table_cells_visited()
 
@@ -26,6 +30,9 @@ struct MeasuredCell {
     // For a label repeated on a later page: its text followed by the continued suffix. Absent when
     // it would be the text itself (a copy of a megabyte text's lines would double its memory).
     std::optional<BrokenText> continued;
+    // A cell with several texts (`texts:`): each broken for the cell. `text` then stands for all of
+    // them as one line as tall as they are together, which pagination keeps whole.
+    std::vector<BrokenText> parts;
 
     const BrokenText& continued_text() const { return continued ? *continued : text; }
 
@@ -97,6 +104,7 @@ private:
         for (std::size_t c = 0; c < table_.column_widths_pt.size(); ++c) {
             column_x[c + 1] = column_x[c] + table_.column_widths_pt[c];
         }
+        column_x_ = column_x;
         cells_by_row_.resize(table_.rows.size());
         covering_.resize(table_.rows.size());
         cells_.reserve(table_.cells.size());
@@ -107,11 +115,19 @@ private:
             measured.width =
                 column_x[static_cast<std::size_t>(cell.column + cell.colspan)] - measured.x;
             const ResolvedStyle& style = styles_.get(cell.style);
-            measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
-            require_width_fits(measured.text, cell.box_loc, cell.loc);
+            if (!cell.texts.empty()) {
+                measure_parts(measured);
+            } else if (cell.vertical || (cell.text.empty() && !cell.hint.empty())) {
+                measure_drawn(measured, style);
+            } else {
+                measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
+                require_width_fits(measured.text, cell.box_loc, cell.loc);
+            }
             if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
-                measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
-                                                measured.width, cell.loc);
+                const std::string continued = cell.text + table_.continued_suffix;
+                measured.continued =
+                    break_text(styles_, style, cell.vertical ? vertical_text(continued) : continued,
+                               measured.width, cell.loc);
                 require_width_fits(*measured.continued, cell.box_loc, cell.loc);
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
@@ -121,6 +137,75 @@ private:
             cells_.push_back(std::move(measured));
         }
         place_of_cell_.assign(cells_.size(), kNotOnPage);
+    }
+
+    // A vertical cell (one character a line), or an empty one that shows its hint.
+    void measure_drawn(MeasuredCell& measured, const ResolvedStyle& style) {
+        const resolve::ResolvedCell& cell = *measured.cell;
+        const bool hinted = cell.text.empty() && !cell.hint.empty();
+        const std::string& shown = hinted ? cell.hint : cell.text;
+        const ResolvedStyle& shown_style = hinted ? hint_style(cell, style) : style;
+        const SourceLoc& where = hinted ? cell.box_loc : cell.loc;
+        measured.text =
+            break_text(styles_, shown_style, cell.vertical ? vertical_text(shown) : shown,
+                       measured.width, where);
+        require_width_fits(measured.text, cell.box_loc, where);
+    }
+
+    // The hint's style: the one the layout names, or the cell's own in grey.
+    const ResolvedStyle& hint_style(const resolve::ResolvedCell& cell, const ResolvedStyle& style) {
+        if (!cell.hint_style.empty()) {
+            return styles_.get(cell.hint_style);
+        }
+        return derived_style(style, style.align, style.valign, kHintGrey);
+    }
+
+    // A style with another alignment or colour, made once per table (a group of thousands of
+    // rows shares it).
+    const ResolvedStyle& derived_style(const ResolvedStyle& base, load::HAlign align,
+                                       load::VAlign valign, const Color& color) {
+        const auto key = std::make_tuple(base.name, align, valign, color.r, color.g, color.b);
+        const auto found = derived_by_key_.find(key);
+        if (found != derived_by_key_.end()) {
+            return *found->second;
+        }
+        ResolvedStyle derived = base;
+        derived.align = align;
+        derived.valign = valign;
+        derived.color = color;
+        const ResolvedStyle& made = derived_styles_.emplace_back(std::move(derived));
+        derived_by_key_.emplace(key, &made);
+        return made;
+    }
+
+    // Each of the cell's texts in its own style and alignment; together they count as one line.
+    void measure_parts(MeasuredCell& measured) {
+        const resolve::ResolvedCell& cell = *measured.cell;
+        for (const resolve::ResolvedText& part : cell.texts) {
+            const ResolvedStyle* style = &styles_.get(part.style);
+            if (part.align || part.valign) {
+                style = &derived_style(*style, part.align.value_or(style->align),
+                                       part.valign.value_or(style->valign), style->color);
+            }
+            measured.parts.push_back(
+                break_text(styles_, *style, part.text, measured.width, part.loc));
+            require_width_fits(measured.parts.back(), cell.box_loc, part.loc);
+        }
+        const double height = parts_height(measured.parts);
+        if (height > flow_.content_height() + kEpsilon) {
+            throw DiagnosticError(make_error(
+                cell.box_loc,
+                "the texts of this cell are kept together on one page and need " + mm(height) +
+                    ", more than the page's content height of " + mm(flow_.content_height()),
+                "make the cell's column wider or its texts shorter, or put the long text into a "
+                "cell of its own"));
+        }
+        ResolvedStyle whole = styles_.get(cell.style);
+        whole.padding = {};
+        whole.line_height_pt = height;
+        measured.text.style = &derived_styles_.emplace_back(std::move(whole));
+        measured.text.shared_lines = std::make_shared<const std::vector<text::TextLine>>(1);
+        measured.text.content_width_pt = measured.width;
     }
 
     void compute_row_heights() {
@@ -683,6 +768,12 @@ private:
             edges.emplace_back(right, low, right, high);
         };
 
+        std::vector<CellFrame> frames; // with table_.cell_borders: the cells' own borders
+        const auto load_frame = [&](const CellOnPage& entry) {
+            const resolve::ResolvedCell& cell = *cells_[entry.index].cell;
+            return CellFrame{cell.column, cell.column + cell.colspan, entry.first_fragment,
+                             entry.last_fragment + 1, cell.border};
+        };
         for (const CellOnPage& entry : cells_on_page(page)) {
             const std::size_t index = entry.index;
             const MeasuredCell& cell = cells_[index];
@@ -697,7 +788,9 @@ private:
             if (cell.cell->fill) {
                 fills.emplace_back(FilledRect{box, *cell.cell->fill});
             }
-            if (table_.border_width_pt > 0) {
+            if (table_.cell_borders) {
+                frames.push_back(load_frame(entry));
+            } else if (table_.border_width_pt > 0) {
                 add_outline(box);
             }
 
@@ -732,6 +825,10 @@ private:
             } else if (text->style->valign == load::VAlign::Bottom) {
                 text_top -= slack;
             }
+            if (!cell.parts.empty()) {
+                place_parts(cell.parts, box, texts);
+                continue;
+            }
             place_lines(*text, first_line, last_line, box.x, text_top, box.width, texts);
         }
 
@@ -748,6 +845,14 @@ private:
             items.emplace_back(
                 StrokedLine{{x1, y1}, {x2, y2}, table_.border_width_pt, table_.border_color});
         }
+        if (table_.cell_borders) {
+            std::vector<double> row_y(fragment_top);
+            row_y.push_back(bottom);
+            for (StrokedLine& line : cell_border_rules(
+                     frames, column_x_, row_y, table_.border_width_pt, table_.border_color)) {
+                items.emplace_back(line);
+            }
+        }
         flow_.advance(top - bottom);
     }
 
@@ -758,6 +863,11 @@ private:
     std::vector<NamedBox>* named_boxes_;
 
     std::vector<MeasuredCell> cells_;
+    std::deque<ResolvedStyle> derived_styles_; // hint and aligned styles; stable addresses
+    std::map<std::tuple<std::string, load::HAlign, load::VAlign, double, double, double>,
+             const ResolvedStyle*>
+        derived_by_key_;
+    std::vector<double> column_x_;                       // the columns' edges, left to right
     std::vector<std::vector<std::size_t>> cells_by_row_; // the cells that start in each row
     std::vector<std::vector<std::size_t>> covering_;     // the cells that cover each row
     // Scratch for cells_on_page(): where a cell is in its result, kNotOnPage between calls.

@@ -61,6 +61,14 @@ void check_table(const TableSpec& table, const FormDefinition& form,
                     check_placeholders(cell.text, cell.loc, fields,
                                        "fields of form '" + form.id + "'");
                 }
+                for (const CellTextSpec& part : cell.texts) {
+                    if (part.content == CellContent::Field) {
+                        check_header_field(part.text, part.loc, fields, form);
+                    } else if (part.content == CellContent::Format) {
+                        check_placeholders(part.text, part.loc, fields,
+                                           "fields of form '" + form.id + "'");
+                    }
+                }
             }
             continue;
         }
@@ -85,6 +93,18 @@ void check_table(const TableSpec& table, const FormDefinition& form,
             if (cell.content == CellContent::Format) {
                 check_placeholders(cell.text, cell.loc, row_fields,
                                    "row fields of '" + tree->id + "'");
+            }
+            for (const CellTextSpec& part : cell.texts) {
+                if (part.content == CellContent::Field &&
+                    std::find(row_fields.begin(), row_fields.end(), part.text) ==
+                        row_fields.end()) {
+                    unknown(part.loc, "field", part.text, row_fields,
+                            "row fields of '" + tree->id + "'");
+                }
+                if (part.content == CellContent::Format) {
+                    check_placeholders(part.text, part.loc, row_fields,
+                                       "row fields of '" + tree->id + "'");
+                }
             }
         }
     }

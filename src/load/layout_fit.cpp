@@ -169,8 +169,26 @@ private:
                 width += widths[static_cast<std::size_t>(c)];
             }
             check_padding(cell_style, width, cell.loc, "cell");
+            if (!cell.hint_style.empty()) {
+                check_padding(style(cell.hint_style), width, cell.hint_style_loc, "cell");
+            }
+            // The texts of a cell are kept together: at least one line of each.
+            double texts_height = 0;
+            for (const CellTextSpec& part : cell.texts) {
+                const StyleSpec& part_style = part.style.empty() ? cell_style : style(part.style);
+                check_padding(part_style, width, part.loc, "cell");
+                texts_height += line_height(part_style);
+            }
+            if (texts_height > content_height_ + 1e-9) {
+                fail(cell.loc,
+                     "the texts of this cell are kept together on one page and need at least " +
+                         mm(texts_height) + ", more than the page's content height of " +
+                         mm(content_height_),
+                     "give the cell fewer texts, or their styles a smaller size or padding");
+            }
             if (cell.rowspan == 1 && !cell.rowspan_to_group) {
-                floor = std::max(floor, line_height(cell_style));
+                floor =
+                    std::max(floor, cell.texts.empty() ? line_height(cell_style) : texts_height);
             }
         };
         for (const CellSpec& level : row.levels) {

@@ -537,6 +537,22 @@ std::string first_title_text(const std::vector<BlockSpec>& blocks) {
     return {};
 }
 
+// A cell of several texts, all the layout's own: what the fill-in workbook shows in it (its texts,
+// one a line), which the import passes over. Empty when a text shows a value.
+std::string layout_texts_of(const CellSpec& cell) {
+    std::string joined;
+    for (const CellTextSpec& part : cell.texts) {
+        if (part.content == CellContent::Field || part.content == CellContent::Format) {
+            return {};
+        }
+        if (!joined.empty()) {
+            joined += '\n';
+        }
+        joined += part.text;
+    }
+    return joined;
+}
+
 LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     if (root.is_null()) {
         root.fail("the layout file is empty",
@@ -588,6 +604,9 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
                 for (const CellSpec& cell : row.cells) {
                     if (cell.content == CellContent::Text && !cell.text.empty()) {
                         spec.form->layout_texts.push_back(cell.text);
+                    }
+                    if (const std::string texts = layout_texts_of(cell); !texts.empty()) {
+                        spec.form->layout_texts.push_back(texts);
                     }
                 }
             }

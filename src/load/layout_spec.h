@@ -2,6 +2,7 @@
 
 #include "core/geometry.h"
 #include "core/source_location.h"
+#include "load/alignment.h"
 #include "load/form_definition.h"
 #include "load/table_spec.h"
 #include "load/tightening_spec.h"
@@ -15,9 +16,6 @@ namespace formpdf::load {
 
 // The layout file (the form's design), as plain data. Every value keeps where it was written.
 // The format is documented in docs/layout-format.md. Lengths are already converted to points.
-
-enum class HAlign { Left, Center, Right };
-enum class VAlign { Top, Middle, Bottom };
 
 // A named font slot: `fonts: { body: { family: Noto Serif CJK SC, weight: regular } }`.
 struct FontSpec {

@@ -18,11 +18,18 @@ void add_placeholders(const std::string& format, std::set<std::string>& ids) {
     }
 }
 
+void add_content(CellContent content, const std::string& text, std::set<std::string>& ids) {
+    if (content == CellContent::Field) {
+        ids.insert(text);
+    } else if (content == CellContent::Format) {
+        add_placeholders(text, ids);
+    }
+}
+
 void add_cell(const CellSpec& cell, std::set<std::string>& ids) {
-    if (cell.content == CellContent::Field) {
-        ids.insert(cell.text);
-    } else if (cell.content == CellContent::Format) {
-        add_placeholders(cell.text, ids);
+    add_content(cell.content, cell.text, ids);
+    for (const CellTextSpec& part : cell.texts) {
+        add_content(part.content, part.text, ids);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "load/table_reader.h"
 
 #include "core/number_format.h"
+#include "load/cell_drawing_reader.h"
 
 #include <algorithm>
 #include <charconv>
@@ -69,8 +70,10 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
         cell.content = cell.text.empty() ? CellContent::Empty : CellContent::Text;
         return cell;
     }
+    // The last five say how the cell itself is drawn (cell_drawing_reader.h).
     const MapReader map =
-        value.map({"text", "field", "format", "style", "fill", "colspan", "rowspan", "name"});
+        value.map({"text", "field", "format", "style", "fill", "colspan", "rowspan", "name",
+                   "border", "texts", "vertical", "hint", "hint-style"});
     const auto text = map.find("text");
     const auto field = map.find("field");
     const auto format = map.find("format");
@@ -118,6 +121,7 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
     if (const auto colspan = map.find("colspan")) {
         cell.colspan = colspan->integer(1, 1000);
     }
+    read_cell_drawing(map, cell, context.style_names);
     if (const auto rowspan = map.find("rowspan")) {
         if (rowspan->is_scalar() && rowspan->text() == "group") {
             if (context.in_group) {
@@ -155,7 +159,7 @@ void read_group_row(const MapReader& map, RowSpec& row,
     if (const auto levels = map.find("levels")) {
         for (const ValueReader& item : levels->list()) {
             CellSpec level = item.is_null() ? CellSpec{} : read_cell(item, context);
-            if (level.content != CellContent::Empty) {
+            if (level.content != CellContent::Empty || !level.texts.empty()) {
                 item.fail("a level cell shows the label of its group; it takes no 'text' or "
                           "'field'",
                           "give it only style and fill, e.g. {fill: \"#D9D9D9\"}");
@@ -364,6 +368,7 @@ TableSpec read_table(const ValueReader& value, double content_width_pt,
         rows.fail("a table needs at least one row");
     }
     place_cells(table, row_values);
+    settle_cell_borders(table);
     return table;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/geometry.h"
 #include "core/source_location.h"
+#include "load/alignment.h"
 
 #include <optional>
 #include <string>
@@ -27,6 +28,33 @@ enum class CellContent {
     Format, // literal text with {field} placeholders: "填表人：{preparer}"
 };
 
+// A cell's own border (`border:`), side by side: a side not given is the table's border; a width
+// of 0 draws none. A rule shared by two cells is drawn when either cell asks for it explicitly
+// (the wider of the two), and follows the table's border when neither does.
+struct CellBorders {
+    std::optional<double> top; // points
+    std::optional<double> right;
+    std::optional<double> bottom;
+    std::optional<double> left;
+    SourceLoc loc;
+
+    bool any() const { return top || right || bottom || left; }
+};
+
+// One of several texts of a cell (`texts:`), each with its own style and alignment: the opinion at
+// the top left of an approval cell, "（盖章）" and "年  月  日" at its bottom right. The texts
+// with `valign: top` stack from the top of the cell, `bottom` ones up from its bottom, `middle`
+// ones in the middle; the cell is as tall as all of them together.
+struct CellTextSpec {
+    CellContent content = CellContent::Empty; // Text, Field or Format
+    std::string text; // Text: the literal; Field: the field id; Format: the template
+    SourceLoc loc;
+    std::string style; // empty: the cell's style
+    SourceLoc style_loc;
+    std::optional<HAlign> align;  // empty: the style's
+    std::optional<VAlign> valign; // empty: the style's
+};
+
 struct CellSpec {
     CellContent content = CellContent::Empty;
     std::string text;  // Text: the literal; Field: the field id; Format: the template
@@ -41,6 +69,16 @@ struct CellSpec {
     // Names the cell's box in the PDF (a named destination), e.g. "unit-seal" for the 单位盖章 area
     // where `formpdf sign --box unit-seal` puts a visible signature. Empty: unnamed.
     std::string name;
+    // Drawing of the cell itself (docs/layout-format.md, "Cells"): its own borders; several texts
+    // in place of one; the text set vertically (one character a line); a hint shown in a lighter
+    // style where the value is empty (the blank template), never data.
+    CellBorders border;
+    std::vector<CellTextSpec> texts; // non-empty: the cell shows these instead of `text`
+    bool vertical = false;
+    std::string hint;
+    SourceLoc hint_loc;
+    std::string hint_style; // empty: the cell's style, in grey
+    SourceLoc hint_style_loc;
 };
 
 // Which rows a header block heads, i.e. above which rows it repeats on a later page.

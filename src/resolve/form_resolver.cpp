@@ -44,6 +44,30 @@ std::string fill_template(const std::string& format, const load::Declaration* de
     return out;
 }
 
+void bind(const load::CellSpec& spec, const load::Declaration* declaration,
+          const load::Record* record, ResolvedCell& cell);
+
+// The several texts of a cell (`texts:`), each bound like a cell of its own; the cell's `text` is
+// all of them, one a line.
+void bind_texts(const load::CellSpec& spec, const load::Declaration* declaration,
+                const load::Record* record, ResolvedCell& cell) {
+    for (const load::CellTextSpec& part : spec.texts) {
+        load::CellSpec single;
+        single.content = part.content;
+        single.text = part.text;
+        single.loc = part.loc;
+        ResolvedCell bound;
+        bind(single, declaration, record, bound);
+        if (!cell.texts.empty()) {
+            cell.text += '\n';
+        }
+        cell.text += bound.text;
+        cell.texts.push_back(ResolvedText{std::move(bound.text), bound.loc,
+                                          part.style.empty() ? cell.style : part.style, part.align,
+                                          part.valign});
+    }
+}
+
 // The text a cell shows, and where it came from.
 void bind(const load::CellSpec& spec, const load::Declaration* declaration,
           const load::Record* record, ResolvedCell& cell) {
@@ -73,6 +97,7 @@ void bind(const load::CellSpec& spec, const load::Declaration* declaration,
         break;
     }
     }
+    bind_texts(spec, declaration, record, cell);
 }
 
 ResolvedCell make_cell(const load::CellSpec& spec, const load::TableSpec& table, int row) {
@@ -86,6 +111,10 @@ ResolvedCell make_cell(const load::CellSpec& spec, const load::TableSpec& table,
     cell.name = spec.name;
     cell.loc = spec.loc;
     cell.box_loc = spec.loc;
+    cell.border = spec.border;
+    cell.vertical = spec.vertical;
+    cell.hint = spec.hint;
+    cell.hint_style = spec.hint_style;
     return cell;
 }
 
@@ -217,6 +246,13 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
     out.border_width_pt = table.border_width_pt;
     out.border_color = table.border_color;
     out.continued_suffix = table.continued_suffix;
+    for (const load::RowSpec& row : table.rows) {
+        for (const auto* cells : {&row.levels, &row.cells}) {
+            for (const load::CellSpec& cell : *cells) {
+                out.cell_borders = out.cell_borders || cell.border.any();
+            }
+        }
+    }
 
     // Grid rows of each template row, known once the groups are expanded; `rowspan: group` and
     // numeric rowspans are converted from template rows to grid rows afterwards.

@@ -14,6 +14,15 @@ namespace formpdf::resolve {
 // A layout with a declaration's data bound into it: every cell and text knows exactly what it
 // prints. Plain data; the layout stage may assume it is valid (spans tile the grid).
 
+// One of several texts of a cell (load::CellTextSpec), with its value put in.
+struct ResolvedText {
+    std::string text; // exactly what to print
+    SourceLoc loc;    // where the text was written (the declaration's value, or the layout)
+    std::string style;
+    std::optional<load::HAlign> align;  // empty: the style's
+    std::optional<load::VAlign> valign; // empty: the style's
+};
+
 struct ResolvedCell {
     int row = 0;    // first grid row
     int column = 0; // first grid column
@@ -35,6 +44,15 @@ struct ResolvedCell {
     std::string field;
     std::string tree;
     int level = -1;
+    // How the cell itself is drawn (load::CellSpec): its own borders; several texts (then `text`
+    // holds them one a line, for the workbook); one character a line; the hint printed in place
+    // of an empty `text`, in `hint_style` (empty: the cell's style in grey). The hint is never
+    // part of `text`: it is not a value.
+    load::CellBorders border;
+    std::vector<ResolvedText> texts;
+    bool vertical = false;
+    std::string hint;
+    std::string hint_style;
 };
 
 struct ResolvedRow {
@@ -54,6 +72,7 @@ struct ResolvedTable {
     Color border_color;
     std::string continued_suffix;
     SourceLoc loc;
+    bool cell_borders = false; // some cell has a border of its own: rules are drawn side by side
 };
 
 struct ResolvedBlock {

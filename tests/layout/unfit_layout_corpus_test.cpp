@@ -77,7 +77,9 @@ public:
         yaml << "]}\n";
         if (has_group_) {
             yaml << "        - group: indicators\n          levels: [{style: label}, {style: "
-                    "label}]\n          cells: [{field: name}, {field: value}]\n";
+                    "label"
+                 << (random_() % 4 == 0 ? ", vertical: true" : "")
+                 << "}]\n          cells: [{field: name}, {field: value}]\n";
             return yaml.str();
         }
         const int rows = 1 + static_cast<int>(random_() % 8);
@@ -87,10 +89,11 @@ public:
         for (int r = 0; r < rows; ++r) {
             yaml << "        - [";
             if (label && r == 0) {
-                yaml << "{text: " << text() << ", rowspan: " << rows << "}, ";
+                yaml << "{text: " << text() << ", rowspan: " << rows
+                     << (random_() % 4 == 0 ? ", vertical: true" : "") << "}, ";
             }
             for (int c = label ? 1 : 0; c < columns; ++c) {
-                yaml << (c > (label ? 1 : 0) ? ", " : "") << text();
+                yaml << (c > (label ? 1 : 0) ? ", " : "") << cell();
             }
             yaml << "]\n";
         }
@@ -129,6 +132,22 @@ private:
             return degenerate.begin()[random_() % degenerate.size()];
         }
         return ordinary.begin()[random_() % ordinary.size()];
+    }
+    // A body cell: mostly plain text, else drawn by one of the cell-level keys.
+    std::string cell() {
+        switch (random_() % 10) {
+        case 0:
+            return std::string("{text: ") + text() + ", vertical: true}";
+        case 1:
+            return std::string("{texts: [") + text() + ", {text: " + text() +
+                   ", align: right, valign: bottom}]}";
+        case 2:
+            return std::string("{field: remark, hint: ") + text() + "}";
+        case 3:
+            return std::string("{text: ") + text() + ", border: {right: 0, bottom: 2pt}}";
+        default:
+            return text();
+        }
     }
     const char* margin() { return pick({"10mm", "20mm"}, {"0mm", "1mm", "60mm", "400mm"}); }
     const char* padding() { return pick({"0.5mm", "1mm", "2mm"}, {"0mm", "20mm", "150mm"}); }
