@@ -72,6 +72,27 @@ public:
         }
     }
 
+    // A list (`lists:` of the form): records only, checked as the rows of one group.
+    void check_list(const std::vector<Group>& groups) {
+        for (const Group& group : groups) {
+            if (!group.level.empty() && (!group.groups.empty() || !group.records.empty())) {
+                findings_.structural_error(
+                    group.loc, "the " + tree_.label + " is a list of records, not of groups",
+                    "write each record as a map of its fields, e.g. `- {" +
+                        (tree_.row_fields.empty() ? std::string("id")
+                                                  : tree_.row_fields.front().id) +
+                        ": …}`");
+                return;
+            }
+        }
+        std::vector<Record> one_field_records;
+        Group all;
+        for (const Record* record : load::list_records(groups, one_field_records)) {
+            all.records.push_back(*record);
+        }
+        check_rows(all);
+    }
+
 private:
     std::string level_names() const {
         return tree_.levels.size() > 1 ? tree_.levels.back().label : tree_.levels.front().label;
@@ -384,6 +405,10 @@ void check_trees(const load::Declaration& declaration, const load::FormDefinitio
                 "unknown key '" + id + "' for the form '" + form.id +
                     "' (a declaration holds form, fields and the form's tables)",
                 load::suggestion_hint(id, tree_ids, "tables of this form"));
+            continue;
+        }
+        if (tree->list) {
+            TreeChecker(*tree, declaration, findings).check_list(groups);
             continue;
         }
         TreeChecker(*tree, declaration, findings).check(groups);

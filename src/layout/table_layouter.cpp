@@ -109,9 +109,12 @@ private:
             const ResolvedStyle& style = styles_.get(cell.style);
             measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
             require_width_fits(measured.text, cell.box_loc, cell.loc);
-            if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
-                measured.continued = break_text(styles_, style, cell.text + table_.continued_suffix,
-                                                measured.width, cell.loc);
+            const std::string& suffix = cell.continued_suffix ? *cell.continued_suffix
+                                                              : table_.continued_suffix;
+            if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty() &&
+                !suffix.empty()) {
+                measured.continued =
+                    break_text(styles_, style, cell.text + suffix, measured.width, cell.loc);
                 require_width_fits(*measured.continued, cell.box_loc, cell.loc);
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());

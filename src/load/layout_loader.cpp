@@ -548,7 +548,7 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     const MapReader map = root.open_map();
     check_format_version(map);
     map.check_keys({kFormatKey, "title", "page", "fonts", "fallback", "styles", "blocks",
-                    "page-numbers", "bookmark", "output", "form"});
+                    "page-numbers", "bookmark", "output", "form", "batch"});
 
     LayoutSpec spec;
     spec.file = file;
@@ -591,6 +591,9 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
                 }
             }
         }
+    }
+    if (const auto batch = map.find("batch")) {
+        spec.batch = read_batch_fields(*batch);
     }
     if (const auto output = map.find("output")) {
         if (const auto pdfa = output->map({"pdfa"}).find("pdfa")) {
