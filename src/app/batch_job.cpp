@@ -567,8 +567,10 @@ private:
         std::vector<std::string> names;
         names.reserve(forms_.size());
         for (const Form& form : forms_) {
-            names.push_back(
-                safe_file_name(expand_name_pattern(request_.name_pattern, *form.declaration)));
+            names.push_back(safe_file_name(
+                request_.name_pattern.empty()
+                    ? form.code + (form.code.empty() || form.name.empty() ? "" : "-") + form.name
+                    : expand_name_pattern(request_.name_pattern, *form.declaration)));
         }
         std::vector<std::string> reserved;
         if (const std::string stem = stem_if_pdf(request_.combined); !stem.empty()) {

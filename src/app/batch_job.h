@@ -17,8 +17,9 @@ struct BatchRequest {
     std::vector<std::filesystem::path> inputs;
     std::filesystem::path output_dir; // created when missing; nothing is written outside it
     // The per-form file name: {field} replaced by the declaration's value, then made safe
-    // (output_naming.h); ".pdf" is added.
-    std::string name_pattern = "{project_code}-{project_name}";
+    // (output_naming.h); ".pdf" is added. Empty: the form's code and name joined by '-' (the
+    // fields its layout's `batch:` names; only the one it has when it lacks the other).
+    std::string name_pattern;
     // The combined print file, a plain file name inside output_dir; none when empty.
     std::string combined;
     bool forms = true;     // write the per-form PDFs (false: only the combined file)

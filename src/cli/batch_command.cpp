@@ -81,8 +81,9 @@ Command add_batch_command(CLI::App& app) {
         ->required();
     cmd->add_option("-o,--output", request.output_dir, "Folder for the PDFs")->required();
     cmd->add_option("--name", request.name_pattern,
-                    "File name of each form, from its fields (made safe; .pdf is added)")
-        ->capture_default_str();
+                    "File name of each form, from its fields, e.g. {project_code}-{project_name} "
+                    "(made safe; .pdf is added; default: its code and name, as its layout's "
+                    "batch: names them)");
     cmd->add_option("--combined", request.combined,
                     "Also write all forms into this one file (a name inside the output folder)");
     cmd->add_flag("--no-forms{false}", request.forms,
