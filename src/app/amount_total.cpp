@@ -28,7 +28,8 @@ std::optional<ParsedAmount> parse(std::string_view text) {
         if (c >= '0' && c <= '9') {
             amount.whole += c;
             ++group;
-        } else if (c == ',' && !amount.whole.empty() && (!amount.grouped ? group <= 3 : group == 3)) {
+        } else if (c == ',' && !amount.whole.empty() &&
+                   (!amount.grouped ? group <= 3 : group == 3)) {
             amount.grouped = true;
             group = 0;
         } else {

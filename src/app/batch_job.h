@@ -29,7 +29,8 @@ struct BatchRequest {
     // names in `batch:`), "input", or any field id; empty: the `batch: sort` of the first form's
     // layout, else "code". `amount` compares as numbers.
     std::string sort;
-    std::optional<SortCollation> collation; // empty: the first form's layout's, else Text
+    // How `sort` compares texts; empty: the first form's layout's `collation:`, else Text.
+    std::optional<SortCollation> collation;
     bool keep_going = false; // write the combined file even when some forms failed
     // Every declaration is checked before it is printed (print_checks.h): a structural error
     // fails the form, other errors are printed with it. With `strict`, any error fails it.

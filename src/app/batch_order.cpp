@@ -9,8 +9,8 @@
 
 namespace formpdf::app {
 
-std::vector<std::size_t> sorted_order(const std::vector<std::string>& keys,
-                                      SortCollation collation, bool amounts) {
+std::vector<std::size_t> sorted_order(const std::vector<std::string>& keys, SortCollation collation,
+                                      bool amounts) {
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     // What is compared, made once per form: the collation key of each text, and with `amounts`

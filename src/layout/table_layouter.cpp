@@ -109,8 +109,8 @@ private:
             const ResolvedStyle& style = styles_.get(cell.style);
             measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
             require_width_fits(measured.text, cell.box_loc, cell.loc);
-            const std::string& suffix = cell.continued_suffix ? *cell.continued_suffix
-                                                              : table_.continued_suffix;
+            const std::string& suffix =
+                cell.continued_suffix ? *cell.continued_suffix : table_.continued_suffix;
             if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty() &&
                 !suffix.empty()) {
                 measured.continued =

@@ -119,10 +119,9 @@ void check_field_references(const LayoutSpec& spec) {
                        "fields of form '" + form.id + "'");
     // `batch:` fields written in the layout (the defaults are not required of every form).
     const BatchFields& batch = spec.batch;
-    for (const auto& [id, loc] : {std::pair{&batch.code, &batch.code_loc},
-                                  std::pair{&batch.name, &batch.name_loc},
-                                  std::pair{&batch.unit, &batch.unit_loc},
-                                  std::pair{&batch.amount, &batch.amount_loc}}) {
+    for (const auto& [id, loc] :
+         {std::pair{&batch.code, &batch.code_loc}, std::pair{&batch.name, &batch.name_loc},
+          std::pair{&batch.unit, &batch.unit_loc}, std::pair{&batch.amount, &batch.amount_loc}}) {
         if (loc->line > 0) {
             check_header_field(*id, *loc, fields, form);
         }

@@ -192,8 +192,8 @@ void expand_list(const load::RowSpec& spec, const load::TableSpec& table,
         out.rows.push_back(
             ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt), spec.loc});
         for (std::size_t c = 0; c < spec.cells.size(); ++c) {
-            const auto m = static_cast<std::size_t>(
-                std::find(merged.begin(), merged.end(), c) - merged.begin());
+            const auto m = static_cast<std::size_t>(std::find(merged.begin(), merged.end(), c) -
+                                                    merged.begin());
             if (m < merged.size() && span_at[m][i] == 0) {
                 continue; // inside a span started in an earlier row
             }

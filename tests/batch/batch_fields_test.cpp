@@ -30,7 +30,8 @@ testing::CommandResult batch(std::vector<std::string> args) {
 
 // The first page's text, row by row (`-layout`), white space removed.
 std::string first_page_text(const fs::path& pdf) {
-    const auto text = run_command({"pdftotext", "-layout", "-enc", "UTF-8", "-l", "1", pdf.string(), "-"});
+    const auto text =
+        run_command({"pdftotext", "-layout", "-enc", "UTF-8", "-l", "1", pdf.string(), "-"});
     EXPECT_EQ(text.exit_code, 0) << text.err;
     return testing::without_whitespace(text.out);
 }
@@ -53,8 +54,9 @@ std::vector<std::string> cities_in_order(const std::string& text) {
 
 std::vector<std::string> contents_order(const std::vector<std::string>& options) {
     TempDir dir;
-    std::vector<std::string> args = {kData + "/in", "-o", (dir / "out").string(), "--layouts",
-                                     kData, "--combined", "all.pdf", "--contents", "-q"};
+    std::vector<std::string> args = {kData + "/in", "-o",         (dir / "out").string(),
+                                     "--layouts",   kData,        "--combined",
+                                     "all.pdf",     "--contents", "-q"};
     args.insert(args.end(), options.begin(), options.end());
     const auto result = batch(args);
     EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -64,9 +66,9 @@ std::vector<std::string> contents_order(const std::vector<std::string>& options)
 TEST(BatchFields, TheContentsOfAFamilyFormShowItsCodeAmountAndAnyFieldWithAnExactTotal) {
     TempDir dir;
     const fs::path out = dir / "out";
-    const auto result = batch({kData + "/in", "-o", out.string(), "--layouts", kData, "--combined",
-                               "all.pdf", "--contents", "--contents-layout",
-                               kData + "/contents-with-kind.yaml"});
+    const auto result =
+        batch({kData + "/in", "-o", out.string(), "--layouts", kData, "--combined", "all.pdf",
+               "--contents", "--contents-layout", kData + "/contents-with-kind.yaml"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const std::string text = first_page_text(out / "all.pdf");
     // 项目代码 and 预算 are the form's item_code and budget, as its layout's `batch:` says.
@@ -104,8 +106,8 @@ TEST(BatchFields, TheOrderIsTheLayoutsOrAnyFieldInPinyinOrCodePointOrder) {
 
 TEST(BatchFields, ASortFieldNoFormHasIsRefusedBeforeAnythingIsWritten) {
     TempDir dir;
-    const auto result = batch({kData + "/in", "-o", (dir / "out").string(), "--layouts", kData,
-                               "--sort", "ctiy"});
+    const auto result =
+        batch({kData + "/in", "-o", (dir / "out").string(), "--layouts", kData, "--sort", "ctiy"});
     EXPECT_EQ(result.exit_code, 64) << result.err;
     EXPECT_NE(result.err.find("no form has the field 'ctiy' to sort by"), std::string::npos)
         << result.err;
@@ -115,9 +117,8 @@ TEST(BatchFields, ASortFieldNoFormHasIsRefusedBeforeAnythingIsWritten) {
 TEST(BatchFields, TheOlderFamilyFormsContentsShowItsAmount) {
     TempDir dir;
     const fs::path out = dir / "out";
-    const auto result =
-        batch({kSourceDir + "/inputs/family/legacy-project-targets.yaml", "-o", out.string(),
-               "--combined", "all.pdf", "--contents"});
+    const auto result = batch({kSourceDir + "/inputs/family/legacy-project-targets.yaml", "-o",
+                               out.string(), "--combined", "all.pdf", "--contents"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const std::string text = first_page_text(out / "all.pdf");
     // 预算部门 is the unit; 金额 (`amount`) is the amount, and the 合计.
