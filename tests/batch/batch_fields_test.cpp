@@ -4,6 +4,8 @@
 
 #include "app/amount_total.h"
 #include "app/batch_order.h"
+#include "core/diagnostic.h"
+#include "load/layout_loader.h"
 #include "support/command.h"
 
 #include <gtest/gtest.h>
@@ -127,6 +129,27 @@ TEST(BatchFields, TheOlderFamilyFormsContentsShowItsAmount) {
     EXPECT_LT(text.find("860.00"), text.find("合计860.00")) << text; // its row, then the 合计
     EXPECT_NE(text.find("合计860.00"), std::string::npos) << text;
     EXPECT_TRUE(fs::exists(out / "2020年桃溪县农村公路养护及危桥改造工程.pdf"));
+}
+
+std::string layout_error(const std::string& batch_line) {
+    const std::string yaml = "formpdf-layout: 1\n" + batch_line +
+                             "\nform:\n  id: f\n  fields:\n    item_code: {label: 代码}\n";
+    try {
+        load::load_layout_text(yaml, "f.yaml");
+    } catch (const DiagnosticError& error) {
+        const Diagnostic& d = error.diagnostic();
+        return d.loc.file + ":" + std::to_string(d.loc.line) + ": " + d.message;
+    }
+    return "(no error)";
+}
+
+TEST(BatchFields, TheLayoutsBatchFieldsAreFieldsOfTheForm) {
+    EXPECT_EQ(layout_error("batch: {code: item_code, sort: anything, collation: pinyin}"),
+              "(no error)");
+    EXPECT_EQ(layout_error("batch: {code: itme_code}"), "f.yaml:2: unknown field 'itme_code'");
+    EXPECT_EQ(layout_error("batch: {code: 项目编码}"),
+              "f.yaml:2: 'batch.code' must be a field id, not '项目编码'");
+    EXPECT_NE(layout_error("batch: {collation: zh}").find("f.yaml:2:"), std::string::npos);
 }
 
 TEST(AmountTotal, AddsExactlyInDecimal) {

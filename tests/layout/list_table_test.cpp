@@ -6,6 +6,7 @@
 #include "core/diagnostic.h"
 #include "layout/document_layouter.h"
 #include "load/declaration.h"
+#include "load/declaration_writer.h"
 #include "load/layout_loader.h"
 #include "resolve/form_resolver.h"
 
@@ -195,6 +196,32 @@ TEST(ListTable, AListDeclarationIsCheckedAgainstTheFormsListFields) {
     }
     EXPECT_NE(messages.find("unknown row field 'nmae'"), std::string::npos) << messages;
     EXPECT_NE(messages.find("名称"), std::string::npos) << messages; // the record without a name
+}
+
+TEST(ListTable, AListOfRecordsIsReadAsRecordsAndWrittenBackInTheSameShape) {
+    const std::string yaml = "form: modes\nitems:\n  - {group: 办公经费, name: 第1项}\n"
+                             "  - {group: '0.50', name: ~}\n";
+    const std::vector<load::Declaration> declarations =
+        load::load_declarations_text(yaml, "modes-data.yaml");
+    std::vector<load::Record> one_field_records;
+    const auto records = load::list_records(*declarations[0].tree("items"), one_field_records);
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[1]->find("group")->text, "0.50"); // as written
+    EXPECT_EQ(records[1]->find("name")->text, "~");
+    const std::string written = load::write_declarations(declarations);
+    EXPECT_NE(written.find("items:\n  - group: 办公经费\n    name: 第1项\n"), std::string::npos)
+        << written;
+    const auto again = load::load_declarations_text(written, "again.yaml");
+    EXPECT_EQ(load::write_declarations(again), written);
+
+    // A tree whose groups have nothing under them stays a tree; as a list, each is a record of
+    // one field.
+    const auto tree = load::load_declarations_text(
+        "form: modes\nitems:\n  - group: 办公经费\n  - group: 差旅费\n", "tree.yaml");
+    EXPECT_EQ(tree[0].tree("items")->front().level, "group");
+    const auto one_field = load::list_records(*tree[0].tree("items"), one_field_records);
+    ASSERT_EQ(one_field.size(), 2u);
+    EXPECT_EQ(one_field[1]->find("group")->text, "差旅费");
 }
 
 TEST(ListTable, LayoutMistakesAreReportedAtTheKey) {
