@@ -61,6 +61,28 @@ public:
     }
 
     void check(const std::vector<Group>& groups) {
+        // Maps without `groups:`/`rows:` and with several keys are read as a list's records
+        // (declaration.h): in a tree, that is a group written with two names.
+        for (const Group& group : groups) {
+            if (group.level.empty()) {
+                const Record* record = group.records.empty() ? nullptr : &group.records.front();
+                std::string keys;
+                if (record) {
+                    for (const auto& [id, value] : record->fields) {
+                        keys += (keys.empty() ? "'" : ", '") + id + "'";
+                    }
+                }
+                findings_.structural_error(
+                    record ? record->loc : group.loc,
+                    "this group of the " + tree_.label + " has " +
+                        (keys.empty() ? std::string("no name") : "the keys " + keys) +
+                        ", and no `groups:` or `rows:`",
+                    "a group is `- " + tree_.levels.front().id +
+                        ": 产出` followed by `groups:` (the groups under it) or `rows:` (its "
+                        "rows)");
+                return;
+            }
+        }
         check_groups(groups, 0, tree_.vocabulary.empty() ? nullptr : &tree_.vocabulary, nullptr);
         if (variant_count_ > 0) {
             findings_.note(first_variant_loc_,

@@ -224,6 +224,20 @@ TEST(ListTable, AListOfRecordsIsReadAsRecordsAndWrittenBackInTheSameShape) {
     EXPECT_EQ(one_field[1]->find("group")->text, "差旅费");
 }
 
+TEST(ListTable, AGroupWrittenWithTwoNamesInATreeIsAStructuralError) {
+    const load::LayoutSpec layout = load::load_layout_file(std::string(FORMPDF_SOURCE_DIR) +
+                                                           "/layouts/shenzhen-l2-project.yaml");
+    const auto declarations = load::load_declarations_text(
+        "form: shenzhen-l2-project\nindicators:\n  - {level1: 产出, level2: 数量}\n", "two.yaml");
+    Diagnostics found;
+    check::check_declaration(declarations[0], *layout.form, found);
+    const auto it = std::find_if(found.items().begin(), found.items().end(), [](const auto& d) {
+        return d.message.find("has the keys 'level1', 'level2'") != std::string::npos;
+    });
+    ASSERT_NE(it, found.items().end());
+    EXPECT_EQ(it->loc.line, 3);
+}
+
 TEST(ListTable, LayoutMistakesAreReportedAtTheKey) {
     const auto error_of = [](const std::string& yaml) {
         try {
