@@ -183,6 +183,38 @@ TEST(ListTable, ContinuedSaysWhatACutMergedCellShowsOnTheNextPage) {
     EXPECT_EQ(second_page_text(", continued: none").find("办公经费"), std::string::npos);
 }
 
+TEST(ListTable, ATreeLabelThatIsAnAmountIsRepeatedWithoutTheMarkerToo) {
+    // The shape a unit-level table took before list rows: the 预算数 as a tree level.
+    const load::LayoutSpec layout = load::load_layout_text(R"(formpdf-layout: 1
+page: {size: [120mm, 100mm], margins: 10mm}
+blocks:
+  - table:
+      columns: [42mm, 30mm, 1fr]
+      min-row-height: 10mm
+      continued: （续）
+      rows:
+        - group: items
+          levels: [{}, {}]
+          cells: [{field: name}]
+)",
+                                                           "tree.yaml");
+    std::string yaml = "form: tree\nitems:\n  - level1: 办公大楼运行保障\n    groups:\n"
+                       "      - level2: '3,309,840.00'\n        rows:\n";
+    for (int i = 1; i <= 12; ++i) {
+        yaml += "          - {name: 第" + std::to_string(i) + "项}\n";
+    }
+    const auto declarations = load::load_declarations_text(yaml, "tree-data.yaml");
+    const layout::Document document = layout::layout_forms(layout, {&declarations[0]}, fonts());
+    ASSERT_GE(document.pages.size(), 2u);
+    std::string text;
+    for (const std::string& line : page_texts(document.pages[1])) {
+        text += line + "|";
+    }
+    EXPECT_NE(text.find("办公大楼运行保障（续）|"), std::string::npos) << text;
+    EXPECT_NE(text.find("|3,309,840.00|"), std::string::npos) << text;
+    EXPECT_EQ(text.find("0（续）"), std::string::npos) << text;
+}
+
 TEST(ListTable, AListDeclarationIsCheckedAgainstTheFormsListFields) {
     const load::LayoutSpec layout = load::load_layout_text(modes_layout(""), "modes.yaml");
     const std::vector<load::Declaration> declarations = load::load_declarations_text(
