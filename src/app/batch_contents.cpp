@@ -1,5 +1,7 @@
 #include "app/batch_contents.h"
 
+#include "app/amount_total.h"
+
 namespace formpdf::app {
 
 namespace {
@@ -19,6 +21,7 @@ load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries
 
     load::Group all;
     int with_errors = 0;
+    std::vector<std::string> amounts;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const ContentsEntry& entry = entries[i];
         load::Record record;
@@ -28,6 +31,12 @@ load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries
                          {"amount", text(entry.amount)},
                          {"page", text(std::to_string(entry.page))},
                          {"check", text(entry.errors > 0 ? "有错误" : "")}};
+        for (const auto& [id, value] : entry.fields) {
+            if (!record.find(id)) {
+                record.fields.emplace_back(id, text(value));
+            }
+        }
+        amounts.push_back(entry.amount);
         with_errors += entry.errors > 0 ? 1 : 0;
         all.records.push_back(std::move(record));
     }
@@ -44,7 +53,8 @@ load::Declaration contents_declaration(const std::vector<ContentsEntry>& entries
          text("共" + std::to_string(entries.size()) + "份" +
               (with_errors > 0 ? "，其中" + std::to_string(with_errors) + "份有错误（见“检查”栏）"
                                : ""))},
-        {"missing", text(missing_text)}};
+        {"missing", text(missing_text)},
+        {"amount_total", text(amount_total(amounts).value_or(""))}};
     declaration.trees = {{"entries", {std::move(all)}}};
     return declaration;
 }

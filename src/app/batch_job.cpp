@@ -14,6 +14,7 @@
 #include "layout/resolved_style.h"
 #include "load/declaration.h"
 #include "load/layout_loader.h"
+#include "load/printed_fields.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/streamed_pdf_writer.h"
 #include "text/font_library.h"
@@ -90,6 +91,9 @@ struct Form {
     std::string amount;
     const load::LayoutSpec* spec = nullptr;
     std::optional<DiagnosticError> error; // found before rendering: no layout
+    // The fields of its declaration the contents page shows besides the ones above (id → value),
+    // kept for when the declaration is released.
+    std::vector<std::pair<std::string, std::string>> contents_fields;
     fs::path output;
 };
 
@@ -176,25 +180,36 @@ template <class Body> void parallel_for(std::size_t count, unsigned jobs, Body&&
     }
 }
 
-void sort_forms(std::vector<Form>& forms, BatchSort sort) {
-    const auto by_input = [](const Form& a, const Form& b) {
-        return a.input_order < b.input_order;
-    };
-    switch (sort) {
-    case BatchSort::Code:
-        std::stable_sort(forms.begin(), forms.end(), [&](const Form& a, const Form& b) {
-            return a.code != b.code ? a.code < b.code : by_input(a, b);
-        });
-        break;
-    case BatchSort::Name:
-        std::stable_sort(forms.begin(), forms.end(), [&](const Form& a, const Form& b) {
-            return a.name != b.name ? a.name < b.name : by_input(a, b);
-        });
-        break;
-    case BatchSort::Input:
-        std::stable_sort(forms.begin(), forms.end(), by_input);
-        break;
+// The fields a form's layout names as its code, name, unit and amount (`batch:`); the defaults
+// for a form whose layout could not be loaded.
+const load::BatchFields& batch_fields_of(const Form& form) {
+    static const load::BatchFields kDefaults;
+    return form.spec ? form.spec->batch : kDefaults;
+}
+
+// The sort key of a form: one of the fields its layout names, or a field of its own.
+std::string sort_key_of(const Form& form, const std::string& sort) {
+    if (sort == "code") {
+        return form.code;
     }
+    if (sort == "name") {
+        return form.name;
+    }
+    if (sort == "unit") {
+        return form.unit;
+    }
+    if (sort == "amount") {
+        return form.amount;
+    }
+    if (sort == "input" || !form.declaration) {
+        return {};
+    }
+    return field_text(*form.declaration, sort);
+}
+
+bool is_sort_role(const std::string& sort) {
+    return sort == "code" || sort == "name" || sort == "unit" || sort == "amount" ||
+           sort == "input";
 }
 
 std::string stem_if_pdf(const std::string& file_name) {
@@ -238,6 +253,9 @@ public:
                            "give declaration files (*.yaml, *.yml) or folders that hold some"));
         }
         resolve_layouts();
+        if (!order_forms(result)) {
+            return;
+        }
         name_outputs();
         if (!request_.combined.empty()) {
             load_combined_layouts();
@@ -414,15 +432,71 @@ private:
                 form.document = d;
                 form.loc = declaration.loc;
                 form.input_order = forms_.size();
-                form.code = field_text(declaration, request_.code_field);
-                form.name = field_text(declaration, request_.name_field);
-                form.unit = field_text(declaration, request_.unit_field);
-                form.amount = field_text(declaration, request_.amount_field);
+                read_batch_fields(form);
                 forms_.push_back(std::move(form));
             }
         }
-        sort_forms(forms_, request_.sort);
         summary_.forms = forms_.size();
+    }
+
+    // The code, name, unit and amount of a form, from the fields its layout names (the
+    // defaults until its layout is known).
+    static void read_batch_fields(Form& form) {
+        const load::BatchFields& fields = batch_fields_of(form);
+        form.code = field_text(*form.declaration, fields.code);
+        form.name = field_text(*form.declaration, fields.name);
+        form.unit = field_text(*form.declaration, fields.unit);
+        form.amount = field_text(*form.declaration, fields.amount);
+    }
+
+    // Puts the forms in the batch order (docs/batch.md, "Order"), once their layouts are known.
+    // A sort field that neither a declaration nor a form definition has is a mistake on the
+    // command line (or in the layout): refused, exit 64, before anything is written.
+    bool order_forms(JobResult& result) {
+        for (Form& form : forms_) {
+            read_batch_fields(form);
+        }
+        const load::BatchFields* first =
+            forms_.empty() || !forms_.front().spec ? nullptr : &forms_.front().spec->batch;
+        std::string sort = request_.sort;
+        if (sort.empty()) {
+            sort = first && !first->sort.empty() ? first->sort : std::string("code");
+        }
+        SortCollation collation = SortCollation::Text;
+        if (request_.collation) {
+            collation = *request_.collation;
+        } else if (first && first->collation == "pinyin") {
+            collation = SortCollation::Pinyin;
+        }
+        if (!is_sort_role(sort) && !sort_field_exists(sort)) {
+            result.diagnostics.add(make_error(
+                {}, "no form has the field '" + sort + "' to sort by; nothing was written",
+                "--sort takes code, name, unit, amount (the fields each layout's `batch:` "
+                "names), input, or a field id of the declarations, e.g. project_type"));
+            result.exit_code = ExitCode::Usage;
+            summary_ = BatchSummary{};
+            return false;
+        }
+        std::vector<std::string> keys;
+        keys.reserve(forms_.size());
+        for (const Form& form : forms_) {
+            keys.push_back(sort_key_of(form, sort));
+        }
+        const std::vector<std::size_t> order = sorted_order(keys, collation, sort == "amount");
+        std::vector<Form> sorted;
+        sorted.reserve(forms_.size());
+        for (const std::size_t index : order) {
+            sorted.push_back(std::move(forms_[index]));
+        }
+        forms_ = std::move(sorted);
+        return true;
+    }
+
+    bool sort_field_exists(const std::string& id) const {
+        return std::any_of(forms_.begin(), forms_.end(), [&](const Form& form) {
+            return (form.declaration && form.declaration->field(id)) ||
+                   (form.spec && form.spec->form && form.spec->form->find_field(id));
+        });
     }
 
     // The layout the first file's first declaration asks for, when it can be told without errors
@@ -493,8 +567,10 @@ private:
         std::vector<std::string> names;
         names.reserve(forms_.size());
         for (const Form& form : forms_) {
-            names.push_back(
-                safe_file_name(expand_name_pattern(request_.name_pattern, *form.declaration)));
+            names.push_back(safe_file_name(
+                request_.name_pattern.empty()
+                    ? form.code + (form.code.empty() || form.name.empty() ? "" : "-") + form.name
+                    : expand_name_pattern(request_.name_pattern, *form.declaration)));
         }
         std::vector<std::string> reserved;
         if (const std::string stem = stem_if_pdf(request_.combined); !stem.empty()) {
@@ -536,7 +612,7 @@ private:
         }
         reread = load::load_declarations_file(files_[form.file].path);
         if (form.document >= reread.size() ||
-            field_text(reread[form.document], request_.code_field) != form.code) {
+            field_text(reread[form.document], batch_fields_of(form).code) != form.code) {
             throw DiagnosticError(make_error(form.loc, "the file changed while the batch ran",
                                              "run the batch again once the file is saved"));
         }
@@ -551,6 +627,7 @@ private:
         };
         if (request_.contents) {
             contents_spec_ = &require_layout(find(request_.contents_layout, "batch-contents"));
+            keep_contents_fields();
         }
         if (request_.duplex) {
             const load::LayoutSpec& blank =
@@ -777,11 +854,29 @@ private:
         writer_.reset();
     }
 
+    // The contents layout may show any field of the forms in its `entries` row: those are kept
+    // with each form, before the declarations may be released.
+    void keep_contents_fields() {
+        const load::PrintedFields printed = load::printed_fields(*contents_spec_);
+        const load::PrintedFields::Tree* entries = printed.tree("entries");
+        if (!entries) {
+            return;
+        }
+        for (Form& form : forms_) {
+            for (const std::string& id : entries->row_fields) {
+                if (const load::TextValue* value =
+                        form.declaration ? form.declaration->field(id) : nullptr) {
+                    form.contents_fields.emplace_back(id, value->text);
+                }
+            }
+        }
+    }
+
     layout::Document layout_contents() {
         std::vector<ContentsEntry> entries;
         for (const Entry& entry : entries_) {
             entries.push_back({entry.form->code, entry.form->name, entry.form->amount,
-                               entry.first_page + 1, entry.errors});
+                               entry.first_page + 1, entry.errors, entry.form->contents_fields});
         }
         const load::Declaration contents =
             contents_declaration(entries, unit_title(), summary_.missing);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/batch_order.h"
 #include "app/job_result.h"
 
 #include <cstdint>
@@ -11,21 +12,25 @@
 
 namespace formpdf::app {
 
-enum class BatchSort { Code, Name, Input };
-
 struct BatchRequest {
     // Declaration files, and directories searched (recursively, in path order) for *.yaml/*.yml.
     std::vector<std::filesystem::path> inputs;
     std::filesystem::path output_dir; // created when missing; nothing is written outside it
     // The per-form file name: {field} replaced by the declaration's value, then made safe
-    // (output_naming.h); ".pdf" is added.
-    std::string name_pattern = "{project_code}-{project_name}";
+    // (output_naming.h); ".pdf" is added. Empty: the form's code and name joined by '-' (the
+    // fields its layout's `batch:` names; only the one it has when it lacks the other).
+    std::string name_pattern;
     // The combined print file, a plain file name inside output_dir; none when empty.
     std::string combined;
     bool forms = true;     // write the per-form PDFs (false: only the combined file)
     bool contents = false; // a table of contents first in the combined file
     bool duplex = false;   // every form of the combined file starts on an odd page
-    BatchSort sort = BatchSort::Code;
+    // The order of the forms: "code", "name", "unit", "amount" (the fields each form's layout
+    // names in `batch:`), "input", or any field id; empty: the `batch: sort` of the first form's
+    // layout, else "code". `amount` compares as numbers.
+    std::string sort;
+    // How `sort` compares texts; empty: the first form's layout's `collation:`, else Text.
+    std::optional<SortCollation> collation;
     bool keep_going = false; // write the combined file even when some forms failed
     // Every declaration is checked before it is printed (print_checks.h): a structural error
     // fails the form, other errors are printed with it. With `strict`, any error fails it.
@@ -41,12 +46,6 @@ struct BatchRequest {
     // line cache, layouts, declarations) is left to the operating system instead of being freed
     // piece by piece (~1 ms of a 41-form batch). Every file is written and closed either way.
     bool free_memory = true;
-
-    // Which fields the batch reads (besides the layouts' own use of them).
-    std::string code_field = "project_code";
-    std::string name_field = "project_name";
-    std::string amount_field = "annual_amount";
-    std::string unit_field = "applicant_unit";
 
     std::vector<std::filesystem::path> font_dirs; // searched before the system font folders
     bool system_fonts = true;

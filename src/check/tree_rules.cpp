@@ -62,6 +62,28 @@ public:
     }
 
     void check(const std::vector<Group>& groups) {
+        // Maps without `groups:`/`rows:` and with several keys are read as a list's records
+        // (declaration.h): in a tree, that is a group written with two names.
+        for (const Group& group : groups) {
+            if (group.level.empty()) {
+                const Record* record = group.records.empty() ? nullptr : &group.records.front();
+                std::string keys;
+                if (record) {
+                    for (const auto& [id, value] : record->fields) {
+                        keys += (keys.empty() ? "'" : ", '") + id + "'";
+                    }
+                }
+                findings_.structural_error(
+                    record ? record->loc : group.loc,
+                    "this group of the " + tree_.label + " has " +
+                        (keys.empty() ? std::string("no name") : "the keys " + keys) +
+                        ", and no `groups:` or `rows:`",
+                    "a group is `- " + tree_.levels.front().id +
+                        ": 产出` followed by `groups:` (the groups under it) or `rows:` (its "
+                        "rows)");
+                return;
+            }
+        }
         check_groups(groups, 0, tree_.vocabulary.empty() ? nullptr : &tree_.vocabulary, nullptr);
         if (variant_count_ > 0) {
             findings_.note(first_variant_loc_,
@@ -71,6 +93,27 @@ public:
                            "they print as written; the budget system's own marker is '" +
                                tree_.mandatory_marker + "'");
         }
+    }
+
+    // A list (`lists:` of the form): records only, checked as the rows of one group.
+    void check_list(const std::vector<Group>& groups) {
+        for (const Group& group : groups) {
+            if (!group.level.empty() && (!group.groups.empty() || !group.records.empty())) {
+                findings_.structural_error(
+                    group.loc, "the " + tree_.label + " is a list of records, not of groups",
+                    "write each record as a map of its fields, e.g. `- {" +
+                        (tree_.row_fields.empty() ? std::string("id")
+                                                  : tree_.row_fields.front().id) +
+                        ": …}`");
+                return;
+            }
+        }
+        std::vector<Record> one_field_records;
+        Group all;
+        for (const Record* record : load::list_records(groups, one_field_records)) {
+            all.records.push_back(*record);
+        }
+        check_rows(all);
     }
 
 private:
@@ -433,6 +476,10 @@ void check_trees(const load::Declaration& declaration, const load::FormDefinitio
                 "unknown key '" + id + "' for the form '" + form.id +
                     "' (a declaration holds form, fields and the form's tables)",
                 load::suggestion_hint(id, tree_ids, "tables of this form"));
+            continue;
+        }
+        if (tree->list) {
+            TreeChecker(*tree, declaration, findings).check_list(groups);
             continue;
         }
         TreeChecker(*tree, declaration, findings).check(groups);

@@ -67,6 +67,7 @@ Command add_batch_command(CLI::App& app) {
         std::vector<std::filesystem::path> layout_dirs;
         bool no_system_fonts = false;
         bool quiet = false;
+        app::SortCollation collation = app::SortCollation::Text;
         CLI::App* cmd = nullptr;
     };
     auto options = std::make_shared<Options>();
@@ -80,8 +81,9 @@ Command add_batch_command(CLI::App& app) {
         ->required();
     cmd->add_option("-o,--output", request.output_dir, "Folder for the PDFs")->required();
     cmd->add_option("--name", request.name_pattern,
-                    "File name of each form, from its fields (made safe; .pdf is added)")
-        ->capture_default_str();
+                    "File name of each form, from its fields, e.g. {project_code}-{project_name} "
+                    "(made safe; .pdf is added; default: its code and name, as its layout's "
+                    "batch: names them)");
     cmd->add_option("--combined", request.combined,
                     "Also write all forms into this one file (a name inside the output folder)");
     cmd->add_flag("--no-forms{false}", request.forms,
@@ -90,12 +92,14 @@ Command add_batch_command(CLI::App& app) {
                   "Start the combined file with a table of contents");
     cmd->add_flag("--duplex", request.duplex,
                   "Start every form of the combined file on an odd page (blank pages between)");
-    const std::map<std::string, app::BatchSort> sorts = {{"code", app::BatchSort::Code},
-                                                         {"name", app::BatchSort::Name},
-                                                         {"input", app::BatchSort::Input}};
-    cmd->add_option("--sort", request.sort, "Order of the forms: code, name or input")
-        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case))
-        ->default_str("code");
+    cmd->add_option("--sort", request.sort,
+                    "Order of the forms: code, name, unit, amount (the fields the layout's "
+                    "`batch:` names), input, or any field id (default: the layout's, else code)");
+    const std::map<std::string, app::SortCollation> collations = {
+        {"text", app::SortCollation::Text}, {"pinyin", app::SortCollation::Pinyin}};
+    cmd->add_option("--collation", options->collation,
+                    "How --sort compares texts: text (by code point) or pinyin (拼音 order)")
+        ->transform(CLI::CheckedTransformer(collations, CLI::ignore_case));
     cmd->add_flag("--keep-going", request.keep_going,
                   "Write the combined file even when some declarations failed (lists them)");
     cmd->add_flag("--strict", request.strict,
@@ -121,6 +125,9 @@ Command add_batch_command(CLI::App& app) {
     return {cmd, [options]() {
                 int exit_code = 0;
                 app::BatchRequest& request = options->request;
+                if (options->cmd->count("--collation") > 0) {
+                    request.collation = options->collation;
+                }
                 if (!document_time_from_environment(request.creation_time, exit_code)) {
                     return exit_code;
                 }

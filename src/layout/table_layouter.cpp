@@ -123,8 +123,11 @@ private:
                 measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
                 require_width_fits(measured.text, cell.box_loc, cell.loc);
             }
-            if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty()) {
-                const std::string continued = cell.text + table_.continued_suffix;
+            const std::string& suffix =
+                cell.continued_suffix ? *cell.continued_suffix : table_.continued_suffix;
+            if (cell.repeat_when_split && cell.rowspan > 1 && !cell.text.empty() &&
+                !suffix.empty()) {
+                const std::string continued = cell.text + suffix;
                 measured.continued =
                     break_text(styles_, style, cell.vertical ? vertical_text(continued) : continued,
                                measured.width, cell.loc);

@@ -36,6 +36,13 @@ struct Group {
     SourceLoc loc;
 };
 
+// A list of records (for a list table, docs/layout-format.md) is kept as a tree whose one group
+// has no level and no label and holds the records; this gives its records, in order. A list
+// whose records each have one field reads like groups with nothing under them: those are taken
+// as one-field records.
+std::vector<const Record*> list_records(const std::vector<Group>& tree,
+                                        std::vector<Record>& one_field_records);
+
 struct Declaration {
     std::string file;
     SourceLoc loc;  // where the YAML document starts

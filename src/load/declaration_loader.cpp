@@ -121,6 +121,24 @@ Group read_group(const ValueReader& item) {
     return group;
 }
 
+// A list of records (`projects: [{unit: …, project: …, name: …}, …]`, for a list table) rather
+// than a tree: maps none of which holds `groups:` or `rows:`, one of them with other than exactly
+// one key (a one-key map is a tree's group with nothing under it, as before).
+bool is_record_list(const std::vector<ValueReader>& items) {
+    bool record_shaped = false;
+    for (const ValueReader& item : items) {
+        if (!item.is_map()) {
+            return false;
+        }
+        const MapReader map = item.open_map();
+        if (map.has(kGroupsKey) || map.has(kRowsKey)) {
+            return false;
+        }
+        record_shaped = record_shaped || map.entries().size() != 1;
+    }
+    return record_shaped;
+}
+
 Declaration read_declaration(const ValueReader& root, const std::string& file) {
     if (!root.is_map()) {
         root.fail_expected("a declaration: a map with `form:`, `fields:` and the indicator tree",
@@ -146,16 +164,27 @@ Declaration read_declaration(const ValueReader& root, const std::string& file) {
             declaration.fields = read_text_map(entry.value.open_map());
             continue;
         }
-        // Any other key is a tree (its id is checked against the form definition).
+        // Any other key is a tree or a list (its id is checked against the form definition).
         if (!entry.value.is_list() && !entry.value.is_null()) {
             entry.value.fail_expected(
-                "a list of groups",
+                "a list of groups or records",
                 "the keys of a declaration are `form`, `fields`, and its trees (such as "
-                "`indicators`), each a list of groups");
+                "`indicators`, each a list of groups) and lists (each a list of records)");
         }
         std::vector<Group> groups;
-        for (const ValueReader& item : entry.value.list()) {
-            groups.push_back(read_group(item));
+        const std::vector<ValueReader> items = entry.value.list();
+        if (is_record_list(items)) {
+            // A list: its records under one group without a name (declaration.h).
+            Group list;
+            list.loc = entry.value.loc();
+            for (const ValueReader& item : items) {
+                list.records.push_back(read_record(item));
+            }
+            groups.push_back(std::move(list));
+        } else {
+            for (const ValueReader& item : items) {
+                groups.push_back(read_group(item));
+            }
         }
         declaration.trees.emplace_back(entry.key, std::move(groups));
     }

@@ -132,7 +132,11 @@ public:
             comment(tree ? tree->label : std::string());
             out_ += "\n";
             for (const Group& group : groups) {
-                write_group(group, 1);
+                if (group.level.empty()) {
+                    write_records(group.records, "  "); // a list of records (declaration.h)
+                } else {
+                    write_group(group, 1);
+                }
             }
         }
     }
@@ -175,18 +179,21 @@ private:
         }
         if (!group.records.empty()) {
             out_ += inner + "rows:\n";
-            const std::string row_indent = inner + "  ";
-            for (const Record& record : group.records) {
-                if (record.fields.empty()) {
-                    out_ += row_indent + "- {}\n";
-                    continue;
-                }
-                bool first = true;
-                for (const auto& [id, value] : record.fields) {
-                    out_ += row_indent + (first ? "- " : "  ") + key(id) + ": " +
-                            yaml_scalar(value.text) + "\n";
-                    first = false;
-                }
+            write_records(group.records, inner + "  ");
+        }
+    }
+
+    void write_records(const std::vector<Record>& records, const std::string& row_indent) {
+        for (const Record& record : records) {
+            if (record.fields.empty()) {
+                out_ += row_indent + "- {}\n";
+                continue;
+            }
+            bool first = true;
+            for (const auto& [id, value] : record.fields) {
+                out_ += row_indent + (first ? "- " : "  ") + key(id) + ": " +
+                        yaml_scalar(value.text) + "\n";
+                first = false;
             }
         }
     }

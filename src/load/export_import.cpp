@@ -254,6 +254,9 @@ private:
 
     const TreeDefinition* table_header(const Line& line) const {
         for (const TreeDefinition& tree : form_.trees) {
+            if (tree.list) {
+                continue; // lists of records are not read from exports
+            }
             std::vector<std::string_view> labels;
             if (same_label(cell_at(line, 0), tree.label)) {
                 labels.push_back(tree.label); // the vertical label left of the table

@@ -78,7 +78,16 @@ void check_table(const TableSpec& table, const FormDefinition& form,
             for (const TreeDefinition& t : form.trees) {
                 trees.push_back(t.id);
             }
-            unknown(row.loc, "group", row.group, trees, "lists of form '" + form.id + "'");
+            unknown(row.loc, row.list ? "list" : "group", row.group, trees,
+                    "lists of form '" + form.id + "'");
+        }
+        if (tree->list != row.list) {
+            throw DiagnosticError(make_error(
+                row.loc,
+                "'" + row.group + "' is a " + (tree->list ? "list" : "tree") + " of form '" +
+                    form.id + "'",
+                tree->list ? "print a list with `- list: " + row.group + "` (no levels)"
+                           : "print a tree with `- group: " + row.group + "` and its levels"));
         }
         std::vector<std::string_view> row_fields;
         for (const RowFieldDefinition& field : tree->row_fields) {
@@ -128,6 +137,15 @@ void check_field_references(const LayoutSpec& spec) {
     }
     check_placeholders(spec.bookmark, spec.bookmark_loc, fields,
                        "fields of form '" + form.id + "'");
+    // `batch:` fields written in the layout (the defaults are not required of every form).
+    const BatchFields& batch = spec.batch;
+    for (const auto& [id, loc] :
+         {std::pair{&batch.code, &batch.code_loc}, std::pair{&batch.name, &batch.name_loc},
+          std::pair{&batch.unit, &batch.unit_loc}, std::pair{&batch.amount, &batch.amount_loc}}) {
+        if (loc->line > 0) {
+            check_header_field(*id, *loc, fields, form);
+        }
+    }
 }
 
 } // namespace formpdf::load

@@ -114,7 +114,10 @@ struct TreeDefinition {
     std::string id;    // the declaration's key ("indicators")
     std::string label; // "绩效指标"
     bool required = true;
-    std::vector<LevelDefinition> levels; // outermost first
+    // A list of records (`lists:` in the form definition; a list table prints it): no levels,
+    // the records are the row fields' values. Declarations write it as a list of maps.
+    bool list = false;
+    std::vector<LevelDefinition> levels; // outermost first; empty for a list
     std::vector<RowFieldDefinition> row_fields;
     // Allowed names, nested like the levels. Empty: any names.
     std::vector<VocabularyEntry> vocabulary;

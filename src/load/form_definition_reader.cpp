@@ -375,10 +375,30 @@ TreeDefinition read_tree(const MapEntry& entry) {
     return tree;
 }
 
+// `lists: {projects: {label: 项目, fields: [{id: unit, label: 单位}, …]}}`: a list of records,
+// kept as a tree without levels.
+TreeDefinition read_list(const MapEntry& entry) {
+    check_identifier_key(entry);
+    const MapReader map = entry.value.map({"label", "required", "fields"});
+    TreeDefinition list;
+    list.id = entry.key;
+    list.loc = entry.key_loc;
+    list.list = true;
+    list.label = read_nonempty_text(map.get("label"));
+    if (const auto required = map.find("required")) {
+        list.required = required->boolean();
+    }
+    list.row_fields = read_row_fields(
+        map.get("fields", "e.g. `fields: [{id: unit, label: 单位}, {id: name, label: 三级指标}]`"),
+        {});
+    return list;
+}
+
 } // namespace
 
 FormDefinition read_form_definition(const ValueReader& value) {
-    const MapReader map = value.map({"id", "title", "footer", "fields", "trees", "import"});
+    const MapReader map =
+        value.map({"id", "title", "footer", "fields", "trees", "import", "lists"});
     FormDefinition form;
     form.loc = value.loc();
     form.id = read_identifier(map.get("id", "e.g. `id: shenzhen-l2-project`, the name of the "
@@ -429,6 +449,26 @@ FormDefinition read_form_definition(const ValueReader& value) {
                                                  "give it an id of its own"));
             }
             form.trees.push_back(read_tree(entry));
+        }
+    }
+    if (const auto lists = map.find("lists")) {
+        std::set<std::string> ids;
+        for (const FieldDefinition& field : form.fields) {
+            ids.insert(field.id);
+        }
+        for (const TreeDefinition& tree : form.trees) {
+            ids.insert(tree.id);
+        }
+        const MapReader list_map = lists->open_map();
+        for (const MapEntry& entry : list_map.entries()) {
+            if (ids.count(entry.key) || entry.key == "form" || entry.key == "fields") {
+                throw DiagnosticError(make_error(
+                    entry.key_loc,
+                    "the list id '" + entry.key +
+                        "' is already a field or tree id or a reserved key",
+                    "a list is a top-level key of a declaration: give it an id of its own"));
+            }
+            form.trees.push_back(read_list(entry));
         }
     }
     return form;

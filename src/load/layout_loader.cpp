@@ -565,7 +565,7 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     const MapReader map = root.open_map();
     check_format_version(map);
     map.check_keys({kFormatKey, "title", "page", "fonts", "fallback", "styles", "blocks",
-                    "page-numbers", "bookmark", "output", "form", "tighten"});
+                    "page-numbers", "bookmark", "output", "form", "tighten", "batch"});
 
     LayoutSpec spec;
     spec.file = file;
@@ -614,6 +614,9 @@ LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     }
     if (const auto tighten = map.find("tighten")) {
         spec.tighten = read_tightening(*tighten);
+    }
+    if (const auto batch = map.find("batch")) {
+        spec.batch = read_batch_fields(*batch);
     }
     if (const auto output = map.find("output")) {
         if (const auto pdfa = output->map({"pdfa"}).find("pdfa")) {

@@ -3,6 +3,7 @@
 #include "core/geometry.h"
 #include "core/source_location.h"
 #include "load/alignment.h"
+#include "load/batch_fields.h"
 #include "load/form_definition.h"
 #include "load/table_spec.h"
 #include "load/tightening_spec.h"
@@ -114,6 +115,9 @@ struct LayoutSpec {
     SourceLoc bookmark_loc;
     // `output: {pdfa: true}`: write PDF/A-2b (docs/pdfa.md); `render --pdfa` also turns it on.
     bool pdfa = false;
+    // `batch:`: the fields `formpdf batch` reads as each form's code, name, unit and amount, and
+    // the default order of a batch (batch_fields.h).
+    BatchFields batch;
     // `form:`: what a declaration of this form holds and how it is checked (form_definition.h);
     // absent in a layout that only prints fixed text.
     std::optional<FormDefinition> form;

@@ -57,6 +57,7 @@ private:
 struct CellContext {
     const std::vector<std::string_view>& style_names;
     bool in_group = false;
+    bool in_list = false; // a list row's cells may say what they show when cut (`continued`)
 };
 
 CellSpec read_cell(const ValueReader& value, const CellContext& context) {
@@ -70,10 +71,22 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
         cell.content = cell.text.empty() ? CellContent::Empty : CellContent::Text;
         return cell;
     }
-    // The last five say how the cell itself is drawn (cell_drawing_reader.h).
-    const MapReader map =
-        value.map({"text", "field", "format", "style", "fill", "colspan", "rowspan", "name",
-                   "border", "texts", "vertical", "hint", "hint-style"});
+    // The last five say how the cell itself is drawn (cell_drawing_reader.h); a list row's cells
+    // may also say what they show when a page break cuts them (`continued`).
+    const MapReader map = value.open_map();
+    if (context.in_list) {
+        map.check_keys({"text", "field", "format", "style", "fill", "colspan", "rowspan", "name",
+                        "border", "texts", "vertical", "hint", "hint-style", "continued"});
+    } else {
+        map.check_keys({"text", "field", "format", "style", "fill", "colspan", "rowspan", "name",
+                        "border", "texts", "vertical", "hint", "hint-style"});
+    }
+    if (const auto continued = map.find("continued")) {
+        cell.continued = continued->choice<ContinuedLabel>({{"mark", ContinuedLabel::Mark},
+                                                            {"repeat", ContinuedLabel::Repeat},
+                                                            {"none", ContinuedLabel::None}});
+        cell.continued_loc = continued->loc();
+    }
     const auto text = map.find("text");
     const auto field = map.find("field");
     const auto format = map.find("format");
@@ -180,6 +193,45 @@ void read_group_row(const MapReader& map, RowSpec& row,
     }
 }
 
+// `- list: projects`: one row per record of a list of the declaration, with cells merged over
+// adjacent records of equal value in the `merge-by` columns.
+void read_list_row(const MapReader& map, RowSpec& row,
+                   const std::vector<std::string_view>& style_names) {
+    const ValueReader list = map.get("list");
+    row.group = list.text();
+    row.list = true;
+    if (row.group.empty()) {
+        list.fail("'list' must name a list of the declaration, e.g. `list: projects`");
+    }
+    const CellContext context{style_names, true, true};
+    row.cells = read_cells(map.get("cells", "list the cells of one record, e.g. "
+                                            "[{field: unit}, {field: project}, {field: name}]"),
+                           context);
+    std::vector<std::string_view> fields;
+    for (const CellSpec& cell : row.cells) {
+        if (cell.content == CellContent::Field) {
+            fields.push_back(cell.text);
+        }
+    }
+    if (const auto merge_by = map.find("merge-by")) {
+        for (const ValueReader& item : merge_by->list()) {
+            const std::string id = item.text();
+            if (std::find(fields.begin(), fields.end(), id) == fields.end()) {
+                item.fail("'" + id + "' is not the field of a cell of this row",
+                          suggestion_hint(id, fields, "fields of the row's cells"));
+            }
+            if (std::find(row.merge_by.begin(), row.merge_by.end(), id) != row.merge_by.end()) {
+                item.fail("'" + id + "' is listed twice");
+            }
+            row.merge_by.push_back(id);
+            row.merge_by_locs.push_back(item.loc());
+        }
+    }
+    if (const auto blank = map.find("blank-rows")) {
+        row.blank_rows = blank->integer(0, 1000);
+    }
+}
+
 RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& style_names) {
     RowSpec row;
     row.loc = value.loc();
@@ -192,7 +244,10 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
         value.fail_expected("a row: a list of cells, or a map with 'cells' (or 'group')");
     }
     const MapReader map = value.open_map();
-    if (map.has("group")) {
+    if (map.has("list")) {
+        map.check_keys({"list", "cells", "merge-by", "blank-rows", "min-height"});
+        read_list_row(map, row, style_names);
+    } else if (map.has("group")) {
         map.check_keys({"group", "levels", "cells", "blank-rows", "min-height"});
         read_group_row(map, row, style_names);
     } else {

@@ -55,6 +55,13 @@ struct CellTextSpec {
     std::optional<VAlign> valign; // empty: the style's
 };
 
+// What a merged cell cut by a page break shows at the top of its part on the next page.
+enum class ContinuedLabel {
+    Mark,   // its text again followed by the table's `continued` text, unless the text is a number
+    Repeat, // its text again, without a marker (amounts, numbers)
+    None,   // nothing: the part is left empty
+};
+
 struct CellSpec {
     CellContent content = CellContent::Empty;
     std::string text;  // Text: the literal; Field: the field id; Format: the template
@@ -79,6 +86,10 @@ struct CellSpec {
     SourceLoc hint_loc;
     std::string hint_style; // empty: the cell's style, in grey
     SourceLoc hint_style_loc;
+    // A cell of a list row merged over several rows (`merge-by`): what its part on a later page
+    // shows when a page break cuts the span (`continued:`).
+    ContinuedLabel continued = ContinuedLabel::Mark;
+    SourceLoc continued_loc;
 };
 
 // Which rows a header block heads, i.e. above which rows it repeats on a later page.
@@ -103,6 +114,13 @@ struct RowSpec {
     std::string group; // the tree id; empty for a static row
     std::vector<CellSpec> levels;
     int blank_rows = 0; // rows printed when there is no data (the blank template)
+
+    // List rows (`- list: projects`): `group` names a list of records of the declaration, one
+    // table row per record, no levels. The cells whose fields are in `merge_by` span the adjacent
+    // records with equal text (the span also ends where a merged column to its left ends).
+    bool list = false;
+    std::vector<std::string> merge_by; // field ids, as written
+    std::vector<SourceLoc> merge_by_locs;
 };
 
 struct TableSpec {

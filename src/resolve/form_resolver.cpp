@@ -118,6 +118,129 @@ ResolvedCell make_cell(const load::CellSpec& spec, const load::TableSpec& table,
     return cell;
 }
 
+// A number or an amount as written: "3,309,840.00", "-12.5", "95%". A continued marker after one
+// ('3,309,840.00（续）') would read as part of the value, so such a label is repeated bare.
+bool is_number_text(std::string_view text) {
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+        ++i;
+    }
+    bool digits = false;
+    bool point = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            digits = true;
+        } else if (c == ',' && digits && !point) {
+            continue;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    if (i < text.size() && text[i] == '%') {
+        ++i;
+    }
+    return digits && i == text.size();
+}
+
+// How a merged cell cut by a page break shows on the next page (load::ContinuedLabel).
+void set_continued(load::ContinuedLabel continued, ResolvedCell& cell) {
+    switch (continued) {
+    case load::ContinuedLabel::Mark:
+        cell.repeat_when_split = true;
+        if (is_number_text(cell.text)) {
+            cell.continued_suffix = std::string();
+        }
+        break;
+    case load::ContinuedLabel::Repeat:
+        cell.repeat_when_split = true;
+        cell.continued_suffix = std::string();
+        break;
+    case load::ContinuedLabel::None:
+        cell.repeat_when_split = false;
+        break;
+    }
+}
+
+// A list row (`- list: projects`): one table row per record; the cells of the `merge_by` fields
+// span the adjacent records with the same text, and a merged column's span also ends where a merged
+// column to its left ends (as a spreadsheet's merged cells nest).
+void expand_list(const load::RowSpec& spec, const load::TableSpec& table,
+                 const load::Declaration* declaration, ResolvedTable& out) {
+    const std::vector<load::Group>* tree = declaration ? declaration->tree(spec.group) : nullptr;
+    std::vector<load::Record> one_field_records;
+    std::vector<const load::Record*> records;
+    if (tree) {
+        records = load::list_records(*tree, one_field_records);
+    }
+    static const load::Record kNoRecord{};
+    if (!declaration) {
+        records.assign(static_cast<std::size_t>(spec.blank_rows), &kNoRecord);
+    }
+    // The merged cells, left to right, and where each of their spans starts.
+    std::vector<std::size_t> merged;
+    for (std::size_t c = 0; c < spec.cells.size(); ++c) {
+        const load::CellSpec& cell = spec.cells[c];
+        if (cell.content == load::CellContent::Field &&
+            std::find(spec.merge_by.begin(), spec.merge_by.end(), cell.text) !=
+                spec.merge_by.end()) {
+            merged.push_back(c);
+        }
+    }
+    std::sort(merged.begin(), merged.end(), [&](std::size_t a, std::size_t b) {
+        return spec.cells[a].column < spec.cells[b].column;
+    });
+    const auto text_of = [&](const load::Record* record, std::size_t c) {
+        const load::TextValue* value = record->find(spec.cells[c].text);
+        return value ? std::string_view(value->text) : std::string_view();
+    };
+    if (!declaration) {
+        merged.clear(); // the blank template's empty rows stay apart
+    }
+    // span_at[m][i]: the rows a span of merged cell m starting at record i covers (0: none
+    // starts there). breaks[i]: a span starts at record i in the merged column last seen; each
+    // column to its right breaks there too, and where its own value changes.
+    std::vector<std::vector<int>> span_at(merged.size(), std::vector<int>(records.size(), 0));
+    std::vector<bool> breaks(records.size(), false);
+    for (std::size_t m = 0; m < merged.size(); ++m) {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            breaks[i] = breaks[i] || i == 0 ||
+                        text_of(records[i], merged[m]) != text_of(records[i - 1], merged[m]);
+        }
+        for (std::size_t i = 0; i < records.size();) {
+            std::size_t end = i + 1;
+            while (end < records.size() && !breaks[end]) {
+                ++end;
+            }
+            span_at[m][i] = static_cast<int>(end - i);
+            i = end;
+        }
+    }
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const int r = static_cast<int>(out.rows.size());
+        out.rows.push_back(
+            ResolvedRow{false, std::max(spec.min_height_pt, table.min_row_height_pt), spec.loc});
+        for (std::size_t c = 0; c < spec.cells.size(); ++c) {
+            const auto m = static_cast<std::size_t>(std::find(merged.begin(), merged.end(), c) -
+                                                    merged.begin());
+            if (m < merged.size() && span_at[m][i] == 0) {
+                continue; // inside a span started in an earlier row
+            }
+            const load::CellSpec& cell_spec = spec.cells[c];
+            ResolvedCell cell = make_cell(cell_spec, table, r);
+            cell.tree = spec.group;
+            bind(cell_spec, declaration, records[i], cell);
+            if (m < merged.size()) {
+                cell.rowspan = span_at[m][i];
+                set_continued(cell_spec.continued, cell);
+            }
+            out.cells.push_back(std::move(cell));
+        }
+    }
+}
+
 // One leaf row of an expanded group, with the labels of the nodes above it.
 struct GroupRow {
     const load::Record* record = nullptr;
@@ -198,7 +321,7 @@ void expand_group(const load::RowSpec& spec, const load::TableSpec& table,
                 cell.text = node->label.text;
                 cell.loc = node->label.loc;
                 cell.rowspan = group_row.spans[level];
-                cell.repeat_when_split = true;
+                set_continued(load::ContinuedLabel::Mark, cell);
             }
             out.cells.push_back(std::move(cell));
         }
@@ -266,6 +389,10 @@ ResolvedTable resolve_table(const load::TableSpec& table, const load::PageSpec& 
     for (std::size_t t = 0; t < table.rows.size(); ++t) {
         const load::RowSpec& spec = table.rows[t];
         first_row[t] = static_cast<int>(out.rows.size());
+        if (spec.list) {
+            expand_list(spec, table, declaration, out);
+            continue;
+        }
         if (!spec.group.empty()) {
             expand_group(spec, table, declaration, out);
             continue;

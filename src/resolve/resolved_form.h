@@ -36,6 +36,10 @@ struct ResolvedCell {
     // A group label (一级/二级 name): when a page break cuts its span, it is printed again at the
     // top of its part on the next page, followed by the table's continued_suffix.
     bool repeat_when_split = false;
+    // What follows the repeated text instead of the table's continued_suffix (empty: nothing, for
+    // a number or an amount, where '3,309,840.00（续）' would misread as a value). Absent: the
+    // table's.
+    std::optional<std::string> continued_suffix;
     std::string name; // the layout's name for the cell's box (a named destination), or empty
     // What of the declaration the cell shows, for a program that lets it be edited (the fill-in
     // workbook): a header field's id, or in a group row a record field's id; empty for the layout's

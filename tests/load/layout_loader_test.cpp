@@ -243,7 +243,7 @@ TEST(LayoutLoader, RefusesUnknownKeysWithASuggestion) {
     EXPECT_EQ(top.message, "unknown key 'pgae' at the top level");
     EXPECT_EQ(top.hint, "did you mean 'page'? allowed keys: formpdf-layout, title, page, fonts, "
                         "fallback, styles, blocks, page-numbers, bookmark, output, form, "
-                        "tighten");
+                        "tighten, batch");
     expect_at(top, 2, 1);
 
     const Diagnostic nested = body_error("page:\n  size: A4\n  margin: 10mm\n");
