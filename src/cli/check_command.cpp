@@ -31,7 +31,9 @@ Command add_check_command(CLI::App& app) {
                 for (const Diagnostic& finding : result.job.diagnostics.items()) {
                     std::cout << format_diagnostic(finding) << '\n';
                 }
-                std::cout << app::check_summary(result) << '\n';
+                if (!verbosity().quiet) {
+                    std::cout << app::check_summary(result) << '\n';
+                }
                 return static_cast<int>(result.job.exit_code);
             }};
 }

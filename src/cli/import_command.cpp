@@ -42,7 +42,7 @@ Command add_import_command(CLI::App& app) {
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());
                 const app::ImportResult result = app::import_export(options->request);
                 int exit_code = report(result.job);
-                if (result.summary.ran) {
+                if (result.summary.ran && !verbosity().quiet) {
                     std::cout << app::import_summary(result.summary) << '\n';
                 }
                 // qpdf's --warning-exit-0: for scripts that treat repairs as routine.

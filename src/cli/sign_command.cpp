@@ -1,6 +1,7 @@
 #include "app/environment.h"
 #include "app/sign_job.h"
 #include "cli/command.h"
+#include "core/exit_code.h"
 #include "core/terminal_text.h"
 
 #include <charconv>
@@ -173,7 +174,11 @@ Command add_sign_command(CLI::App& app) {
                     request.layout ? request.layout->parent_path() : std::filesystem::path{},
                     app::executable_dir());
                 request.system_fonts = !options->no_system_fonts;
-                return report(app::sign(request));
+                const app::JobResult result = app::sign(request);
+                if (result.exit_code == ExitCode::Success) {
+                    report_written(request.output);
+                }
+                return report(result);
             }};
 }
 

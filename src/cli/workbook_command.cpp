@@ -1,6 +1,7 @@
 #include "app/environment.h"
 #include "app/workbook_job.h"
 #include "cli/command.h"
+#include "core/exit_code.h"
 
 #include <memory>
 
@@ -39,7 +40,11 @@ Command add_workbook_command(CLI::App& app) {
                 }
                 request.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-                return report(app::write_workbook(request));
+                const app::JobResult result = app::write_workbook(request);
+                if (result.exit_code == ExitCode::Success) {
+                    report_written(request.output);
+                }
+                return report(result);
             }};
 }
 

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace formpdf::cli {
+
+// The help text a person reads, without the parser's internals: no `--no-forms{false}` (the flag's
+// stored value), no `ENUM:value in {code->0,…}` (the transformer's table); a value is shown as
+// VALUE, or as the option's own text (`option_text`), with its default and "(required)".
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_option_name(const CLI::Option* option, bool is_positional) const override;
+    std::string make_option_opts(const CLI::Option* option) const override;
+};
+
+} // namespace formpdf::cli
