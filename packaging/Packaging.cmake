@@ -2,6 +2,7 @@
 #
 # The installed tree:
 #   PREFIX/bin/formpdf
+#   PREFIX/share/locale/zh_CN/LC_MESSAGES/formpdf.mo   Chinese messages
 #   PREFIX/share/formpdf/layouts/*.yaml          the bundled layouts (found from the binary's own
 #                                                 place: PREFIX/bin/../share/formpdf)
 #   PREFIX/share/man/man1/formpdf*.1.gz           formpdf(1) and one page per command
@@ -15,6 +16,7 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 install(TARGETS formpdf RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+include(${CMAKE_CURRENT_LIST_DIR}/Messages.cmake)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/layouts/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/formpdf/layouts
         FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ

@@ -96,6 +96,15 @@ layout_search_dirs(const std::vector<std::filesystem::path>& cli_dirs,
     return existing_unique_dirs(candidates);
 }
 
+std::filesystem::path locale_dir(const std::filesystem::path& executable_dir) {
+    std::error_code ec;
+    const std::filesystem::path beside = executable_dir / "locale";
+    if (!executable_dir.empty() && std::filesystem::is_directory(beside, ec)) {
+        return beside;
+    }
+    return executable_dir.parent_path() / "share" / "locale";
+}
+
 std::filesystem::path executable_dir() {
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);

@@ -37,6 +37,11 @@ layout_search_dirs(const std::vector<std::filesystem::path>& cli_dirs,
 // for PREFIX/bin.
 std::filesystem::path installed_data_dir(const std::filesystem::path& executable_dir);
 
+// Where the message catalogs are (LOCALEDIR/zh_CN/LC_MESSAGES/formpdf.mo): `locale/` beside the
+// program in a build tree (build/locale for build/formpdf), else PREFIX/share/locale for
+// PREFIX/bin/formpdf.
+std::filesystem::path locale_dir(const std::filesystem::path& executable_dir);
+
 // The directory holding the running executable (from /proc/self/exe), or empty when unknown.
 std::filesystem::path executable_dir();
 

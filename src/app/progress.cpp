@@ -1,5 +1,6 @@
 #include "app/progress.h"
 
+#include "core/messages.h"
 #include "core/terminal_text.h"
 
 #include <unistd.h>
@@ -44,8 +45,11 @@ void Progress::update(std::size_t done, const std::string& current) {
     line += "% ";
     line += terminal_safe(current); // a form's code and name, from the declaration
     if (rate > 0) {
-        line += " · " + std::to_string(static_cast<long>(std::lround(rate))) + " forms/s · " +
-                std::to_string(static_cast<long>(std::ceil((total_ - done) / rate))) + " s left";
+        line += " · ";
+        line += tr("{0} forms/s", {std::to_string(static_cast<long>(std::lround(rate)))});
+        line += " · ";
+        line += tr("{0} s left",
+                   {std::to_string(static_cast<long>(std::ceil((total_ - done) / rate)))});
     }
     if (!escapes_) {
         out_ << line << '\n' << std::flush; // one plain line per update: no redraw, no escapes

@@ -1,6 +1,7 @@
 #include "cli/command.h"
 
 #include "app/environment.h"
+#include "core/messages.h"
 #include "core/terminal_text.h"
 
 #include <chrono>
@@ -42,7 +43,7 @@ int report(const app::JobResult& result) {
 
 void report_written(const std::filesystem::path& path) {
     if (verbosity().verbose) {
-        std::cerr << "formpdf: wrote " << terminal_safe(path.string()) << '\n';
+        std::cerr << "formpdf: " << tr("wrote {0}", {terminal_safe(path.string())}) << '\n';
     }
 }
 

@@ -1,8 +1,11 @@
 #include "cli/command_line_conventions.h"
 
+#include "app/environment.h"
+#include "core/messages.h"
 #include "core/terminal_text.h"
 #include "load/name_suggestion.h"
 
+#include <cstdlib>
 #include <string_view>
 
 namespace formpdf::cli {
@@ -43,18 +46,40 @@ std::optional<std::string> unknown_command_message(const CLI::App& app,
     }
     names.emplace_back("help");
     std::vector<std::string_view> candidates(names.begin(), names.end());
-    std::string message = "unknown command '";
-    message += terminal_safe(arguments[0]);
-    message += "'";
+    const std::string given = terminal_safe(arguments[0]);
     if (const auto match = load::closest_match(arguments[0], candidates)) {
-        message += "; did you mean '";
-        message += *match;
-        message += "'?";
-    } else {
-        message += "; the commands are ";
-        message += load::join_names(candidates);
+        return tr("unknown command '{0}'; did you mean '{1}'?", {given, *match});
     }
-    return message;
+    return tr("unknown command '{0}'; the commands are {1}", {given, load::join_names(candidates)});
+}
+
+bool take_language_option(std::vector<std::string>& arguments, std::string& error) {
+    Language language = language_from_environment(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"),
+                                                  std::getenv("LANG"));
+    std::vector<std::string> rest;
+    std::optional<std::string> asked;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        if (argument == "--") { // what follows is inputs, not options
+            rest.insert(rest.end(), arguments.begin() + static_cast<std::ptrdiff_t>(i),
+                        arguments.end());
+            break;
+        }
+        if (argument == "--lang" && i + 1 < arguments.size()) {
+            asked = arguments[++i];
+        } else if (argument.rfind("--lang=", 0) == 0) {
+            asked = argument.substr(7);
+        } else {
+            rest.push_back(argument);
+        }
+    }
+    arguments = std::move(rest);
+    if (asked && !parse_language(*asked, language)) {
+        error = "--lang " + terminal_safe(*asked) + ": the languages are zh and en";
+        return false;
+    }
+    set_language(language, app::locale_dir(app::executable_dir()).string());
+    return true;
 }
 
 } // namespace formpdf::cli

@@ -1,5 +1,9 @@
 #include "cli/help_formatter.h"
 
+#include "core/messages.h"
+
+#include <sstream>
+
 namespace formpdf::cli {
 
 namespace {
@@ -17,6 +21,35 @@ std::string without_flag_values(std::string name) {
 }
 
 } // namespace
+
+HelpFormatter::HelpFormatter() {
+    for (const char* text :
+         {N_("Usage"), N_("Positionals"), N_("Options"), N_("Subcommands"), N_("OPTIONS"),
+          N_("SUBCOMMAND"), N_("REQUIRED"), N_("Needs"), N_("Excludes")}) {
+        label(text, tr(text));
+    }
+}
+
+std::string HelpFormatter::make_option_desc(const CLI::Option* option) const {
+    return tr(option->get_description().c_str());
+}
+
+std::string HelpFormatter::make_description(const CLI::App* app) const {
+    const std::string description = app->get_description();
+    return description.empty() ? std::string() : std::string(tr(description.c_str())) + "\n";
+}
+
+std::string HelpFormatter::make_footer(const CLI::App* app) const {
+    const std::string footer = app->get_footer();
+    return footer.empty() ? std::string() : std::string(tr(footer.c_str())) + "\n";
+}
+
+std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(), tr(sub->get_description().c_str()),
+                             column_width_);
+    return out.str();
+}
 
 std::string HelpFormatter::make_option_name(const CLI::Option* option, bool is_positional) const {
     return without_flag_values(CLI::Formatter::make_option_name(option, is_positional));

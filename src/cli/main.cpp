@@ -5,6 +5,7 @@
 #include "cli/help_formatter.h"
 #include "cli/usage_error.h"
 #include "core/exit_code.h"
+#include "core/messages.h"
 
 #include <formpdf/version.h>
 
@@ -17,13 +18,23 @@
 
 int main(int argc, char** argv) {
     using namespace formpdf;
-    CLI::App app{"formpdf: YAML declarations and layouts to print-ready PDF forms", "formpdf"};
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (std::string error; !cli::take_language_option(arguments, error)) {
+        std::cerr << "formpdf: error: " << error << "\n";
+        return static_cast<int>(ExitCode::Usage);
+    }
+    CLI::App app{N_("formpdf: YAML declarations and layouts to print-ready PDF forms"), "formpdf"};
     app.formatter(std::make_shared<cli::HelpFormatter>());
-    app.set_version_flag("--version", std::string("formpdf ") + kVersion);
+    app.set_help_flag("-h,--help", N_("Print this help and exit"));
+    static std::string language_placeholder; // --lang is taken out before parsing: listed only
+    app.add_option("--lang", language_placeholder,
+                   N_("Language of messages and help: zh or en (default: from LANG)"));
+    app.set_version_flag("--version", std::string("formpdf ") + kVersion,
+                         N_("Print the version and exit"));
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 2 input errors, 3 done with warnings, 4 file I/O error,\n"
-               "5 verify: not all signatures valid, 64 usage error, 1 internal error.\n"
-               "See man formpdf (docs/exit-codes.md).");
+    app.footer(N_("Exit codes: 0 success, 2 input errors, 3 done with warnings, 4 file I/O error,\n"
+                  "5 verify: not all signatures valid, 64 usage error, 1 internal error.\n"
+                  "See man formpdf (docs/exit-codes.md)."));
 
     const std::vector<cli::Command> commands = {
         cli::add_render_command(app),   cli::add_batch_command(app), cli::add_import_command(app),
@@ -34,12 +45,12 @@ int main(int argc, char** argv) {
     cli::add_verbosity_flags(app);
     cli::one_value_per_option(app);
 
-    std::vector<std::string> arguments(argv + 1, argv + argc);
     if (auto help = cli::help_request(arguments)) { // formpdf help [COMMAND]
         arguments = std::move(*help);
     }
     if (const auto unknown = cli::unknown_command_message(app, arguments)) {
-        std::cerr << "formpdf: error: " << *unknown << "\nhint: run 'formpdf help'\n";
+        std::cerr << "formpdf: " << tr("error") << ": " << *unknown << "\n"
+                  << tr("hint") << ": " << tr("run 'formpdf help'") << "\n";
         return static_cast<int>(ExitCode::Usage);
     }
     try {
@@ -48,8 +59,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) { // --help, --version
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "formpdf: error: " << cli::usage_error_message(app, e)
-                  << "\nhint: run 'formpdf help'\n";
+        std::cerr << "formpdf: " << tr("error") << ": " << cli::usage_error_message(app, e) << "\n"
+                  << tr("hint") << ": " << tr("run 'formpdf help'") << "\n";
         return static_cast<int>(ExitCode::Usage);
     }
     for (const cli::Command& command : commands) {
@@ -60,8 +71,11 @@ int main(int argc, char** argv) {
             if (cli::verbosity().verbose) {
                 const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::steady_clock::now() - start);
-                std::cerr << "formpdf: " << command.parser->get_name() << " finished in "
-                          << elapsed.count() << " ms, exit " << exit_code << '\n';
+                std::cerr << "formpdf: "
+                          << tr("{0} finished in {1} ms, exit {2}",
+                                {command.parser->get_name(), std::to_string(elapsed.count()),
+                                 std::to_string(exit_code)})
+                          << '\n';
             }
             // Every output file is written and closed by now. Ending here leaves the teardown
             // (the parsers, the fonts mapped, the libraries' exit handlers) to the operating

@@ -3,6 +3,7 @@
 #include "cli/command.h"
 #include "cli/standard_streams.h"
 #include "core/exit_code.h"
+#include "core/messages.h"
 #include "load/yaml_guard.h"
 
 #include <cstdlib>
@@ -21,30 +22,30 @@ Command add_render_command(CLI::App& app) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
-        "render", "Render declarations (or a layout alone, as a blank form) to one PDF");
+        "render", N_("Render declarations (or a layout alone, as a blank form) to one PDF"));
     cmd->add_option(
            "input", options->request.input,
-           "Declaration file (one or more forms) or layout file (YAML); - reads standard input")
+           N_("Declaration file (one or more forms) or layout file (YAML); - reads standard input"))
         ->required();
     cmd->add_option("-o,--output", options->request.output,
-                    "PDF file to write; - writes standard output")
+                    N_("PDF file to write; - writes standard output"))
         ->required();
     cmd->add_option("--dump-layout", options->request.dump_layout,
-                    "Also write the laid-out document as JSON (docs/layout-dump.md)");
+                    N_("Also write the laid-out document as JSON (docs/layout-dump.md)"));
     cmd->add_option("--font-dir", options->font_dirs,
-                    "Search this folder for fonts first (repeatable)");
+                    N_("Search this folder for fonts first (repeatable)"));
     cmd->add_flag("--no-system-fonts", options->no_system_fonts,
-                  "Do not search the system font folders");
+                  N_("Do not search the system font folders"));
     cmd->add_option("--layout", options->request.layout,
-                    "Print every declaration with this layout file instead of its form's");
+                    N_("Print every declaration with this layout file instead of its form's"));
     cmd->add_option("--layouts", options->layout_dirs,
-                    "Search this folder for form layouts first (repeatable)");
+                    N_("Search this folder for form layouts first (repeatable)"));
     cmd->add_flag("--blank", options->request.blank,
-                  "Print the form with no data: the blank import template");
+                  N_("Print the form with no data: the blank import template"));
     cmd->add_flag("--strict", options->request.strict,
-                  "Do not print a declaration that `formpdf check` finds errors in (exit 2)");
+                  N_("Do not print a declaration that `formpdf check` finds errors in (exit 2)"));
     cmd->add_flag("--pdfa", options->request.pdfa,
-                  "Write PDF/A-2b (XMP metadata, sRGB output intent; docs/pdfa.md)");
+                  N_("Write PDF/A-2b (XMP metadata, sRGB output intent; docs/pdfa.md)"));
 
     return {
         cmd, [options]() {
@@ -56,9 +57,12 @@ Command add_render_command(CLI::App& app) {
             const bool from_stdin = request.input == "-";
             const bool to_stdout = request.output == "-";
             if (to_stdout && isatty(STDOUT_FILENO) == 1) {
-                std::cerr << "formpdf: error: standard output is a terminal, not a place for a "
-                             "PDF\nhint: redirect it (formpdf render FILE -o - > out.pdf), or "
-                             "name a file with -o\n";
+                std::cerr << "formpdf: " << tr("error") << ": "
+                          << tr("standard output is a terminal, not a place for a PDF") << '\n'
+                          << tr("hint") << ": "
+                          << tr("redirect it (formpdf render FILE -o - > out.pdf), or name a file "
+                                "with -o")
+                          << '\n';
                 return static_cast<int>(ExitCode::Usage);
             }
             StandardStreams streams;
