@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
-.PHONY: all deps build demo test install deb deb-check sanitize tsan fuzz update-goldens format clean
+.PHONY: all deps build demo test install deb deb-check pot sanitize tsan fuzz update-goldens format clean
 
 all: build
 
@@ -48,6 +48,10 @@ deb: $(DEPS_STAMP)
 # folder outside the checkout, and removes it again (scripts/deb-check; CI runs this).
 deb-check: deb
 	bash scripts/deb-check $(DEB_BUILD_DIR)
+
+# Extracts the marked messages into po/formpdf.pot and merges them into po/zh_CN.po (docs/messages.md).
+pot:
+	bash po/update-pot
 
 # Every test under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (Debug, build-asan/).
 sanitize: $(DEPS_STAMP)
