@@ -19,10 +19,10 @@ void add_verbosity_flags(CLI::App& app) {
     for (CLI::App* command : app.get_subcommands({})) {
         if (command->get_option_no_throw("--quiet") == nullptr) {
             command->add_flag("-q,--quiet")
-                ->description("Print errors and warnings only: no notes, no summary");
+                ->description(N_("Print errors and warnings only: no notes, no summary"));
         }
         command->add_flag("-v,--verbose")
-            ->description("Also say what was written and how long it took");
+            ->description(N_("Also say what was written and how long it took"));
     }
 }
 

@@ -51,6 +51,11 @@ std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
     return out.str();
 }
 
+std::string HelpFormatter::make_group(std::string group, bool is_positional,
+                                      std::vector<const CLI::Option*> options) const {
+    return CLI::Formatter::make_group(tr(group.c_str()), is_positional, std::move(options));
+}
+
 std::string HelpFormatter::make_option_name(const CLI::Option* option, bool is_positional) const {
     return without_flag_values(CLI::Formatter::make_option_name(option, is_positional));
 }
@@ -63,13 +68,10 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
     if (option->get_expected_max() != 0) { // a flag expects no value
         std::string type = option->get_type_name();
         // Transformers and checks append their tables ("ENUM:value in {...}"); a plain word only.
-        if (type.empty() || type.find_first_of(":{ ") != std::string::npos) {
-            type = "VALUE";
-        }
-        if (type == "TEXT") {
-            type = "VALUE";
+        if (type.empty() || type.find_first_of(":{ ") != std::string::npos || type == "TEXT") {
+            type = tr("VALUE");
         } else if (type == "UINT" || type == "INT" || type == "NUMBER") {
-            type = "N";
+            type = tr("N");
         }
         text += " " + type;
         if (!option->get_default_str().empty()) {
@@ -80,7 +82,8 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* option) const {
         }
     }
     if (option->get_required()) {
-        text += " (required)";
+        text += " ";
+        text += tr("(required)");
     }
     return text;
 }

@@ -15,6 +15,8 @@ public:
     std::string make_description(const CLI::App* app) const override;
     std::string make_footer(const CLI::App* app) const override;
     std::string make_subcommand(const CLI::App* sub) const override;
+    std::string make_group(std::string group, bool is_positional,
+                           std::vector<const CLI::Option*> options) const override;
     std::string make_option_name(const CLI::Option* option, bool is_positional) const override;
     std::string make_option_opts(const CLI::Option* option) const override;
 };

@@ -53,6 +53,12 @@ void set_language(Language language, const std::string& locale_dir) {
         std::setlocale(LC_MESSAGES, "C.UTF-8");
     }
     setenv("LANGUAGE", "zh_CN", 1);
+    // The C library's own messages (strerror) are converted to LC_CTYPE's charset: in the "C"
+    // locale a Chinese strerror would come out as "?????". Only the character set changes; numbers
+    // (LC_NUMERIC) stay locale-free.
+    if (std::setlocale(LC_CTYPE, "C.UTF-8") == nullptr) {
+        std::setlocale(LC_CTYPE, "C.utf8");
+    }
     bindtextdomain(kDomain, locale_dir.c_str());
     bind_textdomain_codeset(kDomain, "UTF-8");
 }
