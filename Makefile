@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
-.PHONY: all deps build demo test sanitize tsan fuzz update-goldens format clean
+.PHONY: all deps build demo test install deb deb-check pot sanitize tsan fuzz update-goldens format clean
 
 all: build
 
@@ -25,6 +25,33 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Installs the program, the bundled layouts, man pages and completion under $(DESTDIR)$(PREFIX)
+# (docs/install.md). The installed program finds its layouts in PREFIX/share/formpdf.
+PREFIX ?= /usr/local
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
+
+# The Debian package, build-deb/formpdf_<version>_amd64.deb: the program alone, built with
+# Debian's hardening flags (dpkg-buildflags), its data in /usr/share/formpdf (docs/install.md).
+DEB_BUILD_DIR ?= build-deb
+deb: $(DEPS_STAMP)
+	cmake -S . -B $(DEB_BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DFORMPDF_DATA_DIR=/usr/share/formpdf \
+	    -DFORMPDF_BUILD_TESTS=OFF -DFORMPDF_BUILD_BENCH=OFF \
+	    -DCMAKE_CXX_FLAGS="$$(dpkg-buildflags --get CXXFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	    -DCMAKE_EXE_LINKER_FLAGS="$$(dpkg-buildflags --get LDFLAGS)"
+	cmake --build $(DEB_BUILD_DIR) -j $(JOBS)
+	cd $(DEB_BUILD_DIR) && cpack -G DEB
+	@echo "deb: $$(ls $(DEB_BUILD_DIR)/formpdf_*.deb)"
+
+# Builds the package, checks it with lintian, installs it, uses the installed program from a
+# folder outside the checkout, and removes it again (scripts/deb-check; CI runs this).
+deb-check: deb
+	bash scripts/deb-check $(DEB_BUILD_DIR)
+
+# Extracts the marked messages into po/formpdf.pot and merges them into po/zh_CN.po (docs/messages.md).
+pot:
+	bash po/update-pot
 
 # Every test under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (Debug, build-asan/).
 sanitize: $(DEPS_STAMP)

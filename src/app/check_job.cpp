@@ -3,6 +3,7 @@
 #include "app/form_definitions.h"
 #include "check/check.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "load/declaration.h"
 
 #include <algorithm>
@@ -44,8 +45,9 @@ declaration_files(const std::vector<std::filesystem::path>& inputs) {
     return files;
 }
 
+// "1 error", "3 errors": the patterns are msgids ("{0} error"), one per English number.
 std::string count(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return tr(n == 1 ? one : many, {std::to_string(n)});
 }
 
 } // namespace
@@ -89,17 +91,19 @@ CheckResult check(const CheckRequest& request) {
 
 std::string check_summary(const CheckResult& result) {
     const Diagnostics& findings = result.job.diagnostics;
-    std::string summary =
-        "formpdf check: " + count(result.declarations, "declaration", "declarations") + " in " +
-        count(result.files, "file", "files") + ": ";
+    const std::string declarations =
+        count(result.declarations, N_("{0} declaration"), N_("{0} declarations"));
+    const std::string files = count(result.files, N_("{0} file"), N_("{0} files"));
     const int errors = findings.count(Severity::Error);
     const int warnings = findings.count(Severity::Warning);
     const int notes = findings.count(Severity::Note);
     if (errors + warnings + notes == 0) {
-        return summary + "no findings";
+        return tr("formpdf check: {0} in {1}: no findings", {declarations, files});
     }
-    return summary + count(errors, "error", "errors") + ", " +
-           count(warnings, "warning", "warnings") + ", " + count(notes, "note", "notes");
+    return tr("formpdf check: {0} in {1}: {2}, {3}, {4}",
+              {declarations, files, count(errors, N_("{0} error"), N_("{0} errors")),
+               count(warnings, N_("{0} warning"), N_("{0} warnings")),
+               count(notes, N_("{0} note"), N_("{0} notes"))});
 }
 
 } // namespace formpdf::app

@@ -48,6 +48,12 @@ existing_unique_dirs(const std::vector<std::filesystem::path>& candidates) {
 
 } // namespace
 
+std::filesystem::path installed_data_dir(const std::filesystem::path& executable_dir) {
+    // PREFIX/bin/formpdf reads PREFIX/share/formpdf: the same for /usr, /usr/local, /opt/formpdf
+    // or a DESTDIR staging tree, so an installed or copied installation needs no configured path.
+    return executable_dir.parent_path() / "share" / "formpdf";
+}
+
 std::vector<std::filesystem::path>
 font_search_dirs(const std::vector<std::filesystem::path>& cli_dirs, const char* font_path_env,
                  const std::filesystem::path& layout_dir,
@@ -71,6 +77,7 @@ font_search_dirs(const std::vector<std::filesystem::path>& cli_dirs, const char*
     candidates.emplace_back("fonts");
     if (!executable_dir.empty()) {
         candidates.push_back(executable_dir.parent_path() / "fonts");
+        candidates.push_back(installed_data_dir(executable_dir) / "fonts");
     }
     candidates.push_back(std::filesystem::path(kDataDir) / "fonts");
     return existing_unique_dirs(candidates);
@@ -83,9 +90,19 @@ layout_search_dirs(const std::vector<std::filesystem::path>& cli_dirs,
     candidates.emplace_back("layouts");
     if (!executable_dir.empty()) {
         candidates.push_back(executable_dir.parent_path() / "layouts");
+        candidates.push_back(installed_data_dir(executable_dir) / "layouts");
     }
     candidates.push_back(std::filesystem::path(kDataDir) / "layouts");
     return existing_unique_dirs(candidates);
+}
+
+std::filesystem::path locale_dir(const std::filesystem::path& executable_dir) {
+    std::error_code ec;
+    const std::filesystem::path beside = executable_dir / "locale";
+    if (!executable_dir.empty() && std::filesystem::is_directory(beside, ec)) {
+        return beside;
+    }
+    return executable_dir.parent_path() / "share" / "locale";
 }
 
 std::filesystem::path executable_dir() {

@@ -1,6 +1,7 @@
 #include "app/layout_finder.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 
 #include <algorithm>
 #include <set>
@@ -33,7 +34,7 @@ std::string available_layouts(const std::vector<std::filesystem::path>& dirs) {
     for (const std::string& name : names) {
         list += (list.empty() ? "" : ", ") + name;
     }
-    return list.empty() ? "none found" : list;
+    return list.empty() ? std::string(tr("none found")) : list;
 }
 
 std::string searched(const std::vector<std::filesystem::path>& dirs) {
@@ -41,7 +42,7 @@ std::string searched(const std::vector<std::filesystem::path>& dirs) {
     for (const auto& dir : dirs) {
         list += (list.empty() ? "" : ", ") + dir.string();
     }
-    return list.empty() ? "no layouts folder exists" : list;
+    return list.empty() ? std::string(tr("no layouts folder exists")) : list;
 }
 
 } // namespace
@@ -49,10 +50,10 @@ std::string searched(const std::vector<std::filesystem::path>& dirs) {
 std::filesystem::path find_layout(const load::TextValue& form,
                                   const std::vector<std::filesystem::path>& dirs) {
     if (!is_plain_name(form.text)) {
-        throw DiagnosticError(make_error(
-            form.loc, "'" + form.text + "' is not a form name",
-            "a form is named by its layout file in layouts/, without folder or .yaml: e.g. "
-            "shenzhen-l2-project"));
+        throw DiagnosticError(
+            make_error(form.loc, tr("'{0}' is not a form name", {form.text}),
+                       tr("a form is named by its layout file in layouts/, without folder or "
+                          ".yaml: e.g. shenzhen-l2-project")));
     }
     for (const auto& dir : dirs) {
         const auto candidate = dir / (form.text + ".yaml");
@@ -62,9 +63,10 @@ std::filesystem::path find_layout(const load::TextValue& form,
         }
     }
     throw DiagnosticError(make_error(
-        form.loc, "no layout for form '" + form.text + "'",
-        "available layouts: " + available_layouts(dirs) + " (searched " + searched(dirs) +
-            "); name another folder with --layouts DIR, or give the layout with --layout FILE"));
+        form.loc, tr("no layout for form '{0}'", {form.text}),
+        tr("available layouts: {0} (searched {1}); name another folder with --layouts DIR, or give "
+           "the layout with --layout FILE",
+           {available_layouts(dirs), searched(dirs)})));
 }
 
 } // namespace formpdf::app

@@ -1,10 +1,10 @@
 #include "app/sign_job.h"
 
 #include "core/file_io.h"
+#include "core/local_time.h"
 #include "layout/text_box.h"
 #include "load/layout_loader.h"
 #include "pdf/named_boxes.h"
-#include "pdf/pdf_date.h"
 #include "pdf/pdf_signer.h"
 #include "text/font_library.h"
 
@@ -153,10 +153,11 @@ JobResult sign(const SignRequest& request) {
             box = named_box(request, input);
         }
         if (box) {
-            const std::string date = pdf::pdf_date(request.signing_time);
-            const std::string text = request.visible_text.value_or(
-                credentials.subject_common_name() + "\n" + date.substr(2, 4) + "-" +
-                date.substr(6, 2) + "-" + date.substr(8, 2));
+            // The date people read on the page is the signer's local date (TZ): signed at 07:30
+            // Beijing time on 8 December shows 2026-12-08, not the UTC date.
+            const std::string text =
+                request.visible_text.value_or(credentials.subject_common_name() + "\n" +
+                                              local_date_text(local_time(request.signing_time)));
             sign_request.appearance = appearance(request, *box, text);
         }
         write_file_atomically(request.output, pdf::sign_pdf(input, sign_request));

@@ -1,6 +1,7 @@
 #include "app/verify_job.h"
 
 #include "core/file_io.h"
+#include "core/local_time.h"
 #include "core/terminal_text.h"
 #include "core/utc_time.h"
 #include "pdf/signature_verifier.h"
@@ -42,9 +43,11 @@ std::string format_report(const pdf::SignatureReport& r, std::size_t index, std:
     line("signer:          ",
          r.signer.empty() ? std::string() : r.signer + " (" + r.signer_subject + ")");
     line("issuer:          ", r.issuer);
-    line("signing time:    ", r.signing_time_utc
-                                  ? utc_text(*r.signing_time_utc) + " (/M " + r.signing_time + ")"
-                                  : r.signing_time);
+    // Local time first: the signer signed at 07:30 Beijing time on 8 December, not on the 7th.
+    line("signing time:    ",
+         r.signing_time_utc ? local_time_text(local_time(*r.signing_time_utc)) + " (" +
+                                  utc_text(*r.signing_time_utc) + "; /M " + r.signing_time + ")"
+                            : r.signing_time);
     line("format:          ",
          r.sub_filter + (r.sub_filter == "ETSI.CAdES.detached" ? " (PAdES baseline B-B)" : "") +
              (r.digest_algorithm.empty() ? "" : ", " + r.digest_algorithm));

@@ -2,6 +2,7 @@
 #include "app/environment.h"
 #include "app/progress.h"
 #include "cli/command.h"
+#include "core/messages.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -73,54 +74,58 @@ Command add_batch_command(CLI::App& app) {
     auto options = std::make_shared<Options>();
     app::BatchRequest& request = options->request;
     CLI::App* cmd = app.add_subcommand(
-        "batch", "Render many declarations: one PDF per form, and one combined print file");
+        "batch", N_("Render many declarations: one PDF per form, and one combined print file"));
     options->cmd = cmd;
     cmd->add_option(
            "input", options->inputs,
-           "Declaration files, folders (searched for *.yaml), or - to read paths from stdin")
+           N_("Declaration files, folders (searched for *.yaml), or - to read paths from stdin"))
         ->required();
-    cmd->add_option("-o,--output", request.output_dir, "Folder for the PDFs")->required();
+    cmd->add_option("-o,--output", request.output_dir, N_("Folder for the PDFs"))->required();
     cmd->add_option("--name", request.name_pattern,
-                    "File name of each form, from its fields, e.g. {project_code}-{project_name} "
-                    "(made safe; .pdf is added; default: its code and name, as its layout's "
-                    "batch: names them)");
-    cmd->add_option("--combined", request.combined,
-                    "Also write all forms into this one file (a name inside the output folder)");
+                    N_("File name of each form, from its fields, e.g. "
+                       "{project_code}-{project_name} (made safe; .pdf is added; default: its "
+                       "code and name, as its layout's batch: names them)"));
+    cmd->add_option(
+        "--combined", request.combined,
+        N_("Also write all forms into this one file (a name inside the output folder)"));
     cmd->add_flag("--no-forms{false}", request.forms,
-                  "Write only the combined file, not one PDF per form");
+                  N_("Write only the combined file, not one PDF per form"));
     cmd->add_flag("--contents", request.contents,
-                  "Start the combined file with a table of contents");
+                  N_("Start the combined file with a table of contents"));
     cmd->add_flag("--duplex", request.duplex,
-                  "Start every form of the combined file on an odd page (blank pages between)");
+                  N_("Start every form of the combined file on an odd page (blank pages between)"));
     cmd->add_option("--sort", request.sort,
-                    "Order of the forms: code, name, unit, amount (the fields the layout's "
-                    "`batch:` names), input, or any field id (default: the layout's, else code)");
+                    N_("Order of the forms: code, name, unit, amount (the fields the layout's "
+                       "`batch:` names), input, or any field id (default: the layout's, else "
+                       "code)"));
     const std::map<std::string, app::SortCollation> collations = {
         {"text", app::SortCollation::Text}, {"pinyin", app::SortCollation::Pinyin}};
     cmd->add_option("--collation", options->collation,
-                    "How --sort compares texts: text (by code point) or pinyin (拼音 order)")
+                    N_("How --sort compares texts: text (by code point) or pinyin (拼音 order)"))
         ->transform(CLI::CheckedTransformer(collations, CLI::ignore_case));
     cmd->add_flag("--keep-going", request.keep_going,
-                  "Write the combined file even when some declarations failed (lists them)");
+                  N_("Write the combined file even when some declarations failed (lists them)"));
     cmd->add_flag("--strict", request.strict,
-                  "Do not print a declaration that `formpdf check` finds errors in (it fails)");
+                  N_("Do not print a declaration that `formpdf check` finds errors in (it fails)"));
     // The name of --strict before every declaration was checked; kept for scripts, not listed.
-    cmd->add_flag("--check", request.strict, "Same as --strict")->group("");
+    cmd->add_flag("--check", request.strict, N_("Same as --strict"))->group("");
     cmd->add_option("-j,--jobs", request.jobs,
-                    "Forms rendered in parallel (default and most: one per core)");
-    cmd->add_flag("-q,--quiet", options->quiet, "No progress line and no summary");
+                    N_("Forms rendered in parallel (default and most: one per core)"));
+    cmd->add_flag("-q,--quiet", options->quiet, N_("No progress line and no summary"));
     cmd->add_option("--font-dir", options->font_dirs,
-                    "Search this folder for fonts first (repeatable)");
+                    N_("Search this folder for fonts first (repeatable)"));
     cmd->add_flag("--no-system-fonts", options->no_system_fonts,
-                  "Do not search the system font folders");
+                  N_("Do not search the system font folders"));
     cmd->add_option("--layout", request.layout,
-                    "Print every declaration with this layout file instead of its form's");
+                    N_("Print every declaration with this layout file instead of its form's"));
     cmd->add_option("--layouts", options->layout_dirs,
-                    "Search this folder for form layouts first (repeatable)");
-    cmd->add_option("--contents-layout", request.contents_layout,
-                    "Layout of the contents page (default: batch-contents.yaml in the layouts)");
-    cmd->add_option("--blank-layout", request.blank_layout,
-                    "Layout of the blank duplex page (default: batch-blank.yaml in the layouts)");
+                    N_("Search this folder for form layouts first (repeatable)"));
+    cmd->add_option(
+        "--contents-layout", request.contents_layout,
+        N_("Layout of the contents page (default: batch-contents.yaml in the layouts)"));
+    cmd->add_option(
+        "--blank-layout", request.blank_layout,
+        N_("Layout of the blank duplex page (default: batch-blank.yaml in the layouts)"));
 
     return {cmd, [options]() {
                 int exit_code = 0;

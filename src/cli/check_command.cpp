@@ -1,6 +1,7 @@
 #include "app/check_job.h"
 #include "app/environment.h"
 #include "cli/command.h"
+#include "core/messages.h"
 
 #include <iostream>
 #include <memory>
@@ -13,15 +14,15 @@ Command add_check_command(CLI::App& app) {
         std::vector<std::filesystem::path> layout_dirs;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* cmd = app.add_subcommand("check", "Check declarations against their form");
+    CLI::App* cmd = app.add_subcommand("check", N_("Check declarations against their form"));
     cmd->add_option("inputs", options->request.inputs,
-                    "Declaration files, or folders of them (*.yaml)")
+                    N_("Declaration files, or folders of them (*.yaml)"))
         ->required();
     cmd->add_option("--layouts", options->layout_dirs,
-                    "Search this folder for layouts first (repeatable)");
-    cmd->footer("Findings go to stdout, then a summary line. Exit codes: 0 no errors or "
-                "warnings, 3 warnings only, 2 errors, 4 a file could not be read. See "
-                "docs/check.md.");
+                    N_("Search this folder for layouts first (repeatable)"));
+    cmd->footer(N_("Findings go to stdout, then a summary line. Exit codes: 0 no errors or "
+                   "warnings, 3 warnings only, 2 errors, 4 a file could not be read. See "
+                   "docs/check.md."));
 
     return {cmd, [options]() {
                 options->request.layout_dirs =
@@ -31,7 +32,9 @@ Command add_check_command(CLI::App& app) {
                 for (const Diagnostic& finding : result.job.diagnostics.items()) {
                     std::cout << format_diagnostic(finding) << '\n';
                 }
-                std::cout << app::check_summary(result) << '\n';
+                if (!verbosity().quiet) {
+                    std::cout << app::check_summary(result) << '\n';
+                }
                 return static_cast<int>(result.job.exit_code);
             }};
 }

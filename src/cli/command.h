@@ -24,8 +24,26 @@ Command add_sign_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
 Command add_workbook_command(CLI::App& app);
 
-// Prints the job's diagnostics on stderr and returns its exit code.
+// -q/--quiet and -v/--verbose, which every command takes: quiet prints errors and warnings only
+// (no notes, no summary, no progress line); verbose adds what was written and how long it took.
+// Set once, in main(), from the command that was given.
+struct Verbosity {
+    bool quiet = false;
+    bool verbose = false;
+};
+Verbosity& verbosity();
+
+// Adds -q/--quiet (to a command that has none of its own) and -v/--verbose to every command.
+void add_verbosity_flags(CLI::App& app);
+
+// Sets verbosity() from the flags of the command that was given.
+void read_verbosity_flags(const CLI::App& command);
+
+// Prints the job's diagnostics on stderr (without notes when quiet) and returns its exit code.
 int report(const app::JobResult& result);
+
+// With --verbose: "formpdf: wrote PATH" on stderr.
+void report_written(const std::filesystem::path& path);
 
 // The document date: SOURCE_DATE_EPOCH or now. On a bad value, prints the error and returns false.
 bool document_time_from_environment(std::int64_t& seconds, int& exit_code);

@@ -1,6 +1,8 @@
 #include "app/environment.h"
 #include "app/sign_job.h"
 #include "cli/command.h"
+#include "core/exit_code.h"
+#include "core/messages.h"
 #include "core/terminal_text.h"
 
 #include <charconv>
@@ -89,40 +91,42 @@ Command add_sign_command(CLI::App& app) {
     auto options = std::make_shared<Options>();
     app::SignRequest& r = options->request;
     CLI::App* cmd = app.add_subcommand(
-        "sign", "Sign a PDF (PAdES B-B) as an incremental update; see docs/signing.md");
-    cmd->add_option("input", r.input, "The PDF to sign")->required();
-    cmd->add_option("-o,--output", r.output, "The signed PDF to write")->required();
-    CLI::Option* p12 = cmd->add_option("--p12", r.p12, "PKCS#12 file with the key and certificate");
-    CLI::Option* cert = cmd->add_option("--cert", r.cert, "PEM certificate of the signer");
-    CLI::Option* key = cmd->add_option("--key", r.key, "PEM private key of the signer");
+        "sign", N_("Sign a PDF (PAdES B-B) as an incremental update; see docs/signing.md"));
+    cmd->add_option("input", r.input, N_("The PDF to sign"))->required();
+    cmd->add_option("-o,--output", r.output, N_("The signed PDF to write"))->required();
+    CLI::Option* p12 =
+        cmd->add_option("--p12", r.p12, N_("PKCS#12 file with the key and certificate"));
+    CLI::Option* cert = cmd->add_option("--cert", r.cert, N_("PEM certificate of the signer"));
+    CLI::Option* key = cmd->add_option("--key", r.key, N_("PEM private key of the signer"));
     cert->needs(key);
     key->needs(cert);
     p12->excludes(cert);
     p12->excludes(key);
-    cmd->add_option("--chain", r.chain, "PEM certificates of the issuing CAs, to embed");
+    cmd->add_option("--chain", r.chain, N_("PEM certificates of the issuing CAs, to embed"));
     cmd->add_option("--password-file", r.password_file,
-                    "Read the key's password from the first line of this file (else from the "
-                    "environment variable FORMPDF_KEY_PASSWORD)");
-    cmd->add_option("--field", r.field_name, "Name of the signature field (default SignatureN)");
-    cmd->add_option("--reason", r.reason, "Reason for signing (/Reason)");
-    cmd->add_option("--location", r.location, "Where it was signed (/Location)");
-    cmd->add_option("--contact", r.contact_info, "How to reach the signer (/ContactInfo)");
+                    N_("Read the key's password from the first line of this file (else from the "
+                       "environment variable FORMPDF_KEY_PASSWORD)"));
+    cmd->add_option("--field", r.field_name,
+                    N_("Name of the signature field (default SignatureN)"));
+    cmd->add_option("--reason", r.reason, N_("Reason for signing (/Reason)"));
+    cmd->add_option("--location", r.location, N_("Where it was signed (/Location)"));
+    cmd->add_option("--contact", r.contact_info, N_("How to reach the signer (/ContactInfo)"));
     cmd->add_flag("--pkcs7", r.legacy_pkcs7,
-                  "Write the older /SubFilter /adbe.pkcs7.detached instead of PAdES");
-    CLI::Option* visible =
-        cmd->add_option("--visible", options->visible,
-                        "Visible signature: PAGE:X,Y,W,H in mm from the page's top-left corner");
+                  N_("Write the older /SubFilter /adbe.pkcs7.detached instead of PAdES"));
+    CLI::Option* visible = cmd->add_option(
+        "--visible", options->visible,
+        N_("Visible signature: PAGE:X,Y,W,H in mm from the page's top-left corner"));
     cmd->add_option("--box", options->box,
-                    "Visible signature in the box the form's layout names (e.g. unit-seal)")
+                    N_("Visible signature in the box the form's layout names (e.g. unit-seal)"))
         ->excludes(visible);
     cmd->add_option("--visible-text", options->visible_text,
-                    "Text of the visible signature (default: signer name and date)");
+                    N_("Text of the visible signature (default: signer name and date)"));
     cmd->add_option("--layout", r.layout,
-                    "Layout file whose body style and fonts draw the visible signature");
+                    N_("Layout file whose body style and fonts draw the visible signature"));
     cmd->add_option("--font-dir", options->font_dirs,
-                    "Search this folder for fonts first (repeatable)");
+                    N_("Search this folder for fonts first (repeatable)"));
     cmd->add_flag("--no-system-fonts", options->no_system_fonts,
-                  "Do not search the system font folders");
+                  N_("Do not search the system font folders"));
 
     // Accepted only to refuse it without repeating the value (an unknown option's value would be
     // echoed in CLI11's error message).
@@ -173,7 +177,11 @@ Command add_sign_command(CLI::App& app) {
                     request.layout ? request.layout->parent_path() : std::filesystem::path{},
                     app::executable_dir());
                 request.system_fonts = !options->no_system_fonts;
-                return report(app::sign(request));
+                const app::JobResult result = app::sign(request);
+                if (result.exit_code == ExitCode::Success) {
+                    report_written(request.output);
+                }
+                return report(result);
             }};
 }
 

@@ -1,5 +1,6 @@
 #include "cli/usage_error.h"
 
+#include "core/messages.h"
 #include "core/terminal_text.h"
 
 #include <vector>
@@ -21,6 +22,15 @@ std::vector<std::string> unexpected_arguments(CLI::App& app) {
 } // namespace
 
 std::string usage_error_message(CLI::App& app, const CLI::ParseError& error) {
+    if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+        // CLI11: "--output is required", "input is required"
+        const std::string what = error.what();
+        const std::string suffix = " is required";
+        if (what.size() > suffix.size() && what.ends_with(suffix)) {
+            return tr("{0} is required",
+                      {terminal_safe(what.substr(0, what.size() - suffix.size()))});
+        }
+    }
     if (dynamic_cast<const CLI::ExtrasError*>(&error) == nullptr) {
         return terminal_safe(error.what());
     }
@@ -48,13 +58,12 @@ std::string usage_error_message(CLI::App& app, const CLI::ParseError& error) {
     }
     std::string message;
     if (!options.empty()) {
-        message = "unknown option " + options;
-        if (hidden > 0) {
-            message += " (its value is not shown)";
-        }
+        message = hidden > 0 ? tr("unknown option {0} (its value is not shown)", {options})
+                             : tr("unknown option {0}", {options});
     }
     if (!others.empty()) {
-        message += (message.empty() ? "" : "; ") + ("unexpected argument " + others);
+        message += message.empty() ? "" : "; ";
+        message += tr("unexpected argument {0}", {others});
     }
     return message;
 }

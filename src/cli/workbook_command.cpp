@@ -1,6 +1,8 @@
 #include "app/environment.h"
 #include "app/workbook_job.h"
 #include "cli/command.h"
+#include "core/exit_code.h"
+#include "core/messages.h"
 
 #include <memory>
 
@@ -14,19 +16,22 @@ Command add_workbook_command(CLI::App& app) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
-        "workbook", "Write declarations (or the blank form) as a fill-in Excel workbook (.xlsx)");
+        "workbook",
+        N_("Write declarations (or the blank form) as a fill-in Excel workbook (.xlsx)"));
     cmd->add_option("declarations", options->request.inputs,
-                    "Declaration files (YAML): one sheet per form");
-    cmd->add_option("-o,--output", options->request.output, "The .xlsx file to write")->required();
+                    N_("Declaration files (YAML): one sheet per form"));
+    cmd->add_option("-o,--output", options->request.output, N_("The .xlsx file to write"))
+        ->required();
     cmd->add_option("--blank", options->blank,
-                    "Write the empty form of this layout file or form id instead");
+                    N_("Write the empty form of this layout file or form id instead"));
     cmd->add_option("--layouts", options->layout_dirs,
-                    "Search this folder for form layouts first (repeatable)");
-    cmd->footer("Each sheet is laid out like the printed form; only the fill-in cells can be "
-                "edited; the cells are those of the budget system's export, which `formpdf import` "
-                "reads. "
-                "Exit codes: 0 written, 2 errors (nothing written), 4 a file could not be read "
-                "or written, 64 usage. See docs/workbook.md.");
+                    N_("Search this folder for form layouts first (repeatable)"));
+    cmd->footer(
+        N_("Each sheet is laid out like the printed form; only the fill-in cells can be "
+           "edited; the cells are those of the budget system's export, which `formpdf import` "
+           "reads. "
+           "Exit codes: 0 written, 2 errors (nothing written), 4 a file could not be read "
+           "or written, 64 usage. See docs/workbook.md."));
 
     return {cmd, [options, cmd]() {
                 int exit_code = 0;
@@ -39,7 +44,11 @@ Command add_workbook_command(CLI::App& app) {
                 }
                 request.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-                return report(app::write_workbook(request));
+                const app::JobResult result = app::write_workbook(request);
+                if (result.exit_code == ExitCode::Success) {
+                    report_written(request.output);
+                }
+                return report(result);
             }};
 }
 

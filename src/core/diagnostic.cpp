@@ -1,5 +1,6 @@
 #include "core/diagnostic.h"
 
+#include "core/messages.h"
 #include "core/terminal_text.h"
 
 #include <algorithm>
@@ -9,13 +10,13 @@ namespace formpdf {
 const char* severity_name(Severity severity) {
     switch (severity) {
     case Severity::Note:
-        return "note";
+        return N_("note");
     case Severity::Warning:
-        return "warning";
+        return N_("warning");
     case Severity::Error:
-        return "error";
+        return N_("error");
     }
-    return "error";
+    return N_("error");
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
@@ -32,13 +33,15 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     } else {
         out += "formpdf: ";
     }
-    out += severity_name(diagnostic.severity);
+    out += tr(severity_name(diagnostic.severity));
     out += ": ";
     // Messages quote file names and values from the input: escaped, so that they cannot forge
     // lines of output or take over the terminal (docs/security.md, "Terminal output").
     out += terminal_safe(diagnostic.message);
     if (!diagnostic.hint.empty()) {
-        out += "\nhint: ";
+        out += '\n';
+        out += tr("hint");
+        out += ": ";
         out += terminal_safe(diagnostic.hint);
     }
     return out;

@@ -1,6 +1,7 @@
 #include "core/file_io.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/output_file.h"
 
 #include <cerrno>
@@ -34,11 +35,11 @@ namespace {
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        throw IoError(path.string() + ": is a directory, not a file");
+        throw IoError(tr("{0}: is a directory, not a file", {path.string()}));
     }
     FILE* file = std::fopen(path.c_str(), "rb");
     if (!file) {
-        throw IoError(path.string() + ": cannot open: " + errno_text());
+        throw IoError(tr("{0}: cannot open: {1}", {path.string(), errno_text()}));
     }
     // Judged on the opened file, before reading: a regular file over the limit is refused without
     // reading a byte, and a device (/dev/zero, /dev/urandom, a terminal) is never read at all. A

@@ -2,6 +2,7 @@
 
 #include "core/number_format.h"
 #include "core/utf8.h"
+#include "load/chinese_font_sizes.h"
 
 #include <algorithm>
 #include <charconv>
@@ -358,9 +359,13 @@ double ValueReader::positive_length_pt() const {
 }
 
 double ValueReader::font_size_pt() const {
-    static const char* const kExpected = "a font size in points, such as 10.5 or 10.5pt";
+    static const char* const kExpected =
+        "a font size in points, such as 10.5 or 10.5pt, or a Chinese size such as 三号 or 小四";
     if (!is_scalar()) {
         fail_expected(kExpected);
+    }
+    if (const std::optional<double> named = chinese_font_size_pt(trim_spaces(node_->scalar))) {
+        return *named;
     }
     const auto [number_text, unit] = split_unit(node_->scalar);
     const std::optional<double> size = parse_decimal(number_text);

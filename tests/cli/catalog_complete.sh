@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every message marked for translation in src/ (tr("…"), N_("…")) has a Chinese translation in
+# po/zh_CN.po: xgettext extracts them afresh and msgcmp fails on any that has none.
+set -euo pipefail
+source_dir=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$source_dir"
+find src -name '*.cpp' -o -name '*.h' | LC_ALL=C sort |
+    xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=N_ -f - -o "$work/formpdf.pot"
+msgcmp po/zh_CN.po "$work/formpdf.pot"
+msgfmt --check -o /dev/null po/zh_CN.po
