@@ -5,7 +5,7 @@ _formpdf() {
     local cur prev words cword
     _init_completion || return
 
-    local commands="render batch check import workbook sign verify help"
+    local commands="render batch check import workbook sign verify fonts help"
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -16,7 +16,7 @@ _formpdf() {
 
     if [[ -z $command ]]; then
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
+            COMPREPLY=($(compgen -W "--help --version --lang" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         fi
@@ -34,7 +34,9 @@ _formpdf() {
         --layouts | --font-dir) _filedir -d; return ;;
         --layout | --contents-layout | --blank-layout) _filedir yaml; return ;;
         --dump-layout) _filedir json; return ;;
-        --sort) COMPREPLY=($(compgen -W "code name input" -- "$cur")); return ;;
+        --sort) COMPREPLY=($(compgen -W "code name unit amount input" -- "$cur")); return ;;
+        --collation) COMPREPLY=($(compgen -W "text pinyin" -- "$cur")); return ;;
+        --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
         --p12) _filedir '@(p12|pfx)'; return ;;
         --cert | --key | --chain | --trust) _filedir pem; return ;;
         --password-file) _filedir; return ;;
@@ -47,7 +49,7 @@ _formpdf() {
         render) options="--output --dump-layout --font-dir --no-system-fonts --layout --layouts
                          --blank --strict --pdfa" ;;
         batch) options="--output --name --combined --no-forms --contents --duplex --sort
-                        --keep-going --strict --jobs --quiet --font-dir --no-system-fonts --layout
+                        --collation --keep-going --strict --jobs --quiet --font-dir --no-system-fonts --layout
                         --layouts --contents-layout --blank-layout" ;;
         check) options="--layouts" ;;
         import) options="--output --form --layouts --overwrite --warning-exit-0" ;;
@@ -56,16 +58,17 @@ _formpdf() {
                        --location --contact --pkcs7 --visible --box --visible-text --layout
                        --font-dir --no-system-fonts" ;;
         verify) options="--trust" ;;
+        fonts) options="--font-dir --no-system-fonts --layouts" ;;
         help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$options --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "$options --quiet --verbose --lang --help" -- "$cur"))
         return
     fi
     case $command in
         render | check | batch) _filedir yaml; [[ $command == check || $command == batch ]] && _filedir -d ;;
         import) _filedir '@(xlsx|xls|txt|tsv|csv)' ;;
-        workbook) _filedir yaml ;;
+        workbook | fonts) _filedir yaml ;;
         sign | verify) _filedir pdf ;;
     esac
 } &&

@@ -66,6 +66,31 @@ StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts, Diagn
         return id;
     };
 
+    // Every font the layout names is looked for before any error is reported, so that a layout
+    // missing several fonts names all of them at once, not the first.
+    {
+        std::vector<Diagnostic> missing;
+        std::vector<std::string> slots = spec.fallback;
+        for (const load::StyleSpec& spec_style : spec.styles) {
+            slots.push_back(spec_style.font);
+        }
+        std::set<std::string> tried;
+        for (const std::string& slot_name : slots) {
+            if (!tried.insert(slot_name).second) {
+                continue;
+            }
+            try {
+                load_slot(slot_name);
+            } catch (const DiagnosticError& error) {
+                missing.insert(missing.end(), error.diagnostics().begin(),
+                               error.diagnostics().end());
+            }
+        }
+        if (!missing.empty()) {
+            throw DiagnosticError(std::move(missing));
+        }
+    }
+
     std::vector<text::FontId> fallback;
     for (const std::string& slot_name : spec.fallback) {
         fallback.push_back(load_slot(slot_name));

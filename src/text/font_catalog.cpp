@@ -338,6 +338,15 @@ std::vector<std::string> FontCatalog::families() {
     return {names.begin(), names.end()};
 }
 
+std::vector<CatalogFace> FontCatalog::faces() {
+    std::vector<CatalogFace> all;
+    for (Tier& tier : tiers_) {
+        scan(tier);
+        all.insert(all.end(), tier.faces.begin(), tier.faces.end());
+    }
+    return all;
+}
+
 std::vector<SkippedFont> FontCatalog::skipped(std::size_t tier_count) const {
     std::vector<SkippedFont> skipped;
     for (std::size_t i = 0; i < tiers_.size() && i < tier_count; ++i) {

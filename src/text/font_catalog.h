@@ -59,6 +59,9 @@ public:
     // The display family of every face found, over all tiers, sorted, each once. Scans every tier.
     std::vector<std::string> families();
 
+    // Every face of every tier, in search order (scans every tier).
+    std::vector<CatalogFace> faces();
+
     // Every directory that is searched, in search order, existing or not.
     std::vector<std::filesystem::path> directories() const;
 

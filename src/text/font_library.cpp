@@ -1,9 +1,11 @@
 #include "text/font_library.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "text/font_file_check.h"
 #include "text/font_library_impl.h"
 #include "text/freetype_font.h"
+#include "text/official_font_names.h"
 
 #include <cassert>
 #include <cstdint>
@@ -43,6 +45,31 @@ std::string skipped_list(const std::vector<SkippedFont>& skipped) {
         out += " and " + std::to_string(skipped.size() - kListed) + " more";
     }
     return out;
+}
+
+// The face for the request: its family, else (for an official document font) another name of the
+// same typeface, else a stand-in of the same style, whose name goes to *stand_in.
+const CatalogFace* find_face(FontCatalog& catalog, const FontRequest& request, std::size_t* tier,
+                             std::string* stand_in) {
+    if (const CatalogFace* match = catalog.find(request.family, request.weight, tier)) {
+        return match;
+    }
+    const OfficialFontNames* names = official_font_names(request.family);
+    if (names == nullptr) {
+        return nullptr;
+    }
+    for (const std::string_view name : names->same_typeface) {
+        if (const CatalogFace* match = catalog.find(name, request.weight, tier)) {
+            return match;
+        }
+    }
+    for (const std::string_view name : names->stand_ins) {
+        if (const CatalogFace* match = catalog.find(name, request.weight, tier)) {
+            *stand_in = std::string(name);
+            return match;
+        }
+    }
+    return nullptr;
 }
 
 [[noreturn]] void throw_unknown_family(FontCatalog& catalog, const FontRequest& request) {
@@ -142,11 +169,21 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     }
 
     std::size_t tier = 0;
-    const CatalogFace* match = impl.catalog.find(request.family, request.weight, &tier);
+    std::string stand_in;
+    const CatalogFace* match = find_face(impl.catalog, request, &tier, &stand_in);
     if (match == nullptr) {
         throw_unknown_family(impl.catalog, request);
     }
     report_skipped(impl, request, *match, tier, diagnostics);
+    if (!stand_in.empty() && diagnostics != nullptr) {
+        // Never a silent substitution: the print differs from the official font.
+        diagnostics->note(request.loc,
+                          tr("font family \"{0}\" is not installed: \"{1}\" prints in its place",
+                             {request.family, stand_in}),
+                          tr("install the {0} font file (into the project's fonts/ folder or "
+                             "~/.local/share/fonts) to print with it",
+                             {request.family}));
+    }
 
     const auto face_key = std::make_pair(match->path, match->summary.face_index);
     if (const auto known = impl.ids_by_face.find(face_key); known != impl.ids_by_face.end()) {
@@ -230,6 +267,32 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
 
 std::vector<std::string> FontLibrary::families() const {
     return impl_->catalog.families();
+}
+
+namespace {
+
+FontLibrary::FaceListing listing(const CatalogFace& face) {
+    return {face.summary.display_family, face.summary.weight, face.summary.italic, face.path,
+            face.summary.face_index};
+}
+
+} // namespace
+
+std::vector<FontLibrary::FaceListing> FontLibrary::faces() const {
+    std::vector<FaceListing> all;
+    for (const CatalogFace& face : impl_->catalog.faces()) {
+        all.push_back(listing(face));
+    }
+    return all;
+}
+
+std::optional<FontLibrary::FaceChoice> FontLibrary::choose(const FontRequest& request) const {
+    std::string stand_in;
+    const CatalogFace* match = find_face(impl_->catalog, request, nullptr, &stand_in);
+    if (match == nullptr) {
+        return std::nullopt;
+    }
+    return FaceChoice{listing(*match), stand_in.empty() ? std::string() : request.family};
 }
 
 void FontLibrary::forget_cached_files() {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,9 +49,12 @@ public:
     FontLibrary(const FontLibrary&) = delete;
     FontLibrary& operator=(const FontLibrary&) = delete;
 
-    // Loads (once) the face that matches the request: same family, nearest weight.
-    // Throws DiagnosticError at request.loc when no face has that family, with a hint that lists
-    // the nearest family names found, and at the font file's path when the face chosen is damaged
+    // Loads (once) the face that matches the request: same family, nearest weight. A family of
+    // Chinese official documents (仿宋_GB2312, 黑体, ...) is also found under its other names
+    // (FangSong, SimHei, ...), and when none is installed a stand-in of the same style prints in
+    // its place, with a note to `diagnostics` naming both (official_font_names.h). Throws
+    // DiagnosticError at request.loc when no face has that family, with a hint that lists the
+    // nearest family names found, and at the font file's path when the face chosen is damaged
     // (font_file_check.h, or FreeType cannot open it now). Font files the scan skipped (FreeType
     // cannot open them, unreadable, too large) in the
     // tiers up to the one the family was found in are reported to `diagnostics`, once each: a
@@ -60,6 +64,26 @@ public:
 
     // The family of every face on the search path, sorted, each once (scans every folder).
     std::vector<std::string> families() const;
+
+    // A face on the search path (`formpdf fonts`).
+    struct FaceListing {
+        std::string family; // the face's display family
+        int weight = 400;
+        bool italic = false;
+        std::string path;
+        unsigned face_index = 0;
+    };
+    // Every face on the search path, in search order (scans every folder).
+    std::vector<FaceListing> faces() const;
+
+    // The face load() takes for the request, without loading it; `stand_in_for` is the family
+    // asked for when the face is a stand-in for an official document font that is not installed
+    // (official_font_names.h), else empty. nullopt: load() would fail (no such family).
+    struct FaceChoice {
+        FaceListing face;
+        std::string stand_in_for;
+    };
+    std::optional<FaceChoice> choose(const FontRequest& request) const;
 
     // Forgets what this process has read of font files (the scan's per-file summaries, and the
     // disk cache as read), for the fuzz target, which rewrites one file many times a second, and

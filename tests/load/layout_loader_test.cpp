@@ -292,7 +292,8 @@ TEST(LayoutLoader, NamesTheExpectedTypeOnAWrongType) {
     const Diagnostic size = body_error("styles: {body: {size: big}}\n");
     EXPECT_EQ(
         size.message,
-        "'styles.body.size' must be a font size in points, such as 10.5 or 10.5pt, not 'big'");
+        "'styles.body.size' must be a font size in points, such as 10.5 or 10.5pt, or a Chinese "
+        "size such as 三号 or 小四, not 'big'");
     expect_at(size, 2, 23);
 }
 
