@@ -8,5 +8,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$source_dir"
 find src -name '*.cpp' -o -name '*.h' | LC_ALL=C sort |
     xgettext --from-code=UTF-8 --language=C++ --keyword=tr --keyword=N_ -f - -o "$work/formpdf.pot"
-msgcmp po/zh_CN.po "$work/formpdf.pot"
-msgfmt --check -o /dev/null po/zh_CN.po
+shopt -s nullglob
+msgcat --use-first -o "$work/zh_CN.po" po/zh_CN.po po/zh_CN.d/*.po
+msgcmp "$work/zh_CN.po" "$work/formpdf.pot"
+msgfmt --check -o /dev/null "$work/zh_CN.po"
