@@ -23,6 +23,7 @@ Command add_check_command(CLI::App& app);
 Command add_sign_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
 Command add_workbook_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 // Prints the job's diagnostics on stderr and returns its exit code.
 int report(const app::JobResult& result);
