@@ -33,8 +33,7 @@ public:
 
     // The declaration checked (print_checks.h) and printed; PDF/A-2b when `pdfa` or the layout
     // asks for it. A structural error leaves `pdf` empty, as `render` writes nothing then.
-    PrintedForm print(const load::Declaration& declaration, bool pdfa,
-                      std::int64_t creation_time);
+    PrintedForm print(const load::Declaration& declaration, bool pdfa, std::int64_t creation_time);
 
     // The layout of a form id (layout_finder.h), read once. Throws DiagnosticError at `form`.
     const load::LayoutSpec& layout(const load::TextValue& form);

@@ -58,9 +58,8 @@ int add_user(const std::string& name, const std::optional<std::filesystem::path>
                      "written\n";
         return static_cast<int>(ExitCode::Usage);
     }
-    app::JobResult result = app::run_job([&](app::JobResult&) {
-        serve::add_user(*users_file, name, password);
-    });
+    app::JobResult result =
+        app::run_job([&](app::JobResult&) { serve::add_user(*users_file, name, password); });
     if (result.exit_code == ExitCode::Success) {
         std::cerr << "formpdf serve: user " << name << " written to " << users_file->string()
                   << '\n';
@@ -82,15 +81,17 @@ Command add_serve_command(CLI::App& app) {
         std::vector<std::filesystem::path> font_dirs;
     };
     auto options = std::make_shared<Options>();
-    CLI::App* cmd = app.add_subcommand("serve", "A local web app to fill in, check and print forms");
+    CLI::App* cmd =
+        app.add_subcommand("serve", "A local web app to fill in, check and print forms");
     cmd->add_option("dir", options->dir, "The folder of declarations to work on");
     cmd->add_option("--listen", options->serve.listen,
                     "host:port to listen on (default 127.0.0.1:8080; port 0: any free port)");
     cmd->add_option("--users", options->users,
                     "Users file (name:scrypt hash lines); sign-in required. Needed to listen on "
                     "an address other than loopback");
-    cmd->add_option("--add-user", options->add_user,
-                    "Write user NAME into --users FILE, the password read from the terminal, and exit");
+    cmd->add_option(
+        "--add-user", options->add_user,
+        "Write user NAME into --users FILE, the password read from the terminal, and exit");
     cmd->add_option("--tls-cert", options->tls_cert, "TLS certificate (PEM): serve HTTPS");
     cmd->add_option("--tls-key", options->tls_key, "TLS private key (PEM)");
     cmd->add_flag("--insecure-http", options->serve.insecure_http,
@@ -121,8 +122,9 @@ Command add_serve_command(CLI::App& app) {
                 if (!document_time_from_environment(serve.creation_time, exit_code)) {
                     return exit_code;
                 }
-                serve.font_dirs = app::font_search_dirs(
-                    options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {}, app::executable_dir());
+                serve.font_dirs =
+                    app::font_search_dirs(options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {},
+                                          app::executable_dir());
                 serve.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());
                 app::JobResult refused = app::run_job([&](app::JobResult& result) {

@@ -102,11 +102,16 @@ Json group_to_json(const load::Group& group) {
 
 const char* kind_name(load::FieldKind kind) {
     switch (kind) {
-    case load::FieldKind::Code: return "code";
-    case load::FieldKind::Amount: return "amount";
-    case load::FieldKind::Years: return "years";
-    case load::FieldKind::Choice: return "choice";
-    case load::FieldKind::Text: break;
+    case load::FieldKind::Code:
+        return "code";
+    case load::FieldKind::Amount:
+        return "amount";
+    case load::FieldKind::Years:
+        return "years";
+    case load::FieldKind::Choice:
+        return "choice";
+    case load::FieldKind::Text:
+        break;
     }
     return "text";
 }
@@ -140,11 +145,21 @@ Json color_to_json(const std::optional<Color>& color) {
 Json cell_to_json(const load::CellSpec& cell) {
     Json json = Json::object();
     switch (cell.content) {
-    case load::CellContent::Empty: json["kind"] = "empty"; break;
-    case load::CellContent::Text: json["kind"] = "text"; break;
-    case load::CellContent::Field: json["kind"] = "field"; break;
-    case load::CellContent::Label: json["kind"] = "label"; break;
-    case load::CellContent::Format: json["kind"] = "format"; break;
+    case load::CellContent::Empty:
+        json["kind"] = "empty";
+        break;
+    case load::CellContent::Text:
+        json["kind"] = "text";
+        break;
+    case load::CellContent::Field:
+        json["kind"] = "field";
+        break;
+    case load::CellContent::Label:
+        json["kind"] = "label";
+        break;
+    case load::CellContent::Format:
+        json["kind"] = "format";
+        break;
     }
     json["text"] = cell.text;
     json["colspan"] = cell.colspan;
@@ -161,8 +176,7 @@ Json parse_json_body(std::string_view body, int max_depth) {
         return Json::parse(
             body.begin(), body.end(), [max_depth](int depth, Json::parse_event_t, Json&) {
                 if (depth > max_depth) {
-                    throw BadRequest("the JSON is nested deeper than " +
-                                     std::to_string(max_depth));
+                    throw BadRequest("the JSON is nested deeper than " + std::to_string(max_depth));
                 }
                 return true;
             });
@@ -244,8 +258,8 @@ Json findings_to_json(const Diagnostics& findings, const PagePaths& paths) {
             json["message"] = finding.message;
             json["hint"] = finding.hint;
             const auto path = paths.find(finding.loc.line);
-            json["path"] = finding.loc.file == kPageFile && path != paths.end() ? path->second
-                                                                                 : std::string();
+            json["path"] =
+                finding.loc.file == kPageFile && path != paths.end() ? path->second : std::string();
             list.push_back(std::move(json));
         }
     }
@@ -299,10 +313,18 @@ Json layout_to_json(const load::LayoutSpec& layout) {
     for (const load::BlockSpec& block : layout.blocks) {
         Json json = Json::object();
         switch (block.kind) {
-        case load::BlockKind::Title: json["kind"] = "title"; break;
-        case load::BlockKind::Paragraph: json["kind"] = "paragraph"; break;
-        case load::BlockKind::Spacer: json["kind"] = "spacer"; break;
-        case load::BlockKind::Table: json["kind"] = "table"; break;
+        case load::BlockKind::Title:
+            json["kind"] = "title";
+            break;
+        case load::BlockKind::Paragraph:
+            json["kind"] = "paragraph";
+            break;
+        case load::BlockKind::Spacer:
+            json["kind"] = "spacer";
+            break;
+        case load::BlockKind::Table:
+            json["kind"] = "table";
+            break;
         }
         json["text"] = block.text;
         json["field"] = block.field;

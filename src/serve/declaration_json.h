@@ -44,8 +44,7 @@ inline constexpr std::string_view kPageFile = "page";
 
 // The declaration the page sent, every value located in `paths`. Throws BadRequest when the shape
 // is wrong (a value that is not text, groups nested deeper than the form's levels allow).
-load::Declaration declaration_from_json(const Json& json, PagePaths& paths,
-                                        int max_tree_depth = 8);
+load::Declaration declaration_from_json(const Json& json, PagePaths& paths, int max_tree_depth = 8);
 
 // [{"severity": "error"|"warning"|"note", "message", "hint", "path"}], errors first, then
 // warnings, then notes, each in the declaration's order. `path` is "" when the finding is about

@@ -21,7 +21,8 @@ int index_param(const httplib::Request& request) {
         return 0;
     }
     const std::string text = request.get_param_value("index");
-    if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) {
+    if (text.empty() || text.size() > 6 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
         throw BadRequest("index is not a number");
     }
     return std::stoi(text);
@@ -37,10 +38,10 @@ std::string path_param(const httplib::Request& request) {
 const load::FormDefinition& form_of(ServerState& state, const load::Declaration& declaration) {
     const load::LayoutSpec& layout = state.printer.layout(declaration.form);
     if (!layout.form) {
-        throw DiagnosticError(make_error(declaration.form.loc,
-                                         "the layout of '" + declaration.form.text +
-                                             "' has no form definition",
-                                         "a form is edited with a layout that has `form:`"));
+        throw DiagnosticError(
+            make_error(declaration.form.loc,
+                       "the layout of '" + declaration.form.text + "' has no form definition",
+                       "a form is edited with a layout that has `form:`"));
     }
     return *layout.form;
 }
@@ -60,8 +61,7 @@ load::Declaration declaration_of_body(ServerState& state, const httplib::Request
     return declaration_from_json(*declaration, paths);
 }
 
-Json findings_of(ServerState& state, const load::Declaration& declaration,
-                 const PagePaths& paths) {
+Json findings_of(ServerState& state, const load::Declaration& declaration, const PagePaths& paths) {
     Diagnostics findings;
     try {
         check::check_declaration(declaration, form_of(state, declaration), findings);
@@ -332,8 +332,8 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
                 return;
             }
             declarations[static_cast<std::size_t>(index)] = std::move(edited);
-            const std::string bytes = declaration_file_bytes(
-                state, leading_comments(version.bytes), declarations, path);
+            const std::string bytes =
+                declaration_file_bytes(state, leading_comments(version.bytes), declarations, path);
             const std::string etag = state.folder.write(path, bytes, if_match);
             response.set_header("ETag", etag);
             send_json(response, 200, Json{{"etag", etag}, {"findings", findings}});
@@ -373,7 +373,8 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
         });
     });
 
-    server.Post("/api/forms", [&state](const httplib::Request& request, httplib::Response& response) {
+    server.Post("/api/forms", [&state](const httplib::Request& request,
+                                       httplib::Response& response) {
         guarded(response, [&] {
             if (request.body.size() > 4096) {
                 throw BadRequest("the request is too large");
@@ -399,7 +400,8 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
         });
     });
 
-    server.Post("/api/check", [&state](const httplib::Request& request, httplib::Response& response) {
+    server.Post("/api/check", [&state](const httplib::Request& request,
+                                       httplib::Response& response) {
         guarded(response, [&] {
             PagePaths paths;
             const load::Declaration declaration = declaration_of_body(state, request, paths);
@@ -421,9 +423,9 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
                                {"findings", findings_to_json(printed.job.diagnostics, paths)}});
                 return;
             }
-            const double ms = std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - start)
-                                  .count();
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
             response.set_header("Server-Timing", "render;dur=" + std::to_string(ms));
             response.set_header("X-Pages", std::to_string(printed.pages));
             send_pdf(response, std::move(printed.pdf), "");
@@ -453,8 +455,9 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
                 for (const Diagnostic& diagnostic : printed.job.diagnostics.items()) {
                     diagnostics.push_back(format_diagnostic(diagnostic));
                 }
-                send_json(response, 422, Json{{"error", "此表无法打印 (the form cannot be printed)"},
-                                              {"diagnostics", diagnostics}});
+                send_json(response, 422,
+                          Json{{"error", "此表无法打印 (the form cannot be printed)"},
+                               {"diagnostics", diagnostics}});
                 return;
             }
             std::filesystem::path name = std::filesystem::path(path).filename();

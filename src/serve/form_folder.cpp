@@ -14,8 +14,7 @@ namespace {
 
 bool is_declaration_name(std::string_view name) {
     const auto ends_with = [&](std::string_view suffix) {
-        return name.size() > suffix.size() &&
-               name.substr(name.size() - suffix.size()) == suffix;
+        return name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix;
     };
     return ends_with(".yaml") || ends_with(".yml");
 }

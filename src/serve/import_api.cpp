@@ -125,7 +125,8 @@ void add_import_routes(httplib::Server& server, ServerState& state) {
                 const std::lock_guard lock(state.uploads_mutex);
                 const auto found = state.uploads.find(token);
                 if (token.empty() || found == state.uploads.end()) {
-                    send_error(response, 404, "没有这个上传 (no such upload; upload the file again)");
+                    send_error(response, 404,
+                               "没有这个上传 (no such upload; upload the file again)");
                     return;
                 }
                 file = found->second;

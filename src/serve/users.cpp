@@ -158,16 +158,14 @@ std::map<std::string, std::string> load_users(const std::filesystem::path& file)
             throw DiagnosticError(make_error(
                 SourceLoc{file.string(), number_of_line, 1},
                 "not a user line (name:scrypt:N:r:p:salt:hash)",
-                "write users with 'formpdf serve --add-user NAME --users " + file.string() +
-                    "'"));
+                "write users with 'formpdf serve --add-user NAME --users " + file.string() + "'"));
         }
         users[name] = hash;
     }
     return users;
 }
 
-void add_user(const std::filesystem::path& file, std::string_view name,
-              std::string_view password) {
+void add_user(const std::filesystem::path& file, std::string_view name, std::string_view password) {
     if (!is_user_name(name)) {
         throw DiagnosticError(make_error(SourceLoc{"formpdf", 0, 0},
                                          "not a user name: '" + std::string(name) + "'",

@@ -28,7 +28,6 @@ std::map<std::string, std::string> load_users(const std::filesystem::path& file)
 
 // Adds the user, or replaces its password, keeping the other lines; writes the file atomically,
 // readable by its owner only. Throws DiagnosticError for a bad name, IoError.
-void add_user(const std::filesystem::path& file, std::string_view name,
-              std::string_view password);
+void add_user(const std::filesystem::path& file, std::string_view name, std::string_view password);
 
 } // namespace formpdf::serve

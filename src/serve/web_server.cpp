@@ -40,8 +40,8 @@ std::string cookie_value(const httplib::Request& request, const std::string& nam
 }
 
 std::string session_cookie(const ServerState& state, const std::string& token, bool expire) {
-    std::string cookie = std::string(kSessionCookie) + "=" + token +
-                         "; Path=/; HttpOnly; SameSite=Strict";
+    std::string cookie =
+        std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
     if (state.tls) {
         cookie += "; Secure";
     }
@@ -82,8 +82,7 @@ void add_security_headers(httplib::Response& response) {
 
 // The checks every request passes before its route: the Host, a session for /api/ (but the
 // session and sign-in endpoints), and the CSRF token for every change.
-httplib::Server::HandlerResponse check_request(ServerState& state,
-                                               const httplib::Request& request,
+httplib::Server::HandlerResponse check_request(ServerState& state, const httplib::Request& request,
                                                httplib::Response& response) {
     add_security_headers(response);
     if (!host_allowed(state, request)) {
@@ -102,14 +101,16 @@ httplib::Server::HandlerResponse check_request(ServerState& state,
     if (request.path == "/api/session" || request.path == "/api/login") {
         return httplib::Server::HandlerResponse::Unhandled;
     }
-    const std::optional<Session> session = state.sessions.find(cookie_value(request, kSessionCookie));
+    const std::optional<Session> session =
+        state.sessions.find(cookie_value(request, kSessionCookie));
     if (!session) {
         send_error(response, 401, "请先登录 (sign in first)");
         return httplib::Server::HandlerResponse::Handled;
     }
     if (request.method != "GET" && request.method != "HEAD" &&
         !same_secret(request.get_header_value("X-CSRF-Token"), session->csrf)) {
-        send_error(response, 403, "请求缺少有效的 CSRF 令牌，已拒绝 (missing or wrong X-CSRF-Token)",
+        send_error(response, 403,
+                   "请求缺少有效的 CSRF 令牌，已拒绝 (missing or wrong X-CSRF-Token)",
                    "reload the page");
         return httplib::Server::HandlerResponse::Handled;
     }
@@ -118,26 +119,26 @@ httplib::Server::HandlerResponse check_request(ServerState& state,
 }
 
 void add_session_routes(httplib::Server& server, ServerState& state) {
-    server.Get("/api/session", [&state](const httplib::Request& request,
-                                        httplib::Response& response) {
-        guarded(response, [&] {
-            const std::string token = cookie_value(request, kSessionCookie);
-            std::optional<Session> session = state.sessions.find(token);
-            if (!session && state.users.empty()) {
-                // No sign-in on loopback without --users: a session all the same, for its CSRF
-                // token.
-                const std::string created = state.sessions.create("");
-                response.set_header("Set-Cookie", session_cookie(state, created, false));
-                session = state.sessions.find(created);
-            }
-            Json body = Json::object();
-            body["login_required"] = !state.users.empty();
-            body["signed_in"] = session.has_value();
-            body["user"] = session ? session->user : "";
-            body["csrf"] = session ? session->csrf : "";
-            send_json(response, 200, body);
-        });
-    });
+    server.Get("/api/session",
+               [&state](const httplib::Request& request, httplib::Response& response) {
+                   guarded(response, [&] {
+                       const std::string token = cookie_value(request, kSessionCookie);
+                       std::optional<Session> session = state.sessions.find(token);
+                       if (!session && state.users.empty()) {
+                           // No sign-in on loopback without --users: a session all the same, for
+                           // its CSRF token.
+                           const std::string created = state.sessions.create("");
+                           response.set_header("Set-Cookie", session_cookie(state, created, false));
+                           session = state.sessions.find(created);
+                       }
+                       Json body = Json::object();
+                       body["login_required"] = !state.users.empty();
+                       body["signed_in"] = session.has_value();
+                       body["user"] = session ? session->user : "";
+                       body["csrf"] = session ? session->csrf : "";
+                       send_json(response, 200, body);
+                   });
+               });
     server.Post("/api/login", [&state](const httplib::Request& request,
                                        httplib::Response& response) {
         guarded(response, [&] {
@@ -149,20 +150,21 @@ void add_session_routes(httplib::Server& server, ServerState& state) {
             const std::string password = body.value("password", "");
             const std::string address_key = "address:" + request.remote_addr;
             const std::string user_key = "user:" + user;
-            const long wait =
-                std::max(state.limiter.wait_seconds(address_key), state.limiter.wait_seconds(user_key));
+            const long wait = std::max(state.limiter.wait_seconds(address_key),
+                                       state.limiter.wait_seconds(user_key));
             if (wait > 0) {
                 response.set_header("Retry-After", std::to_string(wait));
                 send_error(response, 429,
-                           "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试 (too many failed sign-ins)");
+                           "登录失败次数过多，请 " + std::to_string(wait) +
+                               " 秒后再试 (too many failed sign-ins)");
                 return;
             }
             const auto found = state.users.find(user);
             // An unknown name costs the same scrypt as a known one.
             static const std::string kDecoy = hash_password("formpdf decoy password");
-            const bool valid = verify_password(password, found == state.users.end() ? kDecoy
-                                                                                    : found->second) &&
-                               found != state.users.end();
+            const bool valid =
+                verify_password(password, found == state.users.end() ? kDecoy : found->second) &&
+                found != state.users.end();
             if (!valid) {
                 state.limiter.failed(address_key);
                 state.limiter.failed(user_key);
@@ -177,12 +179,12 @@ void add_session_routes(httplib::Server& server, ServerState& state) {
             send_json(response, 200, Json{{"user", user}, {"csrf", session->csrf}});
         });
     });
-    server.Post("/api/logout", [&state](const httplib::Request& request,
-                                        httplib::Response& response) {
-        state.sessions.remove(cookie_value(request, kSessionCookie));
-        response.set_header("Set-Cookie", session_cookie(state, "", true));
-        send_json(response, 200, Json::object());
-    });
+    server.Post("/api/logout",
+                [&state](const httplib::Request& request, httplib::Response& response) {
+                    state.sessions.remove(cookie_value(request, kSessionCookie));
+                    response.set_header("Set-Cookie", session_cookie(state, "", true));
+                    send_json(response, 200, Json::object());
+                });
 }
 
 void add_asset_routes(httplib::Server& server) {
@@ -190,19 +192,20 @@ void add_asset_routes(httplib::Server& server) {
         const WebAsset* asset = find_web_asset("index.html");
         response.set_content(std::string(asset->bytes), std::string(asset->content_type));
     });
-    server.Get(R"(/([a-z0-9_-]+\.(html|css|js|svg)))",
-               [](const httplib::Request& request, httplib::Response& response) {
-                   const WebAsset* asset = find_web_asset(request.matches[1].str());
-                   if (asset == nullptr) {
-                       send_error(response, 404, "没有这个页面 (not found)");
-                       return;
-                   }
-                   response.set_content(std::string(asset->bytes), std::string(asset->content_type));
-               });
+    server.Get(R"(/([a-z0-9_-]+\.(html|css|js|svg)))", [](const httplib::Request& request,
+                                                          httplib::Response& response) {
+        const WebAsset* asset = find_web_asset(request.matches[1].str());
+        if (asset == nullptr) {
+            send_error(response, 404, "没有这个页面 (not found)");
+            return;
+        }
+        response.set_content(std::string(asset->bytes), std::string(asset->content_type));
+    });
 }
 
 std::filesystem::path make_work_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "formpdf-serve-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "formpdf-serve-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) {
         throw IoError("cannot create a private folder in " +
                       std::filesystem::temp_directory_path().string());
@@ -218,8 +221,9 @@ ListenAddress parse_listen_address(std::string_view text) {
     if (!text.empty() && text.front() == '[') {
         const std::size_t close = text.find(']');
         if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') {
-            throw DiagnosticError(make_error({}, "--listen " + std::string(text) + ": not [address]:port",
-                                             "e.g. --listen [::1]:8080"));
+            throw DiagnosticError(
+                make_error({}, "--listen " + std::string(text) + ": not [address]:port",
+                           "e.g. --listen [::1]:8080"));
         }
         address.host = std::string(text.substr(1, close - 1));
         port = text.substr(close + 2);
@@ -227,7 +231,8 @@ ListenAddress parse_listen_address(std::string_view text) {
         const std::size_t colon = text.rfind(':');
         if (colon == std::string_view::npos || colon == 0 ||
             text.substr(0, colon).find(':') != std::string_view::npos) {
-            throw DiagnosticError(make_error({}, "--listen " + std::string(text) + ": not address:port",
+            throw DiagnosticError(make_error({},
+                                             "--listen " + std::string(text) + ": not address:port",
                                              "e.g. --listen 127.0.0.1:8080"));
         }
         address.host = std::string(text.substr(0, colon));
@@ -236,7 +241,8 @@ ListenAddress parse_listen_address(std::string_view text) {
     const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), address.port);
     if (ec != std::errc() || end != port.data() + port.size() || address.port < 0 ||
         address.port > 65535) {
-        throw DiagnosticError(make_error({}, "--listen " + std::string(text) + ": not a port number",
+        throw DiagnosticError(make_error({},
+                                         "--listen " + std::string(text) + ": not a port number",
                                          "a port is 0-65535 (0: any free port)"));
     }
     address.loopback = is_loopback_host(address.host);
@@ -270,15 +276,15 @@ std::optional<Refusal> refuse_unsafe_options(const ServeOptions& options) {
 ServerState::ServerState(ServeOptions options_in, std::filesystem::path work_dir_in)
     : options(std::move(options_in)), address(parse_listen_address(options.listen)),
       folder(options.dir), printer(options.layout_dirs, options.font_dirs),
-      limiter(options.login_max_failures, options.login_window),
-      work_dir(std::move(work_dir_in)), print_jobs(work_dir) {
+      limiter(options.login_max_failures, options.login_window), work_dir(std::move(work_dir_in)),
+      print_jobs(work_dir) {
     if (options.users_file) {
         users = load_users(*options.users_file);
         if (users.empty()) {
-            throw DiagnosticError(make_error(SourceLoc{options.users_file->string(), 0, 0},
-                                             "the users file has no user",
-                                             "add one with 'formpdf serve --add-user NAME --users " +
-                                                 options.users_file->string() + "'"));
+            throw DiagnosticError(make_error(
+                SourceLoc{options.users_file->string(), 0, 0}, "the users file has no user",
+                "add one with 'formpdf serve --add-user NAME --users " +
+                    options.users_file->string() + "'"));
         }
     }
     tls = options.tls_cert.has_value();
@@ -346,9 +352,13 @@ int WebServer::bind() {
     return port;
 }
 
-void WebServer::run() { impl_->server->listen_after_bind(); }
+void WebServer::run() {
+    impl_->server->listen_after_bind();
+}
 
-void WebServer::stop() { impl_->server->stop(); }
+void WebServer::stop() {
+    impl_->server->stop();
+}
 
 std::string WebServer::url() const {
     const ServerState& state = *impl_->state;
@@ -373,7 +383,9 @@ void send_error(httplib::Response& response, int status, const std::string& mess
     send_json(response, status, Json{{"error", message}, {"hint", hint}});
 }
 
-const Session& request_session(const httplib::Request&) { return current_session; }
+const Session& request_session(const httplib::Request&) {
+    return current_session;
+}
 
 void guarded(httplib::Response& response, const std::function<void()>& handler) {
     try {
@@ -381,10 +393,13 @@ void guarded(httplib::Response& response, const std::function<void()>& handler) 
     } catch (const PathRefused& error) {
         send_error(response, 403, std::string("路径被拒绝 (path refused): ") + error.what());
     } catch (const StaleVersion& error) {
-        send_error(response, 412,
-                   std::string("此表已在别处保存过（另一个标签页或另一个人），您的修改没有保存，也没有丢失 (") +
-                       error.what() + ")",
-                   "在新标签页中打开此表查看对方的版本，把您的修改抄过去后再保存；或复制您的内容后重新载入。");
+        send_error(
+            response, 412,
+            std::string(
+                "此表已在别处保存过（另一个标签页或另一个人），您的修改没有保存，也没有丢失 (") +
+                error.what() + ")",
+            "在新标签页中打开此表查看对方的版本，把您的修改抄过去后再保存；或复制您的内容后重新载入"
+            "。");
     } catch (const BadRequest& error) {
         send_error(response, 400, error.what());
     } catch (const DiagnosticError& error) {
@@ -392,9 +407,10 @@ void guarded(httplib::Response& response, const std::function<void()>& handler) 
         for (const Diagnostic& diagnostic : error.diagnostics()) {
             diagnostics.push_back(format_diagnostic(diagnostic));
         }
-        send_json(response, 422, Json{{"error", error.diagnostic().message},
-                                      {"hint", error.diagnostic().hint},
-                                      {"diagnostics", diagnostics}});
+        send_json(response, 422,
+                  Json{{"error", error.diagnostic().message},
+                       {"hint", error.diagnostic().hint},
+                       {"diagnostics", diagnostics}});
     } catch (const IoError& error) {
         send_error(response, 500, error.what());
     } catch (const std::exception& error) {

@@ -13,8 +13,8 @@ namespace formpdf::serve {
 
 // What `formpdf serve` was asked for (docs/serve.md).
 struct ServeOptions {
-    std::filesystem::path dir;              // the declarations; nothing outside it is served
-    std::string listen = "127.0.0.1:8080";  // host:port; [v6]:port; port 0: any free port
+    std::filesystem::path dir;             // the declarations; nothing outside it is served
+    std::string listen = "127.0.0.1:8080"; // host:port; [v6]:port; port 0: any free port
     std::optional<std::filesystem::path> users_file; // --users: sign-in required
     std::optional<std::filesystem::path> tls_cert;   // --tls-cert and --tls-key: HTTPS
     std::optional<std::filesystem::path> tls_key;
