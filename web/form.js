@@ -152,7 +152,8 @@ function treeRows(row, tbody) {
         button('↓', '下移' + tree.levels[depth].label, () => move(list, i, i + 1)),
         button('＋', '在下面添加' + tree.levels[depth].label, () => list.splice(i + 1, 0, newGroup(tree, depth, ''))),
         button('✕', '删除' + tree.levels[depth].label, () => list.splice(i, 1))));
-      const before = cellsBefore.concat([levelCell]);
+      // The cells of the enclosing levels open the first row of their first child only.
+      const before = (i === 0 ? cellsBefore : []).concat([levelCell]);
       if (depth + 1 < tree.levels.length) {
         if (!group.groups || !group.groups.length) group.groups = [newGroup(tree, depth + 1, '')];
         emit(group.groups, depth + 1, groupPath, parents.concat([group.label]), before);
