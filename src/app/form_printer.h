@@ -21,12 +21,14 @@ struct PrintedForm {
 
 // Prints single declarations again and again in one process, as `render` would print them, with
 // the fonts loaded and the layouts read once: a preview after every keystroke costs the layout
-// and the PDF only. Thread-safe: calls are serialised (the font library is not safe to load from
-// two threads; a form's layout and PDF take a few milliseconds).
+// and the PDF only. Thread-safe: `engines` prints run at once (0: one per core), each with its
+// own fonts and layouts (a font library is not safe to load from two threads); further calls
+// wait for one to be free.
 class FormPrinter {
 public:
     FormPrinter(std::vector<std::filesystem::path> layout_dirs,
-                std::vector<std::filesystem::path> font_dirs, bool system_fonts = true);
+                std::vector<std::filesystem::path> font_dirs, bool system_fonts = true,
+                unsigned engines = 0);
     ~FormPrinter();
     FormPrinter(const FormPrinter&) = delete;
     FormPrinter& operator=(const FormPrinter&) = delete;
