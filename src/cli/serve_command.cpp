@@ -162,6 +162,9 @@ Command add_serve_command(CLI::App& app) {
                 std::cout << "formpdf serve: " << server->url() << "  (" << serve.dir.string()
                           << "; Ctrl-C to stop)" << std::endl;
                 server->run();
+                // Before main's _Exit: waits for running print jobs and removes the private
+                // folder of uploads and print files.
+                server.reset();
                 return 0;
             }};
 }

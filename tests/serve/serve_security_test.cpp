@@ -227,3 +227,54 @@ TEST(ServeCaps, AnUploadOverTheCapIsRefused) {
 
 } // namespace
 } // namespace formpdf::testing
+
+namespace formpdf::testing {
+namespace {
+
+TEST(ServeTls, HttpsServesWithASecureCookie) {
+    const TempDir keys;
+    const CommandResult made = run_command(
+        {"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", (keys / "key.pem").string(), "-out", (keys / "cert.pem").string(),
+         "-days", "1", "-subj", "/CN=127.0.0.1"});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    serve::add_user(keys / "users.txt", "alice", "secret-pass");
+    TestServer server([&](serve::ServeOptions& options) {
+        options.users_file = keys / "users.txt";
+        options.tls_cert = keys / "cert.pem";
+        options.tls_key = keys / "key.pem";
+    });
+    httplib::SSLClient client("127.0.0.1", server.port());
+    client.enable_server_certificate_verification(false);
+    const httplib::Result result = client.Post(
+        "/api/login", R"({"user": "alice", "password": "secret-pass"})", "application/json");
+    ASSERT_TRUE(result) << httplib::to_string(result.error());
+    ASSERT_EQ(result->status, 200);
+    EXPECT_NE(result->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
+    httplib::Client plain("127.0.0.1", server.port());
+    EXPECT_FALSE(plain.Get("/api/session")) << "no plain HTTP on the TLS port";
+}
+
+} // namespace
+} // namespace formpdf::testing
+
+namespace formpdf::testing {
+namespace {
+
+TEST(ServeCli, SigtermStopsTheServerWithExit0AndRemovesItsPrivateFolder) {
+    const TempDir dir;
+    std::filesystem::create_directory(dir / "forms");
+    std::filesystem::create_directory(dir / "tmp");
+    const CommandResult result = run_command(
+        {"sh", "-c",
+         "d=$1; TMPDIR=\"$d/tmp\" \"$0\" serve \"$d/forms\" --listen 127.0.0.1:0 > \"$d/out\" "
+         "2>&1 & pid=$!; i=0; while ! grep -q http \"$d/out\" && [ $i -lt 400 ]; do sleep 0.05; "
+         "i=$((i+1)); done; kill -TERM $pid; wait $pid; echo \"rc=$?\"; ls -A \"$d/tmp\"",
+         formpdf_binary(), dir.path().string()});
+    EXPECT_NE(read_text(dir / "out").find("formpdf serve: http://127.0.0.1:"), std::string::npos)
+        << read_text(dir / "out");
+    EXPECT_EQ(result.out, "rc=0\n") << "exit 0, and nothing left in TMPDIR";
+}
+
+} // namespace
+} // namespace formpdf::testing
