@@ -101,6 +101,10 @@ async function main() {
     await page.type(code, '12345');
     await page.waitForSelector(cell + ' .finding.error', {timeout: 10000});
     check(true, 'a wrong 项目编码 shows an error beside the cell');
+    if (screenshotDir) {
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // the PDF viewer draws the preview
+      await page.screenshot({path: path.join(screenshotDir, 'serve-form-finding.png')});
+    }
     await page.click(code, {clickCount: 3});
     await page.type(code, CODE);
     await page.waitForFunction((selector) => !document.querySelector(selector + ' .finding'), {timeout: 10000}, cell);
@@ -119,6 +123,7 @@ async function main() {
     check(await page.$eval(name, (input) => input.value) === '数据规划管理（浏览器）', 'after a reload the page shows the saved value');
     await page.waitForFunction(() => document.getElementById('preview').src.startsWith('blob:'));
     if (screenshotDir) {
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // the PDF viewer draws the preview
       await page.screenshot({path: path.join(screenshotDir, 'serve-form.png')});
       await page.$eval('table.form-table:nth-of-type(2)', (table) => table.scrollIntoView());
       await page.screenshot({path: path.join(screenshotDir, 'serve-form-indicators.png')});
