@@ -110,14 +110,26 @@ async function main() {
     await page.waitForFunction((selector) => !document.querySelector(selector + ' .finding'), {timeout: 10000}, cell);
     check(true, 'the error goes when the 项目编码 is fixed');
 
+    // A row added to the first 二级 group, then removed again.
+    const rowsOfFirstGroup = () => page.$$eval('tr[data-path^="trees.indicators.0.0.rows."]', (trs) => trs.length);
+    const before = await rowsOfFirstGroup();
+    await page.click('tr[data-path="trees.indicators.0.0.rows.0"] button[title="在下面添加一行"]');
+    check(await rowsOfFirstGroup() === before + 1, 'a row is added under the first row');
+    await page.waitForSelector('[data-cell="trees.indicators.0.0.rows.1.value"] .finding', {timeout: 10000});
+    check(true, 'the new empty row has its findings beside it');
+    await page.click('tr[data-path="trees.indicators.0.0.rows.1"] button[title="删除此行"]');
+    check(await rowsOfFirstGroup() === before, 'the row is removed again');
+
     // Save a new name, reload, see it.
     const name = '[data-path="fields.project_name"]';
     await page.click(name, {clickCount: 3});
     await page.type(name, '数据规划管理（浏览器）');
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status').textContent === '已保存', {timeout: 10000});
-    check(fs.readFileSync(path.join(dir, SEED), 'utf8').includes('project_name: 数据规划管理（浏览器）'),
-          'the save wrote the declaration');
+    const original = fs.readFileSync(path.join(seeds, SEED), 'utf8');
+    check(fs.readFileSync(path.join(dir, SEED), 'utf8') ===
+          original.replace('project_name: 数据规划管理  #', 'project_name: 数据规划管理（浏览器）  #'),
+          'the save wrote the declaration: the new name, every other byte as it was');
     await page.reload({waitUntil: 'domcontentloaded'});
     await page.waitForSelector(name);
     check(await page.$eval(name, (input) => input.value) === '数据规划管理（浏览器）', 'after a reload the page shows the saved value');
