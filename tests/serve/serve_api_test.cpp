@@ -98,6 +98,36 @@ TEST_F(ServeApi, ASavedValueIsWhatTheCliReadsBack) {
     EXPECT_EQ(read.at(0).field("project_name")->text, "数据规划管理（修订）");
 }
 
+TEST_F(ServeApi, RowsAndGroupsAddedAndReorderedAreSavedInTheirNewOrder) {
+    json form = load(kShujuguihua);
+    json& level2 = form["declaration"]["trees"]["indicators"][0]["groups"];
+    const std::string first = level2[0]["label"];
+    const std::string second = level2[1]["label"];
+    std::swap(level2[0], level2[1]);
+    level2[0]["rows"].push_back(
+        json{{"name", "新增的三级指标"}, {"value", "≥1个"}, {"explanation", "新增的解释"}});
+    const std::size_t rows = level2[0]["rows"].size();
+    form["declaration"]["trees"]["indicators"].push_back(
+        json{{"level", "level1"},
+             {"label", "满意度"},
+             {"groups",
+              {json{{"level", "level2"},
+                    {"label", "其他满意度"},
+                    {"rows", {json{{"name", "a"}, {"value", "b"}, {"explanation", "c"}}}}}}}});
+    const httplib::Result result = save(kShujuguihua, form["declaration"], form["etag"]);
+    ASSERT_TRUE(result);
+    ASSERT_EQ(result->status, 200) << result->body;
+    const std::vector<load::Declaration> read =
+        load::load_declarations_file(server.dir() / kShujuguihua);
+    const std::vector<load::Group>& tree = *read.at(0).tree("indicators");
+    EXPECT_EQ(tree[0].groups[0].label.text, second);
+    EXPECT_EQ(tree[0].groups[1].label.text, first);
+    ASSERT_EQ(tree[0].groups[0].records.size(), rows);
+    EXPECT_EQ(tree[0].groups[0].records.back().find("name")->text, "新增的三级指标");
+    EXPECT_EQ(tree.back().label.text, "满意度");
+    EXPECT_EQ(tree.back().groups.at(0).records.at(0).find("explanation")->text, "c");
+}
+
 TEST_F(ServeApi, TheSecondOfTwoSavesFromTheSameVersionIsRefusedAndTheFirstIsKept) {
     const json first_tab = load(kShujuguihua);
     json second_tab = first_tab;
