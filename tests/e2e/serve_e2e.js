@@ -120,6 +120,12 @@ async function main() {
     await page.click('tr[data-path="trees.indicators.0.0.rows.1"] button[title="删除此行"]');
     check(await rowsOfFirstGroup() === before, 'the row is removed again');
 
+    // A second tab on the same form, opened before the first saves.
+    const second = await browser.newPage();
+    await second.goto(page.url(), {waitUntil: 'domcontentloaded'});
+    await second.waitForSelector('[data-path="fields.project_name"]');
+    await page.bringToFront(); // a tab in the background gets no animation frames
+
     // Save a new name, reload, see it.
     const name = '[data-path="fields.project_name"]';
     await page.click(name, {clickCount: 3});
@@ -130,6 +136,20 @@ async function main() {
     check(fs.readFileSync(path.join(dir, SEED), 'utf8') ===
           original.replace('project_name: 数据规划管理  #', 'project_name: 数据规划管理（浏览器）  #'),
           'the save wrote the declaration: the new name, every other byte as it was');
+    // The second tab's save is refused with a clear message, and its edit stays on its page.
+    await second.bringToFront();
+    await second.click(name, {clickCount: 3});
+    await second.type(name, '第二个标签页');
+    await second.click('#save');
+    await second.waitForFunction(() => !document.getElementById('conflict').hidden, {timeout: 10000});
+    const conflict = await second.$eval('#conflict', (banner) => banner.textContent);
+    check(conflict.includes('没有保存，也没有丢失'), 'the second tab\'s save is refused: ' + conflict.slice(0, 40));
+    check(await second.$eval(name, (input) => input.value) === '第二个标签页', 'the second tab keeps its edit');
+    check(fs.readFileSync(path.join(dir, SEED), 'utf8').includes('project_name: 数据规划管理（浏览器）  #'),
+          'the first tab\'s save is kept');
+    await second.close();
+    await page.bringToFront();
+
     await page.reload({waitUntil: 'domcontentloaded'});
     await page.waitForSelector(name);
     check(await page.$eval(name, (input) => input.value) === '数据规划管理（浏览器）', 'after a reload the page shows the saved value');
