@@ -57,6 +57,18 @@ TEST_F(ServeApi, ListShowsEveryFormWithItsFieldsPagesAndFindingsCounted) {
                 (*found).contains("notes"));
 }
 
+TEST_F(ServeApi, AFileThatDoesNotLoadIsListedWithItsError) {
+    write_text(server.dir() / "broken.yaml", "form: shenzhen-l2-project\nfields: [\n");
+    const json forms = json_of(browser.get("/api/forms"))["forms"];
+    ASSERT_EQ(forms.size(), 42u);
+    const auto found = std::find_if(forms.begin(), forms.end(),
+                                    [](const json& form) { return form["path"] == "broken.yaml"; });
+    ASSERT_NE(found, forms.end());
+    EXPECT_EQ((*found)["errors"], 1);
+    EXPECT_NE((*found)["load_error"].get<std::string>().find("broken.yaml:"), std::string::npos);
+    EXPECT_EQ(browser.get("/api/form?path=broken.yaml")->status, 422);
+}
+
 TEST_F(ServeApi, LoadGivesTheDeclarationItsFormItsLayoutAndAnETag) {
     const httplib::Result result = browser.get(std::string("/api/form?path=") + kShujuguihua);
     ASSERT_TRUE(result);

@@ -2,6 +2,7 @@
 // rate limit, cookies, CSRF, paths confined to the folder, caps, Host, and the refusal to listen
 // beyond loopback without users and TLS.
 
+#include "core/diagnostic.h"
 #include "serve/users.h"
 #include "serve_test_server.h"
 
@@ -63,6 +64,23 @@ TEST(ServeListen, BeyondLoopbackNeedsUsersAndTlsOrInsecureHttp) {
     ASSERT_TRUE(serve::refuse_unsafe_options(options)) << "a certificate without its key";
     options.tls_key = "key.pem";
     EXPECT_FALSE(serve::refuse_unsafe_options(options));
+}
+
+TEST(ServeListen, AddressesAreReadWithTheirPortAndLoopbackIsKnown) {
+    EXPECT_TRUE(serve::parse_listen_address("127.0.0.1:8080").loopback);
+    EXPECT_EQ(serve::parse_listen_address("127.0.0.1:8080").port, 8080);
+    EXPECT_TRUE(serve::parse_listen_address("localhost:0").loopback);
+    const serve::ListenAddress v6 = serve::parse_listen_address("[::1]:9000");
+    EXPECT_EQ(v6.host, "::1");
+    EXPECT_EQ(v6.port, 9000);
+    EXPECT_TRUE(v6.loopback);
+    EXPECT_FALSE(serve::parse_listen_address("0.0.0.0:8080").loopback);
+    EXPECT_FALSE(serve::parse_listen_address("[::]:8080").loopback);
+    EXPECT_FALSE(serve::parse_listen_address("192.168.1.5:80").loopback);
+    for (const char* bad : {"127.0.0.1", "127.0.0.1:", "127.0.0.1:http", "127.0.0.1:70000", ":80",
+                            "::1:80", "[::1]80"}) {
+        EXPECT_THROW(serve::parse_listen_address(bad), DiagnosticError) << bad;
+    }
 }
 
 TEST(ServeListen, TheCliRefusesAnOpenAddressWithoutUsersWithExit64) {
