@@ -94,6 +94,16 @@ TEST(ServeListen, TheCliRefusesAnOpenAddressWithoutUsersWithExit64) {
     EXPECT_EQ(bad.exit_code, 64) << bad.err;
 }
 
+TEST(ServeUsers, AUsersFileThatIsNotOneStopsTheServerWithExit2AtItsLine) {
+    const TempDir dir;
+    write_text(dir / "users.txt", "# users\nalice:plain-password\n");
+    const CommandResult result =
+        run_command({formpdf_binary(), "serve", dir.path().string(), "--listen", "127.0.0.1:0",
+                     "--users", (dir / "users.txt").string()});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("users.txt:2:1: error:"), std::string::npos) << result.err;
+}
+
 class ServeWithUsers : public ::testing::Test {
 protected:
     TempDir users_dir;
