@@ -50,9 +50,6 @@ void send_error(httplib::Response& response, int status, const std::string& mess
 // 412, BadRequest 400, DiagnosticError 422 (its diagnostics), IoError 500, anything else 500.
 void guarded(httplib::Response& response, const std::function<void()>& handler);
 
-// The session of the request's cookie (set by the pre-routing check for /api/ routes).
-const Session& request_session(const httplib::Request& request);
-
 // Routes.
 void add_form_routes(httplib::Server& server, ServerState& state);
 void add_import_routes(httplib::Server& server, ServerState& state);

@@ -69,8 +69,6 @@ bool host_allowed(const ServerState& state, const httplib::Request& request) {
            state.address.host != "::1" && host == state.address.host + port;
 }
 
-thread_local Session current_session;
-
 void add_security_headers(httplib::Response& response) {
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("X-Frame-Options", "SAMEORIGIN");
@@ -114,7 +112,6 @@ httplib::Server::HandlerResponse check_request(ServerState& state, const httplib
                    "reload the page");
         return httplib::Server::HandlerResponse::Handled;
     }
-    current_session = *session;
     return httplib::Server::HandlerResponse::Unhandled;
 }
 
@@ -381,10 +378,6 @@ void send_json(httplib::Response& response, int status, const Json& body) {
 void send_error(httplib::Response& response, int status, const std::string& message,
                 const std::string& hint) {
     send_json(response, status, Json{{"error", message}, {"hint", hint}});
-}
-
-const Session& request_session(const httplib::Request&) {
-    return current_session;
 }
 
 void guarded(httplib::Response& response, const std::function<void()>& handler) {
