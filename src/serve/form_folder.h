@@ -33,9 +33,8 @@ public:
 
     const std::filesystem::path& root() const { return root_; }
 
-    // The file a request's relative path names. Throws PathRefused. `must_exist`: the file is
-    // there and is a regular file (else PathRefused too: a missing file is "not found" to the
-    // caller, which checks exists() first when it matters).
+    // The file a request's relative path names, inside root(). Throws PathRefused. The file need
+    // not exist (a new form; "not found" is the caller's to say).
     std::filesystem::path resolve(std::string_view relative) const;
 
     // The declaration files of the folder (recursively; hidden names and symlinks skipped), as
