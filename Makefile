@@ -8,8 +8,9 @@ DEPS_STAMP := $(BUILD_DIR)/.deps-installed
 
 all: build
 
-$(DEPS_STAMP): scripts/install-deps
+$(DEPS_STAMP): scripts/install-deps scripts/install-e2e-deps tests/e2e/package-lock.json
 	bash scripts/install-deps
+	bash scripts/install-e2e-deps
 	@mkdir -p $(BUILD_DIR) && touch $@
 
 deps: $(DEPS_STAMP)

@@ -742,6 +742,9 @@ private:
             changed.notify_all();
             take(forms_[i], std::move(rendered));
             progress.update(i + 1, forms_[i].code + " " + forms_[i].name);
+            if (request_.on_progress) {
+                request_.on_progress(i + 1, count);
+            }
         }
         progress.clear();
         for (std::thread& worker : workers) {

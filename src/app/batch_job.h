@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -37,6 +38,9 @@ struct BatchRequest {
     bool strict = false;
     unsigned jobs = 0;     // worker threads; 0: one per core; never more than the cores
     bool progress = false; // draw a progress line on `log`
+    // Called after each form is taken into the outputs (done of total), on the batch's own
+    // thread; for a program that shows progress its own way (formpdf serve). May be empty.
+    std::function<void(std::size_t done, std::size_t total)> on_progress;
     // A parsed declaration keeps every value with its file:line:col (~10 KB in memory). Batches of
     // up to this many forms keep them from loading to rendering; larger ones drop those of
     // one-declaration files once the order is fixed, and the worker reads the file again (~0.1 ms

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace formpdf::app {
@@ -18,6 +19,9 @@ struct ImportRequest {
     // Replace declarations changed since the last import (and files the import did not write)
     // instead of keeping them.
     bool overwrite = false;
+    // Decide everything, write nothing: what the import would write, keep and list as gone
+    // (ImportSummary::files), for a preview before the real import (formpdf serve's upload).
+    bool dry_run = false;
 };
 
 // What the import did to the output folder, for the summary line.
@@ -27,6 +31,9 @@ struct ImportSummary {
     int unchanged = 0; // already held exactly what the export gives
     int kept = 0;      // changed since the last import, or not written by it: not replaced
     int gone = 0;      // written by an earlier import, no longer in the export: listed, not deleted
+    // Each declaration file of the folder the import decided about, in that order: its name and
+    // "written", "unchanged", "kept" or "gone".
+    std::vector<std::pair<std::string, std::string>> files;
 };
 
 struct ImportResult {

@@ -24,6 +24,7 @@ Command add_sign_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
 Command add_workbook_command(CLI::App& app);
 Command add_fonts_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 // -q/--quiet and -v/--verbose, which every command takes: quiet prints errors and warnings only
 // (no notes, no summary, no progress line); verbose adds what was written and how long it took.
