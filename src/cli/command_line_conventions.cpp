@@ -74,6 +74,11 @@ bool take_language_option(std::vector<std::string>& arguments, std::string& erro
         }
     }
     arguments = std::move(rest);
+    // The web app's pages are Chinese, and the findings it shows beside the cells come from the
+    // same checks: `serve` speaks Chinese unless --lang says otherwise.
+    if (!asked && !arguments.empty() && arguments.front() == "serve") {
+        language = Language::Chinese;
+    }
     if (asked && !parse_language(*asked, language)) {
         error = "--lang " + terminal_safe(*asked) + ": the languages are zh and en";
         return false;

@@ -22,7 +22,8 @@ std::optional<std::string> unknown_command_message(const CLI::App& app,
                                                    const std::vector<std::string>& arguments);
 
 // Takes `--lang zh|en` (or `--lang=zh`) out of the arguments, wherever it is, and chooses the
-// language: the option, else the environment (LC_ALL, LC_MESSAGES, LANG). Chosen before the
+// language: the option, else Chinese for `serve` (its pages are Chinese), else the environment
+// (LC_ALL, LC_MESSAGES, LANG). Chosen before the
 // commands are made, since their help text is in that language. Returns false, with a message,
 // for a language formpdf does not speak.
 bool take_language_option(std::vector<std::string>& arguments, std::string& error);

@@ -2,6 +2,7 @@
 #include "cli/command.h"
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "serve/users.h"
 #include "serve/web_server.h"
 
@@ -43,26 +44,28 @@ std::string read_password(const char* prompt) {
 
 int add_user(const std::string& name, const std::optional<std::filesystem::path>& users_file) {
     if (!users_file) {
-        std::cerr << "formpdf: error: --add-user needs --users FILE (the file to write)\n"
-                     "hint: formpdf serve --add-user "
-                  << name << " --users users.txt\n";
+        std::cerr << "formpdf: " << tr("error") << ": "
+                  << tr("--add-user needs --users FILE (the file to write)") << '\n'
+                  << tr("hint") << ": formpdf serve --add-user " << name << " --users users.txt\n";
         return static_cast<int>(ExitCode::Usage);
     }
     const std::string password = read_password("密码 (password): ");
     if (::isatty(STDIN_FILENO) != 0 && read_password("再输一次 (again): ") != password) {
-        std::cerr << "formpdf: error: the two passwords differ; nothing written\n";
+        std::cerr << "formpdf: " << tr("error") << ": "
+                  << tr("the two passwords differ; nothing written") << '\n';
         return static_cast<int>(ExitCode::Usage);
     }
     if (password.size() < 8) {
-        std::cerr << "formpdf: error: a password of fewer than 8 characters is refused; nothing "
-                     "written\n";
+        std::cerr << "formpdf: " << tr("error") << ": "
+                  << tr("a password of fewer than 8 characters is refused; nothing written")
+                  << '\n';
         return static_cast<int>(ExitCode::Usage);
     }
     app::JobResult result =
         app::run_job([&](app::JobResult&) { serve::add_user(*users_file, name, password); });
     if (result.exit_code == ExitCode::Success) {
-        std::cerr << "formpdf serve: user " << name << " written to " << users_file->string()
-                  << '\n';
+        std::cerr << "formpdf serve: "
+                  << tr("user {0} written to {1}", {name, users_file->string()}) << '\n';
     }
     return report(result);
 }
@@ -82,35 +85,36 @@ Command add_serve_command(CLI::App& app) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd =
-        app.add_subcommand("serve", "A local web app to fill in, check and print forms");
-    cmd->add_option("dir", options->dir, "The folder of declarations to work on");
+        app.add_subcommand("serve", N_("A local web app to fill in, check and print forms"));
+    cmd->add_option("dir", options->dir, N_("The folder of declarations to work on"));
     cmd->add_option("--listen", options->serve.listen,
-                    "host:port to listen on (default 127.0.0.1:8080; port 0: any free port)");
+                    N_("host:port to listen on (default 127.0.0.1:8080; port 0: any free port)"));
     cmd->add_option("--users", options->users,
-                    "Users file (name:scrypt hash lines); sign-in required. Needed to listen on "
-                    "an address other than loopback");
+                    N_("Users file (name:scrypt hash lines); sign-in required. Needed to listen on "
+                       "an address other than loopback"));
     cmd->add_option(
         "--add-user", options->add_user,
-        "Write user NAME into --users FILE, the password read from the terminal, and exit");
-    cmd->add_option("--tls-cert", options->tls_cert, "TLS certificate (PEM): serve HTTPS");
-    cmd->add_option("--tls-key", options->tls_key, "TLS private key (PEM)");
+        N_("Write user NAME into --users FILE, the password read from the terminal, and exit"));
+    cmd->add_option("--tls-cert", options->tls_cert, N_("TLS certificate (PEM): serve HTTPS"));
+    cmd->add_option("--tls-key", options->tls_key, N_("TLS private key (PEM)"));
     cmd->add_flag("--insecure-http", options->serve.insecure_http,
-                  "Allow plain HTTP on a non-loopback address (a network you trust)");
+                  N_("Allow plain HTTP on a non-loopback address (a network you trust)"));
     cmd->add_option("--layouts", options->layout_dirs,
-                    "Search this folder for layouts first (repeatable)");
+                    N_("Search this folder for layouts first (repeatable)"));
     cmd->add_option("--font-dir", options->font_dirs,
-                    "Search this folder for fonts first (repeatable)");
-    cmd->footer("Binds 127.0.0.1:8080 by default; any other address needs --users and TLS or "
-                "--insecure-http. Exit codes: 0 stopped (Ctrl-C), 64 usage, 4 cannot listen or "
-                "read the folder, 2 a bad users file. See docs/serve.md.");
+                    N_("Search this folder for fonts first (repeatable)"));
+    cmd->footer(N_("Binds 127.0.0.1:8080 by default; any other address needs --users and TLS or "
+                   "--insecure-http. Exit codes: 0 stopped (Ctrl-C), 64 usage, 4 cannot listen or "
+                   "read the folder, 2 a bad users file. See docs/serve.md."));
 
     return {cmd, [options]() {
                 if (options->add_user) {
                     return add_user(*options->add_user, options->users);
                 }
                 if (!options->dir) {
-                    std::cerr << "formpdf: error: serve needs the folder of declarations\n"
-                                 "hint: formpdf serve inputs/declarations\n";
+                    std::cerr << "formpdf: " << tr("error") << ": "
+                              << tr("serve needs the folder of declarations") << '\n'
+                              << tr("hint") << ": formpdf serve inputs/declarations\n";
                     return static_cast<int>(ExitCode::Usage);
                 }
                 serve::ServeOptions& serve = options->serve;

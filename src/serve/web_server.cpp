@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "serve/server_state.h"
 #include "serve/users.h"
 #include "serve/web_assets.h"
@@ -249,23 +250,23 @@ ListenAddress parse_listen_address(std::string_view text) {
 std::optional<Refusal> refuse_unsafe_options(const ServeOptions& options) {
     const ListenAddress address = parse_listen_address(options.listen);
     if (options.tls_cert.has_value() != options.tls_key.has_value()) {
-        return Refusal{"--tls-cert and --tls-key go together", "give both, or neither"};
+        return Refusal{tr("--tls-cert and --tls-key go together"), tr("give both, or neither")};
     }
     if (address.loopback) {
         return std::nullopt;
     }
     if (!options.users_file) {
-        return Refusal{"listening on " + address.host +
-                           " (not this machine only) needs --users FILE: anyone who can reach "
-                           "the address could read and change the forms",
-                       "add users with 'formpdf serve --add-user NAME --users FILE', or listen "
-                       "on 127.0.0.1"};
+        return Refusal{tr("listening on {0} (not this machine only) needs --users FILE: anyone who "
+                          "can reach the address could read and change the forms",
+                          {address.host}),
+                       tr("add users with 'formpdf serve --add-user NAME --users FILE', or listen "
+                          "on 127.0.0.1")};
     }
     if (!options.tls_cert && !options.insecure_http) {
-        return Refusal{"listening on " + address.host +
-                           " needs TLS (--tls-cert, --tls-key): passwords and forms would cross "
-                           "the network in clear text",
-                       "give a certificate and key, or --insecure-http on a network you trust"};
+        return Refusal{tr("listening on {0} needs TLS (--tls-cert, --tls-key): passwords and forms "
+                          "would cross the network in clear text",
+                          {address.host}),
+                       tr("give a certificate and key, or --insecure-http on a network you trust")};
     }
     return std::nullopt;
 }
