@@ -5,7 +5,7 @@ _formpdf() {
     local cur prev words cword
     _init_completion || return
 
-    local commands="render batch check import workbook sign verify fonts help"
+    local commands="render batch check import workbook sign verify fonts serve help"
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -38,7 +38,9 @@ _formpdf() {
         --collation) COMPREPLY=($(compgen -W "text pinyin" -- "$cur")); return ;;
         --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
         --p12) _filedir '@(p12|pfx)'; return ;;
-        --cert | --key | --chain | --trust) _filedir pem; return ;;
+        --cert | --key | --chain | --trust | --tls-cert | --tls-key) _filedir pem; return ;;
+        --users) _filedir; return ;;
+        --listen | --add-user) return ;;
         --password-file) _filedir; return ;;
         --name | --combined | --form | --field | --reason | --location | --contact | --visible | \
             --box | --visible-text | -j | --jobs) return ;;
@@ -59,6 +61,8 @@ _formpdf() {
                        --font-dir --no-system-fonts" ;;
         verify) options="--trust" ;;
         fonts) options="--font-dir --no-system-fonts --layouts" ;;
+        serve) options="--listen --users --add-user --tls-cert --tls-key --insecure-http --layouts
+                        --font-dir" ;;
         help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then
@@ -70,6 +74,7 @@ _formpdf() {
         import) _filedir '@(xlsx|xls|txt|tsv|csv)' ;;
         workbook | fonts) _filedir yaml ;;
         sign | verify) _filedir pdf ;;
+        serve) _filedir -d ;;
     esac
 } &&
     complete -F _formpdf formpdf

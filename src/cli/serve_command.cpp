@@ -163,8 +163,8 @@ Command add_serve_command(CLI::App& app) {
                     sigwait(&signals, &signal);
                     server->stop();
                 }).detach();
-                std::cout << "formpdf serve: " << server->url() << "  (" << serve.dir.string()
-                          << "; Ctrl-C to stop)" << std::endl;
+                std::cout << "formpdf serve: " << server->url() << "  "
+                          << tr("({0}; Ctrl-C to stop)", {serve.dir.string()}) << std::endl;
                 server->run();
                 // Before main's _Exit: waits for running print jobs and removes the private
                 // folder of uploads and print files.
