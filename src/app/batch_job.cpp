@@ -441,12 +441,16 @@ private:
     }
 
     // On its own thread, while the other files are read (nothing else uses the fonts or the
-    // layouts meanwhile): the layout and its fonts, and the text engine readied for them.
+    // layouts meanwhile): the layout and its fonts, the text engine readied for them, and the
+    // fonts read as the PDF stage needs them.
     void ready_layout(const fs::path& path) noexcept {
         try {
             const LayoutEntry& entry = layout_at(path);
             if (entry.spec) {
                 layout::StyleSet(*entry.spec, fonts_).warm_up();
+                // The fonts' checks and CID-keyed programs, read once per process, would
+                // otherwise be read on the serial path, when the combined file is opened.
+                pdf::read_fonts_ahead(fonts_.resources());
             }
         } catch (const std::exception&) {
             // Whatever failed fails again, and is reported, when the forms' layouts are resolved.
