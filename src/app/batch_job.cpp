@@ -79,7 +79,8 @@ struct LayoutEntry {
 };
 
 struct Form {
-    // Null once released (BatchRun::release_declarations): the worker reads it again.
+    // Freed once the form is rendered in a large batch (BatchRun::release_rendered): not used
+    // after render_one().
     const load::Declaration* declaration = nullptr;
     std::size_t file = 0;     // index of its file in BatchRun::files_
     std::size_t document = 0; // index of its declaration in that file
@@ -275,7 +276,6 @@ public:
         remove_stale_temporaries(request_.output_dir);
         previous_outputs_ = read_batch_manifest(request_.output_dir, result_diagnostics_);
         try {
-            release_declarations();
             if (!request_.combined.empty()) {
                 open_combined();
             }
@@ -515,12 +515,16 @@ private:
     }
 
     // On its own thread, while the other files are read (nothing else uses the fonts or the
-    // layouts meanwhile): the layout and its fonts, and the text engine readied for them.
+    // layouts meanwhile): the layout and its fonts, the text engine readied for them, and the
+    // fonts read as the PDF stage needs them.
     void ready_layout(const fs::path& path) noexcept {
         try {
             const LayoutEntry& entry = layout_at(path);
             if (entry.spec) {
                 layout::StyleSet(*entry.spec, fonts_).warm_up();
+                // The fonts' checks and CID-keyed programs, read once per process, would
+                // otherwise be read on the serial path, when the combined file is opened.
+                pdf::read_fonts_ahead(fonts_.resources());
             }
         } catch (const std::exception&) {
             // Whatever failed fails again, and is reported, when the forms' layouts are resolved.
@@ -583,40 +587,24 @@ private:
     }
 
     // Held for the whole batch, thousands of parsed declarations made memory grow with the batch
-    // (187 MiB at 4,100 forms). Past request_.declarations_held forms, once the order and the file
-    // names are fixed, the declarations of one-declaration files are dropped and read again by the
-    // worker that renders the form. Files holding several declarations are kept, so that a large
-    // file is not parsed once per form. Small batches keep everything: reading 41 files twice was
-    // a tenth of the work of a 41-form combined file.
-    void release_declarations() {
-        if (forms_.size() <= request_.declarations_held) {
-            return;
-        }
-        for (Form& form : forms_) {
-            if (files_[form.file].declarations.size() == 1) {
-                form.declaration = nullptr;
-            }
-        }
-        for (LoadedFile& file : files_) {
-            if (file.declarations.size() == 1) {
-                std::vector<load::Declaration>().swap(file.declarations);
-            }
+    // (187 MiB at 4,100 forms). Past request_.declarations_held forms, a file's declarations are
+    // freed by the worker that renders its last form. Each file is parsed once: dropping them
+    // after sorting and reading them again in the workers (before issue 15) made a large batch
+    // parse every file twice, and yaml-cpp's parse is half the instructions of a form.
+    void count_unrendered() {
+        unrendered_ = std::vector<std::atomic<std::size_t>>(files_.size());
+        for (const Form& form : forms_) {
+            unrendered_[form.file].fetch_add(1, std::memory_order_relaxed);
         }
     }
 
-    // The form's declaration, from memory or read again from its file.
-    const load::Declaration& declaration_of(const Form& form,
-                                            std::vector<load::Declaration>& reread) const {
-        if (form.declaration != nullptr) {
-            return *form.declaration;
+    void release_rendered(const Form& form) {
+        if (forms_.size() <= request_.declarations_held) {
+            return; // small batches keep them: freeing costs more than it saves
         }
-        reread = load::load_declarations_file(files_[form.file].path);
-        if (form.document >= reread.size() ||
-            field_text(reread[form.document], batch_fields_of(form).code) != form.code) {
-            throw DiagnosticError(make_error(form.loc, "the file changed while the batch ran",
-                                             "run the batch again once the file is saved"));
+        if (unrendered_[form.file].fetch_sub(1, std::memory_order_acq_rel) == 1) {
+            std::vector<load::Declaration>().swap(files_[form.file].declarations);
         }
-        return reread[form.document];
     }
 
     // Loads the contents and blank-page layouts (and their fonts) before any worker starts and
@@ -663,8 +651,7 @@ private:
             return rendered;
         }
         outcome.run([&] {
-            std::vector<load::Declaration> reread;
-            const load::Declaration& declaration = declaration_of(form, reread);
+            const load::Declaration& declaration = *form.declaration;
             if (!check_before_print(declaration, *form.spec, request_.strict, outcome.diagnostics)
                      .print) {
                 outcome.failure = Failure::Input;
@@ -718,6 +705,7 @@ private:
                     i = next++;
                 }
                 Rendered rendered = render_one(forms_[i]);
+                release_rendered(forms_[i]);
                 rendered.done = true;
                 {
                     const std::lock_guard lock(mutex);
@@ -726,6 +714,7 @@ private:
                 changed.notify_all();
             }
         };
+        count_unrendered();
         std::vector<std::thread> workers;
         for (std::size_t t = 0; t < std::min<std::size_t>(jobs_, count); ++t) {
             workers.emplace_back(work);
@@ -1015,6 +1004,7 @@ private:
     text::FontLibrary fonts_;
     std::vector<fs::path> input_paths_;
     std::vector<LoadedFile> files_;
+    std::vector<std::atomic<std::size_t>> unrendered_; // per file: its forms not yet rendered
     std::size_t files_failed_ = 0;
     std::set<std::string> previous_outputs_; // the manifest's, as the batch found it
     std::set<std::string> written_;          // file names this batch wrote in output_dir

@@ -42,9 +42,9 @@ struct BatchRequest {
     // thread; for a program that shows progress its own way (formpdf serve). May be empty.
     std::function<void(std::size_t done, std::size_t total)> on_progress;
     // A parsed declaration keeps every value with its file:line:col (~10 KB in memory). Batches of
-    // up to this many forms keep them from loading to rendering; larger ones drop those of
-    // one-declaration files once the order is fixed, and the worker reads the file again (~0.1 ms
-    // a form), so that memory does not grow with the batch. The output is the same either way.
+    // up to this many forms keep them to the end; in larger ones the worker that renders a file's
+    // last form frees the file's declarations, so that memory does not grow with the batch. Each
+    // file is parsed once either way, and the output is the same.
     std::size_t declarations_held = 128;
     // False when the process ends right after the batch (the CLI): the run's memory (fonts,
     // line cache, layouts, declarations) is left to the operating system instead of being freed

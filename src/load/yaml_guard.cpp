@@ -12,6 +12,8 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <array>
+#include <atomic>
 #include <cstdio>
 #include <istream>
 #include <memory>
@@ -208,6 +210,19 @@ void check_encoding(std::string_view text) {
             ++pos;
             continue;
         }
+        // Most of a declaration's text is CJK: a valid 3-byte sequence of code points
+        // U+1000-U+CFFF or U+E000-U+FFFF (no surrogate, no overlong form), not U+2028/U+2029,
+        // needs no decoding.
+        if (pos + 2 < text.size() && ((byte >= 0xE1 && byte <= 0xEC) || byte >= 0xEE) &&
+            byte <= 0xEF) {
+            const unsigned char second = static_cast<unsigned char>(text[pos + 1]);
+            const unsigned char third = static_cast<unsigned char>(text[pos + 2]);
+            if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 &&
+                !(byte == 0xE2 && second == 0x80 && (third == 0xA8 || third == 0xA9))) {
+                pos += 3;
+                continue;
+            }
+        }
         const std::size_t start = pos;
         char32_t code_point = 0;
         if (!decode_utf8(text, pos, code_point)) {
@@ -250,18 +265,16 @@ protected:
         if (given_ >= text_.size()) {
             return traits_type::eof();
         }
-        for (const std::size_t node = std::min(last_node_, given_); node_cursor_ < node;
-             ++node_cursor_) {
-            node_items_ += marks_[node_cursor_] ? 1 : 0;
+        const std::size_t node = std::min(last_node_, given_);
+        node_cursor_ = std::max(node_cursor_, node);
+        while (node_marks_ < marks_.size() && marks_[node_marks_] < node_cursor_) {
+            ++node_marks_;
         }
-        if (given_items_ - node_items_ > max_items_) {
+        if (marks_.size() - node_marks_ > max_items_) {
             refuse_lookahead();
         }
         const std::size_t end = std::min(text_.size(), given_ + kChunk);
-        for (std::size_t i = given_; i < end; ++i) {
-            marks_[i] = flow_.is_item_mark(text_, i);
-            given_items_ += marks_[i] ? 1 : 0;
-        }
+        flow_.scan(text_, given_, end, marks_);
         char* data = const_cast<char*>(text_.data()); // read only: the get area is never written
         setg(data + given_, data + given_, data + end);
         given_ = end;
@@ -303,6 +316,49 @@ private:
     // '|' block line that starts with '[' opens one), which only over-counts, within the cap.
     class FlowLexer {
     public:
+        // Appends to `marks` the offsets in [begin, end) that are item marks. The bytes that
+        // cannot be one, or change the state, are skipped in runs: a comment up to its line
+        // break, a quoted scalar up to its quote (or a backslash), text outside both up to the
+        // next byte is_item_mark() has a case for. The rest goes through is_item_mark().
+        void scan(std::string_view text, std::size_t begin, std::size_t end,
+                  std::vector<std::size_t>& marks) {
+            std::size_t i = begin;
+            while (i < end) {
+                if (comment_) {
+                    token_start_ = true;
+                    while (i < end && text[i] != '\n') {
+                        ++i;
+                    }
+                } else if (quote_ != 0 && !escaped_) {
+                    while (i < end && text[i] != quote_ && !(quote_ == '"' && text[i] == '\\')) {
+                        ++i;
+                    }
+                } else if (quote_ == 0 && !kMayMatter[static_cast<unsigned char>(text[i])]) {
+                    token_start_ = false;
+                    while (i < end && !kMayMatter[static_cast<unsigned char>(text[i])]) {
+                        ++i;
+                    }
+                }
+                if (i < end) {
+                    if (is_item_mark(text, i)) {
+                        marks.push_back(i);
+                    }
+                    ++i;
+                }
+            }
+        }
+
+    private:
+        // The bytes is_item_mark() has a case for, outside comments and quotes: every other
+        // byte only ends a token start.
+        static constexpr std::array<bool, 256> kMayMatter = [] {
+            std::array<bool, 256> may_matter{};
+            for (const char c : std::string_view("\n \t\r#\"'[{]},:-?*&!")) {
+                may_matter[static_cast<unsigned char>(c)] = true;
+            }
+            return may_matter;
+        }();
+
         bool is_item_mark(std::string_view text, std::size_t i) {
             const char c = text[i];
             if (comment_) {
@@ -401,7 +457,6 @@ private:
             return false;
         }
 
-    private:
         int depth_ = 0;
         char quote_ = 0;
         bool escaped_ = false;
@@ -415,11 +470,10 @@ private:
     int max_depth_;
     std::size_t max_items_;
     std::size_t given_ = 0;       // bytes handed to yaml-cpp
-    std::size_t given_items_ = 0; // item marks among them
-    std::size_t node_cursor_ = 0; // the same, up to the last node
-    std::size_t node_items_ = 0;
+    std::size_t node_cursor_ = 0; // how far the last node has come among them
+    std::size_t node_marks_ = 0;  // the item marks before node_cursor_
     FlowLexer flow_;
-    std::vector<bool> marks_ = std::vector<bool>(text_.size()); // per byte: an item mark
+    std::vector<std::size_t> marks_; // the offsets of the item marks handed over, in order
 };
 
 // One pass of yaml-cpp's event parser over the text: the guard's checks and the tree in one go.
@@ -492,8 +546,17 @@ void reject_slips_read_into_keys(std::string_view text, const std::string& file,
 
 } // namespace
 
+namespace {
+std::atomic<std::size_t> texts_parsed{0};
+} // namespace
+
+std::size_t yaml_texts_parsed() {
+    return texts_parsed.load(std::memory_order_relaxed);
+}
+
 std::vector<YamlNode> parse_yaml(std::string_view yaml, const std::string& file,
                                  const YamlLimits& limits) {
+    texts_parsed.fetch_add(1, std::memory_order_relaxed);
     if (yaml.size() > limits.max_bytes) {
         throw DiagnosticError(make_error(
             SourceLoc{file, 0, 0},

@@ -30,6 +30,10 @@ struct YamlLimits {
 // column: the DiagnosticError then holds several diagnostics.
 void check_yaml(std::string_view yaml, const std::string& file, const YamlLimits& limits = {});
 
+// How many texts parse_yaml() has read whole in this process, counted whether they parse or not
+// (a test's check that a batch reads each file once).
+std::size_t yaml_texts_parsed();
+
 // The plain text of `key` in the first document's top-level map, and the byte offset of the value
 // (after any BOM), parsing only as far as that value: for a caller that wants to start work early
 // (the batch loads the layout the first file names while the files are read). Nullopt when the

@@ -229,4 +229,13 @@ std::string write_pdf(const layout::Document& document, const PdfOptions& option
     }
 }
 
+void read_fonts_ahead(const std::vector<text::FontResource>& fonts) noexcept {
+    for (const text::FontResource& font : fonts) {
+        try {
+            const FontEmbedder reader(font); // its once-per-process reading is cached
+        } catch (...) {
+        }
+    }
+}
+
 } // namespace formpdf::pdf

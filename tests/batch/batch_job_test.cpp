@@ -1,6 +1,7 @@
 // The batch as a library: how it holds the declarations must never change what it prints.
 
 #include "app/batch_job.h"
+#include "load/yaml_guard.h"
 #include "support/command.h"
 
 #include <gtest/gtest.h>
@@ -41,9 +42,10 @@ app::BatchRequest request_for(const fs::path& input, const fs::path& output) {
     return request;
 }
 
-TEST(BatchJob, HoldingOrRereadingTheDeclarationsPrintsTheSameBytes) {
-    // Small batches keep the parsed declarations; large ones drop those of one-declaration files
-    // and read them again when rendering. A file of several declarations is always kept.
+TEST(BatchJob, HoldingOrFreeingTheDeclarationsPrintsTheSameBytesAndParsesEachFileOnce) {
+    // Small batches keep the parsed declarations; in large ones the worker that renders a file's
+    // last form frees them. No file is read twice either way: 4 declaration files, the form's
+    // layout and the contents page's.
     TempDir dir;
     const std::vector<fs::path> seeds = testing::seed_declaration_files();
     ASSERT_GE(seeds.size(), 6u);
@@ -63,8 +65,10 @@ TEST(BatchJob, HoldingOrRereadingTheDeclarationsPrintsTheSameBytes) {
         request.declarations_held = held;
         app::BatchSummary summary;
         std::ostringstream log;
+        const std::size_t parsed_before = load::yaml_texts_parsed();
         const app::JobResult result = app::run_batch(request, summary, log);
         ASSERT_EQ(result.exit_code, ExitCode::Success) << result.diagnostics.items().size();
+        EXPECT_EQ(load::yaml_texts_parsed() - parsed_before, 4u + 2u) << "held: " << held;
         EXPECT_EQ(summary.rendered, 6u);
         ASSERT_TRUE(summary.combined.has_value());
         printed[held == 0 ? 0 : 1] = outputs(out);

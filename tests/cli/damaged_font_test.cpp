@@ -84,6 +84,37 @@ TEST(DamagedFontCli, ACffCollectionWhoseGlyphCountsDisagreeIsRefusedWithItsPath)
     EXPECT_FALSE(fs::exists(dir / "form.pdf"));
 }
 
+TEST(DamagedFontCli, ABatchReadingItsFontsAheadStillRefusesADamagedCffWithItsPath) {
+    // With two jobs the batch checks the fonts on a thread of its own while the files are read
+    // (pdf::read_fonts_ahead, which keeps quiet); the damage is reported when the combined file
+    // is opened, as before, and nothing is printed.
+    TempDir dir;
+    fs::create_directories(dir / "fonts");
+    fs::create_directories(dir / "in");
+    std::string font = read_binary(testing::kNotoSansBoldFile);
+    const auto maxp = find_table(font, "maxp", 2);
+    put_be(font, maxp.offset + 4, get_be(font, maxp.offset + 4, 2) - 1, 2);
+    const fs::path damaged = dir / "fonts/NotoSansCJK-Bold.ttc";
+    write_binary(damaged, font);
+    write_text(dir / "layout.yaml", layout_in("Noto Sans CJK SC", "bold", "项目 2026"));
+    for (const char* code : {"1", "2", "3"}) {
+        write_text(dir / "in" / (std::string(code) + ".yaml"),
+                   std::string("form: custom\nfields:\n  project_code: '") + code +
+                       "'\n  project_name: 项目\n");
+    }
+    const auto result = run_command({testing::formpdf_binary(), "batch", (dir / "in").string(),
+                                     "-o", (dir / "out").string(), "--combined", "all.pdf",
+                                     "--layout", (dir / "layout.yaml").string(), "--font-dir",
+                                     (dir / "fonts").string(), "-j", "2"},
+                                    {kEpoch});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find(damaged.string() + ": error: damaged font file: its CFF table has "
+                                                 "65535 glyphs, and its maxp table says 65534\n"),
+              std::string::npos)
+        << result.err;
+    EXPECT_FALSE(fs::exists(dir / "out/all.pdf"));
+}
+
 TEST(DamagedFontCli, AFileTheScanCannotReadIsAWarningWhenTheFamilyComesFromElsewhere) {
     TempDir dir;
     fs::create_directory(dir / "fonts");
