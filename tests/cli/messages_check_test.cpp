@@ -1,5 +1,6 @@
 // The checks' findings in Chinese (issue 19): `formpdf check` names an empty required field, an
-// unknown indicator and a misspelt field in the user's language; the English stays as it was.
+// unknown indicator and a misspelt field in the user's language, and a layout that cannot fit says
+// why in it; the English stays as it was.
 
 #include "support/command.h"
 
@@ -86,6 +87,57 @@ TEST(MessagesCheck, AnAmountOfTheWrongShapeInChinese) {
     const auto en = run_command({formpdf_binary(), "check", file}, kEnglish);
     EXPECT_TRUE(contains(en.out, " must be an amount with 2 decimals such as ")) << en.out;
     EXPECT_TRUE(contains(en.out, ", not '31.2万'\nhint: write digits")) << en.out;
+}
+
+// A layout whose header rows cannot fit a page, and a glyph wider than its column: refused with the
+// measures in either language.
+TEST(MessagesCheck, WhatMustFitInChineseAndEnglish) {
+    TempDir dir;
+    std::string long_text;
+    for (int i = 0; i < 1500; ++i) {
+        long_text += "国";
+    }
+    const std::string header = (dir / "header.yaml").string();
+    testing::write_text(header,
+                        "formpdf-layout: 1\nblocks:\n  - table:\n      columns: [20mm, 1fr]\n"
+                        "      rows:\n        - {cells: [" +
+                            long_text + ", a], header: true}\n        - [b, c]\n");
+    const std::string glyph = (dir / "glyph.yaml").string();
+    testing::write_text(glyph,
+                        "formpdf-layout: 1\nstyles:\n  tight: {font: body, padding: 0}\n"
+                        "blocks:\n  - table:\n      columns: [1mm, 1fr]\n      style: tight\n"
+                        "      rows:\n        - [国, b]\n");
+    const std::string pdf = (dir / "out.pdf").string();
+
+    const auto zh_header = run_command({formpdf_binary(), "render", header, "-o", pdf}, kChinese);
+    EXPECT_EQ(zh_header.exit_code, 2);
+    EXPECT_TRUE(contains(zh_header.err, "header.yaml:6:11: 错误: 从这里开始的表头行连同文字高 "))
+        << zh_header.err;
+    EXPECT_TRUE(
+        contains(zh_header.err, "：超过了页面的内容高度 247mm\n提示: 表头行在每页顶部重复："))
+        << zh_header.err;
+    const auto en_header = run_command({formpdf_binary(), "render", header, "-o", pdf}, kEnglish);
+    EXPECT_TRUE(
+        contains(en_header.err, "header.yaml:6:11: error: the header rows starting here are "))
+        << en_header.err;
+    EXPECT_TRUE(contains(en_header.err, ": more than the page's content height of 247mm\n"
+                                        "hint: header rows repeat at the top of every page: "))
+        << en_header.err;
+
+    const auto zh_glyph = run_command({formpdf_binary(), "render", glyph, "-o", pdf}, kChinese);
+    EXPECT_EQ(zh_glyph.exit_code, 2);
+    EXPECT_TRUE(contains(zh_glyph.err,
+                         "glyph.yaml:9:12: 错误: “国”在 10.5pt 时宽 3.7mm，超过了此框留给"
+                         "文字的 1mm（样式 'tight'，左内边距 0mm，右内边距 0mm）\n"
+                         "提示: 请加宽该列或框，或减小样式的字号或内边距\n"))
+        << zh_glyph.err;
+    const auto en_glyph = run_command({formpdf_binary(), "render", glyph, "-o", pdf}, kEnglish);
+    EXPECT_TRUE(contains(en_glyph.err,
+                         "glyph.yaml:9:12: error: '国' is 3.7mm wide at 10.5pt, wider "
+                         "than the 1mm this box leaves for text (style 'tight', "
+                         "padding 0mm left and 0mm right)\nhint: make the column or "
+                         "box wider, or the style's size or padding smaller\n"))
+        << en_glyph.err;
 }
 
 } // namespace
