@@ -1,6 +1,6 @@
 // The checks' findings in Chinese (issue 19): `formpdf check` names an empty required field, an
-// unknown indicator and a misspelt field in the user's language, and a layout that cannot fit says
-// why in it; the English stays as it was.
+// unknown indicator and a misspelt field in the user's language, and a layout that cannot fit or
+// names a missing font says why in it; the English stays as it was.
 
 #include "support/command.h"
 
@@ -138,6 +138,32 @@ TEST(MessagesCheck, WhatMustFitInChineseAndEnglish) {
                          "padding 0mm left and 0mm right)\nhint: make the column or "
                          "box wider, or the style's size or padding smaller\n"))
         << en_glyph.err;
+}
+
+// A font the layout names that no folder has: the error and the places searched, in either
+// language.
+TEST(MessagesCheck, AMissingFontInChineseAndEnglish) {
+    TempDir dir;
+    const std::string layout = (dir / "font.yaml").string();
+    testing::write_text(layout,
+                        "formpdf-layout: 1\nfonts:\n  body: {family: No Such Font Family}\n");
+    const std::string pdf = (dir / "out.pdf").string();
+    const auto zh = run_command({formpdf_binary(), "render", layout, "-o", pdf}, kChinese);
+    EXPECT_EQ(zh.exit_code, 2);
+    EXPECT_TRUE(contains(zh.err, "font.yaml:3:3: 错误: 找不到字体“No Such Font Family”\n提示: "))
+        << zh.err;
+    EXPECT_TRUE(contains(zh.err, "；已搜索 ")) << zh.err;
+    EXPECT_TRUE(
+        contains(zh.err, "；放进项目 fonts/ 文件夹的字体文件（.otf .ttf .ttc .otc）也能找到\n"))
+        << zh.err;
+    const auto en = run_command({formpdf_binary(), "render", layout, "-o", pdf}, kEnglish);
+    EXPECT_TRUE(contains(en.err,
+                         "font.yaml:3:3: error: font family \"No Such Font Family\" was not "
+                         "found\nhint: "))
+        << en.err;
+    EXPECT_TRUE(contains(en.err, "; a font file (.otf .ttf .ttc .otc) dropped into the project's "
+                                 "fonts/ folder is found too\n"))
+        << en.err;
 }
 
 } // namespace
