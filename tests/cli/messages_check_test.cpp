@@ -1,6 +1,7 @@
 // The checks' findings in Chinese (issue 19): `formpdf check` names an empty required field, an
 // unknown indicator and a misspelt field in the user's language, and a layout that cannot fit or
-// names a missing font says why in it; the English stays as it was.
+// names a missing font says why in it, as does a file that cannot be read; the English stays as
+// it was.
 
 #include "support/command.h"
 
@@ -164,6 +165,19 @@ TEST(MessagesCheck, AMissingFontInChineseAndEnglish) {
     EXPECT_TRUE(contains(en.err, "; a font file (.otf .ttf .ttc .otc) dropped into the project's "
                                  "fonts/ folder is found too\n"))
         << en.err;
+}
+
+// A path that is not a regular file: the file-reading error in either language.
+TEST(MessagesCheck, ADeviceInsteadOfAFileInChineseAndEnglish) {
+    const auto zh = run_command({formpdf_binary(), "check", "/dev/null"}, kChinese);
+    EXPECT_EQ(zh.exit_code, 2);
+    EXPECT_TRUE(
+        contains(zh.out, "/dev/null: 错误: 这是设备，不是普通文件\n提示: 请给出文件的路径\n"))
+        << zh.out;
+    const auto en = run_command({formpdf_binary(), "check", "/dev/null"}, kEnglish);
+    EXPECT_TRUE(contains(en.out, "/dev/null: error: this is a device, not a regular file\n"
+                                 "hint: give the path of a file\n"))
+        << en.out;
 }
 
 } // namespace
