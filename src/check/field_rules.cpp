@@ -2,10 +2,12 @@
 
 #include "check/decimal_text.h"
 #include "check/finding_text.h"
+#include "core/messages.h"
 #include "load/input_method_slips.h"
 #include "load/name_suggestion.h"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace formpdf::check {
@@ -17,10 +19,6 @@ using load::FieldDefinition;
 using load::FieldKind;
 using load::FormDefinition;
 using load::TextValue;
-
-std::string count_text(std::size_t count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
-}
 
 AmountShape amount_shape(const FieldDefinition& field) {
     AmountShape shape;
@@ -44,27 +42,21 @@ std::string amount_example(int decimals, const FieldDefinition& field) {
 // "an amount with 2 decimals such as 1,866.00", "… with 0 to 2 decimals such as 1,866 or
 // 1,866.00", "an amount such as 1,866 or 1,866.25".
 std::string amount_description(const FieldDefinition& field) {
-    std::string text = "an amount";
+    std::string text;
     if (field.max_decimals == load::kAnyDecimals) {
-        text += " such as ";
-        text += amount_example(0, field);
-        text += " or ";
-        text += amount_example(0, field);
-        text += ".25";
+        std::string with_cents = amount_example(0, field);
+        with_cents += ".25";
+        text = tr("an amount such as {0} or {1}", {amount_example(0, field), with_cents});
     } else if (field.decimals == field.max_decimals) {
-        text += " with ";
-        text += count_text(static_cast<std::size_t>(field.decimals), "decimal", "decimals");
-        text += " such as ";
-        text += amount_example(field.decimals, field);
+        text = field.decimals == 1
+                   ? tr("an amount with 1 decimal such as {0}", {amount_example(1, field)})
+                   : tr("an amount with {0} decimals such as {1}",
+                        {std::to_string(field.decimals), amount_example(field.decimals, field)});
     } else {
-        text += " with ";
-        text += std::to_string(field.decimals);
-        text += " to ";
-        text += std::to_string(field.max_decimals);
-        text += " decimals such as ";
-        text += amount_example(field.decimals, field);
-        text += " or ";
-        text += amount_example(field.max_decimals, field);
+        text =
+            tr("an amount with {0} to {1} decimals such as {2} or {3}",
+               {std::to_string(field.decimals), std::to_string(field.max_decimals),
+                amount_example(field.decimals, field), amount_example(field.max_decimals, field)});
     }
     if (!field.unit.empty()) {
         text += field.unit;
@@ -72,26 +64,29 @@ std::string amount_description(const FieldDefinition& field) {
     return text;
 }
 
+// Whole sentences for each way of grouping, with and without a unit, so that each translates as
+// one.
 std::string amount_hint(const FieldDefinition& field) {
-    std::string hint = "write digits";
+    const bool unit = !field.unit.empty();
     switch (field.thousands) {
     case load::Thousands::Optional:
-        hint += ", optionally grouped by thousands with ','";
-        break;
+        return unit ? tr("write digits, optionally grouped by thousands with ',', optionally "
+                         "followed by {0}",
+                         {field.unit})
+                    : tr("write digits, optionally grouped by thousands with ','; no unit (the "
+                         "label says it)");
     case load::Thousands::Required:
-        hint += ", grouped by thousands with ',' from 1,000 up";
-        break;
+        return unit ? tr("write digits, grouped by thousands with ',' from 1,000 up, optionally "
+                         "followed by {0}",
+                         {field.unit})
+                    : tr("write digits, grouped by thousands with ',' from 1,000 up; no unit (the "
+                         "label says it)");
     case load::Thousands::Never:
-        hint += " without thousands separators";
         break;
     }
-    if (field.unit.empty()) {
-        hint += "; no unit (the label says it)";
-    } else {
-        hint += ", optionally followed by ";
-        hint += field.unit;
-    }
-    return hint;
+    return unit ? tr("write digits without thousands separators, optionally followed by {0}",
+                     {field.unit})
+                : tr("write digits without thousands separators; no unit (the label says it)");
 }
 
 std::size_t code_points(std::string_view text) {
@@ -114,8 +109,8 @@ void check_unknown_ids(const Declaration& declaration, const FormDefinition& for
     for (const auto& [id, value] : declaration.fields) {
         if (std::find(known.begin(), known.end(), id) == known.end()) {
             findings.structural_error(value.loc,
-                                      "unknown field '" + id + "' for the form '" + form.id + "'",
-                                      load::suggestion_hint(id, known, "fields of this form"));
+                                      tr("unknown field '{0}' for the form '{1}'", {id, form.id}),
+                                      load::suggestion_hint(id, known, tr("fields of this form")));
         }
     }
 }
@@ -129,30 +124,42 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Findings& 
     case FieldKind::Code: {
         const bool digits_only = value.text.find_first_not_of("0123456789") == std::string::npos;
         if (!digits_only || value.text.size() != static_cast<std::size_t>(field.digits)) {
-            findings.error(value.loc,
-                           name + " must be " + std::to_string(field.digits) + " digits, not " +
-                               quote_value(value.text) + " (" +
-                               count_text(code_points(value.text), "character", "characters") +
-                               (digits_only ? "" : ", not all digits") + ")",
-                           "copy the code from the budget system");
+            const std::size_t count = code_points(value.text);
+            const std::string digits = std::to_string(field.digits);
+            const std::string quoted = quote_value(value.text);
+            const std::string counted = std::to_string(count);
+            std::string message;
+            if (digits_only) {
+                message = count == 1 ? tr("{0} must be {1} digits, not {2} ({3} character)",
+                                          {name, digits, quoted, counted})
+                                     : tr("{0} must be {1} digits, not {2} ({3} characters)",
+                                          {name, digits, quoted, counted});
+            } else {
+                message = count == 1 ? tr("{0} must be {1} digits, not {2} ({3} character, not "
+                                          "all digits)",
+                                          {name, digits, quoted, counted})
+                                     : tr("{0} must be {1} digits, not {2} ({3} characters, not "
+                                          "all digits)",
+                                          {name, digits, quoted, counted});
+            }
+            findings.error(value.loc, std::move(message),
+                           tr("copy the code from the budget system"));
         }
         return;
     }
     case FieldKind::Amount:
         if (!parse_amount(value.text, amount_shape(field))) {
-            std::string message = name;
-            message += " must be ";
-            message += amount_description(field);
-            message += ", not ";
-            message += quote_value(value.text);
-            findings.error(value.loc, std::move(message), amount_hint(field));
+            findings.error(value.loc,
+                           tr("{0} must be {1}, not {2}",
+                              {name, amount_description(field), quote_value(value.text)}),
+                           amount_hint(field));
         }
         return;
     case FieldKind::Years: {
         const std::optional<long long> years = parse_whole_number(value.text);
         if (!years || *years < 1) {
-            findings.error(value.loc, name + " must be a whole number of years, at least 1, not " +
-                                          quote_value(value.text));
+            findings.error(value.loc, tr("{0} must be a whole number of years, at least 1, not {1}",
+                                         {name, quote_value(value.text)}));
         }
         return;
     }
@@ -161,8 +168,8 @@ void check_kind(const FieldDefinition& field, const TextValue& value, Findings& 
             field.choices.end()) {
             std::vector<std::string_view> choices(field.choices.begin(), field.choices.end());
             findings.error(value.loc,
-                           name + " must be one of " + load::join_names(choices) + ", not " +
-                               quote_value(value.text),
+                           tr("{0} must be one of {1}, not {2}",
+                              {name, load::join_names(choices), quote_value(value.text)}),
                            load::chinese_quotes_hint(value.text));
         }
         return;
@@ -183,15 +190,23 @@ void check_at_most(const FieldDefinition& field, const TextValue& value,
         return;
     }
     if (amount_greater(*amount, *maximum).value_or(false)) {
-        findings.error(value.loc,
-                       bare_label(field.label) + " " + value.text + " is greater than " +
-                           bare_label(limit_field->label) + " " + limit->text,
-                       "one year's amount cannot exceed the whole project's");
+        findings.error(
+            value.loc,
+            tr("{0} {1} is greater than {2} {3}",
+               {bare_label(field.label), value.text, bare_label(limit_field->label), limit->text}),
+            tr("one year's amount cannot exceed the whole project's"));
     }
 }
 
+// The condition that made a field required, when it is `required-when`.
+struct RequiredBecause {
+    std::string other_label;
+    std::string above;
+    std::string other_value;
+};
+
 bool is_required(const FieldDefinition& field, const Declaration& declaration,
-                 const FormDefinition& form, std::string& because) {
+                 const FormDefinition& form, std::optional<RequiredBecause>& because) {
     if (field.required) {
         return true;
     }
@@ -207,9 +222,21 @@ bool is_required(const FieldDefinition& field, const Declaration& declaration,
     if (!number || *number <= field.required_when->above) {
         return false;
     }
-    because = " when " + bare_label(other_field->label) + " is more than " +
-              std::to_string(field.required_when->above) + " (it is " + other->text + ")";
+    because = RequiredBecause{bare_label(other_field->label),
+                              std::to_string(field.required_when->above), other->text};
     return true;
+}
+
+std::string required_message(const std::string& name, const std::optional<RequiredBecause>& because,
+                             bool written) {
+    if (!because) {
+        return written ? tr("{0} is required, but it is empty", {name})
+                       : tr("{0} is required, but it is missing", {name});
+    }
+    return written ? tr("{0} is required when {1} is more than {2} (it is {3}), but it is empty",
+                        {name, because->other_label, because->above, because->other_value})
+                   : tr("{0} is required when {1} is more than {2} (it is {3}), but it is missing",
+                        {name, because->other_label, because->above, because->other_value});
 }
 
 } // namespace
@@ -218,15 +245,16 @@ void check_fields(const Declaration& declaration, const FormDefinition& form, Fi
     check_unknown_ids(declaration, form, findings);
     for (const FieldDefinition& field : form.fields) {
         const TextValue* value = declaration.field(field.id);
-        std::string because;
+        std::optional<RequiredBecause> because;
         const bool required = is_required(field, declaration, form, because);
         if (!value || is_blank(value->text)) {
             if (required) {
-                findings.error(value ? value->loc : declaration.loc,
-                               field_name(field.label, field.id) + " is required" + because +
-                                   (value ? ", but it is empty" : ", but it is missing"),
-                               value ? "fill it in; the form is printed with what is written here"
-                                     : "add `" + field.id + ": …` under `fields:`");
+                findings.error(
+                    value ? value->loc : declaration.loc,
+                    required_message(field_name(field.label, field.id), because, value != nullptr),
+                    value ? tr("fill it in; the form is printed with what is written "
+                               "here")
+                          : tr("add `{0}: …` under `fields:`", {field.id}));
             }
             continue;
         }

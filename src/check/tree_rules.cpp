@@ -2,6 +2,7 @@
 
 #include "check/finding_text.h"
 #include "check/indicator_value.h"
+#include "core/messages.h"
 #include "load/input_method_slips.h"
 #include "load/name_suggestion.h"
 
@@ -75,23 +76,25 @@ public:
                 }
                 findings_.structural_error(
                     record ? record->loc : group.loc,
-                    "this group of the " + tree_.label + " has " +
-                        (keys.empty() ? std::string("no name") : "the keys " + keys) +
-                        ", and no `groups:` or `rows:`",
-                    "a group is `- " + tree_.levels.front().id +
-                        ": 产出` followed by `groups:` (the groups under it) or `rows:` (its "
-                        "rows)");
+                    keys.empty()
+                        ? tr("this group of the {0} has no name, and no `groups:` or `rows:`",
+                             {tree_.label})
+                        : tr("this group of the {0} has the keys {1}, and no `groups:` or `rows:`",
+                             {tree_.label, keys}),
+                    tr("a group is `- {0}: 产出` followed by `groups:` (the groups under it) or "
+                       "`rows:` (its rows)",
+                       {tree_.levels.front().id}));
                 return;
             }
         }
         check_groups(groups, 0, tree_.vocabulary.empty() ? nullptr : &tree_.vocabulary, nullptr);
         if (variant_count_ > 0) {
             findings_.note(first_variant_loc_,
-                           "the mandatory " + level_names() + " are marked '" + variant_ + "' " +
-                               "instead of '" + tree_.mandatory_marker + "' (" +
-                               std::to_string(variant_count_) + " times)",
-                           "they print as written; the budget system's own marker is '" +
-                               tree_.mandatory_marker + "'");
+                           tr("the mandatory {0} are marked '{1}' instead of '{2}' ({3} times)",
+                              {level_names(), variant_, tree_.mandatory_marker,
+                               std::to_string(variant_count_)}),
+                           tr("they print as written; the budget system's own marker is '{0}'",
+                              {tree_.mandatory_marker}));
         }
     }
 
@@ -99,12 +102,12 @@ public:
     void check_list(const std::vector<Group>& groups) {
         for (const Group& group : groups) {
             if (!group.level.empty() && (!group.groups.empty() || !group.records.empty())) {
+                // "{{" is a literal brace: the hint shows `- {id: …}`.
                 findings_.structural_error(
-                    group.loc, "the " + tree_.label + " is a list of records, not of groups",
-                    "write each record as a map of its fields, e.g. `- {" +
-                        (tree_.row_fields.empty() ? std::string("id")
-                                                  : tree_.row_fields.front().id) +
-                        ": …}`");
+                    group.loc, tr("the {0} is a list of records, not of groups", {tree_.label}),
+                    tr("write each record as a map of its fields, e.g. `- {{{0}: …}`",
+                       {tree_.row_fields.empty() ? std::string("id")
+                                                 : tree_.row_fields.front().id}));
                 return;
             }
         }
@@ -133,9 +136,9 @@ private:
         if (depth >= tree_.levels.size()) {
             if (!groups.empty()) {
                 findings_.structural_error(
-                    groups.front().loc, "the " + tree_.label + " has " +
-                                            std::to_string(tree_.levels.size()) +
-                                            " levels: these groups are nested one level too deep");
+                    groups.front().loc,
+                    tr("the {0} has {1} levels: these groups are nested one level too deep",
+                       {tree_.label, std::to_string(tree_.levels.size())}));
             }
             return false;
         }
@@ -149,20 +152,23 @@ private:
             const bool left_blank = tree_.may_be_empty && is_blank(group.label.text);
             if (const auto [it, inserted] = seen.emplace(name, group.label.loc.line);
                 !inserted && !left_blank) {
-                findings_.warning(group.label.loc,
-                                  level_label(depth) + " " + quote_value(group.label.text) +
-                                      " appears twice" +
-                                      (parent ? " under " + quote_value(parent->label.text) : "") +
-                                      " (first at line " + std::to_string(it->second) + ")",
-                                  "put all its rows in one group");
+                const std::string first_line = std::to_string(it->second);
+                findings_.warning(
+                    group.label.loc,
+                    parent ? tr("{0} {1} appears twice under {2} (first at line {3})",
+                                {level_label(depth), quote_value(group.label.text),
+                                 quote_value(parent->label.text), first_line})
+                           : tr("{0} {1} appears twice (first at line {2})",
+                                {level_label(depth), quote_value(group.label.text), first_line}),
+                    tr("put all its rows in one group"));
             }
             if (depth + 1 < tree_.levels.size()) {
                 if (!group.records.empty()) {
                     findings_.structural_error(
                         group.records.front().loc,
-                        "a " + level_label(depth) + " holds " + level_label(depth + 1) +
-                            " groups (`groups:`), not rows",
-                        "put the rows under a `" + tree_.levels[depth + 1].id + ":` group");
+                        tr("a {0} holds {1} groups (`groups:`), not rows",
+                           {level_label(depth), level_label(depth + 1)}),
+                        tr("put the rows under a `{0}:` group", {tree_.levels[depth + 1].id}));
                 }
                 const std::vector<VocabularyEntry>* children = entry ? &entry->children : nullptr;
                 if (children && children->empty()) {
@@ -171,24 +177,24 @@ private:
                 const bool misspelt = check_groups(group.groups, depth + 1, children, &group);
                 if (children && !misspelt) {
                     check_mandatory(*children, group.groups, depth + 1, group.label.loc,
-                                    " under " + quote_value(group.label.text));
+                                    quote_value(group.label.text));
                 }
             } else {
                 if (!group.groups.empty()) {
-                    findings_.structural_error(group.groups.front().loc,
-                                               level_label(depth) + " is the last level of the " +
-                                                   tree_.label +
-                                                   ": it holds rows (`rows:`), not groups");
+                    findings_.structural_error(
+                        group.groups.front().loc,
+                        tr("{0} is the last level of the {1}: it holds rows (`rows:`), not groups",
+                           {level_label(depth), tree_.label}));
                 }
                 const bool may_be_empty = tree_.may_be_empty && !(entry && entry->mandatory);
                 if (group.records.empty() && !may_be_empty) {
                     findings_.warning(group.label.loc,
-                                      level_label(depth) + " " + quote_value(group.label.text) +
-                                          " has no rows",
+                                      tr("{0} {1} has no rows",
+                                         {level_label(depth), quote_value(group.label.text)}),
                                       tree_.not_applicable.empty()
                                           ? std::string()
-                                          : "an indicator that does not apply is a row of " +
-                                                tree_.not_applicable);
+                                          : tr("an indicator that does not apply is a row of {0}",
+                                               {tree_.not_applicable}));
                 }
                 check_rows(group);
             }
@@ -206,18 +212,20 @@ private:
         if (group.level != tree_.levels[depth].id) {
             findings_.structural_error(
                 label.loc,
-                "expected `" + tree_.levels[depth].id + ":` (" + level_label(depth) +
-                    ") here, not `" + group.level + ":`",
-                "the levels of the " + tree_.label + " are, from the outside in: " + level_ids());
+                tr("expected `{0}:` ({1}) here, not `{2}:`",
+                   {tree_.levels[depth].id, level_label(depth), group.level}),
+                tr("the levels of the {0} are, from the outside in: {1}",
+                   {tree_.label, level_ids()}));
         }
         if (is_blank(label.text)) {
             // A 一级 whose rows have no 二级 prints an empty 二级 cell; the first level names
             // the group, so it is never left blank.
             if (!tree_.may_be_empty || depth == 0) {
-                findings_.error(label.loc, "empty " + level_label(depth),
+                findings_.error(label.loc, tr("empty {0}", {level_label(depth)}),
                                 depth > 0 && !tree_.may_be_empty
-                                    ? "a form whose rows may have no " + level_label(depth) +
-                                          " says `may-be-empty: true` in its definition"
+                                    ? tr("a form whose rows may have no {0} says `may-be-empty: "
+                                         "true` in its definition",
+                                         {level_label(depth)})
                                     : std::string());
             }
             return nullptr;
@@ -237,10 +245,10 @@ private:
                 parents_of(tree_.vocabulary, name, depth, parents);
             }
             if (!parents.empty() && parent) {
-                findings_.error(label.loc, level_label(depth) + " " + quote_value(label.text) +
-                                               " belongs under " + level_label(depth - 1) + " '" +
-                                               parents.front() + "', not " +
-                                               quote_value(parent->label.text));
+                findings_.error(label.loc, tr("{0} {1} belongs under {2} '{3}', not {4}",
+                                              {level_label(depth), quote_value(label.text),
+                                               level_label(depth - 1), parents.front(),
+                                               quote_value(parent->label.text)}));
             } else {
                 unknown = true;
                 std::vector<std::string_view> names;
@@ -250,12 +258,15 @@ private:
                 // ‘*数量’: typed with an input method's quotes, which YAML does not take off.
                 std::string hint = load::chinese_quotes_hint(label.text);
                 if (hint.empty()) {
-                    hint = load::suggestion_hint(name, names, "allowed here");
+                    hint = load::suggestion_hint(name, names, tr("allowed here"));
                 }
-                findings_.error(label.loc,
-                                "unknown " + level_label(depth) + " " + quote_value(label.text) +
-                                    (parent ? " under " + quote_value(parent->label.text) : ""),
-                                std::move(hint));
+                findings_.error(
+                    label.loc,
+                    parent ? tr("unknown {0} {1} under {2}",
+                                {level_label(depth), quote_value(label.text),
+                                 quote_value(parent->label.text)})
+                           : tr("unknown {0} {1}", {level_label(depth), quote_value(label.text)}),
+                    std::move(hint));
             }
             return nullptr;
         }
@@ -267,14 +278,14 @@ private:
             }
         } else if (marker.empty() && entry->mandatory) {
             findings_.warning(label.loc,
-                              "the mandatory " + level_label(depth) + " '" + name +
-                                  "' is written without its '" + tree_.mandatory_marker + "'",
+                              tr("the mandatory {0} '{1}' is written without its '{2}'",
+                                 {level_label(depth), name, tree_.mandatory_marker}),
                               mandatory_hint(name));
         } else if (!marker.empty() && !entry->mandatory) {
-            findings_.warning(label.loc,
-                              level_label(depth) + " '" + name + "' is optional but marked '" +
-                                  std::string(marker) + "'",
-                              "only mandatory indicators carry the marker");
+            findings_.warning(
+                label.loc,
+                tr("{0} '{1}' is optional but marked '{2}'", {level_label(depth), name, marker}),
+                tr("only mandatory indicators carry the marker"));
         }
         return entry;
     }
@@ -282,17 +293,14 @@ private:
     // "write '*数量', as the form prints it", or, where the form marks mandatory names with a
     // decoration, that one too: "… or '数量(必填)'".
     std::string mandatory_hint(const std::string& name) const {
-        std::string hint = "write ";
-        hint += quote_value(tree_.mandatory_marker + name);
+        const std::string marked = quote_value(tree_.mandatory_marker + name);
         for (const NameDecoration& decoration : tree_.decorations) {
             if (decoration.mandatory) {
-                hint += " or ";
-                hint += quote_value(name + decoration.pattern);
-                break;
+                return tr("write {0} or {1}, as the form prints it",
+                          {marked, quote_value(name + decoration.pattern)});
             }
         }
-        hint += ", as the form prints it";
-        return hint;
+        return tr("write {0}, as the form prints it", {marked});
     }
 
     bool is_not_applicable(const Record& record) const {
@@ -311,7 +319,8 @@ private:
     }
 
     // Every mandatory name of `vocabulary` (or one with mandatory names under it) has a group in
-    // `groups`, with at least one row that applies.
+    // `groups`, with at least one row that applies. `under`: the quoted name of the group they
+    // are under, empty at the first level.
     void check_mandatory(const std::vector<VocabularyEntry>& vocabulary,
                          const std::vector<Group>& groups, std::size_t depth,
                          const SourceLoc& where, const std::string& under) {
@@ -326,28 +335,30 @@ private:
                 (entry.mandatory ? tree_.mandatory_marker : std::string()) + entry.name;
             if (group == groups.end()) {
                 findings_.error(where,
-                                "the mandatory " + level_label(depth) + " '" + written +
-                                    "' is missing" + under,
-                                "add it; every form has it");
+                                under.empty() ? tr("the mandatory {0} '{1}' is missing",
+                                                   {level_label(depth), written})
+                                              : tr("the mandatory {0} '{1}' is missing under {2}",
+                                                   {level_label(depth), written, under}),
+                                tr("add it; every form has it"));
                 continue;
             }
             if (entry.mandatory && depth + 1 == tree_.levels.size() && !group->records.empty() &&
                 std::all_of(group->records.begin(), group->records.end(),
                             [&](const Record& r) { return is_not_applicable(r); })) {
-                findings_.warning(group->label.loc,
-                                  "the mandatory " + level_label(depth) + " " +
-                                      quote_value(group->label.text) + " has only " +
-                                      tree_.not_applicable + " rows",
-                                  "a mandatory indicator needs at least one real target");
+                findings_.warning(
+                    group->label.loc,
+                    tr("the mandatory {0} {1} has only {2} rows",
+                       {level_label(depth), quote_value(group->label.text), tree_.not_applicable}),
+                    tr("a mandatory indicator needs at least one real target"));
             }
             if (entry.mandatory && depth + 1 == tree_.levels.size() && tree_.may_be_empty &&
                 !group->records.empty() &&
                 std::all_of(group->records.begin(), group->records.end(),
                             [&](const Record& r) { return is_blank_row(r); })) {
                 findings_.warning(group->label.loc,
-                                  "the mandatory " + level_label(depth) + " " +
-                                      quote_value(group->label.text) + " is left blank",
-                                  "a mandatory indicator needs at least one real target");
+                                  tr("the mandatory {0} {1} is left blank",
+                                     {level_label(depth), quote_value(group->label.text)}),
+                                  tr("a mandatory indicator needs at least one real target"));
             }
         }
     }
@@ -366,9 +377,10 @@ private:
         return ids;
     }
 
+    // The quoted name of the row, for "… in the row '…'", or empty when it has none.
     std::string row_name(const Record& record) const {
         const TextValue* name = name_field_.empty() ? nullptr : record.find(name_field_);
-        return name && !is_blank(name->text) ? " in the row " + quote_value(name->text) : "";
+        return name && !is_blank(name->text) ? quote_value(name->text) : "";
     }
 
     void check_rows(const Group& group) {
@@ -378,8 +390,8 @@ private:
                 if (std::find(row_field_ids_.begin(), row_field_ids_.end(), id) ==
                     row_field_ids_.end()) {
                     findings_.structural_error(
-                        value.loc, "unknown row field '" + id + "'",
-                        load::suggestion_hint(id, row_field_ids_, "row fields"));
+                        value.loc, tr("unknown row field '{0}'", {id}),
+                        load::suggestion_hint(id, row_field_ids_, tr("row fields")));
                 }
             }
             if (tree_.may_be_empty && is_blank_row(record)) {
@@ -390,30 +402,39 @@ private:
                 const TextValue* value = record.find(field.id);
                 if (!value) {
                     if (field.required) {
-                        findings_.error(record.loc, "the row has no " + field.label + " (`" +
-                                                        field.id + ":`)" + row_name(record));
+                        const std::string row = row_name(record);
+                        findings_.error(
+                            record.loc,
+                            row.empty() ? tr("the row has no {0} (`{1}:`)", {field.label, field.id})
+                                        : tr("the row has no {0} (`{1}:`) in the row {2}",
+                                             {field.label, field.id, row}));
                     }
                     continue;
                 }
                 if (is_blank(value->text)) {
                     if (field.required) {
-                        findings_.error(value->loc, "empty " + field.label + row_name(record),
-                                        tree_.not_applicable.empty()
-                                            ? "fill it in"
-                                            : "fill it in; a row that does not apply is " +
-                                                  tree_.not_applicable + " in every column");
+                        const std::string row = row_name(record);
+                        findings_.error(
+                            value->loc,
+                            row.empty() ? tr("empty {0}", {field.label})
+                                        : tr("empty {0} in the row {1}", {field.label, row}),
+                            tree_.not_applicable.empty()
+                                ? std::string(tr("fill it in"))
+                                : tr("fill it in; a row that does not apply is {0} in every "
+                                     "column",
+                                     {tree_.not_applicable}));
                     }
                     continue;
                 }
                 if (field.kind == RowFieldKind::Name && !not_applicable) {
                     const auto [it, inserted] = names.emplace(value->text, value->loc.line);
                     if (!inserted) {
-                        findings_.warning(value->loc,
-                                          field.label + " " + quote_value(value->text) +
-                                              " appears twice under " +
-                                              quote_value(group.label.text) + " (first at line " +
-                                              std::to_string(it->second) + ")",
-                                          "remove the copy, or give each indicator its own name");
+                        findings_.warning(
+                            value->loc,
+                            tr("{0} {1} appears twice under {2} (first at line {3})",
+                               {field.label, quote_value(value->text),
+                                quote_value(group.label.text), std::to_string(it->second)}),
+                            tr("remove the copy, or give each indicator its own name"));
                     }
                 }
                 if (field.kind == RowFieldKind::IndicatorValue) {
@@ -429,15 +450,16 @@ private:
         case IndicatorValueShape::Qualitative:
             return;
         case IndicatorValueShape::NumberWithoutUnit:
-            findings_.note(value.loc, field.label + " " + quote_value(value.text) + " has no unit",
-                           "it prints as given; a unit says what is counted, e.g. 0起, 10人, 100%");
+            findings_.note(
+                value.loc, tr("{0} {1} has no unit", {field.label, quote_value(value.text)}),
+                tr("it prints as given; a unit says what is counted, e.g. 0起, 10人, 100%"));
             return;
         case IndicatorValueShape::Other:
             findings_.note(value.loc,
-                           field.label + " " + quote_value(value.text) +
-                               " is neither a number with a unit (≥10人, > 90%, 100%) nor a "
-                               "known term",
-                           "it prints as given; known terms: " + known_terms());
+                           tr("{0} {1} is neither a number with a unit (≥10人, > 90%, 100%) nor "
+                              "a known term",
+                              {field.label, quote_value(value.text)}),
+                           tr("it prints as given; known terms: {0}", {known_terms()}));
             return;
         }
     }
@@ -447,7 +469,7 @@ private:
         for (const std::string& term : tree_.values.qualitative) {
             terms += (terms.empty() ? "" : ", ") + term;
         }
-        return terms.empty() ? "(none)" : terms;
+        return terms.empty() ? std::string(tr("(none)")) : terms;
     }
 
     const TreeDefinition& tree_;
@@ -473,9 +495,10 @@ void check_trees(const load::Declaration& declaration, const load::FormDefinitio
         if (!tree) {
             findings.structural_error(
                 groups.empty() ? declaration.loc : groups.front().loc,
-                "unknown key '" + id + "' for the form '" + form.id +
-                    "' (a declaration holds form, fields and the form's tables)",
-                load::suggestion_hint(id, tree_ids, "tables of this form"));
+                tr("unknown key '{0}' for the form '{1}' (a declaration holds form, fields and "
+                   "the form's tables)",
+                   {id, form.id}),
+                load::suggestion_hint(id, tree_ids, tr("tables of this form")));
             continue;
         }
         if (tree->list) {
@@ -487,8 +510,8 @@ void check_trees(const load::Declaration& declaration, const load::FormDefinitio
     for (const TreeDefinition& tree : form.trees) {
         if (tree.required && !declaration.tree(tree.id)) {
             findings.error(declaration.loc,
-                           "the declaration has no " + tree.label + " (`" + tree.id + ":`)",
-                           "see docs/declaration-format.md for an example");
+                           tr("the declaration has no {0} (`{1}:`)", {tree.label, tree.id}),
+                           tr("see docs/declaration-format.md for an example"));
         }
     }
 }

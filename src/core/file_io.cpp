@@ -26,8 +26,8 @@ namespace {
 [[noreturn]] void too_large(const std::filesystem::path& path, std::size_t max_bytes) {
     throw DiagnosticError(
         make_error(SourceLoc{path.string(), 0, 0},
-                   "file is larger than the limit of " + std::to_string(max_bytes) + " bytes",
-                   "check that this is the right file"));
+                   tr("file is larger than the limit of {0} bytes", {std::to_string(max_bytes)}),
+                   tr("check that this is the right file")));
 }
 
 } // namespace
@@ -49,8 +49,8 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
         if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
             std::fclose(file);
             throw DiagnosticError(make_error(SourceLoc{path.string(), 0, 0},
-                                             "this is a device, not a regular file",
-                                             "give the path of a file"));
+                                             tr("this is a device, not a regular file"),
+                                             tr("give the path of a file")));
         }
         if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
             std::fclose(file);
@@ -70,7 +70,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     const bool failed = std::ferror(file);
     std::fclose(file);
     if (failed) {
-        throw IoError(path.string() + ": read error");
+        throw IoError(tr("{0}: read error", {path.string()}));
     }
     return bytes;
 }
@@ -85,12 +85,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 void flush_file_system(const std::filesystem::path& dir) {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        throw IoError(dir.string() + ": cannot open to flush it to disk: " + errno_text());
+        throw IoError(
+            tr("{0}: cannot open to flush it to disk: {1}", {dir.string(), errno_text()}));
     }
     if (::syncfs(fd) != 0) {
         const std::string why = errno_text();
         ::close(fd);
-        throw IoError(dir.string() + ": cannot flush the written files to disk: " + why);
+        throw IoError(tr("{0}: cannot flush the written files to disk: {1}", {dir.string(), why}));
     }
     ::close(fd);
 }

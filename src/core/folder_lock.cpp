@@ -1,6 +1,7 @@
 #include "core/folder_lock.h"
 
 #include "core/file_io.h"
+#include "core/messages.h"
 
 #include <cerrno>
 #include <cstring>
@@ -13,7 +14,7 @@ namespace formpdf {
 FolderLock::FolderLock(const std::filesystem::path& dir, const char* what_for) {
     fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd_ < 0) {
-        throw IoError("cannot open the folder " + dir.string() + ": " + std::strerror(errno));
+        throw IoError(tr("cannot open the folder {0}: {1}", {dir.string(), std::strerror(errno)}));
     }
     while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         if (errno == EINTR) {
@@ -22,8 +23,9 @@ FolderLock::FolderLock(const std::filesystem::path& dir, const char* what_for) {
         if (errno == EWOULDBLOCK) {
             ::close(fd_);
             fd_ = -1;
-            throw IoError(dir.string() + " is in use by another formpdf " + what_for +
-                          " writing there; nothing was written (run again once it has finished)");
+            throw IoError(tr("{0} is in use by another formpdf {1} writing there; nothing was "
+                             "written (run again once it has finished)",
+                             {dir.string(), what_for}));
         }
         break; // the file system cannot lock folders: go on unlocked
     }

@@ -1,5 +1,7 @@
 #include "core/mapped_file.h"
 
+#include "core/messages.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -22,31 +24,31 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path, std:
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        why_not = std::string("cannot be opened: ") + std::strerror(errno);
+        why_not = tr("cannot be opened: {0}", {std::strerror(errno)});
         return nullptr;
     }
     struct stat status {};
     if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
         ::close(fd);
-        why_not = "is not a regular file";
+        why_not = tr("is not a regular file");
         return nullptr;
     }
     const auto size = static_cast<std::uint64_t>(status.st_size);
     if (size > max_bytes) {
         ::close(fd);
-        why_not = "is " + mebibytes(size) + ", more than the " + mebibytes(max_bytes) +
-                  " a file of its kind may have";
+        why_not = tr("is {0}, more than the {1} a file of its kind may have",
+                     {mebibytes(size), mebibytes(max_bytes)});
         return nullptr;
     }
     if (size == 0) {
         ::close(fd);
-        why_not = "is empty";
+        why_not = tr("is empty");
         return nullptr;
     }
     void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
     if (data == MAP_FAILED) {
-        why_not = std::string("cannot be mapped: ") + std::strerror(errno);
+        why_not = tr("cannot be mapped: {0}", {std::strerror(errno)});
         return nullptr;
     }
     return std::shared_ptr<const MappedFile>(

@@ -1,5 +1,7 @@
 #include "core/output_file.h"
 
+#include "core/messages.h"
+
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -129,8 +131,8 @@ OutputFile::OutputFile(fs::path target) : target_(std::move(target)) {
         fd_ = ::open(temporary_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd_ < 0 && (errno != EEXIST || attempt >= 100)) {
             const int error = errno;
-            throw IoError(target_.string() + ": cannot create a temporary file in " + dir.string() +
-                          ": " + std::strerror(error));
+            throw IoError(tr("{0}: cannot create a temporary file in {1}: {2}",
+                             {target_.string(), dir.string(), std::strerror(error)}));
         }
     }
 }
@@ -144,8 +146,8 @@ OutputFile::~OutputFile() {
     }
 }
 
-void OutputFile::fail(const std::string& what, int error) const {
-    throw IoError(target_.string() + ": " + what + ": " + std::strerror(error));
+void OutputFile::fail(const char* what, int error) const {
+    throw IoError(substitute(tr(what), {target_.string(), std::strerror(error)}));
 }
 
 void OutputFile::write(std::string_view bytes) {
@@ -155,7 +157,7 @@ void OutputFile::write(std::string_view bytes) {
             continue;
         }
         if (n <= 0) {
-            fail("cannot write", n < 0 ? errno : ENOSPC);
+            fail(N_("{0}: cannot write: {1}"), n < 0 ? errno : ENOSPC);
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
@@ -168,7 +170,7 @@ void OutputFile::write_at(std::uint64_t offset, std::string_view bytes) {
             continue;
         }
         if (n <= 0) {
-            fail("cannot write", n < 0 ? errno : ENOSPC);
+            fail(N_("{0}: cannot write: {1}"), n < 0 ? errno : ENOSPC);
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
         offset += static_cast<std::uint64_t>(n);
@@ -185,7 +187,7 @@ std::string OutputFile::read_at(std::uint64_t offset, std::size_t size) const {
             continue;
         }
         if (n < 0) {
-            fail("cannot read back", errno);
+            fail(N_("{0}: cannot read back: {1}"), errno);
         }
         if (n == 0) {
             break;
@@ -199,7 +201,7 @@ std::string OutputFile::read_at(std::uint64_t offset, std::size_t size) const {
 std::uint64_t OutputFile::size() const {
     struct stat info {};
     if (::fstat(fd_, &info) != 0) {
-        fail("cannot read back", errno);
+        fail(N_("{0}: cannot read back: {1}"), errno);
     }
     return static_cast<std::uint64_t>(info.st_size);
 }
@@ -212,13 +214,13 @@ void OutputFile::commit(Durability durability) {
     const int close_error = errno;
     fd_ = -1;
     if (!synced) {
-        fail("cannot write", sync_error);
+        fail(N_("{0}: cannot write: {1}"), sync_error);
     }
     if (closed != 0) {
-        fail("cannot write", close_error);
+        fail(N_("{0}: cannot write: {1}"), close_error);
     }
     if (std::rename(temporary_.c_str(), target_.c_str()) != 0) {
-        fail("cannot rename the temporary file into place", errno);
+        fail(N_("{0}: cannot rename the temporary file into place: {1}"), errno);
     }
     committed_ = true;
 }

@@ -44,7 +44,8 @@ public:
     const std::filesystem::path& temporary() const { return temporary_; }
 
 private:
-    [[noreturn]] void fail(const std::string& what, int error) const;
+    // `what`: an N_() marked message with {0} for the target and {1} for the system's reason.
+    [[noreturn]] void fail(const char* what, int error) const;
 
     std::filesystem::path target_;
     std::filesystem::path temporary_;

@@ -1,6 +1,7 @@
 #include "layout/document_layouter.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/number_format.h"
 #include "layout/document_merge.h"
 #include "layout/form_tightening.h"
@@ -210,11 +211,12 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
             const auto mm = [](double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; };
             throw DiagnosticError(make_error(
                 numbers.loc,
-                "the page number '" + text + "' takes " + std::to_string(broken.lines().size()) +
-                    " line(s), " + mm(height) + " tall, " + mm(numbers.offset_pt) +
-                    " from the page's edge: it runs off the " + mm(page.height) + " page",
-                "make the page numbers' style smaller or their offset smaller, or shorten the "
-                "format"));
+                tr("the page number '{0}' takes {1} line(s), {2} tall, {3} from the page's edge: "
+                   "it runs off the {4} page",
+                   {text, std::to_string(broken.lines().size()), mm(height), mm(numbers.offset_pt),
+                    mm(page.height)}),
+                tr("make the page numbers' style smaller or their offset smaller, or shorten the "
+                   "format")));
         }
         // Exactly the room for the number: growing a full vector would double every page's items.
         page.items.reserve(page.items.size() + broken.lines().size());

@@ -1,5 +1,7 @@
 #include "layout/resolved_style.h"
 
+#include "core/messages.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
@@ -30,10 +32,10 @@ namespace {
 
 std::string weight_name(int weight) {
     if (weight >= 650) {
-        return std::to_string(weight) + " (bold)";
+        return tr("{0} (bold)", {std::to_string(weight)});
     }
     if (weight <= 450 && weight >= 350) {
-        return std::to_string(weight) + " (regular)";
+        return tr("{0} (regular)", {std::to_string(weight)});
     }
     return std::to_string(weight);
 }
@@ -56,12 +58,14 @@ StyleSet::StyleSet(const load::LayoutSpec& spec, text::FontLibrary& fonts, Diagn
         if (diagnostics && std::abs(found_weight - slot->weight) >= 200) {
             diagnostics->warning(
                 slot->loc,
-                "font family \"" + slot->family + "\" has no face of weight " +
-                    weight_name(slot->weight) + "; its weight " + weight_name(found_weight) +
-                    " face is used",
-                "put the " + std::string(slot->weight > found_weight ? "bold" : "lighter") +
-                    " font file into fonts/, or name a family that has one (Noto Sans CJK SC "
-                    "has a real bold, like 黑体); formpdf does not fake bold");
+                tr("font family \"{0}\" has no face of weight {1}; its weight {2} face is used",
+                   {slot->family, weight_name(slot->weight), weight_name(found_weight)}),
+                slot->weight > found_weight
+                    ? tr("put the bold font file into fonts/, or name a family that has one (Noto "
+                         "Sans CJK SC has a real bold, like 黑体); formpdf does not fake bold")
+                    : tr("put the lighter font file into fonts/, or name a family that has one "
+                         "(Noto Sans CJK SC has a real bold, like 黑体); formpdf does not fake "
+                         "bold"));
         }
         return id;
     };

@@ -1,6 +1,7 @@
 #include "layout/table_layouter.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/number_format.h"
 #include "layout/cell_borders.h"
 #include "layout/cell_text.h"
@@ -198,10 +199,11 @@ private:
         if (height > flow_.content_height() + kEpsilon) {
             throw DiagnosticError(make_error(
                 cell.box_loc,
-                "the texts of this cell are kept together on one page and need " + mm(height) +
-                    ", more than the page's content height of " + mm(flow_.content_height()),
-                "make the cell's column wider or its texts shorter, or put the long text into a "
-                "cell of its own"));
+                tr("the texts of this cell are kept together on one page and need {0}, more than "
+                   "the page's content height of {1}",
+                   {mm(height), mm(flow_.content_height())}),
+                tr("make the cell's column wider or its texts shorter, or put the long text into "
+                   "a cell of its own")));
         }
         ResolvedStyle whole = styles_.get(cell.style);
         whole.padding = {};
@@ -431,10 +433,10 @@ private:
         }
         throw DiagnosticError(make_error(
             worst->cell->box_loc,
-            "the rows on this page need " + mm(planned_height(page)) + " but the page holds " +
-                mm(flow_.content_height()) + ": this cell spans rows and its text (" +
-                mm(worst_need) + ") is shown whole on the page",
-            "make the cell's column wider or its text shorter, or let it span fewer rows"));
+            tr("the rows on this page need {0} but the page holds {1}: this cell spans rows and "
+               "its text ({2}) is shown whole on the page",
+               {mm(planned_height(page)), mm(flow_.content_height()), mm(worst_need)}),
+            tr("make the cell's column wider or its text shorter, or let it span fewer rows")));
     }
 
     static std::string mm(double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; }
@@ -449,13 +451,16 @@ private:
         }
         throw DiagnosticError(make_error(
             table_.rows[first].loc,
-            "the header rows starting here are " + mm(block) + " tall with their text" +
-                (end < table_.rows.size() ? ", and the first line of the row after them needs " +
-                                                mm(next) + ": more than"
-                                          : ", more than") +
-                " the page's content height of " + mm(flow_.content_height()),
-            "header rows repeat at the top of every page: make their text shorter, their "
-            "columns wider, or their style's size or padding smaller"));
+            end < table_.rows.size()
+                ? tr("the header rows starting here are {0} tall with their text, and the first "
+                     "line of the row after them needs {1}: more than the page's content height "
+                     "of {2}",
+                     {mm(block), mm(next), mm(flow_.content_height())})
+                : tr("the header rows starting here are {0} tall with their text, more than the "
+                     "page's content height of {1}",
+                     {mm(block), mm(flow_.content_height())}),
+            tr("header rows repeat at the top of every page: make their text shorter, their "
+               "columns wider, or their style's size or padding smaller")));
     }
 
     [[noreturn]] void fail_no_room_below_header(std::size_t row) const {
@@ -463,10 +468,12 @@ private:
         const SourceLoc& where = has_header ? table_.rows[header_.first].loc : table_.rows[row].loc;
         throw DiagnosticError(make_error(
             where,
-            "the first line of a row needs " + mm(min_part_height(row)) + " but a page holds " +
-                mm(capacity_for_next_row()) +
-                (has_header ? " below the header rows starting here" : std::string()),
-            "make the header rows or the row's style smaller, or the page's margins smaller"));
+            has_header ? tr("the first line of a row needs {0} but a page holds {1} below the "
+                            "header rows starting here",
+                            {mm(min_part_height(row)), mm(capacity_for_next_row())})
+                       : tr("the first line of a row needs {0} but a page holds {1}",
+                            {mm(min_part_height(row)), mm(capacity_for_next_row())}),
+            tr("make the header rows or the row's style smaller, or the page's margins smaller")));
     }
 
     // --- one page ---------------------------------------------------------------------------
@@ -702,12 +709,16 @@ private:
             if (text->height() > room + kEpsilon) {
                 throw DiagnosticError(make_error(
                     cell.cell->box_loc,
-                    "this cell spans rows and is shown whole on every page it reaches, but its "
-                    "text needs " +
-                        mm(text->height()) + ", more than the " + mm(room) + " a page holds" +
-                        (entry.header_part ? std::string() : " below the header rows"),
-                    "make the column wider, the text shorter, or the style's size or padding "
-                    "smaller"));
+                    entry.header_part
+                        ? tr("this cell spans rows and is shown whole on every page it reaches, "
+                             "but its text needs {0}, more than the {1} a page holds",
+                             {mm(text->height()), mm(room)})
+                        : tr("this cell spans rows and is shown whole on every page it reaches, "
+                             "but its text needs {0}, more than the {1} a page holds below the "
+                             "header rows",
+                             {mm(text->height()), mm(room)}),
+                    tr("make the column wider, the text shorter, or the style's size or padding "
+                       "smaller")));
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "layout/text_box.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/number_format.h"
 #include "core/utf8.h"
 #include "text/line_cache.h"
@@ -46,11 +47,10 @@ BrokenText break_text(const StyleSet& styles, const ResolvedStyle& style, const 
     } catch (const text::MissingGlyphError& missing) {
         throw DiagnosticError(make_error(
             where,
-            "character " + code_point_label(missing.code_point()) +
-                " is in none of the fonts of style '" + style.name + "' (" +
-                chain_families(styles, style) + ")",
-            "put a font that has it into fonts/ and add it to the layout's 'fallback' list, or "
-            "replace the character"));
+            tr("character {0} is in none of the fonts of style '{1}' ({2})",
+               {code_point_label(missing.code_point()), style.name, chain_families(styles, style)}),
+            tr("put a font that has it into fonts/ and add it to the layout's 'fallback' list, or "
+               "replace the character")));
     }
     return broken;
 }
@@ -64,17 +64,29 @@ void require_width_fits(const BrokenText& text, const SourceLoc& box_loc,
         }
         const ResolvedStyle& style = *text.style;
         const auto mm = [](double pt) { return format_number(pt_to_mm(pt), 2) + "mm"; };
-        throw DiagnosticError(make_error(
-            box_loc,
-            "'" + line.text + "' is " + mm(line.width_pt) + " wide at " +
-                format_number(style.size_pt) + "pt, wider than the " + mm(text.content_width_pt) +
-                " this box leaves for text (style '" + style.name + "', padding " +
-                mm(style.padding.left) + " left and " + mm(style.padding.right) + " right)" +
-                (text_loc.line > 0 && text_loc.file != box_loc.file
-                     ? "; the text is at " + text_loc.file + ":" + std::to_string(text_loc.line) +
-                           ":" + std::to_string(text_loc.col)
-                     : std::string()),
-            "make the column or box wider, or the style's size or padding smaller"));
+        const std::string width = mm(line.width_pt);
+        const std::string size = format_number(style.size_pt);
+        const std::string room = mm(text.content_width_pt);
+        const std::string left = mm(style.padding.left);
+        const std::string right = mm(style.padding.right);
+        std::string message;
+        if (text_loc.line > 0 && text_loc.file != box_loc.file) {
+            std::string text_at = text_loc.file;
+            text_at += ":";
+            text_at += std::to_string(text_loc.line);
+            text_at += ":";
+            text_at += std::to_string(text_loc.col);
+            message = tr("'{0}' is {1} wide at {2}pt, wider than the {3} this box leaves for text "
+                         "(style '{4}', padding {5} left and {6} right); the text is at {7}",
+                         {line.text, width, size, room, style.name, left, right, text_at});
+        } else {
+            message = tr("'{0}' is {1} wide at {2}pt, wider than the {3} this box leaves for text "
+                         "(style '{4}', padding {5} left and {6} right)",
+                         {line.text, width, size, room, style.name, left, right});
+        }
+        throw DiagnosticError(
+            make_error(box_loc, std::move(message),
+                       tr("make the column or box wider, or the style's size or padding smaller")));
     }
 }
 

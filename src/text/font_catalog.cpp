@@ -1,5 +1,6 @@
 #include "text/font_catalog.h"
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "text/font_scan_cache.h"
 #include "text/freetype_font.h"
@@ -49,9 +50,9 @@ void collect_font_files(const fs::path& dir, int depth, Walk& walk) {
             if (!walk.stopped) {
                 walk.stopped = true;
                 walk.skipped->push_back(
-                    {dir.string(), "the font scan stopped here, after " +
-                                       std::to_string(walk.limits.max_entries) +
-                                       " files and folders (the most one font folder may hold)"});
+                    {dir.string(), tr("the font scan stopped here, after {0} files and folders "
+                                      "(the most one font folder may hold)",
+                                      {std::to_string(walk.limits.max_entries)})});
             }
             return;
         }

@@ -42,7 +42,7 @@ std::string skipped_list(const std::vector<SkippedFont>& skipped) {
         out += (i == 0 ? "" : ", ") + skipped[i].path + " (" + skipped[i].reason + ")";
     }
     if (skipped.size() > kListed) {
-        out += " and " + std::to_string(skipped.size() - kListed) + " more";
+        out += tr(" and {0} more", {std::to_string(skipped.size() - kListed)});
     }
     return out;
 }
@@ -74,40 +74,44 @@ const CatalogFace* find_face(FontCatalog& catalog, const FontRequest& request, s
 
 [[noreturn]] void throw_unknown_family(FontCatalog& catalog, const FontRequest& request) {
     const std::vector<std::string> nearest = catalog.nearest_families(request.family, 5);
+    // The hint's pieces are whole clauses, each translated with the punctuation that joins it.
     std::string hint;
     if (nearest.empty()) {
-        hint = "no font files were found";
+        hint = tr("no font files were found");
     } else {
-        hint = "nearest families found: " + quoted_list(nearest);
+        hint = tr("nearest families found: {0}", {quoted_list(nearest)});
     }
     if (const std::vector<SkippedFont> skipped = catalog.skipped(SIZE_MAX); !skipped.empty()) {
-        hint += "; font files skipped as unreadable or damaged (one may have been that family): " +
-                skipped_list(skipped);
+        hint += tr("; font files skipped as unreadable or damaged (one may have been that family): "
+                   "{0}",
+                   {skipped_list(skipped)});
     }
-    hint += "; searched " + path_list(catalog.directories()) +
-            "; a font file (.otf .ttf .ttc .otc) dropped into the project's fonts/ folder is found "
-            "too";
+    hint += tr("; searched {0}; a font file (.otf .ttf .ttc .otc) dropped into the project's "
+               "fonts/ folder is found too",
+               {path_list(catalog.directories())});
     throw DiagnosticError(
-        make_error(request.loc, "font family \"" + request.family + "\" was not found", hint));
+        make_error(request.loc, tr("font family \"{0}\" was not found", {request.family}), hint));
 }
 
 void check_outlines(const CatalogFace& match, OutlineFormat outlines, const FontRequest& request) {
     const std::string where =
-        match.path + " (face " + std::to_string(match.summary.face_index) + ")";
+        tr("{0} (face {1})", {match.path, std::to_string(match.summary.face_index)});
     switch (outlines) {
     case OutlineFormat::Cff:
     case OutlineFormat::TrueType:
         return;
     case OutlineFormat::Cff2:
-        throw DiagnosticError(make_error(request.loc,
-                                         "font family \"" + request.family +
-                                             "\" is a variable CFF2 font, which PDF cannot embed",
-                                         "the face found is " + where +
-                                             "; use a static .otf or .ttf instance of the family"));
+        throw DiagnosticError(
+            make_error(request.loc,
+                       tr("font family \"{0}\" is a variable CFF2 font, which PDF cannot embed",
+                          {request.family}),
+                       tr("the face found is {0}; use a static .otf or .ttf instance of the family",
+                          {where})));
     case OutlineFormat::None:
         throw DiagnosticError(make_error(
-            request.loc, "font family \"" + request.family + "\" has no outlines to embed",
-            "the face found is " + where + "; use an .otf or .ttf font with CFF or glyf outlines"));
+            request.loc, tr("font family \"{0}\" has no outlines to embed", {request.family}),
+            tr("the face found is {0}; use an .otf or .ttf font with CFF or glyf outlines",
+               {where})));
     }
 }
 
@@ -126,30 +130,35 @@ void report_skipped(FontLibrary::Impl& impl, const FontRequest& request, const C
         if (!impl.reported_skips.insert(skipped.path).second) {
             continue;
         }
-        const std::string message =
-            (skipped.partly ? "font file skipped in part: " : "font file skipped: ") +
-            skipped.reason;
+        const std::string message = skipped.partly
+                                        ? tr("font file skipped in part: {0}", {skipped.reason})
+                                        : tr("font file skipped: {0}", {skipped.reason});
         if (i < before.size()) {
-            diagnostics->warning(SourceLoc{skipped.path, 0, 0}, message,
-                                 "font family \"" + request.family + "\" (" + request.loc.file +
-                                     ":" + std::to_string(request.loc.line) + ") was taken from " +
-                                     match.path +
-                                     ", found later in the search; if this file was meant to "
-                                     "provide it, replace it with an intact copy");
+            std::string requested_at = request.loc.file;
+            requested_at += ":";
+            requested_at += std::to_string(request.loc.line);
+            diagnostics->warning(
+                SourceLoc{skipped.path, 0, 0}, message,
+                tr("font family \"{0}\" ({1}) was taken from {2}, found later in the search; if "
+                   "this file was meant to provide it, replace it with an intact copy",
+                   {request.family, requested_at, match.path}));
         } else {
             diagnostics->note(SourceLoc{skipped.path, 0, 0}, message,
-                              "replace it with an intact copy, or remove it");
+                              tr("replace it with an intact copy, or remove it"));
         }
     }
 }
 
 [[noreturn]] void throw_damaged(const std::string& path, const std::string& what,
                                 const FontRequest& request) {
+    std::string requested_at = request.loc.file;
+    requested_at += ":";
+    requested_at += std::to_string(request.loc.line);
     throw DiagnosticError(make_error(
-        SourceLoc{path, 0, 0}, "damaged font file: " + what,
-        "it was chosen for font family \"" + request.family + "\" (" + request.loc.file + ":" +
-            std::to_string(request.loc.line) +
-            "); replace it with an intact copy of the font, or remove it to use another font"));
+        SourceLoc{path, 0, 0}, tr("damaged font file: {0}", {what}),
+        tr("it was chosen for font family \"{0}\" ({1}); replace it with an intact copy of the "
+           "font, or remove it to use another font",
+           {request.family, requested_at})));
 }
 
 } // namespace
@@ -197,10 +206,10 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
         blob = map_font_file(match->path, &why_not);
         if (!blob) {
             impl.blobs.erase(match->path);
-            throw DiagnosticError(
-                make_error(request.loc, "cannot read font file " + match->path + ": it " + why_not,
-                           "the file was found by the font scan but cannot be "
-                           "opened now; check that it still exists"));
+            throw DiagnosticError(make_error(
+                request.loc, tr("cannot read font file {0}: it {1}", {match->path, why_not}),
+                tr("the file was found by the font scan but cannot be opened now; check that it "
+                   "still exists")));
         }
     }
     // Checked per face (a collection's faces have directories of their own), before HarfBuzz
@@ -232,7 +241,7 @@ FontId FontLibrary::load(const FontRequest& request, Diagnostics* diagnostics) {
     hb_face_make_immutable(face.get());
     if (hb_face_get_glyph_count(face.get()) == 0) {
         // What the checks above let through and HarfBuzz still cannot read.
-        throw_damaged(match->path, "HarfBuzz reads no glyphs in it", request);
+        throw_damaged(match->path, tr("HarfBuzz reads no glyphs in it"), request);
     }
     HbFont font(hb_font_create(face.get()));
     hb_font_make_immutable(font.get());

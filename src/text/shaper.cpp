@@ -1,6 +1,7 @@
 #include "text/shaper.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "text/font_library_impl.h"
 #include "text/line_breaker.h"
@@ -210,11 +211,11 @@ ShapedText shape_text(const FontLibrary& fonts, std::string_view utf8, const Fon
                               static_cast<unsigned>(code_point_at(utf8, infos[i].cluster)));
                 throw DiagnosticError(make_error(
                     SourceLoc{resource.path, 0, 0},
-                    "damaged font file: it gives " + std::string(buffer) + " glyph " +
-                        std::to_string(infos[i].codepoint) + ", and it has only " +
-                        std::to_string(resource.glyph_count) + " glyphs",
-                    "its cmap, GSUB or maxp table is damaged; replace it with an intact copy of "
-                    "the font, or remove it to use another font"));
+                    tr("damaged font file: it gives {0} glyph {1}, and it has only {2} glyphs",
+                       {buffer, std::to_string(infos[i].codepoint),
+                        std::to_string(resource.glyph_count)}),
+                    tr("its cmap, GSUB or maxp table is damaged; replace it with an intact copy of "
+                       "the font, or remove it to use another font")));
             }
             ShapedGlyph glyph;
             glyph.font = run.font;
