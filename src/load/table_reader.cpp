@@ -186,8 +186,8 @@ void read_group_row(const MapReader& map, RowSpec& row,
             row.levels.push_back(std::move(level));
         }
     }
-    row.cells = read_cells(map.get("cells", "list the cells of one record, e.g. "
-                                            "[{field: name}, {field: value}]"),
+    row.cells = read_cells(map.get("cells", tr("list the cells of one record, e.g. "
+                                               "[{field: name}, {field: value}]")),
                            context);
     if (const auto blank = map.find("blank-rows")) {
         row.blank_rows = blank->integer(0, 1000);
