@@ -1,6 +1,7 @@
 // The loaders' messages in Chinese (issue 19): a YAML syntax error with its hint, an unknown key
-// with "did you mean", a value of the wrong type and a cell the import cannot place, each said in
-// Chinese under a zh_CN locale and in the same English as before under C.UTF-8.
+// with "did you mean", a value of the wrong type, a cell the import cannot place and a workbook
+// cell under a merged range, each said in Chinese under a zh_CN locale and in the same English as
+// before under C.UTF-8.
 
 #include "support/command.h"
 
@@ -109,6 +110,31 @@ TEST(MessagesLoad, ACellTheImportCannotPlace) {
     EXPECT_TRUE(contains(en.err, "broken-export-extra-cell.txt:14:36: error: cannot place the cell "
                                  "'多余' (column 6): this shifted row has more cells than the 3 "
                                  "columns after the indicator names\n"))
+        << en.err;
+}
+
+TEST(MessagesLoad, AWorkbookCellUnderAMergedRange) {
+    TempDir dir;
+    const auto made =
+        run_command({"/usr/bin/python3",
+                     std::string(FORMPDF_SOURCE_DIR) + "/tests/support/make_hostile_workbooks.py",
+                     dir.path().string(), "covered.xlsx"});
+    ASSERT_EQ(made.exit_code, 0) << made.err;
+    const std::vector<std::string> argv = {
+        formpdf_binary(), "import", (dir / "covered.xlsx").string(), "-o", (dir / "out").string()};
+    const auto zh = run_command(argv, kChinese);
+    EXPECT_TRUE(contains(zh.err, "covered.xlsx:S!B1: 警告: 单元格中的'x'位于合并区域 A1:B1 之下，"
+                                 "不会显示出来：不导入\n"))
+        << zh.err;
+    EXPECT_TRUE(contains(zh.err, "\n提示: 如果这段文本属于表单，请在工作簿中取消合并该区域"))
+        << zh.err;
+    EXPECT_TRUE(contains(zh.err, "covered.xlsx: 注: 读取方式：.xlsx 工作簿（1 个工作表）"))
+        << zh.err;
+    const auto en = run_command(argv, kEnglish);
+    EXPECT_TRUE(contains(en.err, "covered.xlsx:S!B1: warning: the cell holds 'x' under the merged "
+                                 "range A1:B1, where it is not shown: it is not imported\n"))
+        << en.err;
+    EXPECT_TRUE(contains(en.err, "covered.xlsx: note: read as an .xlsx workbook (1 sheet)"))
         << en.err;
 }
 
