@@ -1,5 +1,6 @@
 #include "load/batch_fields.h"
 
+#include "core/messages.h"
 #include "load/yaml_reader.h"
 
 #include <algorithm>
@@ -16,8 +17,8 @@ std::string read_field_id(const ValueReader& value, SourceLoc& loc) {
                c == '_' || c == '-';
     });
     if (!plain) {
-        value.fail(value.label() + " must be a field id, not " + value.describe(),
-                   "the id the declarations write the field under, e.g. project_code");
+        value.fail(tr("{0} must be a field id, not {1}", {value.label(), value.describe()}),
+                   tr("the id the declarations write the field under, e.g. project_code"));
     }
     loc = value.loc();
     return id;

@@ -1,5 +1,7 @@
 #include "load/cell_drawing_reader.h"
 
+#include "core/messages.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -13,8 +15,8 @@ constexpr double kTableBorder = -1;
 void check_style(const ValueReader& value, const std::string& name,
                  const std::vector<std::string_view>& style_names) {
     if (std::find(style_names.begin(), style_names.end(), name) == style_names.end()) {
-        value.fail("unknown style '" + name + "'",
-                   suggestion_hint(name, style_names, "defined styles"));
+        value.fail(tr("unknown style '{0}'", {name}),
+                   suggestion_hint(name, style_names, N_("defined styles")));
     }
 }
 
@@ -34,7 +36,7 @@ double read_side(const ValueReader& value) {
         return value.boolean() ? kTableBorder : 0;
     }
     if (!value.is_scalar()) {
-        value.fail_expected("a border width such as 0.5pt, 0 for none, or true/false");
+        value.fail_expected(tr("a border width such as 0.5pt, 0 for none, or true/false"));
     }
     return value.length_pt();
 }
@@ -57,8 +59,8 @@ CellBorders read_border(const ValueReader& value) {
             border.left = read_side(*left);
         }
         if (!border.any()) {
-            value.fail(value.label() + " names no side",
-                       "give one or more of top, right, bottom, left, e.g. {bottom: 1pt}");
+            value.fail(tr("{0} names no side", {value.label()}),
+                       tr("give one or more of top, right, bottom, left, e.g. {bottom: 1pt}"));
         }
         return border;
     }
@@ -73,9 +75,9 @@ void read_content(const MapReader& map, CellContent& content, std::string& text)
     const auto field = map.find("field");
     const auto format = map.find("format");
     if ((literal ? 1 : 0) + (field ? 1 : 0) + (format ? 1 : 0) != 1) {
-        map.value().fail("each of 'texts' shows one of 'text', 'field' or 'format'",
-                         "e.g. {text: （盖章）, align: right}, {field: opinion}, or "
-                         "{format: \"审核人：{reviewer}\"}");
+        map.value().fail(tr("each of 'texts' shows one of 'text', 'field' or 'format'"),
+                         tr("e.g. {text: （盖章）, align: right}, {field: opinion}, or "
+                            "{format: \"审核人：{reviewer}\"}"));
     }
     if (literal) {
         text = literal->text();
@@ -84,7 +86,7 @@ void read_content(const MapReader& map, CellContent& content, std::string& text)
         text = field->text();
         content = CellContent::Field;
         if (text.empty()) {
-            field->fail(field->label() + " must name a field");
+            field->fail(tr("{0} must name a field", {field->label()}));
         }
     } else {
         text = format->text();
@@ -102,8 +104,8 @@ CellTextSpec read_text_part(const ValueReader& value,
         return part;
     }
     if (!value.is_map()) {
-        value.fail_expected("a text, or a map such as {text: （盖章）, align: right, valign: "
-                            "bottom}");
+        value.fail_expected(tr("a text, or a map such as {text: （盖章）, align: right, valign: "
+                               "bottom}"));
     }
     const MapReader map = value.map({"text", "field", "format", "style", "align", "valign"});
     read_content(map, part.content, part.text);
@@ -132,25 +134,26 @@ void read_cell_drawing(const MapReader& map, CellSpec& cell,
     }
     if (const auto texts = map.find("texts")) {
         if (map.has("text") || map.has("field") || map.has("format")) {
-            texts->fail("a cell shows either 'texts' or one of 'text', 'field', 'format'",
-                        "put the cell's text into the 'texts' list as one more item");
+            texts->fail(tr("a cell shows either 'texts' or one of 'text', 'field', 'format'"),
+                        tr("put the cell's text into the 'texts' list as one more item"));
         }
         if (!texts->is_list()) {
-            texts->fail_expected("a list of texts, e.g. [{field: opinion}, {text: （盖章）, "
-                                 "align: right, valign: bottom}]");
+            texts->fail_expected(tr("a list of texts, e.g. [{field: opinion}, {text: （盖章）, "
+                                    "align: right, valign: bottom}]"));
         }
         for (const ValueReader& item : texts->list()) {
             cell.texts.push_back(read_text_part(item, style_names));
         }
         if (cell.texts.empty()) {
-            texts->fail("'texts' is empty", "list the cell's texts, or write the cell as ~");
+            texts->fail(tr("'texts' is empty"),
+                        tr("list the cell's texts, or write the cell as ~"));
         }
     }
     if (const auto vertical = map.find("vertical")) {
         cell.vertical = vertical->boolean();
         if (cell.vertical && !cell.texts.empty()) {
-            vertical->fail("a cell with 'texts' cannot be vertical",
-                           "vertical sets the cell's one text: use 'text' or 'field'");
+            vertical->fail(tr("a cell with 'texts' cannot be vertical"),
+                           tr("vertical sets the cell's one text: use 'text' or 'field'"));
         }
     }
     const auto hint = map.find("hint");
@@ -158,16 +161,16 @@ void read_cell_drawing(const MapReader& map, CellSpec& cell,
         cell.hint = hint->text();
         cell.hint_loc = hint->loc();
         if (cell.content == CellContent::Text || !cell.texts.empty()) {
-            hint->fail("a hint stands in for an empty value, but this cell prints the layout's "
-                       "own text",
-                       "give the hint to a cell with 'field' or 'format' (or an empty one), e.g. "
-                       "{field: overview, hint: （100字以内）}");
+            hint->fail(tr("a hint stands in for an empty value, but this cell prints the "
+                          "layout's own text"),
+                       tr("give the hint to a cell with 'field' or 'format' (or an empty one), "
+                          "e.g. {field: overview, hint: （100字以内）}"));
         }
     }
     if (const auto hint_style = map.find("hint-style")) {
         if (!hint) {
-            hint_style->fail("'hint-style' without a 'hint'",
-                             "add the hint text, e.g. hint: （100字以内）");
+            hint_style->fail(tr("'hint-style' without a 'hint'"),
+                             tr("add the hint text, e.g. hint: （100字以内）"));
         }
         cell.hint_style = hint_style->text();
         cell.hint_style_loc = hint_style->loc();

@@ -6,6 +6,7 @@
 #include "load/declaration.h"
 
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "load/input_method_slips.h"
 #include "load/source_text.h"
 #include "load/yaml_guard.h"
@@ -47,9 +48,9 @@ TextValue read_text_value(const ValueReader& value) {
         return TextValue{"", value.loc()};
     }
     if (!value.is_scalar()) {
-        value.fail_expected("text",
-                            "every value of a declaration is text: write it after the colon, in "
-                            "quotes if it starts with a YAML indicator such as '*'");
+        value.fail_expected(tr("text"),
+                            tr("every value of a declaration is text: write it after the colon, "
+                               "in quotes if it starts with a YAML indicator such as '*'"));
     }
     return TextValue{value.text(), value.loc()};
 }
@@ -65,7 +66,7 @@ std::vector<std::pair<std::string, TextValue>> read_text_map(const MapReader& ma
 
 Record read_record(const ValueReader& item) {
     if (!item.is_map()) {
-        item.fail_expected("a row such as `{name: …, value: …, explanation: …}`");
+        item.fail_expected(tr("a row such as `{name: …, value: …, explanation: …}`"));
     }
     Record record;
     record.loc = item.loc();
@@ -74,11 +75,11 @@ Record read_record(const ValueReader& item) {
 }
 
 Group read_group(const ValueReader& item) {
-    static constexpr const char* kShape =
-        "a group is `- level1: 产出` followed by `groups:` (the groups under it) or `rows:` (its "
-        "rows)";
+    const char* const kShape =
+        tr("a group is `- level1: 产出` followed by `groups:` (the groups under it) or `rows:` "
+           "(its rows)");
     if (!item.is_map()) {
-        item.fail_expected("a group such as `{level1: 产出, groups: […]}`", kShape);
+        item.fail_expected(tr("a group such as `{level1: 产出, groups: […]}`"), kShape);
     }
     const MapReader map = item.open_map();
     Group group;
@@ -89,15 +90,15 @@ Group read_group(const ValueReader& item) {
             continue;
         }
         if (label_entry) {
-            throw DiagnosticError(make_error(entry.key_loc,
-                                             "this group has two names, '" + label_entry->key +
-                                                 "' and '" + entry.key + "'",
-                                             kShape));
+            throw DiagnosticError(make_error(
+                entry.key_loc,
+                tr("this group has two names, '{0}' and '{1}'", {label_entry->key, entry.key}),
+                kShape));
         }
         label_entry = &entry;
     }
     if (!label_entry) {
-        item.fail("this group has no name", kShape);
+        item.fail(tr("this group has no name"), kShape);
     }
     group.level = label_entry->key;
     group.label = read_text_value(label_entry->value);
@@ -105,7 +106,7 @@ Group read_group(const ValueReader& item) {
     const auto rows = map.find(kRowsKey);
     if (groups && rows) {
         throw DiagnosticError(make_error(map.find_entry(kRowsKey)->key_loc,
-                                         "a group holds either `groups:` or `rows:`, not both",
+                                         tr("a group holds either `groups:` or `rows:`, not both"),
                                          kShape));
     }
     if (groups) {
@@ -141,20 +142,20 @@ bool is_record_list(const std::vector<ValueReader>& items) {
 
 Declaration read_declaration(const ValueReader& root, const std::string& file) {
     if (!root.is_map()) {
-        root.fail_expected("a declaration: a map with `form:`, `fields:` and the indicator tree",
-                           "see docs/declaration-format.md");
+        root.fail_expected(tr("a declaration: a map with `form:`, `fields:` and the indicator "
+                              "tree"),
+                           tr("see docs/declaration-format.md"));
     }
     const MapReader map = root.open_map();
     Declaration declaration;
     declaration.file = file;
     declaration.loc = root.loc();
-    const ValueReader form =
-        map.get(kFormKey,
-                "a declaration starts with the form it fills in, e.g. `form: shenzhen-l2-project`; "
-                "a layout file starts with `formpdf-layout: 1`");
+    const ValueReader form = map.get(
+        kFormKey, tr("a declaration starts with the form it fills in, e.g. `form: "
+                     "shenzhen-l2-project`; a layout file starts with `formpdf-layout: 1`"));
     declaration.form = read_text_value(form);
     if (declaration.form.text.empty()) {
-        form.fail("'form' must name a form, e.g. `form: shenzhen-l2-project`");
+        form.fail(tr("'form' must name a form, e.g. `form: shenzhen-l2-project`"));
     }
     for (const MapEntry& entry : map.entries()) {
         if (entry.key == kFormKey) {
@@ -167,9 +168,9 @@ Declaration read_declaration(const ValueReader& root, const std::string& file) {
         // Any other key is a tree or a list (its id is checked against the form definition).
         if (!entry.value.is_list() && !entry.value.is_null()) {
             entry.value.fail_expected(
-                "a list of groups or records",
-                "the keys of a declaration are `form`, `fields`, and its trees (such as "
-                "`indicators`, each a list of groups) and lists (each a list of records)");
+                tr("a list of groups or records"),
+                tr("the keys of a declaration are `form`, `fields`, and its trees (such as "
+                   "`indicators`, each a list of groups) and lists (each a list of records)"));
         }
         std::vector<Group> groups;
         const std::vector<ValueReader> items = entry.value.list();
@@ -209,9 +210,9 @@ std::vector<Declaration> load_declarations_text(std::string_view yaml, const std
             error.diagnostic(), *documents.front().source(), ErrorKind::Load));
     }
     if (declarations.empty()) {
-        throw DiagnosticError(make_error(SourceLoc{file, 0, 0}, "the file holds no declaration",
-                                         "a declaration starts with `form: <form id>`; see "
-                                         "docs/declaration-format.md"));
+        throw DiagnosticError(make_error(SourceLoc{file, 0, 0}, tr("the file holds no declaration"),
+                                         tr("a declaration starts with `form: <form id>`; see "
+                                            "docs/declaration-format.md")));
     }
     return declarations;
 }

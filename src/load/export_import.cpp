@@ -1,5 +1,6 @@
 #include "load/export_import.h"
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "core/windows_names.h"
 #include "load/export_lines.h"
@@ -46,11 +47,16 @@ public:
                 end_form(last_line_);
             } else if (in_form_) {
                 error(form_start_, 1,
-                      "the form that starts here has no " + form_.footer_label + " line: the " +
-                          (grid_.unit == GridUnit::TextLines ? "export" : "sheet") +
-                          " ends before it",
-                      "each form of the export runs from its title line to its footer line (" +
-                          shorten(form_.footer) + ")");
+                      grid_.unit == GridUnit::TextLines
+                          ? tr("the form that starts here has no {0} line: the export ends "
+                               "before it",
+                               {form_.footer_label})
+                          : tr("the form that starts here has no {0} line: the sheet ends "
+                               "before it",
+                               {form_.footer_label}),
+                      tr("each form of the export runs from its title line to its footer line "
+                         "({0})",
+                         {shorten(form_.footer)}));
                 in_form_ = false;
             }
             skipping_ = false;
@@ -128,10 +134,10 @@ private:
         }
         if (is_title(line)) {
             error(form_start_, 1,
-                  "the form that starts here has no " + form_.footer_label +
-                      " line before the next form's title (" +
-                      grid_.row_name(*sheet_, line.number) + ")",
-                  "each form of the export runs from its title line to its footer line");
+                  tr("the form that starts here has no {0} line before the next form's title "
+                     "({1})",
+                     {form_.footer_label, grid_.row_name(*sheet_, line.number)}),
+                  tr("each form of the export runs from its title line to its footer line"));
             in_form_ = false;
             start_form(line);
             return;
@@ -161,10 +167,11 @@ private:
         const std::vector<const Cell*> cells = nonempty_cells(line);
         if (cells.size() != 1 || cells[0]->index != 0) {
             error(line.number, cells[0]->col,
-                  "expected the title line of a form, found " + std::to_string(cells.size()) +
-                      " cells starting with " + shorten(cells[0]->text),
-                  "forms are separated by blank lines and start with their title (" +
-                      shorten(form_.title) + "); the lines up to the next blank line are skipped");
+                  tr("expected the title line of a form, found {0} cells starting with {1}",
+                     {std::to_string(cells.size()), shorten(cells[0]->text)}),
+                  tr("forms are separated by blank lines and start with their title ({0}); the "
+                     "lines up to the next blank line are skipped",
+                     {shorten(form_.title)}));
             skipping_ = true;
             return;
         }
@@ -179,11 +186,11 @@ private:
         declaration_.form = TextValue{form_.id, loc(line.number, 1)};
         if (cells[0]->text != form_.title) {
             warning(line.number, cells[0]->col,
-                    "the title differs from the form's standard title: " +
-                        first_difference(cells[0]->text, form_.title) +
-                        "; it is kept in the declaration",
-                    "the declaration's `title` field holds the text, so the print matches the "
-                    "export");
+                    tr("the title differs from the form's standard title: {0}; it is kept in "
+                       "the declaration",
+                       {first_difference(cells[0]->text, form_.title)}),
+                    tr("the declaration's `title` field holds the text, so the print matches the "
+                       "export"));
             declaration_.fields.emplace_back(std::string(kTitleFieldId), value(line, *cells[0]));
         }
     }
@@ -239,11 +246,11 @@ private:
         const Cell& footer = *nonempty_cells(line)[0];
         if (footer.text != form_.footer) {
             warning(line.number, footer.col,
-                    "the footer differs from the form's standard text: " +
-                        first_difference(footer.text, form_.footer) +
-                        "; it is kept in the declaration",
-                    "the declaration's `footer` field holds the text, so the print matches the "
-                    "export");
+                    tr("the footer differs from the form's standard text: {0}; it is kept in "
+                       "the declaration",
+                       {first_difference(footer.text, form_.footer)}),
+                    tr("the declaration's `footer` field holds the text, so the print matches "
+                       "the export"));
             declaration_.fields.emplace_back(std::string(kFooterFieldId), value(line, footer));
         }
         read_by_positions();
@@ -281,8 +288,8 @@ private:
 
     void start_table(const Line& line, const TreeDefinition& tree) {
         if (declaration_.tree(tree.id)) {
-            error(line.number, 1, "a second '" + tree.label + "' table in the same form",
-                  "a form holds each table once; is a footer line missing above?");
+            error(line.number, 1, tr("a second '{0}' table in the same form", {tree.label}),
+                  tr("a form holds each table once; is a footer line missing above?"));
         }
         phase_ = Phase::Table;
         tree_ = &tree;
@@ -320,18 +327,17 @@ private:
                 continue; // the layout's own text (单位：万元, 单位负责人签字：)
             } else if (pairs.empty()) {
                 error(line.number, cell.col,
-                      "cannot place the cell " + shorten(cell.text) + " (column " +
-                          std::to_string(cell.index + 1) + "): it is not a label of the form '" +
-                          form_.id + "'",
-                      "header rows are label/value pairs (项目编码： | 4403…); the labels are the "
-                      "`label`s of the form definition's fields");
+                      tr("cannot place the cell {0} (column {1}): it is not a label of the form "
+                         "'{2}'",
+                         {shorten(cell.text), std::to_string(cell.index + 1), form_.id}),
+                      tr("header rows are label/value pairs (项目编码： | 4403…); the labels are "
+                         "the `label`s of the form definition's fields"));
                 return;
             } else if (pairs.back().value) {
                 error(line.number, cell.col,
-                      "cannot place the cell " + shorten(cell.text) + " (column " +
-                          std::to_string(cell.index + 1) +
-                          "): " + shorten(pairs.back().label->text) + " already has the value " +
-                          shorten(pairs.back().value->text));
+                      tr("cannot place the cell {0} (column {1}): {2} already has the value {3}",
+                         {shorten(cell.text), std::to_string(cell.index + 1),
+                          shorten(pairs.back().label->text), shorten(pairs.back().value->text)}));
                 return;
             } else {
                 pairs.back().value = &cell;
@@ -344,8 +350,8 @@ private:
             }
             if (read) {
                 error(line.number, pair.label->col,
-                      shorten(pair.label->text) + " appears twice in this form",
-                      "is the footer line of the form above missing?");
+                      tr("{0} appears twice in this form", {shorten(pair.label->text)}),
+                      tr("is the footer line of the form above missing?"));
                 continue;
             }
             // An empty value is located at the cell after its label.
@@ -371,9 +377,9 @@ private:
                 shifted.cells.push_back(Cell{cell.text, cell.index - table_offset_, cell.col});
             } else if (!is_empty(cell.text)) {
                 error(line.number, cell.col,
-                      "cannot place the cell " + shorten(cell.text) + " (column " +
-                          std::to_string(cell.index + 1) + "): it is under the " + tree_->label +
-                          " label, left of the table");
+                      tr("cannot place the cell {0} (column {1}): it is under the {2} label, "
+                         "left of the table",
+                         {shorten(cell.text), std::to_string(cell.index + 1), tree_->label}));
                 return std::nullopt;
             }
         }
@@ -413,9 +419,11 @@ private:
                 stem = fallback_stem(form);
                 result_.diagnostics.warning(
                     at,
-                    std::string(code ? "the code " + shorten(code->text) + " cannot be a file name"
-                                     : "the form has no code") +
-                        "; its declaration is written as " + stem + ".yaml");
+                    code ? tr("the code {0} cannot be a file name; its declaration is written as "
+                              "{1}.yaml",
+                              {shorten(code->text), stem})
+                         : tr("the form has no code; its declaration is written as {0}.yaml",
+                              {stem}));
             }
             std::string name = stem;
             for (int n = 2; taken.count(lower(name)) != 0; ++n) {
@@ -425,9 +433,10 @@ private:
             if (name != stem) {
                 result_.diagnostics.warning(
                     at,
-                    "the form at " + taken[lower(stem)] + " is written as " + stem +
-                        ".yaml (file names ignore case); this one is written as " + form.file_name,
-                    "two forms must not share a code: check it in the budget system");
+                    tr("the form at {0} is written as {1}.yaml (file names ignore case); this one "
+                       "is written as {2}",
+                       {taken[lower(stem)], stem, form.file_name}),
+                    tr("two forms must not share a code: check it in the budget system"));
             }
             taken.emplace(lower(name), grid_.row_name(sheet, form.first_line));
         }
@@ -489,9 +498,9 @@ ExportImport import_export_text(std::string_view text, const std::string& file,
     if (!is_valid_utf8(text, &bad)) {
         ExportImport result;
         const SourceText source(file, std::string(text.substr(0, bad)));
-        result.diagnostics.error(source.loc_at(bad), "the export is not UTF-8 text",
-                                 "the export may be GBK/GB18030: save it as UTF-8 (e.g. `iconv -f "
-                                 "GB18030 -t UTF-8`) and import again");
+        result.diagnostics.error(source.loc_at(bad), tr("the export is not UTF-8 text"),
+                                 tr("the export may be GBK/GB18030: save it as UTF-8 (e.g. `iconv "
+                                    "-f GB18030 -t UTF-8`) and import again"));
         return result;
     }
     return import_export_grid(grid_from_tab_text(text, file), form);

@@ -1,5 +1,6 @@
 #include "load/export_lines.h"
 
+#include "core/messages.h"
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -64,17 +65,12 @@ std::string first_difference(std::string_view actual, std::string_view expected)
         decode_utf8(actual, a, ca);
         decode_utf8(expected, e, ce);
         if (ca != ce) {
-            // Built with += pieces: GCC 12 gives -Wrestrict false positives on `+` chains.
-            std::string difference = "'";
-            difference += actual.substr(a_start, a - a_start);
-            difference += "' instead of '";
-            difference += expected.substr(e_start, e - e_start);
-            difference += "' at character ";
-            difference += std::to_string(count_code_points(actual.substr(0, a_start)) + 1);
-            return difference;
+            return tr("'{0}' instead of '{1}' at character {2}",
+                      {actual.substr(a_start, a - a_start), expected.substr(e_start, e - e_start),
+                       std::to_string(count_code_points(actual.substr(0, a_start)) + 1)});
         }
     }
-    return a < actual.size() ? "it is longer" : "it is shorter";
+    return a < actual.size() ? tr("it is longer") : tr("it is shorter");
 }
 
 int ExportSite::col_of(const ExportLine& line, std::size_t index) const {

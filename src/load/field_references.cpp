@@ -1,6 +1,7 @@
 #include "load/field_references.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "load/yaml_reader.h"
 
 #include <algorithm>
@@ -11,9 +12,10 @@ namespace formpdf::load {
 
 namespace {
 
-[[noreturn]] void unknown(const SourceLoc& loc, std::string_view what, const std::string& name,
+// `what` is an N_() literal; `list` is already translated (it names a form or a tree).
+[[noreturn]] void unknown(const SourceLoc& loc, const char* what, const std::string& name,
                           const std::vector<std::string_view>& known, std::string_view list) {
-    throw DiagnosticError(make_error(loc, "unknown " + std::string(what) + " '" + name + "'",
+    throw DiagnosticError(make_error(loc, tr("unknown {0} '{1}'", {tr(what), name}),
                                      suggestion_hint(name, known, list)));
 }
 
@@ -30,7 +32,7 @@ std::vector<std::string_view> header_fields(const FormDefinition& form) {
 void check_header_field(const std::string& name, const SourceLoc& loc,
                         const std::vector<std::string_view>& fields, const FormDefinition& form) {
     if (std::find(fields.begin(), fields.end(), name) == fields.end()) {
-        unknown(loc, "field", name, fields, "fields of form '" + form.id + "'");
+        unknown(loc, N_("field"), name, fields, tr("fields of form '{0}'", {form.id}));
     }
 }
 
@@ -45,7 +47,7 @@ void check_placeholders(const std::string& format, const SourceLoc& loc,
         }
         const std::string id = format.substr(open + 1, close - open - 1);
         if (std::find(known.begin(), known.end(), id) == known.end()) {
-            unknown(loc, "field", id, known, list);
+            unknown(loc, N_("field"), id, known, list);
         }
     }
 }
@@ -59,14 +61,14 @@ void check_table(const TableSpec& table, const FormDefinition& form,
                     check_header_field(cell.text, cell.loc, fields, form);
                 } else if (cell.content == CellContent::Format) {
                     check_placeholders(cell.text, cell.loc, fields,
-                                       "fields of form '" + form.id + "'");
+                                       tr("fields of form '{0}'", {form.id}));
                 }
                 for (const CellTextSpec& part : cell.texts) {
                     if (part.content == CellContent::Field) {
                         check_header_field(part.text, part.loc, fields, form);
                     } else if (part.content == CellContent::Format) {
                         check_placeholders(part.text, part.loc, fields,
-                                           "fields of form '" + form.id + "'");
+                                           tr("fields of form '{0}'", {form.id}));
                     }
                 }
             }
@@ -78,16 +80,16 @@ void check_table(const TableSpec& table, const FormDefinition& form,
             for (const TreeDefinition& t : form.trees) {
                 trees.push_back(t.id);
             }
-            unknown(row.loc, row.list ? "list" : "group", row.group, trees,
-                    "lists of form '" + form.id + "'");
+            unknown(row.loc, row.list ? N_("list") : N_("group"), row.group, trees,
+                    tr("lists of form '{0}'", {form.id}));
         }
         if (tree->list != row.list) {
             throw DiagnosticError(make_error(
                 row.loc,
-                "'" + row.group + "' is a " + (tree->list ? "list" : "tree") + " of form '" +
-                    form.id + "'",
-                tree->list ? "print a list with `- list: " + row.group + "` (no levels)"
-                           : "print a tree with `- group: " + row.group + "` and its levels"));
+                tree->list ? tr("'{0}' is a list of form '{1}'", {row.group, form.id})
+                           : tr("'{0}' is a tree of form '{1}'", {row.group, form.id}),
+                tree->list ? tr("print a list with `- list: {0}` (no levels)", {row.group})
+                           : tr("print a tree with `- group: {0}` and its levels", {row.group})));
         }
         std::vector<std::string_view> row_fields;
         for (const RowFieldDefinition& field : tree->row_fields) {
@@ -96,23 +98,23 @@ void check_table(const TableSpec& table, const FormDefinition& form,
         for (const CellSpec& cell : row.cells) {
             if (cell.content == CellContent::Field &&
                 std::find(row_fields.begin(), row_fields.end(), cell.text) == row_fields.end()) {
-                unknown(cell.loc, "field", cell.text, row_fields,
-                        "row fields of '" + tree->id + "'");
+                unknown(cell.loc, N_("field"), cell.text, row_fields,
+                        tr("row fields of '{0}'", {tree->id}));
             }
             if (cell.content == CellContent::Format) {
                 check_placeholders(cell.text, cell.loc, row_fields,
-                                   "row fields of '" + tree->id + "'");
+                                   tr("row fields of '{0}'", {tree->id}));
             }
             for (const CellTextSpec& part : cell.texts) {
                 if (part.content == CellContent::Field &&
                     std::find(row_fields.begin(), row_fields.end(), part.text) ==
                         row_fields.end()) {
-                    unknown(part.loc, "field", part.text, row_fields,
-                            "row fields of '" + tree->id + "'");
+                    unknown(part.loc, N_("field"), part.text, row_fields,
+                            tr("row fields of '{0}'", {tree->id}));
                 }
                 if (part.content == CellContent::Format) {
                     check_placeholders(part.text, part.loc, row_fields,
-                                       "row fields of '" + tree->id + "'");
+                                       tr("row fields of '{0}'", {tree->id}));
                 }
             }
         }
@@ -136,7 +138,7 @@ void check_field_references(const LayoutSpec& spec) {
         }
     }
     check_placeholders(spec.bookmark, spec.bookmark_loc, fields,
-                       "fields of form '" + form.id + "'");
+                       tr("fields of form '{0}'", {form.id}));
     // `batch:` fields written in the layout (the defaults are not required of every form).
     const BatchFields& batch = spec.batch;
     for (const auto& [id, loc] :

@@ -1,5 +1,7 @@
 #include "load/form_definition_reader.h"
 
+#include "core/messages.h"
+
 #include <algorithm>
 #include <set>
 
@@ -16,29 +18,31 @@ bool is_identifier(std::string_view id) {
            });
 }
 
+// Translated with tr() where it is given.
 constexpr const char* kIdentifierHint =
-    "an id is lower-case ASCII letters, digits, '_' and '-', starting with a letter, e.g. "
-    "`long_term_goal`";
+    N_("an id is lower-case ASCII letters, digits, '_' and '-', starting with a letter, e.g. "
+       "`long_term_goal`");
 
 std::string read_identifier(const ValueReader& value) {
     std::string id = value.text();
     if (!is_identifier(id)) {
-        value.fail(value.label() + " must be an id, not " + value.describe(), kIdentifierHint);
+        value.fail(tr("{0} must be an id, not {1}", {value.label(), value.describe()}),
+                   tr(kIdentifierHint));
     }
     return id;
 }
 
 void check_identifier_key(const MapEntry& entry) {
     if (!is_identifier(entry.key)) {
-        throw DiagnosticError(
-            make_error(entry.key_loc, "'" + entry.key + "' is not a valid id", kIdentifierHint));
+        throw DiagnosticError(make_error(entry.key_loc, tr("'{0}' is not a valid id", {entry.key}),
+                                         tr(kIdentifierHint)));
     }
 }
 
 std::string read_nonempty_text(const ValueReader& value) {
     std::string text = value.text();
     if (text.empty()) {
-        value.fail(value.label() + " must not be empty");
+        value.fail(tr("{0} must not be empty", {value.label()}));
     }
     return text;
 }
@@ -53,7 +57,7 @@ std::vector<std::string> read_text_list(const ValueReader& value) {
 
 // `decimals: 2`, a range `0-2`, or `any`.
 void read_decimals(const ValueReader& value, FieldDefinition& field) {
-    constexpr const char* kHint = "e.g. `decimals: 2`, a range `decimals: 0-2`, or `decimals: any`";
+    const char* const kHint = tr("e.g. `decimals: 2`, a range `decimals: 0-2`, or `decimals: any`");
     const std::string text = value.text();
     if (text == "any") {
         field.decimals = 0;
@@ -71,20 +75,19 @@ void read_decimals(const ValueReader& value, FieldDefinition& field) {
         field.max_decimals = text[2] - '0';
         return;
     }
-    value.fail(value.label() +
-                   " must be a number of decimals from 0 to 6, a range of them, or "
-                   "`any`, not " +
-                   value.describe(),
-               kHint);
+    value.fail(
+        tr("{0} must be a number of decimals from 0 to 6, a range of them, or `any`, not {1}",
+           {value.label(), value.describe()}),
+        kHint);
 }
 
 FieldDefinition read_field(const MapEntry& entry) {
     check_identifier_key(entry);
     if (entry.key == kTitleFieldId || entry.key == kFooterFieldId) {
         throw DiagnosticError(make_error(
-            entry.key_loc, "'" + entry.key + "' is reserved",
-            "every form accepts `title` and `footer` in a declaration (they replace the form's "
-            "standard texts): give the field another id"));
+            entry.key_loc, tr("'{0}' is reserved", {entry.key}),
+            tr("every form accepts `title` and `footer` in a declaration (they replace the form's "
+               "standard texts): give the field another id")));
     }
     const MapReader map =
         entry.value.map({"label", "required", "kind", "digits", "decimals", "unit", "thousands",
@@ -93,7 +96,7 @@ FieldDefinition read_field(const MapEntry& entry) {
     field.id = entry.key;
     field.loc = entry.key_loc;
     field.label =
-        read_nonempty_text(map.get("label", "the label as printed, e.g. `label: 项目编码：`"));
+        read_nonempty_text(map.get("label", tr("the label as printed, e.g. `label: 项目编码：`")));
     if (const auto required = map.find("required")) {
         field.required = required->boolean();
     }
@@ -108,16 +111,15 @@ FieldDefinition read_field(const MapEntry& entry) {
         const MapEntry* option = map.find_entry(key);
         if (option && field.kind != kind) {
             throw DiagnosticError(make_error(
-                option->key_loc,
-                "'" + std::string(key) + "' applies to fields of kind " + std::string(kind_name),
-                "add `kind: " + std::string(kind_name) + "`"));
+                option->key_loc, tr("'{0}' applies to fields of kind {1}", {key, kind_name}),
+                tr("add `kind: {0}`", {kind_name})));
         }
         return option ? std::optional<ValueReader>(option->value) : std::nullopt;
     };
     if (const auto digits = only_for("digits", FieldKind::Code, "code")) {
         field.digits = digits->integer(1, 64);
     } else if (field.kind == FieldKind::Code) {
-        map.get("digits", "a code field says how many digits it has, e.g. `digits: 21`");
+        map.get("digits", tr("a code field says how many digits it has, e.g. `digits: 21`"));
     }
     if (const auto decimals = only_for("decimals", FieldKind::Amount, "amount")) {
         read_decimals(*decimals, field);
@@ -135,13 +137,15 @@ FieldDefinition read_field(const MapEntry& entry) {
         field.choices = read_text_list(*choices);
     }
     if (field.kind == FieldKind::Choice && field.choices.empty()) {
-        map.get("choices", "list the allowed texts, e.g. `choices: [是, 否]`");
+        map.get("choices", tr("list the allowed texts, e.g. `choices: [是, 否]`"));
     }
     if (const auto when = map.find("required-when")) {
         const MapReader condition = when->map({"field", "above"});
         RequiredWhen rule;
-        rule.field = read_identifier(condition.get("field", "e.g. `{field: period, above: 1}`"));
-        rule.above = condition.get("above", "e.g. `{field: period, above: 1}`").integer(0, 1000000);
+        rule.field =
+            read_identifier(condition.get("field", tr("e.g. `{field: period, above: 1}`")));
+        rule.above =
+            condition.get("above", tr("e.g. `{field: period, above: 1}`")).integer(0, 1000000);
         rule.loc = when->loc();
         field.required_when = rule;
     }
@@ -154,9 +158,9 @@ void check_reference(const std::vector<FieldDefinition>& fields, const std::stri
     const auto it = std::find_if(fields.begin(), fields.end(),
                                  [&](const FieldDefinition& field) { return field.id == id; });
     if (it == fields.end() || it->kind != kind) {
-        throw DiagnosticError(make_error(
-            at, "'" + id + "' is not a field of kind " + std::string(kind_name) + " of this form",
-            "name a field defined under `fields:` with `kind: " + std::string(kind_name) + "`"));
+        throw DiagnosticError(
+            make_error(at, tr("'{0}' is not a field of kind {1} of this form", {id, kind_name}),
+                       tr("name a field defined under `fields:` with `kind: {0}`", {kind_name})));
     }
 }
 
@@ -184,22 +188,23 @@ std::vector<LevelDefinition> read_levels(const ValueReader& value) {
     for (const ValueReader& item : value.list()) {
         const MapReader map = item.map({"id", "label"});
         LevelDefinition level;
-        const ValueReader id = map.get("id", "e.g. `{id: level1, label: 一级指标}`");
+        const ValueReader id = map.get("id", tr("e.g. `{id: level1, label: 一级指标}`"));
         level.id = read_identifier(id);
         if (level.id == "groups" || level.id == "rows") {
-            id.fail("the level id '" + level.id + "' is reserved",
-                    "`groups` and `rows` hold a group's children in declarations");
+            id.fail(tr("the level id '{0}' is reserved", {level.id}),
+                    tr("`groups` and `rows` hold a group's children in declarations"));
         }
         if (!seen.insert(level.id).second) {
-            id.fail("the level id '" + level.id + "' is used twice");
+            id.fail(tr("the level id '{0}' is used twice", {level.id}));
         }
         level.label = read_nonempty_text(map.get("label"));
         level.loc = item.loc();
         levels.push_back(std::move(level));
     }
     if (levels.empty()) {
-        value.fail(value.label() + " must list at least one level",
-                   "e.g. `levels: [{id: level1, label: 一级指标}, {id: level2, label: 二级指标}]`");
+        value.fail(
+            tr("{0} must list at least one level", {value.label()}),
+            tr("e.g. `levels: [{id: level1, label: 一级指标}, {id: level2, label: 二级指标}]`"));
     }
     return levels;
 }
@@ -214,10 +219,10 @@ std::vector<RowFieldDefinition> read_row_fields(const ValueReader& value,
     for (const ValueReader& item : value.list()) {
         const MapReader map = item.map({"id", "label", "required", "kind"});
         RowFieldDefinition field;
-        const ValueReader id = map.get("id", "e.g. `{id: value, label: 指标值}`");
+        const ValueReader id = map.get("id", tr("e.g. `{id: value, label: 指标值}`"));
         field.id = read_identifier(id);
         if (!seen.insert(field.id).second) {
-            id.fail("the id '" + field.id + "' is used twice in this tree");
+            id.fail(tr("the id '{0}' is used twice in this tree", {field.id}));
         }
         field.label = read_nonempty_text(map.get("label"));
         if (const auto required = map.find("required")) {
@@ -233,7 +238,7 @@ std::vector<RowFieldDefinition> read_row_fields(const ValueReader& value,
         fields.push_back(std::move(field));
     }
     if (fields.empty()) {
-        value.fail(value.label() + " must list at least one field");
+        value.fail(tr("{0} must list at least one field", {value.label()}));
     }
     return fields;
 }
@@ -258,16 +263,16 @@ VocabularyEntry vocabulary_entry(const std::string& written, const SourceLoc& lo
 std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size_t depth,
                                              std::size_t level_count, const TreeDefinition& tree) {
     if (depth >= level_count) {
-        value.fail("the vocabulary is nested deeper than the tree's " +
-                   std::to_string(level_count) + " levels");
+        value.fail(tr("the vocabulary is nested deeper than the tree's {0} levels",
+                      {std::to_string(level_count)}));
     }
     std::vector<VocabularyEntry> entries;
     std::set<std::string> seen;
     const auto add = [&](VocabularyEntry entry) {
         if (entry.name.empty() || !seen.insert(entry.name).second) {
-            throw DiagnosticError(
-                make_error(entry.loc, entry.name.empty() ? std::string("an empty name")
-                                                         : "'" + entry.name + "' is listed twice"));
+            throw DiagnosticError(make_error(
+                entry.loc, entry.name.empty() ? std::string(tr("an empty name"))
+                                              : tr("'{0}' is listed twice", {entry.name})));
         }
         entries.push_back(std::move(entry));
     };
@@ -290,9 +295,9 @@ std::vector<VocabularyEntry> read_vocabulary(const ValueReader& value, std::size
 
 // `- "({n}分)"` or `- {text: "(必填)", mandatory: true}`.
 std::vector<NameDecoration> read_decorations(const ValueReader& value) {
-    constexpr const char* kHint =
-        "e.g. `decorations: [\"({n}分)\", \"★\", {text: \"(必填)\", mandatory: true}]`; "
-        "`{n}` stands for a number";
+    const char* const kHint =
+        tr("e.g. `decorations: [\"({n}分)\", \"★\", {text: \"(必填)\", mandatory: true}]`; "
+           "`{n}` stands for a number");
     std::vector<NameDecoration> decorations;
     for (const ValueReader& item : value.list()) {
         NameDecoration decoration;
@@ -309,8 +314,8 @@ std::vector<NameDecoration> read_decorations(const ValueReader& value) {
         }
         if (decoration.pattern.find_first_not_of(" ") == std::string::npos ||
             decoration.pattern == "{n}") {
-            item.fail("the decoration " + item.describe() +
-                          " would take off every space or every number of a name",
+            item.fail(tr("the decoration {0} would take off every space or every number of a name",
+                         {item.describe()}),
                       kHint);
         }
         decorations.push_back(std::move(decoration));
@@ -389,7 +394,8 @@ TreeDefinition read_list(const MapEntry& entry) {
         list.required = required->boolean();
     }
     list.row_fields = read_row_fields(
-        map.get("fields", "e.g. `fields: [{id: unit, label: 单位}, {id: name, label: 三级指标}]`"),
+        map.get("fields",
+                tr("e.g. `fields: [{id: unit, label: 单位}, {id: name, label: 三级指标}]`")),
         {});
     return list;
 }
@@ -401,8 +407,8 @@ FormDefinition read_form_definition(const ValueReader& value) {
         value.map({"id", "title", "footer", "fields", "trees", "import", "lists"});
     FormDefinition form;
     form.loc = value.loc();
-    form.id = read_identifier(map.get("id", "e.g. `id: shenzhen-l2-project`, the name of the "
-                                            "layout file without .yaml"));
+    form.id = read_identifier(map.get("id", tr("e.g. `id: shenzhen-l2-project`, the name of the "
+                                               "layout file without .yaml")));
     if (const auto title = map.find("title")) {
         form.title = title->text();
         form.title_loc = title->loc();
@@ -410,22 +416,23 @@ FormDefinition read_form_definition(const ValueReader& value) {
     if (const auto footer = map.find("footer")) {
         const MapReader footer_map = footer->map({"label", "text"});
         form.footer_label = read_nonempty_text(
-            footer_map.get("label", "how the footer line starts, e.g. `label: 备注`"));
+            footer_map.get("label", tr("how the footer line starts, e.g. `label: 备注`")));
         const ValueReader text = footer_map.get("text");
         form.footer = read_nonempty_text(text);
         form.footer_loc = text.loc();
         if (!form.footer.starts_with(form.footer_label)) {
-            text.fail("the footer text does not start with its label '" + form.footer_label + "'",
-                      "the import finds the footer line by its label");
+            text.fail(
+                tr("the footer text does not start with its label '{0}'", {form.footer_label}),
+                tr("the import finds the footer line by its label"));
         }
     }
     if (const auto import_value = map.find("import")) {
         const std::string reading = import_value->text();
         if (reading != "labels" && reading != "positions") {
             import_value->fail(
-                "`import` is `labels` or `positions`, not '" + reading + "'",
-                "`positions`: formpdf import reads each value at its cell's position in "
-                "the layout's sheet (docs/import.md, \"Forms read by position\")");
+                tr("`import` is `labels` or `positions`, not '{0}'", {reading}),
+                tr("`positions`: formpdf import reads each value at its cell's position in "
+                   "the layout's sheet (docs/import.md, \"Forms read by position\")"));
         }
         form.import_reading =
             reading == "positions" ? ImportReading::Positions : ImportReading::Labels;
@@ -443,10 +450,11 @@ FormDefinition read_form_definition(const ValueReader& value) {
         for (const MapEntry& entry : tree_map.entries()) {
             if (ids.count(entry.key) || entry.key == "form" || entry.key == "fields") {
                 throw DiagnosticError(make_error(entry.key_loc,
-                                                 "the tree id '" + entry.key +
-                                                     "' is already a field id or a reserved key",
-                                                 "a tree is a top-level key of a declaration: "
-                                                 "give it an id of its own"));
+                                                 tr("the tree id '{0}' is already a field id or "
+                                                    "a reserved key",
+                                                    {entry.key}),
+                                                 tr("a tree is a top-level key of a declaration: "
+                                                    "give it an id of its own")));
             }
             form.trees.push_back(read_tree(entry));
         }
@@ -464,9 +472,9 @@ FormDefinition read_form_definition(const ValueReader& value) {
             if (ids.count(entry.key) || entry.key == "form" || entry.key == "fields") {
                 throw DiagnosticError(make_error(
                     entry.key_loc,
-                    "the list id '" + entry.key +
-                        "' is already a field or tree id or a reserved key",
-                    "a list is a top-level key of a declaration: give it an id of its own"));
+                    tr("the list id '{0}' is already a field or tree id or a reserved key",
+                       {entry.key}),
+                    tr("a list is a top-level key of a declaration: give it an id of its own")));
             }
             form.trees.push_back(read_list(entry));
         }

@@ -1,5 +1,7 @@
 #include "load/indicator_table_reader.h"
 
+#include "core/messages.h"
+
 namespace formpdf::load {
 
 void IndicatorTableReader::start(const TreeDefinition& tree, std::vector<Group>& groups) {
@@ -57,9 +59,10 @@ IndicatorTableReader::PlacedRow IndicatorTableReader::place_row(const ExportLine
                 row.fields[index - levels] = &cell;
             } else {
                 site_.error(line.number, cell.col,
-                            "cannot place the cell " + shorten(cell.text) + " (column " +
-                                std::to_string(cell.index + 1) + "): the " + tree_->label +
-                                " table has " + std::to_string(levels + width) + " columns");
+                            tr("cannot place the cell {0} (column {1}): the {2} table has {3} "
+                               "columns",
+                               {shorten(cell.text), std::to_string(cell.index + 1), tree_->label,
+                                std::to_string(levels + width)}));
                 return {};
             }
         }
@@ -82,12 +85,12 @@ IndicatorTableReader::PlacedRow IndicatorTableReader::place_row(const ExportLine
     for (std::size_t field = 0; i < cells.size(); ++i, ++field) {
         if (field >= width) {
             site_.error(line.number, cells[i]->col,
-                        "cannot place the cell " + shorten(cells[i]->text) + " (column " +
-                            std::to_string(cells[i]->index + 1) +
-                            "): this shifted row has more cells than the " + std::to_string(width) +
-                            " columns after the indicator names",
-                        "the export moved the cells of this row; put them in their columns by "
-                        "hand");
+                        tr("cannot place the cell {0} (column {1}): this shifted row has more "
+                           "cells than the {2} columns after the indicator names",
+                           {shorten(cells[i]->text), std::to_string(cells[i]->index + 1),
+                            std::to_string(width)}),
+                        tr("the export moved the cells of this row; put them in their columns by "
+                           "hand"));
             return {};
         }
         row.fields[field] = cells[i];
@@ -107,7 +110,7 @@ void IndicatorTableReader::report_repair(const ExportLine& line, const PlacedRow
         if (col == 0 && static_cast<std::size_t>(cell->index) != column) {
             col = cell->col;
         }
-        read_as += (read_as.empty() ? "" : ", ") + label + " " + shorten(cell->text);
+        read_as += (read_as.empty() ? "" : tr(", ")) + label + " " + shorten(cell->text);
     };
     for (std::size_t k = 0; k < levels; ++k) {
         note(row.labels[k], k, tree_->levels[k].label);
@@ -115,19 +118,20 @@ void IndicatorTableReader::report_repair(const ExportLine& line, const PlacedRow
     for (std::size_t f = 0; f < row.fields.size(); ++f) {
         note(row.fields[f], levels + f, tree_->row_fields[f].label);
         if (!row.fields[f]) {
-            missing += (missing.empty() ? "" : ", ") + tree_->row_fields[f].label;
+            missing += (missing.empty() ? "" : tr(", ")) + tree_->row_fields[f].label;
         }
     }
-    std::string message = "cells shifted by the export; read as " + read_as;
+    std::string message = tr("cells shifted by the export; read as {0}", {read_as});
     if (!missing.empty()) {
-        message += "; no cell left for " + missing + " (kept empty)";
+        message += tr("; no cell left for {0} (kept empty)", {missing});
     }
     // The hint once: the same words on every repaired line would bury the line numbers.
     site_.warning(line.number, col > 0 ? col : 1, std::move(message),
-                  repair_reported_ ? std::string()
-                                   : "the names of the form definition's indicator vocabulary "
-                                     "put the cells back in their columns; compare the print "
-                                     "with the system");
+                  repair_reported_
+                      ? std::string()
+                      : std::string(tr("the names of the form definition's indicator vocabulary "
+                                       "put the cells back in their columns; compare the print "
+                                       "with the system")));
     repair_reported_ = true;
 }
 
@@ -156,18 +160,20 @@ void IndicatorTableReader::row(const ExportLine& line) {
     }
     const ExportCell* first_cell = nonempty_cells(line)[0];
     if (first > path_.size() || (first == levels && path_.size() < levels)) {
-        site_.error(line.number, first_cell->col,
-                    "cannot place this row: it has no " + tree_->levels[path_.size()].label +
-                        " and there is none above it to continue",
-                    "the first row of a group names its " + tree_->levels[path_.size()].label);
+        site_.error(
+            line.number, first_cell->col,
+            tr("cannot place this row: it has no {0} and there is none above it to "
+               "continue",
+               {tree_->levels[path_.size()].label}),
+            tr("the first row of a group names its {0}", {tree_->levels[path_.size()].label}));
         return;
     }
     for (std::size_t k = first; k < levels; ++k) {
         if (!row.labels[k]) {
             site_.error(line.number, row.labels[first]->col,
-                        "cannot place this row: it starts a new " + tree_->levels[first].label +
-                            " group " + shorten(row.labels[first]->text) + " but has no " +
-                            tree_->levels[k].label);
+                        tr("cannot place this row: it starts a new {0} group {1} but has no {2}",
+                           {tree_->levels[first].label, shorten(row.labels[first]->text),
+                            tree_->levels[k].label}));
             return;
         }
     }

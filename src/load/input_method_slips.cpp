@@ -1,5 +1,6 @@
 #include "load/input_method_slips.h"
 
+#include "core/messages.h"
 #include "load/source_text.h"
 
 #include <algorithm>
@@ -32,8 +33,9 @@ struct Quotes {
 };
 constexpr Quotes kChineseQuotes[] = {{"‘", "’"}, {"“", "”"}};
 
-const char* const kHalfWidthHint = "; switch the input method to half-width (半角) punctuation for "
-                                   "YAML's own characters";
+// The end of several hints; translated with tr() where it is appended.
+const char* const kHalfWidthHint = N_("; switch the input method to half-width (半角) punctuation "
+                                      "for YAML's own characters");
 
 bool is_key_start(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
@@ -101,10 +103,10 @@ public:
                 p = skip_white(p);
                 add(first, node_start,
                     node_start == first && first == skip_ascii_spaces(start_)
-                        ? "a full-width space (U+3000) in the indentation"
-                        : "a full-width space (U+3000) where YAML needs a space",
-                    "YAML indents and separates with ASCII spaces only: replace the full-width "
-                    "spaces (U+3000) with ASCII spaces",
+                        ? tr("a full-width space (U+3000) in the indentation")
+                        : tr("a full-width space (U+3000) where YAML needs a space"),
+                    tr("YAML indents and separates with ASCII spaces only: replace the full-width "
+                       "spaces (U+3000) with ASCII spaces"),
                     true);
                 continue;
             }
@@ -120,9 +122,10 @@ public:
             if (at(p, kFullWidthHyphen)) {
                 const std::size_t after = p + kFullWidthHyphen.size();
                 if (after == end_ || text_[after] == ' ' || at(after, kIdeographicSpace)) {
-                    add(p, node_start, "a full-width '－' where a list item starts",
-                        std::string("a list item starts with an ASCII '-' followed by a space") +
-                            kHalfWidthHint,
+                    add(p, node_start, tr("a full-width '－' where a list item starts"),
+                        std::string(
+                            tr("a list item starts with an ASCII '-' followed by a space")) +
+                            tr(kHalfWidthHint),
                         true);
                     p = skip_ascii_spaces(after);
                     continue;
@@ -133,8 +136,9 @@ public:
         if (at(p, kFullWidthHash)) {
             const std::size_t after = p + kFullWidthHash.size();
             if (after == end_ || text_[after] == ' ' || at(after, kIdeographicSpace)) {
-                add(p, node_start, "a full-width '＃' where a comment starts",
-                    std::string("a YAML comment starts with an ASCII '#'") + kHalfWidthHint, true);
+                add(p, node_start, tr("a full-width '＃' where a comment starts"),
+                    std::string(tr("a YAML comment starts with an ASCII '#'")) + tr(kHalfWidthHint),
+                    true);
                 return std::move(slips_);
             }
             return {};
@@ -161,18 +165,20 @@ public:
         p = skip_ascii_spaces(p);
         std::size_t value = end_;
         if (at(p, kFullWidthColon)) {
-            add(p, node_start, "a full-width colon '：' after the key '" + key + "'",
-                "YAML needs an ASCII ':' followed by a space: `" + key + ": …`" + kHalfWidthHint);
+            add(p, node_start, tr("a full-width colon '：' after the key '{0}'", {key}),
+                tr("YAML needs an ASCII ':' followed by a space: `{0}: …`", {key}) +
+                    tr(kHalfWidthHint));
             value = skip_white(p + kFullWidthColon.size());
         } else if (p < end_ && text_[p] == ':') {
             const std::size_t after = p + 1;
             if (at(after, kIdeographicSpace)) {
-                add(after, node_start, "a full-width space (U+3000) after the key '" + key + "'",
-                    "YAML needs an ASCII space after ':': `" + key + ": …`" + kHalfWidthHint);
+                add(after, node_start, tr("a full-width space (U+3000) after the key '{0}'", {key}),
+                    tr("YAML needs an ASCII space after ':': `{0}: …`", {key}) +
+                        tr(kHalfWidthHint));
                 value = skip_white(after);
             } else if (after < end_ && text_[after] != ' ' && text_[after] != ':') {
-                add(after, node_start, "no space after the ':' of the key '" + key + "'",
-                    "YAML needs a space after a key's ':': `" + key + ": …`");
+                add(after, node_start, tr("no space after the ':' of the key '{0}'", {key}),
+                    tr("YAML needs a space after a key's ':': `{0}: …`", {key}));
                 value = after;
             } else {
                 value = skip_ascii_spaces(after);
@@ -213,13 +219,12 @@ public:
     }
 
     static std::string quoted_message(const Quotes& quotes) {
-        return "the value is wrapped in Chinese quotes " + std::string(quotes.open) + "…" +
-               std::string(quotes.close);
+        return tr("the value is wrapped in Chinese quotes {0}…{1}", {quotes.open, quotes.close});
     }
 
     static std::string quoted_hint(const Quotes& quotes) {
-        return "YAML's quotes are ASCII: remove the " + std::string(quotes.open) +
-               std::string(quotes.close) + ", or write '…' or \"…\"";
+        return tr("YAML's quotes are ASCII: remove the {0}{1}, or write '…' or \"…\"",
+                  {quotes.open, quotes.close});
     }
 
 private:
@@ -241,12 +246,15 @@ private:
                  // "【重点，难点】" is text; "［是，否］" is not
                  (bracket.open != "【" && rest.find(kFullWidthComma) != std::string_view::npos))) {
                 add(value, node_start,
-                    "a full-width '" + std::string(bracket.open) + "' where a " +
-                        (bracket.ascii[0] == '[' ? "list" : "map") + " starts",
-                    "a YAML " + std::string(bracket.ascii[0] == '[' ? "list" : "map") +
-                        " is written between ASCII '" + std::string(1, bracket.ascii[0]) +
-                        "' and '" + std::string(1, bracket.ascii[2]) + "', its items separated " +
-                        "by ', '" + kHalfWidthHint);
+                    bracket.ascii[0] == '['
+                        ? tr("a full-width '{0}' where a list starts", {bracket.open})
+                        : tr("a full-width '{0}' where a map starts", {bracket.open}),
+                    std::string(bracket.ascii[0] == '['
+                                    ? tr("a YAML list is written between ASCII '[' and ']', its "
+                                         "items separated by ', '")
+                                    : tr("a YAML map is written between ASCII '{' and '}', its "
+                                         "items separated by ', '")) +
+                        tr(kHalfWidthHint));
                 return;
             }
         }
@@ -254,11 +262,11 @@ private:
             if (const std::size_t comma = separating_full_width_comma(rest);
                 comma != std::string_view::npos) {
                 add(value + comma, node_start,
-                    std::string("a full-width comma '，' between the items of a '") + rest[0] +
-                        "…' " + (rest[0] == '[' ? "list" : "map"),
-                    std::string("separate the items with an ASCII ',' followed by a space; if "
-                                "the comma is part of the text, put the item in quotes") +
-                        kHalfWidthHint);
+                    rest[0] == '[' ? tr("a full-width comma '，' between the items of a '[…' list")
+                                   : tr("a full-width comma '，' between the items of a '{…' map"),
+                    std::string(tr("separate the items with an ASCII ',' followed by a space; if "
+                                   "the comma is part of the text, put the item in quotes")) +
+                        tr(kHalfWidthHint));
             }
             return;
         }
@@ -365,8 +373,8 @@ std::string chinese_quotes_hint(std::string_view value) {
             value.starts_with(quotes.open) && value.ends_with(quotes.close)) {
             const std::string_view inner = value.substr(
                 quotes.open.size(), value.size() - quotes.open.size() - quotes.close.size());
-            return LineScan::quoted_message(quotes) + "; remove them or use ASCII quotes: '" +
-                   std::string(inner) + "'";
+            return LineScan::quoted_message(quotes) +
+                   tr("; remove them or use ASCII quotes: '{0}'", {inner});
         }
     }
     return {};
@@ -382,9 +390,9 @@ std::vector<Diagnostic> slip_diagnostics(const std::vector<InputMethodSlip>& sli
     if (slips.size() > kMaxReportedSlips) {
         diagnostics.push_back(Diagnostic{
             Severity::Note, SourceLoc{source.file(), 0, 0},
-            std::to_string(slips.size() - kMaxReportedSlips) +
-                " more input-method slips in this file are not shown",
-            "switch the input method to half-width (半角) punctuation and look over the file"});
+            tr("{0} more input-method slips in this file are not shown",
+               {std::to_string(slips.size() - kMaxReportedSlips)}),
+            tr("switch the input method to half-width (半角) punctuation and look over the file")});
     }
     return diagnostics;
 }

@@ -1,6 +1,7 @@
 #include "load/layout_fit.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/number_format.h"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ public:
             if (block.kind == BlockKind::Title || block.kind == BlockKind::Paragraph) {
                 const double width =
                     std::min(block.width_pt.value_or(content_width_), content_width_);
-                check_padding(style(block.style), width, block.loc, "block");
+                check_padding(style(block.style), width, block.loc, N_("block"));
             } else if (block.kind == BlockKind::Table && block.table) {
                 check_table(*block.table);
             }
@@ -64,10 +65,10 @@ private:
         if (pt_to_mm(content_width_) < kMinContentMm - 1e-9 ||
             pt_to_mm(content_height_) < kMinContentMm - 1e-9) {
             fail(spec_.page.loc,
-                 "the margins leave " + mm(content_width_) + " × " + mm(content_height_) +
-                     " for the content of the page, less than the minimum of " +
-                     format_number(kMinContentMm) + "mm each way",
-                 "make the margins smaller or the page larger");
+                 tr("the margins leave {0} × {1} for the content of the page, less than the "
+                    "minimum of {2}mm each way",
+                    {mm(content_width_), mm(content_height_), format_number(kMinContentMm)}),
+                 tr("make the margins smaller or the page larger"));
         }
     }
 
@@ -76,27 +77,32 @@ private:
         if (height > content_height_ + 1e-9) {
             // At its size when the file gives one there (the usual culprit), else at the style.
             fail(located(style.size_loc.line > 0 ? style.size_loc : style.loc, spec_.page.loc),
-                 "one line of style '" + style.name + "' is " + mm(height) +
-                     " tall with its padding (size " + format_number(style.size_pt) +
-                     "pt × line-spacing " + format_number(style.line_spacing) +
-                     "), more than the page's content height of " + mm(content_height_),
-                 "make the style's size, line-spacing or vertical padding smaller, or the page's "
-                 "margins smaller");
+                 tr("one line of style '{0}' is {1} tall with its padding (size {2}pt × "
+                    "line-spacing {3}), more than the page's content height of {4}",
+                    {style.name, mm(height), format_number(style.size_pt),
+                     format_number(style.line_spacing), mm(content_height_)}),
+                 tr("make the style's size, line-spacing or vertical padding smaller, or the "
+                    "page's margins smaller"));
         }
     }
 
+    // `what` is an N_() literal: "block", "cell", "page number line".
     void check_padding(const StyleSpec& style, double box_width, const SourceLoc& where,
-                       const std::string& what) const {
+                       const char* what) const {
         const double padding = style.padding.left + style.padding.right;
         if (padding >= box_width - 1e-9) {
+            std::string hint =
+                tr("make the style's left and right padding smaller or the {0} wider", {tr(what)});
+            if (style.loc.line > 0) {
+                hint += tr(" (style '{0}' is at line {1})",
+                           {style.name, std::to_string(style.loc.line)});
+            }
             fail(where,
-                 "the padding of style '" + style.name + "' (" + mm(style.padding.left) +
-                     " left, " + mm(style.padding.right) + " right) leaves no room for text in " +
-                     "this " + what + ", which is " + mm(box_width) + " wide",
-                 "make the style's left and right padding smaller or the " + what + " wider" +
-                     (style.loc.line > 0 ? " (style '" + style.name + "' is at line " +
-                                               std::to_string(style.loc.line) + ")"
-                                         : std::string()));
+                 tr("the padding of style '{0}' ({1} left, {2} right) leaves no room for text in "
+                    "this {3}, which is {4} wide",
+                    {style.name, mm(style.padding.left), mm(style.padding.right), tr(what),
+                     mm(box_width)}),
+                 std::move(hint));
         }
     }
 
@@ -111,23 +117,22 @@ private:
                 continue;
             }
             const ColumnSpec& column = table.columns[c];
-            fail(column.loc,
-                 column.fraction > 0
-                     ? "column " + std::to_string(c + 1) + " (a share of " +
-                           format_number(column.fraction) + "fr) gets " + fine_mm(widths[c]) +
-                           ", narrower than the minimum of " + format_number(kMinColumnMm) +
-                           "mm: the fixed columns leave " +
-                           mm(std::max(0.0, content_width_ - fixed)) + " for the shares"
-                     : "column " + std::to_string(c + 1) + " is " + fine_mm(widths[c]) +
-                           " wide, narrower than the minimum of " + format_number(kMinColumnMm) +
-                           "mm",
-                 "make the column wider (or the fixed columns narrower)");
+            fail(
+                column.loc,
+                column.fraction > 0
+                    ? tr("column {0} (a share of {1}fr) gets {2}, narrower than the minimum of "
+                         "{3}mm: the fixed columns leave {4} for the shares",
+                         {std::to_string(c + 1), format_number(column.fraction), fine_mm(widths[c]),
+                          format_number(kMinColumnMm), mm(std::max(0.0, content_width_ - fixed))})
+                    : tr("column {0} is {1} wide, narrower than the minimum of {2}mm",
+                         {std::to_string(c + 1), fine_mm(widths[c]), format_number(kMinColumnMm)}),
+                tr("make the column wider (or the fixed columns narrower)"));
         }
         if (table.min_row_height_pt > content_height_ + 1e-9) {
             fail(located(table.min_row_height_loc, table.loc),
-                 "'min-row-height' " + mm(table.min_row_height_pt) +
-                     " is more than the page's content height of " + mm(content_height_),
-                 "make it smaller than the page less its margins");
+                 tr("'min-row-height' {0} is more than the page's content height of {1}",
+                    {mm(table.min_row_height_pt), mm(content_height_)}),
+                 tr("make it smaller than the page less its margins"));
         }
         double header = 0; // the least height of the header block being read
         const RowSpec* header_start = nullptr;
@@ -138,10 +143,11 @@ private:
                 header += floor;
                 if (header > content_height_ + 1e-9) {
                     fail(header_start->loc,
-                         "the header rows starting here are at least " + mm(header) +
-                             " tall, more than the page's content height of " + mm(content_height_),
-                         "header rows repeat on every page: make them (their min-height, font "
-                         "size or padding) smaller");
+                         tr("the header rows starting here are at least {0} tall, more than the "
+                            "page's content height of {1}",
+                            {mm(header), mm(content_height_)}),
+                         tr("header rows repeat on every page: make them (their min-height, font "
+                            "size or padding) smaller"));
                 }
             } else {
                 header = 0;
@@ -157,9 +163,9 @@ private:
         const double min_height = std::max(row.min_height_pt, table.min_row_height_pt);
         if (row.min_height_pt > content_height_ + 1e-9) {
             fail(located(row.min_height_loc, row.loc),
-                 "this row's min-height " + mm(row.min_height_pt) +
-                     " is more than the page's content height of " + mm(content_height_),
-                 "make it smaller than the page less its margins");
+                 tr("this row's min-height {0} is more than the page's content height of {1}",
+                    {mm(row.min_height_pt), mm(content_height_)}),
+                 tr("make it smaller than the page less its margins"));
         }
         double floor = min_height;
         const auto check_cell = [&](const CellSpec& cell) {
@@ -168,23 +174,23 @@ private:
             for (int c = cell.column; c < cell.column + cell.colspan; ++c) {
                 width += widths[static_cast<std::size_t>(c)];
             }
-            check_padding(cell_style, width, cell.loc, "cell");
+            check_padding(cell_style, width, cell.loc, N_("cell"));
             if (!cell.hint_style.empty()) {
-                check_padding(style(cell.hint_style), width, cell.hint_style_loc, "cell");
+                check_padding(style(cell.hint_style), width, cell.hint_style_loc, N_("cell"));
             }
             // The texts of a cell are kept together: at least one line of each.
             double texts_height = 0;
             for (const CellTextSpec& part : cell.texts) {
                 const StyleSpec& part_style = part.style.empty() ? cell_style : style(part.style);
-                check_padding(part_style, width, part.loc, "cell");
+                check_padding(part_style, width, part.loc, N_("cell"));
                 texts_height += line_height(part_style);
             }
             if (texts_height > content_height_ + 1e-9) {
                 fail(cell.loc,
-                     "the texts of this cell are kept together on one page and need at least " +
-                         mm(texts_height) + ", more than the page's content height of " +
-                         mm(content_height_),
-                     "give the cell fewer texts, or their styles a smaller size or padding");
+                     tr("the texts of this cell are kept together on one page and need at least "
+                        "{0}, more than the page's content height of {1}",
+                        {mm(texts_height), mm(content_height_)}),
+                     tr("give the cell fewer texts, or their styles a smaller size or padding"));
             }
             if (cell.rowspan == 1 && !cell.rowspan_to_group) {
                 floor =
@@ -206,13 +212,14 @@ private:
             return;
         }
         const StyleSpec& number_style = style(numbers.style);
-        check_padding(number_style, content_width_, numbers.loc, "page number line");
+        check_padding(number_style, content_width_, numbers.loc, N_("page number line"));
         const double height = line_height(number_style);
         if (numbers.offset_pt + height > spec_.page.height_pt + 1e-9) {
             fail(numbers.loc,
-                 "the page numbers' line (" + mm(height) + " tall, " + mm(numbers.offset_pt) +
-                     " from the page edge) runs off the " + mm(spec_.page.height_pt) + " page",
-                 "make 'offset' or the style's size smaller");
+                 tr("the page numbers' line ({0} tall, {1} from the page edge) runs off the {2} "
+                    "page",
+                    {mm(height), mm(numbers.offset_pt), mm(spec_.page.height_pt)}),
+                 tr("make 'offset' or the style's size smaller"));
         }
     }
 

@@ -1,6 +1,7 @@
 #include "load/layout_loader.h"
 
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "core/number_format.h"
 #include "load/field_references.h"
 #include "load/form_definition_reader.h"
@@ -173,8 +174,8 @@ VAlign read_valign(const ValueReader& value) {
 int read_weight(const ValueReader& value) {
     static constexpr NamedValue<int> kWeights[] = {
         {"regular", 400}, {"normal", 400}, {"medium", 500}, {"bold", 700}};
-    static const char* const kExpected =
-        "a font weight: regular, normal, medium, bold, or a number from 100 to 900";
+    const char* const kExpected =
+        tr("a font weight: regular, normal, medium, bold, or a number from 100 to 900");
     if (!value.is_scalar()) {
         value.fail_expected(kExpected);
     }
@@ -199,15 +200,16 @@ int read_weight(const ValueReader& value) {
 void check_format_version(const MapReader& root) {
     const std::optional<ValueReader> version = root.find(kFormatKey);
     if (!version) {
-        root.value().fail("this is not a formpdf layout file: the key 'formpdf-layout' is missing",
-                          "a layout file starts with the line `formpdf-layout: 1`");
+        root.value().fail(
+            tr("this is not a formpdf layout file: the key 'formpdf-layout' is missing"),
+            tr("a layout file starts with the line `formpdf-layout: 1`"));
     }
     if (!version->is_scalar()) {
-        version->fail_expected("1", "a layout file starts with the line `formpdf-layout: 1`");
+        version->fail_expected("1", tr("a layout file starts with the line `formpdf-layout: 1`"));
     }
     if (version->text() != kFormatVersion) {
-        version->fail("unsupported layout format version " + version->describe(),
-                      "this formpdf reads layout format 1: write `formpdf-layout: 1`");
+        version->fail(tr("unsupported layout format version {0}", {version->describe()}),
+                      tr("this formpdf reads layout format 1: write `formpdf-layout: 1`"));
     }
 }
 
@@ -215,15 +217,15 @@ void read_paper_size(const ValueReader& value, PageSpec& page) {
     if (value.is_list()) {
         const std::vector<ValueReader> sides = value.list();
         if (sides.size() != 2) {
-            value.fail(value.label() + " must be two lengths, [width, height], not " +
-                       std::to_string(sides.size()));
+            value.fail(tr("{0} must be two lengths, [width, height], not {1}",
+                          {value.label(), std::to_string(sides.size())}));
         }
         page.width_pt = sides[0].positive_length_pt();
         page.height_pt = sides[1].positive_length_pt();
         return;
     }
     if (!value.is_scalar()) {
-        value.fail_expected("a paper size (A4, A3, A5, B5, Letter, Legal) or [width, height]");
+        value.fail_expected(tr("a paper size (A4, A3, A5, B5, Letter, Legal) or [width, height]"));
     }
     const std::vector<std::string_view> names = names_of(kPaperSizes);
     const PaperSize& paper = kPaperSizes[value.choice_index(names)];
@@ -251,12 +253,12 @@ PageSpec read_page(const ValueReader& value) {
         const double least = mm_to_pt(kMinContentMm) - 1e-9;
         if (page.width_pt - page.margins.left - page.margins.right < least ||
             page.height_pt - page.margins.top - page.margins.bottom < least) {
-            margins->fail("the margins leave no room on the page (it is " +
-                              format_number(pt_to_mm(page.width_pt), 1) + "mm × " +
-                              format_number(pt_to_mm(page.height_pt), 1) +
-                              "mm; the content needs at least " + format_number(kMinContentMm) +
-                              "mm each way)",
-                          "make the margins smaller or the page larger");
+            margins->fail(
+                tr("the margins leave no room on the page (it is {0}mm × {1}mm; the "
+                   "content needs at least {2}mm each way)",
+                   {format_number(pt_to_mm(page.width_pt), 1),
+                    format_number(pt_to_mm(page.height_pt), 1), format_number(kMinContentMm)}),
+                tr("make the margins smaller or the page larger"));
         }
     }
     return page;
@@ -277,11 +279,11 @@ std::vector<FontSpec> read_fonts(const std::optional<ValueReader>& value, const 
         if (const auto family = map.find("family")) {
             font.family = family->text();
             if (font.family.empty()) {
-                family->fail(family->label() + " must not be empty");
+                family->fail(tr("{0} must not be empty", {family->label()}));
             }
         } else if (font.family.empty()) {
             map.get("family",
-                    "a new font slot names its font family, e.g. {family: Noto Serif CJK SC}");
+                    tr("a new font slot names its font family, e.g. {family: Noto Serif CJK SC}"));
         }
         if (const auto weight = map.find("weight")) {
             font.weight = read_weight(*weight);
@@ -291,12 +293,14 @@ std::vector<FontSpec> read_fonts(const std::optional<ValueReader>& value, const 
     return fonts;
 }
 
-// Fails at `value` when `name` is not one of `names`, listing them.
+// Fails at `value` when `name` is not one of `names`, listing them. `what` and `list_label` are
+// N_() literals, translated here.
 void check_defined(const ValueReader& value, const std::string& name,
                    const std::vector<std::string_view>& names, std::string_view what,
                    std::string_view list_label) {
     if (std::find(names.begin(), names.end(), name) == names.end()) {
-        value.fail("unknown " + std::string(what) + " '" + name + "'",
+        const std::string what_text(what);
+        value.fail(tr("unknown {0} '{1}'", {tr(what_text.c_str()), name}),
                    suggestion_hint(name, names, list_label));
     }
 }
@@ -307,7 +311,7 @@ std::vector<std::string> read_fallback(const ValueReader& value,
     const std::vector<std::string_view> slots = names_of(fonts);
     for (const ValueReader& item : value.list()) {
         std::string slot = item.text();
-        check_defined(item, slot, slots, "font slot", "defined font slots");
+        check_defined(item, slot, slots, N_("font slot"), N_("defined font slots"));
         fallback.push_back(std::move(slot));
     }
     return fallback;
@@ -323,7 +327,7 @@ StyleSpec read_style(const MapEntry& entry, const StyleSpec& base,
     if (const auto font = map.find("font")) {
         style.font = font->text();
         style.font_loc = font->loc();
-        check_defined(*font, style.font, font_slots, "font slot", "defined font slots");
+        check_defined(*font, style.font, font_slots, N_("font slot"), N_("defined font slots"));
     }
     if (const auto size = map.find("size")) {
         style.size_pt = size->font_size_pt();
@@ -376,20 +380,20 @@ std::pair<const BlockKindInfo*, const MapEntry*> find_block_kind(const ValueRead
             if (kind) {
                 throw DiagnosticError(make_error(
                     entry.key_loc,
-                    "this block has two content keys, '" + content->key + "' and '" + entry.key +
-                        "'",
-                    "a block holds one of title, paragraph, spacer, table: start a new list item "
-                    "(`- " +
-                        entry.key + ": …`) for the second"));
+                    tr("this block has two content keys, '{0}' and '{1}'",
+                       {content->key, entry.key}),
+                    tr("a block holds one of title, paragraph, spacer, table: start a new list "
+                       "item (`- {0}: …`) for the second",
+                       {entry.key})));
             }
             kind = &info;
             content = &entry;
         }
     }
     if (!kind) {
-        item.fail("this block has no content",
-                  "a block starts with one of title, paragraph, spacer, table, e.g. `- paragraph: "
-                  "项目概况`");
+        item.fail(tr("this block has no content"),
+                  tr("a block starts with one of title, paragraph, spacer, table, e.g. `- "
+                     "paragraph: 项目概况`"));
     }
     return {kind, content};
 }
@@ -397,9 +401,9 @@ std::pair<const BlockKindInfo*, const MapEntry*> find_block_kind(const ValueRead
 BlockSpec read_block(const ValueReader& item, const PageSpec& page,
                      const std::vector<std::string_view>& style_names) {
     if (item.is_scalar()) {
-        item.fail_expected("a block such as `- paragraph: text`",
-                           "start the item with its kind: `- paragraph: …`, `- title: …` or "
-                           "`- spacer: 5mm`");
+        item.fail_expected(tr("a block such as `- paragraph: text`"),
+                           tr("start the item with its kind: `- paragraph: …`, `- title: …` or "
+                              "`- spacer: 5mm`"));
     }
     const MapReader map = item.open_map();
     std::vector<std::string_view> all_keys;
@@ -415,10 +419,10 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
         if (&entry != content && std::find(kind->options.begin(), kind->options.end(), entry.key) ==
                                      kind->options.end()) {
             throw DiagnosticError(make_error(
-                entry.key_loc,
-                "'" + entry.key + "' does not apply to a " + std::string(kind->key) + " block",
-                kind->options.empty() ? "a " + std::string(kind->key) + " block takes no other keys"
-                                      : suggestion_hint(entry.key, kind->options, "allowed keys")));
+                entry.key_loc, tr("'{0}' does not apply to a {1} block", {entry.key, kind->key}),
+                kind->options.empty()
+                    ? tr("a {0} block takes no other keys", {kind->key})
+                    : suggestion_hint(entry.key, kind->options, N_("allowed keys"))));
         }
     }
 
@@ -445,8 +449,8 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
     }
 
     if (!content->value.is_scalar()) {
-        content->value.fail_expected("text", "write the text after the colon; for an empty box "
-                                             "write \"\"");
+        content->value.fail_expected(tr("text"), tr("write the text after the colon; for an "
+                                                    "empty box write \"\""));
     }
     block.text = content->value.text();
     block.text_loc = content->value.loc();
@@ -455,22 +459,24 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
     if (const auto style = map.find("style")) {
         block.style = style->text();
         block.style_loc = style->loc();
-        check_defined(*style, block.style, style_names, "style", "defined styles");
+        check_defined(*style, block.style, style_names, N_("style"), N_("defined styles"));
     }
     if (const auto width = map.find("width")) {
         block.width_pt = width->positive_length_pt();
         if (pt_to_mm(*block.width_pt) < kMinColumnMm - 1e-9) {
-            width->fail("the box is " + format_number(pt_to_mm(*block.width_pt), 4) +
-                            "mm wide, narrower than the minimum of " + format_number(kMinColumnMm) +
-                            "mm",
-                        "make the box wider, or leave 'width' out for the page's content width");
+            width->fail(
+                tr("the box is {0}mm wide, narrower than the minimum of {1}mm",
+                   {format_number(pt_to_mm(*block.width_pt), 4), format_number(kMinColumnMm)}),
+                tr("make the box wider, or leave 'width' out for the page's content "
+                   "width"));
         }
         const double content_width = page.width_pt - page.margins.left - page.margins.right;
         // Compare in hundredths of a mm so that a box written as exactly the content width fits.
         if (pt_to_mm(*block.width_pt) - pt_to_mm(content_width) > 0.005) {
-            width->fail("the box is wider than the page's content width of " +
-                            format_number(pt_to_mm(content_width), 2) + "mm",
-                        "the content width is the page width minus the left and right margins");
+            width->fail(tr("the box is wider than the page's content width of {0}mm",
+                           {format_number(pt_to_mm(content_width), 2)}),
+                        tr("the content width is the page width minus the left and right "
+                           "margins"));
         }
     }
     if (const auto align = map.find("align")) {
@@ -486,7 +492,7 @@ BlockSpec read_block(const ValueReader& item, const PageSpec& page,
         block.field = field->text();
         block.field_loc = field->loc();
         if (block.field.empty()) {
-            field->fail(field->label() + " must name a declaration field");
+            field->fail(tr("{0} must name a declaration field", {field->label()}));
         }
     }
     return block;
@@ -502,17 +508,17 @@ PageNumberSpec read_page_numbers(const ValueReader& value,
         return numbers;
     }
     const MapReader map = value.map({"format", "style", "position", "offset"});
-    const ValueReader format =
-        map.get("format", "e.g. `format: \"第{page}页 共{pages}页\"` or `format: \"-{page}-\"`");
+    const ValueReader format = map.get(
+        "format", tr("e.g. `format: \"第{page}页 共{pages}页\"` or `format: \"-{page}-\"`"));
     numbers.format = format.text();
     if (numbers.format.find("{page}") == std::string::npos &&
         numbers.format.find("{pages}") == std::string::npos) {
-        format.fail("the page number format has neither {page} nor {pages}",
-                    "e.g. \"第{page}页 共{pages}页\" or \"— {page} —\"");
+        format.fail(tr("the page number format has neither {page} nor {pages}"),
+                    tr("e.g. \"第{page}页 共{pages}页\" or \"— {page} —\""));
     }
     if (const auto style = map.find("style")) {
         numbers.style = style->text();
-        check_defined(*style, numbers.style, style_names, "style", "defined styles");
+        check_defined(*style, numbers.style, style_names, N_("style"), N_("defined styles"));
     }
     if (const auto position = map.find("position")) {
         numbers.at_top = position->choice<bool>({{"bottom", false}, {"top", true}});
@@ -555,12 +561,12 @@ std::string layout_texts_of(const CellSpec& cell) {
 
 LayoutSpec read_layout(const ValueReader& root, const std::string& file) {
     if (root.is_null()) {
-        root.fail("the layout file is empty",
-                  "a layout file starts with the line `formpdf-layout: 1`; see "
-                  "docs/layout-format.md");
+        root.fail(tr("the layout file is empty"),
+                  tr("a layout file starts with the line `formpdf-layout: 1`; see "
+                     "docs/layout-format.md"));
     }
     if (!root.is_map()) {
-        root.fail_expected("a map of keys (formpdf-layout, page, fonts, styles, blocks, ...)");
+        root.fail_expected(tr("a map of keys (formpdf-layout, page, fonts, styles, blocks, ...)"));
     }
     const MapReader map = root.open_map();
     check_format_version(map);

@@ -1,5 +1,7 @@
 #include "load/positional_form_reader.h"
 
+#include "core/messages.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -8,9 +10,10 @@ namespace formpdf::load {
 
 namespace {
 
-constexpr std::string_view kPositionsHint =
-    "this form is read by the positions of its layout's cells (docs/import.md, \"Forms read by "
-    "position\"): rows may be inserted among the indicator rows only";
+// Translated with tr() where it is given.
+constexpr const char* kPositionsHint =
+    N_("this form is read by the positions of its layout's cells (docs/import.md, \"Forms read "
+       "by position\"): rows may be inserted among the indicator rows only");
 
 bool is_form_text_field(const std::string& field) {
     return field == kTitleFieldId || field == kFooterFieldId; // read with the title/footer line
@@ -101,9 +104,9 @@ private:
         }
         const ExportLine& last = lines_.back();
         site_.error(last.number, 1,
-                    "the form ends without the row " + shorten(text_row->text) + " below its " +
-                        form_.find_tree(positions_.group.tree)->label + " rows",
-                    std::string(kPositionsHint));
+                    tr("the form ends without the row {0} below its {1} rows",
+                       {shorten(text_row->text), form_.find_tree(positions_.group.tree)->label}),
+                    tr(kPositionsHint));
         return std::nullopt;
     }
 
@@ -124,10 +127,10 @@ private:
             const PositionedCell* at = row < rows ? cell_of(cells, row, cell.index) : nullptr;
             if (!at) {
                 site_.error(line.number, cell.col,
-                            "cannot place the cell " + shorten(cell.text) + " (column " +
-                                std::to_string(cell.index + 1) + "): the layout of the form '" +
-                                form_.id + "' has no cell there",
-                            std::string(kPositionsHint));
+                            tr("cannot place the cell {0} (column {1}): the layout of the form "
+                               "'{2}' has no cell there",
+                               {shorten(cell.text), std::to_string(cell.index + 1), form_.id}),
+                            tr(kPositionsHint));
                 continue;
             }
             if (!at->text.empty() || is_form_text_field(at->field)) {
@@ -136,11 +139,11 @@ private:
             const TextValue value = site_.value(line, cell);
             if (const TextValue* read = declaration_.field(at->field)) {
                 if (read->text != value.text) {
-                    site_.error(line.number, cell.col,
-                                "the form shows " + field_name(at->field) +
-                                    " twice, with two values: " + shorten(read->text) +
-                                    " and here " + shorten(value.text),
-                                "the value is read once; make the two the same");
+                    site_.error(
+                        line.number, cell.col,
+                        tr("the form shows {0} twice, with two values: {1} and here {2}",
+                           {field_name(at->field), shorten(read->text), shorten(value.text)}),
+                        tr("the value is read once; make the two the same"));
                 }
                 continue;
             }
@@ -176,10 +179,10 @@ private:
             }
             if (index >= ordered.cells.size()) {
                 site_.error(line.number, cell.col,
-                            "cannot place the cell " + shorten(cell.text) + " (column " +
-                                std::to_string(cell.index + 1) + "): the " + tree_->label +
-                                " rows have no cell in that column",
-                            std::string(kPositionsHint));
+                            tr("cannot place the cell {0} (column {1}): the {2} rows have no "
+                               "cell in that column",
+                               {shorten(cell.text), std::to_string(cell.index + 1), tree_->label}),
+                            tr(kPositionsHint));
                 return;
             }
             ordered.cells[index] = ExportCell{cell.text, static_cast<int>(index), cell.col};
@@ -195,10 +198,12 @@ private:
             if (cell.text.empty() || found == cell.text) {
                 continue;
             }
-            site_.error(title_row_ + row, loc_col(row, cell.column),
-                        "expected the layout's text " + shorten(cell.text) + " here, found " +
-                            (is_empty_cell(found) ? std::string("an empty cell") : shorten(found)),
-                        std::string(kPositionsHint));
+            site_.error(
+                title_row_ + row, loc_col(row, cell.column),
+                tr("expected the layout's text {0} here, found {1}",
+                   {shorten(cell.text),
+                    is_empty_cell(found) ? std::string(tr("an empty cell")) : shorten(found)}),
+                tr(kPositionsHint));
         }
     }
 

@@ -1,5 +1,6 @@
 #include "load/table_reader.h"
 
+#include "core/messages.h"
 #include "core/number_format.h"
 #include "load/cell_drawing_reader.h"
 
@@ -13,8 +14,8 @@ namespace {
 void check_style(const ValueReader& value, const std::string& name,
                  const std::vector<std::string_view>& style_names) {
     if (std::find(style_names.begin(), style_names.end(), name) == style_names.end()) {
-        value.fail("unknown style '" + name + "'",
-                   suggestion_hint(name, style_names, "defined styles"));
+        value.fail(tr("unknown style '{0}'", {name}),
+                   suggestion_hint(name, style_names, N_("defined styles")));
     }
 }
 
@@ -22,7 +23,7 @@ ColumnSpec read_column(const ValueReader& value) {
     ColumnSpec column;
     column.loc = value.loc();
     if (!value.is_scalar()) {
-        value.fail_expected("a column width: a length such as 30mm, or a share such as 1fr");
+        value.fail_expected(tr("a column width: a length such as 30mm, or a share such as 1fr"));
     }
     const std::string text = value.text();
     if (text.size() > 2 && text.compare(text.size() - 2, 2, "fr") == 0) {
@@ -31,8 +32,8 @@ ColumnSpec read_column(const ValueReader& value) {
         const char* end = text.data() + text.size() - 2;
         auto [ptr, ec] = std::from_chars(begin, end, fraction);
         if (ec != std::errc() || ptr != end || !(fraction > 0) || fraction > 1000) {
-            value.fail(value.label() + " is not a valid share: '" + text + "'",
-                       "write a positive number followed by fr, e.g. 1fr or 2.5fr");
+            value.fail(tr("{0} is not a valid share: '{1}'", {value.label(), text}),
+                       tr("write a positive number followed by fr, e.g. 1fr or 2.5fr"));
         }
         column.fraction = fraction;
         return column;
@@ -92,9 +93,9 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
     const auto format = map.find("format");
     if ((text ? 1 : 0) + (field ? 1 : 0) + (format ? 1 : 0) > 1) {
         (format ? *format : *field)
-            .fail("a cell shows one of 'text', 'field' or 'format'",
-                  "'text' is printed as written; 'field' prints a value of the declaration; "
-                  "'format' is text with {field} placeholders, e.g. \"填表人：{preparer}\"");
+            .fail(tr("a cell shows one of 'text', 'field' or 'format'"),
+                  tr("'text' is printed as written; 'field' prints a value of the declaration; "
+                     "'format' is text with {field} placeholders, e.g. \"填表人：{preparer}\""));
     }
     if (format) {
         cell.text = format->text();
@@ -107,7 +108,7 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
         cell.text = field->text();
         cell.content = CellContent::Field;
         if (cell.text.empty()) {
-            field->fail(field->label() + " must name a field");
+            field->fail(tr("{0} must name a field", {field->label()}));
         }
     }
     if (const auto style = map.find("style")) {
@@ -126,9 +127,9 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
                        c == '-' || c == '_';
             });
         if (!plain) {
-            name->fail(name->label() + " must be a plain name, not " + name->describe(),
-                       "ASCII letters, digits, '-' and '_', e.g. unit-seal: it is typed on the "
-                       "command line (`formpdf sign --box unit-seal`)");
+            name->fail(tr("{0} must be a plain name, not {1}", {name->label(), name->describe()}),
+                       tr("ASCII letters, digits, '-' and '_', e.g. unit-seal: it is typed on the "
+                          "command line (`formpdf sign --box unit-seal`)"));
         }
     }
     if (const auto colspan = map.find("colspan")) {
@@ -138,14 +139,14 @@ CellSpec read_cell(const ValueReader& value, const CellContext& context) {
     if (const auto rowspan = map.find("rowspan")) {
         if (rowspan->is_scalar() && rowspan->text() == "group") {
             if (context.in_group) {
-                rowspan->fail("a cell of a group row cannot span rows",
-                              "the level cells of a group span the rows of their node");
+                rowspan->fail(tr("a cell of a group row cannot span rows"),
+                              tr("the level cells of a group span the rows of their node"));
             }
             cell.rowspan_to_group = true;
         } else {
             if (context.in_group) {
-                rowspan->fail("a cell of a group row cannot span rows",
-                              "the level cells of a group span the rows of their node");
+                rowspan->fail(tr("a cell of a group row cannot span rows"),
+                              tr("the level cells of a group span the rows of their node"));
             }
             cell.rowspan = rowspan->integer(1, 1000);
         }
@@ -166,27 +167,27 @@ void read_group_row(const MapReader& map, RowSpec& row,
     const ValueReader group = map.get("group");
     row.group = group.text();
     if (row.group.empty()) {
-        group.fail("'group' must name a list of the declaration, e.g. `group: indicators`");
+        group.fail(tr("'group' must name a list of the declaration, e.g. `group: indicators`"));
     }
     const CellContext context{style_names, true};
     if (const auto levels = map.find("levels")) {
         for (const ValueReader& item : levels->list()) {
             CellSpec level = item.is_null() ? CellSpec{} : read_cell(item, context);
             if (level.content != CellContent::Empty || !level.texts.empty()) {
-                item.fail("a level cell shows the label of its group; it takes no 'text' or "
-                          "'field'",
-                          "give it only style and fill, e.g. {fill: \"#D9D9D9\"}");
+                item.fail(tr("a level cell shows the label of its group; it takes no 'text' or "
+                             "'field'"),
+                          tr("give it only style and fill, e.g. {fill: \"#D9D9D9\"}"));
             }
             if (level.colspan != 1) {
-                item.fail("a level cell spans one column");
+                item.fail(tr("a level cell spans one column"));
             }
             level.content = CellContent::Label;
             level.loc = item.loc();
             row.levels.push_back(std::move(level));
         }
     }
-    row.cells = read_cells(map.get("cells", "list the cells of one record, e.g. "
-                                            "[{field: name}, {field: value}]"),
+    row.cells = read_cells(map.get("cells", tr("list the cells of one record, e.g. "
+                                               "[{field: name}, {field: value}]")),
                            context);
     if (const auto blank = map.find("blank-rows")) {
         row.blank_rows = blank->integer(0, 1000);
@@ -201,11 +202,11 @@ void read_list_row(const MapReader& map, RowSpec& row,
     row.group = list.text();
     row.list = true;
     if (row.group.empty()) {
-        list.fail("'list' must name a list of the declaration, e.g. `list: projects`");
+        list.fail(tr("'list' must name a list of the declaration, e.g. `list: projects`"));
     }
     const CellContext context{style_names, true, true};
-    row.cells = read_cells(map.get("cells", "list the cells of one record, e.g. "
-                                            "[{field: unit}, {field: project}, {field: name}]"),
+    row.cells = read_cells(map.get("cells", tr("list the cells of one record, e.g. "
+                                               "[{field: unit}, {field: project}, {field: name}]")),
                            context);
     std::vector<std::string_view> fields;
     for (const CellSpec& cell : row.cells) {
@@ -217,11 +218,11 @@ void read_list_row(const MapReader& map, RowSpec& row,
         for (const ValueReader& item : merge_by->list()) {
             const std::string id = item.text();
             if (std::find(fields.begin(), fields.end(), id) == fields.end()) {
-                item.fail("'" + id + "' is not the field of a cell of this row",
-                          suggestion_hint(id, fields, "fields of the row's cells"));
+                item.fail(tr("'{0}' is not the field of a cell of this row", {id}),
+                          suggestion_hint(id, fields, N_("fields of the row's cells")));
             }
             if (std::find(row.merge_by.begin(), row.merge_by.end(), id) != row.merge_by.end()) {
-                item.fail("'" + id + "' is listed twice");
+                item.fail(tr("'{0}' is listed twice", {id}));
             }
             row.merge_by.push_back(id);
             row.merge_by_locs.push_back(item.loc());
@@ -241,7 +242,7 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
         return row;
     }
     if (!value.is_map()) {
-        value.fail_expected("a row: a list of cells, or a map with 'cells' (or 'group')");
+        value.fail_expected(tr("a row: a list of cells, or a map with 'cells' (or 'group')"));
     }
     const MapReader map = value.open_map();
     if (map.has("list")) {
@@ -252,7 +253,7 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
         read_group_row(map, row, style_names);
     } else {
         map.check_keys({"cells", "header", "heads", "min-height"});
-        row.cells = read_cells(map.get("cells", "e.g. `cells: [一级指标, 二级指标]`"), context);
+        row.cells = read_cells(map.get("cells", tr("e.g. `cells: [一级指标, 二级指标]`")), context);
         if (const auto header = map.find("header")) {
             row.header = header->boolean();
         }
@@ -260,9 +261,9 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
             row.heads = heads->choice<HeaderScope>(
                 {{"group", HeaderScope::Group}, {"table", HeaderScope::Table}});
             if (!row.header) {
-                heads->fail("'heads' says which rows a header row heads, but this row is not a "
-                            "header row",
-                            "add `header: true`, or remove 'heads'");
+                heads->fail(tr("'heads' says which rows a header row heads, but this row is not "
+                               "a header row"),
+                            tr("add `header: true`, or remove 'heads'"));
             }
         }
     }
@@ -271,10 +272,6 @@ RowSpec read_row(const ValueReader& value, const std::vector<std::string_view>& 
         row.min_height_loc = height->loc();
     }
     return row;
-}
-
-std::string count_text(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 // Assigns columns to the cells of every row and checks that the spans tile the table.
@@ -295,27 +292,29 @@ void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
             if (next >= columns) {
                 throw DiagnosticError(make_error(
                     cell.loc,
-                    "this cell is past the last of the table's " +
-                        count_text(columns, "column", "columns"),
-                    "remove the cell, or add a column; cells spanned from the rows above take "
-                    "their columns in this row"));
+                    columns == 1 ? tr("this cell is past the last of the table's 1 column")
+                                 : tr("this cell is past the last of the table's {0} columns",
+                                      {std::to_string(columns)}),
+                    tr("remove the cell, or add a column; cells spanned from the rows above take "
+                       "their columns in this row")));
             }
             cell.column = next;
             for (int c = next; c < next + cell.colspan; ++c) {
                 if (c >= columns) {
                     throw DiagnosticError(make_error(
                         cell.loc,
-                        "colspan " + std::to_string(cell.colspan) +
-                            " runs past the last column (the cell starts in column " +
-                            std::to_string(next + 1) + " of " + std::to_string(columns) + ")",
-                        "make the colspan at most " + std::to_string(columns - next)));
+                        tr("colspan {0} runs past the last column (the cell starts in column {1} "
+                           "of {2})",
+                           {std::to_string(cell.colspan), std::to_string(next + 1),
+                            std::to_string(columns)}),
+                        tr("make the colspan at most {0}", {std::to_string(columns - next)})));
                 }
                 if (occupied[static_cast<std::size_t>(c)]) {
                     throw DiagnosticError(make_error(
                         cell.loc,
-                        "this cell overlaps column " + std::to_string(c + 1) +
-                            ", which a cell of a row above spans into",
-                        "make this cell's colspan smaller or the rowspan above shorter"));
+                        tr("this cell overlaps column {0}, which a cell of a row above spans into",
+                           {std::to_string(c + 1)}),
+                        tr("make this cell's colspan smaller or the rowspan above shorter")));
                 }
                 occupied[static_cast<std::size_t>(c)] = true;
             }
@@ -327,25 +326,26 @@ void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
                     ++last;
                 }
                 if (table.rows[last].group.empty()) {
-                    throw DiagnosticError(
-                        make_error(cell.loc, "'rowspan: group' but no group row follows this row",
-                                   "add a `- group: …` row below, or give a number of rows"));
+                    throw DiagnosticError(make_error(
+                        cell.loc, tr("'rowspan: group' but no group row follows this row"),
+                        tr("add a `- group: …` row below, or give a number of rows")));
                 }
             }
             if (last >= table.rows.size()) {
-                throw DiagnosticError(make_error(cell.loc,
-                                                 "rowspan " + std::to_string(cell.rowspan) +
-                                                     " runs past the last row of the table",
-                                                 "make the rowspan at most " +
-                                                     std::to_string(table.rows.size() - r)));
+                throw DiagnosticError(make_error(
+                    cell.loc,
+                    tr("rowspan {0} runs past the last row of the table",
+                       {std::to_string(cell.rowspan)}),
+                    tr("make the rowspan at most {0}", {std::to_string(table.rows.size() - r)})));
             }
             for (std::size_t below = r + 1; below <= last; ++below) {
                 if (!table.rows[below].group.empty() && !cell.rowspan_to_group) {
                     throw DiagnosticError(
                         make_error(cell.loc,
-                                   "this cell spans into a group row, whose number of rows "
-                                   "depends on the declaration",
-                                   "write `rowspan: group` to span down to the end of the group"));
+                                   tr("this cell spans into a group row, whose number of rows "
+                                      "depends on the declaration"),
+                                   tr("write `rowspan: group` to span down to the end of the "
+                                      "group")));
                 }
                 std::vector<bool>& row_below = taken.row(below);
                 for (int c = next; c < next + cell.colspan; ++c) {
@@ -363,9 +363,12 @@ void place_cells(TableSpec& table, const std::vector<ValueReader>& row_values) {
         advance_to_free();
         const int used = static_cast<int>(std::count(occupied.begin(), occupied.end(), true));
         if (used != columns) {
-            row_values[r].fail("this row fills " + std::to_string(used) + " of the table's " +
-                                   count_text(columns, "column", "columns"),
-                               "add cells or widen one with colspan; an empty cell is written ~");
+            row_values[r].fail(
+                columns == 1
+                    ? tr("this row fills {0} of the table's 1 column", {std::to_string(used)})
+                    : tr("this row fills {0} of the table's {1} columns",
+                         {std::to_string(used), std::to_string(columns)}),
+                tr("add cells or widen one with colspan; an empty cell is written ~"));
         }
     }
 }
@@ -379,20 +382,22 @@ TableSpec read_table(const ValueReader& value, double content_width_pt,
     const MapReader map = value.map(
         {"columns", "style", "border", "border-color", "continued", "min-row-height", "rows"});
 
-    const ValueReader columns = map.get("columns", "e.g. `columns: [30mm, 1fr, 1fr]`");
+    const ValueReader columns = map.get("columns", tr("e.g. `columns: [30mm, 1fr, 1fr]`"));
     double fixed = 0;
     for (const ValueReader& item : columns.list()) {
         table.columns.push_back(read_column(item));
         fixed += table.columns.back().width_pt;
     }
     if (table.columns.empty()) {
-        columns.fail("a table needs at least one column");
+        columns.fail(tr("a table needs at least one column"));
     }
     if (fixed - content_width_pt > mm_to_pt(0.005)) {
-        columns.fail("the fixed columns are " + format_number(pt_to_mm(fixed), 2) +
-                         "mm wide, more than the page's content width of " +
-                         format_number(pt_to_mm(content_width_pt), 2) + "mm",
-                     "make columns narrower, use shares such as 1fr, or make the margins smaller");
+        columns.fail(
+            tr("the fixed columns are {0}mm wide, more than the page's content width of "
+               "{1}mm",
+               {format_number(pt_to_mm(fixed), 2), format_number(pt_to_mm(content_width_pt), 2)}),
+            tr("make columns narrower, use shares such as 1fr, or make the margins "
+               "smaller"));
     }
     table.style = "body";
     table.style_loc = value.loc();
@@ -414,13 +419,13 @@ TableSpec read_table(const ValueReader& value, double content_width_pt,
         table.min_row_height_pt = height->length_pt();
         table.min_row_height_loc = height->loc();
     }
-    const ValueReader rows = map.get("rows", "list the rows of the table");
+    const ValueReader rows = map.get("rows", tr("list the rows of the table"));
     const std::vector<ValueReader> row_values = rows.list();
     for (const ValueReader& item : row_values) {
         table.rows.push_back(read_row(item, style_names));
     }
     if (table.rows.empty()) {
-        rows.fail("a table needs at least one row");
+        rows.fail(tr("a table needs at least one row"));
     }
     place_cells(table, row_values);
     settle_cell_borders(table);

@@ -1,5 +1,7 @@
 #include "load/tightening_reader.h"
 
+#include "core/messages.h"
+
 namespace formpdf::load {
 
 TighteningSpec read_tightening(const ValueReader& value) {
@@ -19,9 +21,9 @@ TighteningSpec read_tightening(const ValueReader& value) {
         tightening.row_height_pt = height->length_pt();
     }
     if (!tightening.padding_pt && !tightening.line_spacing && !tightening.row_height_pt) {
-        value.fail("'tighten' sets no limit, so nothing could be tightened",
-                   "give the least values spacing may shrink to, e.g. `tighten: {padding: 0.8mm, "
-                   "line-spacing: 1.2, row-height: 7mm}`");
+        value.fail(tr("'tighten' sets no limit, so nothing could be tightened"),
+                   tr("give the least values spacing may shrink to, e.g. `tighten: {padding: "
+                      "0.8mm, line-spacing: 1.2, row-height: 7mm}`"));
     }
     tightening.enabled = true;
     return tightening;

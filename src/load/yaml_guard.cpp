@@ -3,6 +3,7 @@
 #include "load/yaml_tree.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "load/input_method_slips.h"
 #include "load/source_text.h"
@@ -57,9 +58,9 @@ public:
         }
         if (++documents_ > limits_.max_documents) {
             throw GuardFailure{offset,
-                               "more than " + std::to_string(limits_.max_documents) +
-                                   " YAML documents in one file",
-                               "a formpdf file holds one document; '---' lines start new ones"};
+                               tr("more than {0} YAML documents in one file",
+                                  {std::to_string(limits_.max_documents)}),
+                               tr("a formpdf file holds one document; '---' lines start new ones")};
         }
         documents_tree_.emplace_back();
         open_.clear();
@@ -71,12 +72,13 @@ public:
 
     void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
         throw GuardFailure{offset_of(mark),
-                           "anchors and aliases are not allowed (found anchor '&" + name + "')",
-                           kAnchorHint};
+                           tr("anchors and aliases are not allowed (found anchor '&{0}')", {name}),
+                           tr(kAnchorHint)};
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        throw GuardFailure{offset_of(mark), "anchors and aliases are not allowed", kAnchorHint};
+        throw GuardFailure{offset_of(mark), tr("anchors and aliases are not allowed"),
+                           tr(kAnchorHint)};
     }
 
     // YAML says a plain (unquoted) empty value, ~ and null are "no value": yaml-cpp reports them
@@ -135,10 +137,10 @@ private:
         const bool key_of_open_map =
             !open_.empty() && open_.back()->pos == static_cast<std::ptrdiff_t>(offset_of(mark));
         if (!key_of_open_map && ++depth_ > limits_.max_depth) {
-            throw GuardFailure{offset_of(mark),
-                               "the YAML nests deeper than " + std::to_string(limits_.max_depth) +
-                                   " levels",
-                               kDepthHint};
+            throw GuardFailure{
+                offset_of(mark),
+                tr("the YAML nests deeper than {0} levels", {std::to_string(limits_.max_depth)}),
+                tr(kDepthHint)};
         }
         open_.push_back(&add(kind, mark));
         counted_.push_back(!key_of_open_map);
@@ -171,10 +173,10 @@ private:
     void count(const YAML::Mark& mark) {
         last_node_ = offset_of(mark);
         if (++nodes_ > limits_.max_nodes) {
-            throw GuardFailure{last_node_,
-                               "more than " + std::to_string(limits_.max_nodes) +
-                                   " values in one file",
-                               "split the input into several files"};
+            throw GuardFailure{
+                last_node_,
+                tr("more than {0} values in one file", {std::to_string(limits_.max_nodes)}),
+                tr("split the input into several files")};
         }
     }
 
@@ -196,16 +198,17 @@ void check_encoding(std::string_view text) {
         if (byte < 0x80) {
             if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
                 throw GuardFailure{
-                    pos, "the file contains the control character " + code_point_label(byte),
-                    "a YAML file holds plain text only; is this the right file?"};
+                    pos,
+                    tr("the file contains the control character {0}", {code_point_label(byte)}),
+                    tr("a YAML file holds plain text only; is this the right file?")};
             }
             // YAML reads a lone carriage return as a line break, yaml-cpp 0.7 as part of the text:
             // refuse it rather than let the parser split or join the user's lines.
             if (byte == '\r' && (pos + 1 == text.size() || text[pos + 1] != '\n')) {
                 throw GuardFailure{pos,
-                                   "the file contains a carriage return (U+000D) that is not "
-                                   "followed by a line feed",
-                                   "save the file with Windows (CRLF) or Unix (LF) line ends"};
+                                   tr("the file contains a carriage return (U+000D) that is not "
+                                      "followed by a line feed"),
+                                   tr("save the file with Windows (CRLF) or Unix (LF) line ends")};
             }
             ++pos;
             continue;
@@ -228,9 +231,9 @@ void check_encoding(std::string_view text) {
         if (!decode_utf8(text, pos, code_point)) {
             char byte_text[8];
             std::snprintf(byte_text, sizeof byte_text, "0x%02X", byte);
-            throw GuardFailure{
-                start, std::string("the file is not valid UTF-8 (byte ") + byte_text + " here)",
-                "save the file as UTF-8; GBK/GB2312 files are not supported"};
+            throw GuardFailure{start,
+                               tr("the file is not valid UTF-8 (byte {0} here)", {byte_text}),
+                               tr("save the file as UTF-8; GBK/GB2312 files are not supported")};
         }
         // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line breaks in YAML 1.1 (libyaml,
         // PyYAML fold them into a space or a '\n'), text in YAML 1.2 and to yaml-cpp: the same
@@ -238,10 +241,9 @@ void check_encoding(std::string_view text) {
         if (code_point == 0x85 || code_point == 0x2028 || code_point == 0x2029) {
             char label[16];
             std::snprintf(label, sizeof label, "U+%04X", static_cast<unsigned>(code_point));
-            throw GuardFailure{start,
-                               std::string("the file contains ") + label +
-                                   ", which YAML reads as a line break",
-                               "replace it with a real line break (in a '|' block) or remove it"};
+            throw GuardFailure{
+                start, tr("the file contains {0}, which YAML reads as a line break", {label}),
+                tr("replace it with a real line break (in a '|' block) or remove it")};
         }
     }
 }
@@ -295,17 +297,18 @@ private:
                 open = std::min(open, i);
                 if (++depth > max_depth_) {
                     throw GuardFailure{
-                        i, "the YAML nests deeper than " + std::to_string(max_depth_) + " levels",
-                        kDepthHint};
+                        i,
+                        tr("the YAML nests deeper than {0} levels", {std::to_string(max_depth_)}),
+                        tr(kDepthHint)};
                 }
             } else if (text_[i] == ']' || text_[i] == '}') {
                 --depth;
             }
         }
         throw GuardFailure{open == std::string_view::npos ? node_cursor_ : open,
-                           "more than " + std::to_string(max_items_) +
-                               " tokens (items, ':' and ',') in one '[…]' or '{…}'",
-                           "write a long list as a block list, one '- ' item per line"};
+                           tr("more than {0} tokens (items, ':' and ',') in one '[…]' or '{{…}'",
+                              {std::to_string(max_items_)}),
+                           tr("write a long list as a block list, one '- ' item per line")};
     }
 
     // Where yaml-cpp's queue can grow: a lexical pass that follows flow collections ('[' or '{' at
@@ -490,10 +493,10 @@ std::vector<YamlNode> scan_events(std::string_view text, const YamlLimits& limit
         }
     } catch (const YAML::DeepRecursion&) {
         // Only when max_depth is raised past what yaml-cpp's recursive parser allows itself.
-        throw GuardFailure{builder.last_node_offset(),
-                           "the YAML nests deeper than " + std::to_string(builder.depth()) +
-                               " levels",
-                           kDepthHint};
+        throw GuardFailure{
+            builder.last_node_offset(),
+            tr("the YAML nests deeper than {0} levels", {std::to_string(builder.depth())}),
+            tr(kDepthHint)};
     } catch (const YAML::Exception& error) {
         const std::size_t offset =
             error.mark.pos < 0 ? text.size()
@@ -560,13 +563,13 @@ std::vector<YamlNode> parse_yaml(std::string_view yaml, const std::string& file,
     if (yaml.size() > limits.max_bytes) {
         throw DiagnosticError(make_error(
             SourceLoc{file, 0, 0},
-            "the input is " + std::to_string(yaml.size()) + " bytes, more than the limit of " +
-                std::to_string(limits.max_bytes) + " bytes",
-            "a form's layout or data is a few kilobytes; check that this is the right file"));
+            tr("the input is {0} bytes, more than the limit of {1} bytes",
+               {std::to_string(yaml.size()), std::to_string(limits.max_bytes)}),
+            tr("a form's layout or data is a few kilobytes; check that this is the right file")));
     }
     if (yaml.starts_with("\xFF\xFE") || yaml.starts_with("\xFE\xFF")) {
-        throw DiagnosticError(make_error(SourceLoc{file, 1, 1}, "the file is UTF-16, not UTF-8",
-                                         "save the file as UTF-8"));
+        throw DiagnosticError(make_error(SourceLoc{file, 1, 1}, tr("the file is UTF-16, not UTF-8"),
+                                         tr("save the file as UTF-8")));
     }
     const std::string_view text = strip_utf8_bom(yaml);
     try {

@@ -1,5 +1,6 @@
 #include "load/yaml_reader.h"
 
+#include "core/messages.h"
 #include "core/number_format.h"
 #include "core/utf8.h"
 #include "load/chinese_font_sizes.h"
@@ -178,10 +179,12 @@ std::string suggestion_hint(std::string_view word, std::span<const std::string_v
                             std::string_view list_label) {
     std::string hint;
     if (const auto match = closest_match(word, candidates)) {
-        hint = "did you mean " + quoted(*match) + "? ";
+        hint = tr("did you mean '{0}'? ", {*match});
     }
-    hint +=
-        std::string(list_label) + ": " + (candidates.empty() ? "(none)" : join_names(candidates));
+    // The label is an N_() literal of the caller's, translated here.
+    const std::string label(list_label);
+    const std::string names = candidates.empty() ? tr("(none)") : join_names(candidates);
+    hint += tr("{0}: {1}", {tr(label.c_str()), names});
     return hint;
 }
 
@@ -202,7 +205,7 @@ std::optional<std::size_t> ValueReader::offset() const {
 }
 
 std::string ValueReader::label() const {
-    return path_.empty() ? std::string("the top level") : quoted(path_);
+    return path_.empty() ? std::string(tr("the top level")) : quoted(path_);
 }
 
 SourceLoc ValueReader::loc() const {
@@ -217,24 +220,24 @@ SourceLoc ValueReader::loc() const {
 
 std::string ValueReader::describe() const {
     if (is_map()) {
-        return "a map";
+        return tr("a map");
     }
     if (is_list()) {
-        return "a list";
+        return tr("a list");
     }
     if (!is_scalar()) {
-        return "no value";
+        return tr("no value");
     }
     const std::string& text = node_->scalar;
     constexpr std::size_t kShown = 40;
     if (text.size() <= kShown) {
-        return quoted(text);
+        return tr("'{0}'", {text}); // a value of the input: in Chinese quotes under Chinese
     }
     std::size_t cut = kShown;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
         --cut; // do not cut a character in half
     }
-    return quoted(text.substr(0, cut) + "…");
+    return tr("'{0}'", {text.substr(0, cut) + "…"});
 }
 
 void ValueReader::fail(std::string message, std::string hint) const {
@@ -245,10 +248,10 @@ void ValueReader::fail_expected(std::string_view expected, std::string hint) con
     if (is_null()) {
         // `color: #D9D9D9` is a key followed by a comment: the most common way to get no value.
         if (key_offset_ && source_->line_at(*key_offset_).find(" #") != std::string_view::npos) {
-            hint = "an unquoted '#' starts a comment in YAML: put the value in quotes, e.g. "
-                   "\"#D9D9D9\"";
+            hint = tr("an unquoted '#' starts a comment in YAML: put the value in quotes, e.g. "
+                      "\"#D9D9D9\"");
         }
-        fail(label() + " has no value; expected " + std::string(expected), std::move(hint));
+        fail(tr("{0} has no value; expected {1}", {label(), expected}), std::move(hint));
     }
     if (is_map() && node_->children.size() == 2 &&
         node_->children[0].kind == YamlNode::Kind::Scalar && !node_->children[0].scalar.empty() &&
@@ -256,25 +259,23 @@ void ValueReader::fail_expected(std::string_view expected, std::string hint) con
         // `[预算单位:, …]`: the forms print a half-width ':' after a label, and YAML reads a ':'
         // before ',' or the line's end as a key's, so the text became a map with one empty key.
         const std::string& key = node_->children[0].scalar;
-        hint = "if '";
-        hint += key;
-        hint += ":' is meant as text, its half-width ':' made it a key: put it in quotes, '";
-        hint += key;
-        hint += ":'";
+        hint = tr("if '{0}:' is meant as text, its half-width ':' made it a key: put it in "
+                  "quotes, '{0}:'",
+                  {key});
     }
-    fail(label() + " must be " + std::string(expected) + ", not " + describe(), std::move(hint));
+    fail(tr("{0} must be {1}, not {2}", {label(), expected, describe()}), std::move(hint));
 }
 
 std::string ValueReader::text() const {
     if (!is_scalar()) {
-        fail_expected("text");
+        fail_expected(tr("text"));
     }
     return node_->scalar;
 }
 
 double ValueReader::number(double min, double max) const {
     const std::string expected =
-        "a number from " + format_number(min) + " to " + format_number(max);
+        tr("a number from {0} to {1}", {format_number(min), format_number(max)});
     if (!is_scalar()) {
         fail_expected(expected);
     }
@@ -287,7 +288,7 @@ double ValueReader::number(double min, double max) const {
 
 int ValueReader::integer(int min, int max) const {
     const std::string expected =
-        "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+        tr("a whole number from {0} to {1}", {std::to_string(min), std::to_string(max)});
     if (!is_scalar()) {
         fail_expected(expected);
     }
@@ -329,9 +330,9 @@ std::optional<double> ValueReader::parse_length_mm(std::string_view text) const 
 }
 
 double ValueReader::length_pt() const {
-    static const char* const kExpected = "a length such as 20mm, 1.5cm, 10pt or 1in";
-    static const char* const kHint = "a length is a number followed by mm, cm, pt or in; a bare "
-                                     "number means mm";
+    const char* const kExpected = tr("a length such as 20mm, 1.5cm, 10pt or 1in");
+    const char* const kHint = tr("a length is a number followed by mm, cm, pt or in; a bare "
+                                 "number means mm");
     if (!is_scalar()) {
         fail_expected(kExpected, kHint);
     }
@@ -340,12 +341,12 @@ double ValueReader::length_pt() const {
         fail_expected(kExpected, kHint);
     }
     if (*mm < 0) {
-        fail(label() + " must not be negative (it is " + describe() + ")");
+        fail(tr("{0} must not be negative (it is {1})", {label(), describe()}));
     }
     if (*mm > kMaxLengthMm) {
-        fail(label() + " is " + length_text_mm(*mm) + ", longer than the limit of " +
-                 length_text_mm(kMaxLengthMm),
-             "check the number and the unit; a bare number means mm");
+        fail(tr("{0} is {1}, longer than the limit of {2}",
+                {label(), length_text_mm(*mm), length_text_mm(kMaxLengthMm)}),
+             tr("check the number and the unit; a bare number means mm"));
     }
     return mm_to_pt(*mm);
 }
@@ -353,14 +354,14 @@ double ValueReader::length_pt() const {
 double ValueReader::positive_length_pt() const {
     const double pt = length_pt();
     if (pt <= 0) {
-        fail(label() + " must be more than 0");
+        fail(tr("{0} must be more than 0", {label()}));
     }
     return pt;
 }
 
 double ValueReader::font_size_pt() const {
-    static const char* const kExpected =
-        "a font size in points, such as 10.5 or 10.5pt, or a Chinese size such as 三号 or 小四";
+    const char* const kExpected =
+        tr("a font size in points, such as 10.5 or 10.5pt, or a Chinese size such as 三号 or 小四");
     if (!is_scalar()) {
         fail_expected(kExpected);
     }
@@ -373,16 +374,15 @@ double ValueReader::font_size_pt() const {
         fail_expected(kExpected);
     }
     if (*size <= 0 || *size > 1000) {
-        fail(label() + " must be more than 0pt and at most 1000pt (it is " + describe() + ")");
+        fail(tr("{0} must be more than 0pt and at most 1000pt (it is {1})", {label(), describe()}));
     }
     return *size;
 }
 
 Color ValueReader::color() const {
-    static const char* const kExpected = "a colour";
-    static const char* const kHint =
-        "write \"#RRGGBB\" or \"#RGB\" in quotes (e.g. \"#D9D9D9\"), or "
-        "a grey level from 0 (black) to 1 (white)";
+    const char* const kExpected = tr("a colour");
+    const char* const kHint = tr("write \"#RRGGBB\" or \"#RGB\" in quotes (e.g. \"#D9D9D9\"), or "
+                                 "a grey level from 0 (black) to 1 (white)");
     if (!is_scalar()) {
         fail_expected(kExpected, kHint);
     }
@@ -397,7 +397,7 @@ Color ValueReader::color() const {
 }
 
 std::size_t ValueReader::choice_index(std::span<const std::string_view> names) const {
-    const std::string expected = "one of: " + join_names(names);
+    const std::string expected = tr("one of: {0}", {join_names(names)});
     if (!is_scalar()) {
         fail_expected(expected);
     }
@@ -407,7 +407,8 @@ std::size_t ValueReader::choice_index(std::span<const std::string_view> names) c
             return i;
         }
     }
-    fail(label() + " cannot be " + describe(), suggestion_hint(text, names, "allowed values"));
+    fail(tr("{0} cannot be {1}", {label(), describe()}),
+         suggestion_hint(text, names, N_("allowed values")));
 }
 
 MapReader ValueReader::map(std::initializer_list<std::string_view> allowed_keys) const {
@@ -426,7 +427,7 @@ std::vector<ValueReader> ValueReader::list() const {
         return items;
     }
     if (!is_list()) {
-        fail_expected("a list");
+        fail_expected(tr("a list"));
     }
     items.reserve(node_->children.size());
     for (std::size_t i = 0; i < node_->children.size(); ++i) {
@@ -444,7 +445,7 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
         return;
     }
     if (!map.is_map()) {
-        map.fail_expected("a map (keys with values)");
+        map.fail_expected(tr("a map (keys with values)"));
     }
     const std::vector<YamlNode>& children = map.node().children;
     entries_.reserve(children.size() / 2);
@@ -458,17 +459,18 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
             key_node.pos < 0 ? 0 : static_cast<std::size_t>(key_node.pos);
         ValueReader key(&key_node, map.tree(), map.source(), map.path());
         if (key.is_null()) {
-            key.fail("an entry has no key before its ':' (" + where() + ")",
-                     "write `key: value`; if the ':' is part of the text, put the text in quotes");
+            key.fail(tr("an entry has no key before its ':' ({0})", {where()}),
+                     tr("write `key: value`; if the ':' is part of the text, put the text in "
+                        "quotes"));
         }
         if (!key.is_scalar()) {
-            key.fail("a key must be text, not " + key.describe() + " (" + where() + ")");
+            key.fail(tr("a key must be text, not {0} ({1})", {key.describe(), where()}));
         }
         const std::string& name = key_node.scalar;
         if (const MapEntry* first = find_entry(name)) {
-            key.fail("duplicate key " + quoted(name) + " " + where(),
-                     "it is already given at line " + std::to_string(first->key_loc.line) +
-                         "; a key may appear only once in a map");
+            key.fail(tr("duplicate key '{0}' {1}", {name, where()}),
+                     tr("it is already given at line {0}; a key may appear only once in a map",
+                        {std::to_string(first->key_loc.line)}));
         }
         std::string path = map.path().empty() ? name : map.path() + "." + name;
         entries_.push_back(MapEntry{
@@ -481,15 +483,15 @@ MapReader::MapReader(const ValueReader& map) : map_(map) {
 }
 
 std::string MapReader::where() const {
-    return map_.path().empty() ? std::string("at the top level") : "in " + map_.label();
+    return map_.path().empty() ? std::string(tr("at the top level")) : tr("in {0}", {map_.label()});
 }
 
 void MapReader::check_keys(std::span<const std::string_view> allowed_keys) const {
     for (const MapEntry& entry : entries_) {
         if (std::find(allowed_keys.begin(), allowed_keys.end(), entry.key) == allowed_keys.end()) {
             throw DiagnosticError(
-                make_error(entry.key_loc, "unknown key " + quoted(entry.key) + " " + where(),
-                           suggestion_hint(entry.key, allowed_keys, "allowed keys")));
+                make_error(entry.key_loc, tr("unknown key '{0}' {1}", {entry.key, where()}),
+                           suggestion_hint(entry.key, allowed_keys, N_("allowed keys"))));
         }
     }
 }
@@ -518,7 +520,7 @@ ValueReader MapReader::get(std::string_view key, std::string hint) const {
     if (const MapEntry* entry = find_entry(key)) {
         return entry->value;
     }
-    map_.fail("missing key " + quoted(key) + " " + where(), std::move(hint));
+    map_.fail(tr("missing key '{0}' {1}", {key, where()}), std::move(hint));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -547,9 +549,9 @@ ValueReader read_yaml(std::string_view yaml, const std::string& file, const Yaml
     const std::vector<YamlNode>& documents = *parsed.documents;
     if (documents.size() > 1) {
         ValueReader(&documents[1], parsed.documents, parsed.source, "")
-            .fail("a second YAML document starts here",
-                  "a formpdf file holds one YAML document: remove the '---' line, or check the "
-                  "indentation of this line");
+            .fail(tr("a second YAML document starts here"),
+                  tr("a formpdf file holds one YAML document: remove the '---' line, or check "
+                     "the indentation of this line"));
     }
     return ValueReader(documents.empty() ? &kEmptyDocument : &documents[0], parsed.documents,
                        parsed.source, "");

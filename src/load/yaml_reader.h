@@ -35,7 +35,8 @@ std::optional<std::string_view> closest_match(std::string_view word,
                                               std::span<const std::string_view> candidates);
 
 // "did you mean 'margins'? allowed keys: size, orientation, margins" (the question only when there
-// is a close match; `list_label` names the list, e.g. "allowed keys" or "defined styles").
+// is a close match; `list_label` names the list, e.g. "allowed keys" or "defined styles": an N_()
+// literal, or a text already translated, which the hint translates with tr()).
 std::string suggestion_hint(std::string_view word, std::span<const std::string_view> candidates,
                             std::string_view list_label);
 
@@ -77,8 +78,10 @@ public:
     // "a map", "a list", "no value", or the text itself in quotes (shortened)
     std::string describe() const;
 
+    // The message and hint are shown as given: translate them with tr() (docs/messages.md).
     [[noreturn]] void fail(std::string message, std::string hint = {}) const;
-    // "'page.size' must be <expected>, not a map" (or "has no value")
+    // "'page.size' must be <expected>, not a map" (or "has no value"); `expected` and `hint` are
+    // translated already (tr("a list")), the sentence around them is translated here.
     [[noreturn]] void fail_expected(std::string_view expected, std::string hint = {}) const;
 
     // The scalar's text exactly as YAML gives it (quotes removed, block scalars as YAML folds

@@ -1,5 +1,6 @@
 #include "load/yaml_syntax_error.h"
 
+#include "core/messages.h"
 #include "core/utf8.h"
 
 #include <yaml-cpp/exceptions.h>
@@ -123,13 +124,11 @@ std::optional<GuardFailure> colon_ending_a_value(std::string_view text, std::siz
         --value_end;
     }
     const std::string value(text.substr(value_start, value_end - value_start));
-    std::string message = "YAML reads the half-width ':' in '";
-    message += value;
-    message += "' as the colon of a key";
-    std::string hint = "the ':' belongs to the text (the forms print a half-width ':' after a "
-                       "label): put the value in quotes, '";
-    hint += value;
-    hint += "', or write a full-width '：'";
+    std::string message =
+        tr("YAML reads the half-width ':' in '{0}' as the colon of a key", {value});
+    std::string hint = tr("the ':' belongs to the text (the forms print a half-width ':' after a "
+                          "label): put the value in quotes, '{0}', or write a full-width '：'",
+                          {value});
     return GuardFailure{colon, std::move(message), std::move(hint)};
 }
 
@@ -140,9 +139,9 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
     offset = std::min(offset, text.size());
     if (const std::size_t tab = find_indentation_tab(text, offset);
         tab != std::string_view::npos || problem.find("tab") != std::string_view::npos) {
-        return {tab == std::string_view::npos ? offset : tab, "a tab is used for indentation",
-                "YAML indents with spaces only: replace the tabs at the start of this line with "
-                "spaces"};
+        return {tab == std::string_view::npos ? offset : tab, tr("a tab is used for indentation"),
+                tr("YAML indents with spaces only: replace the tabs at the start of this line "
+                   "with spaces")};
     }
     const char here = offset < text.size() ? text[offset] : '\0';
     if (problem == YAML::ErrorMsg::UNKNOWN_ANCHOR || problem == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
@@ -150,8 +149,8 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
         problem == YAML::ErrorMsg::CHAR_IN_ANCHOR || problem == YAML::ErrorMsg::MULTIPLE_ANCHORS ||
         problem == YAML::ErrorMsg::MULTIPLE_ALIASES || problem == YAML::ErrorMsg::ALIAS_CONTENT ||
         starts(problem, YAML::ErrorMsg::UNKNOWN_ANCHOR)) {
-        return {anchor_or_alias_start(text, offset), "anchors and aliases are not allowed",
-                kAnchorHint};
+        return {anchor_or_alias_start(text, offset), tr("anchors and aliases are not allowed"),
+                tr(kAnchorHint)};
     }
     if (auto colon = colon_ending_a_value(text, offset)) {
         return std::move(*colon);
@@ -187,8 +186,9 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
             }
         }
         if (open < text.size()) {
-            return {open, "this quoted text is never closed",
-                    std::string("add the closing ") + text[open] + " at the end of the text"};
+            return {open, tr("this quoted text is never closed"),
+                    tr("add the closing {0} at the end of the text",
+                       {std::string_view(&text[open], 1)})};
         }
     }
     if (starts(problem, YAML::ErrorMsg::INVALID_ESCAPE)) {
@@ -205,19 +205,19 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
         } else {
             escape = end = text.size();
         }
-        return {backslash,
-                "unknown escape '\\" + std::string(text.substr(escape, end - escape)) +
-                    "' in double-quoted text",
-                "in double quotes a backslash starts an escape: write \\\\ for a backslash, or "
-                "use single quotes"};
+        return {
+            backslash,
+            tr("unknown escape '\\{0}' in double-quoted text", {text.substr(escape, end - escape)}),
+            tr("in double quotes a backslash starts an escape: write \\\\ for a backslash, "
+               "or use single quotes")};
     }
     if (problem == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
-        return {offset, "a list opened with '[' is not closed with ']'",
-                "add the missing ']'; if the '[' is part of the text, put the text in quotes"};
+        return {offset, tr("a list opened with '[' is not closed with ']'"),
+                tr("add the missing ']'; if the '[' is part of the text, put the text in quotes")};
     }
     if (problem == YAML::ErrorMsg::END_OF_MAP_FLOW) {
-        return {offset, "a map opened with '{' is not closed with '}'",
-                "add the missing '}'; if the '{' is part of the text, put the text in quotes"};
+        return {offset, tr("a map opened with '{' is not closed with '}'"),
+                tr("add the missing '}'; if the '{' is part of the text, put the text in quotes")};
     }
     if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
         // yaml-cpp read the line(s) before this key's line as the start of this key: the text
@@ -267,48 +267,50 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
         }
     }
     if (problem == kNoColon) {
-        return {context_offset, "a line without the ':' of a key where a key was expected",
-                "write `key: value` with an ASCII ':' followed by a space; if the line continues "
-                "the text above, indent it more than that text's key"};
+        return {context_offset, tr("a line without the ':' of a key where a key was expected"),
+                tr("write `key: value` with an ASCII ':' followed by a space; if the line "
+                   "continues the text above, indent it more than that text's key")};
     }
     if (problem == YAML::ErrorMsg::MAP_VALUE && here == ':') {
-        return {offset, "unexpected ':' (a colon followed by a space starts a key)",
-                "put each key on its own line, indented under its parent; if the colon is part "
-                "of the text, put the text in quotes"};
+        return {offset, tr("unexpected ':' (a colon followed by a space starts a key)"),
+                tr("put each key on its own line, indented under its parent; if the colon is "
+                   "part of the text, put the text in quotes")};
     }
     if (problem == YAML::ErrorMsg::CHAR_IN_BLOCK ||
         problem == YAML::ErrorMsg::ZERO_INDENT_IN_BLOCK) {
-        return {offset, "unexpected text after '|' or '>'",
-                "the text of a block scalar starts on the next line, indented; only a comment may "
-                "follow '|' or '>' on its own line"};
+        return {offset, tr("unexpected text after '|' or '>'"),
+                tr("the text of a block scalar starts on the next line, indented; only a comment "
+                   "may follow '|' or '>' on its own line")};
     }
     if (problem == YAML::ErrorMsg::BLOCK_ENTRY) {
-        return {offset, "unexpected list item '- '",
-                "a list's items go on their own lines, indented under the key that holds the "
-                "list; if the '-' is part of the text, put the text in quotes"};
+        return {offset, tr("unexpected list item '- '"),
+                tr("a list's items go on their own lines, indented under the key that holds the "
+                   "list; if the '-' is part of the text, put the text in quotes")};
     }
     if (here == ']' || here == '}') {
-        return {offset, std::string("unexpected '") + here + "': nothing is open here to close",
-                "remove it, or put the text in quotes if it is part of the text"};
+        return {offset,
+                tr("unexpected '{0}': nothing is open here to close", {std::string_view(&here, 1)}),
+                tr("remove it, or put the text in quotes if it is part of the text")};
     }
     if (here == ',') {
-        return {offset, "unexpected ',' here",
-                "put the text in quotes if this character belongs to a value"};
+        return {offset, tr("unexpected ',' here"),
+                tr("put the text in quotes if this character belongs to a value")};
     }
     if (problem == YAML::ErrorMsg::UNKNOWN_TOKEN && here != '\0') {
-        return {offset, std::string("a value cannot start with '") + here + "' in YAML",
-                "put the text in quotes"};
+        return {offset, tr("a value cannot start with '{0}' in YAML", {std::string_view(&here, 1)}),
+                tr("put the text in quotes")};
     }
     if (problem == YAML::ErrorMsg::END_OF_MAP || problem == YAML::ErrorMsg::END_OF_SEQ ||
         problem == YAML::ErrorMsg::MAP_KEY || problem == YAML::ErrorMsg::MAP_VALUE ||
         problem == kNoDocumentStart) {
-        return {offset, "the indentation of this line does not match the lines above it",
-                "indent the keys of one map, and the '- ' items of one list, by the same number "
-                "of spaces"};
+        return {offset, tr("the indentation of this line does not match the lines above it"),
+                tr("indent the keys of one map, and the '- ' items of one list, by the same "
+                   "number of spaces")};
     }
-    return {offset, "YAML syntax error: " + std::string(problem),
-            "look at this line and the one above it: a key needs ':' and a space after it, a "
-            "list item '- ', quotes and brackets must be closed, and indentation is ASCII spaces"};
+    return {offset, tr("YAML syntax error: {0}", {problem}),
+            tr("look at this line and the one above it: a key needs ':' and a space after it, a "
+               "list item '- ', quotes and brackets must be closed, and indentation is ASCII "
+               "spaces")};
 }
 
 } // namespace formpdf::load

@@ -4,6 +4,8 @@
 // jargon ("end of map not found"); these say what is wrong in the user's terms, with a hint.
 // Private to src/load/.
 
+#include "core/messages.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -18,12 +20,13 @@ struct GuardFailure {
     std::string hint;
 };
 
+// Marked with N_(): translated with tr() where they are given.
 inline constexpr const char* kAnchorHint =
-    "formpdf files do not use YAML anchors (&name) or aliases (*name): write the value out in "
-    "full; if the text really starts with '*' or '&', put it in quotes, e.g. \"*数量\"";
+    N_("formpdf files do not use YAML anchors (&name) or aliases (*name): write the value out in "
+       "full; if the text really starts with '*' or '&', put it in quotes, e.g. \"*数量\"");
 
-inline constexpr const char* kDepthHint =
-    "formpdf files nest only a few levels; look for unbalanced '[' or '{' or runaway indentation";
+inline constexpr const char* kDepthHint = N_(
+    "formpdf files nest only a few levels; look for unbalanced '[' or '{' or runaway indentation");
 
 // A syntax error the guard finds itself where yaml-cpp 0.7 is laxer than YAML (and than libyaml,
 // which formpdf used before): said in libyaml's words, so describe_parser_error() treats both

@@ -1,5 +1,7 @@
 #include "workbook/export_reader.h"
 
+#include "core/messages.h"
+
 #include "core/utf8.h"
 #include "workbook/text_decoding.h"
 #include "workbook/xls_reader.h"
@@ -19,9 +21,10 @@ constexpr std::string_view kOle2 = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     throw DiagnosticError(make_error(SourceLoc{file, 0, 0}, std::move(message), std::move(hint)));
 }
 
+// Translated with tr() where it is given.
 constexpr const char* kFormatsHint =
-    "formpdf import reads the export as an Excel workbook (.xlsx, .xls) or as text (tab- or "
-    "comma-separated; UTF-8, GB18030 or UTF-16 with a byte order mark)";
+    N_("formpdf import reads the export as an Excel workbook (.xlsx, .xls) or as text (tab- or "
+       "comma-separated; UTF-8, GB18030 or UTF-16 with a byte order mark)");
 
 // Files people pick by mistake, by their first bytes.
 void refuse_known_binary(std::string_view bytes, const std::string& file) {
@@ -30,18 +33,18 @@ void refuse_known_binary(std::string_view bytes, const std::string& file) {
         const char* what;
     };
     static constexpr Magic kMagic[] = {
-        {"%PDF-", "a PDF"},
-        {"\x1F\x8B", "a gzip-compressed file"},
-        {"Rar!", "a RAR archive"},
-        {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"},
-        {"\x89PNG", "a PNG image"},
-        {"\xFF\xD8\xFF", "a JPEG image"},
-        {std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32 text, which formpdf does not read"},
-        {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32 text, which formpdf does not read"},
+        {"%PDF-", N_("a PDF")},
+        {"\x1F\x8B", N_("a gzip-compressed file")},
+        {"Rar!", N_("a RAR archive")},
+        {"7z\xBC\xAF\x27\x1C", N_("a 7-Zip archive")},
+        {"\x89PNG", N_("a PNG image")},
+        {"\xFF\xD8\xFF", N_("a JPEG image")},
+        {std::string_view("\xFF\xFE\x00\x00", 4), N_("UTF-32 text, which formpdf does not read")},
+        {std::string_view("\x00\x00\xFE\xFF", 4), N_("UTF-32 text, which formpdf does not read")},
     };
     for (const Magic& magic : kMagic) {
         if (bytes.starts_with(magic.bytes)) {
-            refuse(file, std::string("this is ") + magic.what + ", not an export", kFormatsHint);
+            refuse(file, tr("this is {0}, not an export", {tr(magic.what)}), tr(kFormatsHint));
         }
     }
 }
@@ -91,9 +94,10 @@ ExportFile text_export(std::string_view utf8, const std::string& file, std::stri
                                                      utf8.find(',') != std::string_view::npos);
     ExportFile result;
     result.grid = csv ? grid_from_csv_text(utf8, file) : grid_from_tab_text(utf8, file);
-    result.format = (csv ? "comma-separated " : "tab-separated ") + encoding + " text";
+    result.format =
+        csv ? tr("comma-separated {0} text", {encoding}) : tr("tab-separated {0} text", {encoding});
     if (csv || encoding != "UTF-8") {
-        diagnostics.note(SourceLoc{file, 0, 0}, "read as " + result.format);
+        diagnostics.note(SourceLoc{file, 0, 0}, tr("read as {0}", {result.format}));
     }
     return result;
 }
@@ -105,20 +109,24 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
     if (looks_like_zip(bytes)) {
         ExportFile result;
         result.grid = read_xlsx(bytes, file, diagnostics, limits);
-        result.format = "an .xlsx workbook (" + std::to_string(result.grid.sheets.size()) +
-                        (result.grid.sheets.size() == 1 ? " sheet)" : " sheets)");
-        diagnostics.note(SourceLoc{file, 0, 0}, "read as " + result.format);
+        const std::string sheets = std::to_string(result.grid.sheets.size());
+        result.format = result.grid.sheets.size() == 1
+                            ? tr("an .xlsx workbook ({0} sheet)", {sheets})
+                            : tr("an .xlsx workbook ({0} sheets)", {sheets});
+        diagnostics.note(SourceLoc{file, 0, 0}, tr("read as {0}", {result.format}));
         return result;
     }
     if (bytes.starts_with(kOle2)) {
         if (!path) {
-            refuse(file, "an .xls workbook is read from a file", kFormatsHint);
+            refuse(file, tr("an .xls workbook is read from a file"), tr(kFormatsHint));
         }
         ExportFile result;
         result.grid = read_xls(*path, file, diagnostics, limits);
-        result.format = "an .xls workbook (" + std::to_string(result.grid.sheets.size()) +
-                        (result.grid.sheets.size() == 1 ? " sheet)" : " sheets)");
-        diagnostics.note(SourceLoc{file, 0, 0}, "read as " + result.format);
+        const std::string sheets = std::to_string(result.grid.sheets.size());
+        result.format = result.grid.sheets.size() == 1
+                            ? tr("an .xls workbook ({0} sheet)", {sheets})
+                            : tr("an .xls workbook ({0} sheets)", {sheets});
+        diagnostics.note(SourceLoc{file, 0, 0}, tr("read as {0}", {result.format}));
         return result;
     }
     refuse_known_binary(bytes, file);
@@ -130,10 +138,10 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
             const std::optional<std::string> utf8 = decode_to_utf8(bytes.substr(2), encoding, &bad);
             if (!utf8) {
                 refuse(file,
-                       std::string("the export starts with a ") + encoding +
-                           " byte order mark but byte " + std::to_string(bad + 2) + " is not " +
-                           encoding + " text (a lone surrogate, or an odd length)",
-                       "save the export again from Excel as Unicode text");
+                       tr("the export starts with a {0} byte order mark but byte {1} is not {0} "
+                          "text (a lone surrogate, or an odd length)",
+                          {encoding, std::to_string(bad + 2)}),
+                       tr("save the export again from Excel as Unicode text"));
             }
             return text_export(*utf8, file, encoding, diagnostics);
         }
@@ -142,11 +150,12 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
     const std::string_view body = has_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
     if (body.find('\0') != std::string_view::npos) {
         if (looks_like_utf16_without_bom(body)) {
-            refuse(file, "this looks like UTF-16 text without a byte order mark",
-                   "formpdf reads UTF-16 only with its mark (Excel's \"Unicode text\" has it): "
-                   "convert it, e.g. `iconv -f UTF-16LE -t UTF-8`");
+            refuse(file, tr("this looks like UTF-16 text without a byte order mark"),
+                   tr("formpdf reads UTF-16 only with its mark (Excel's \"Unicode text\" has "
+                      "it): convert it, e.g. `iconv -f UTF-16LE -t UTF-8`"));
         }
-        refuse(file, "this is a binary file (it holds NUL bytes), not an export", kFormatsHint);
+        refuse(file, tr("this is a binary file (it holds NUL bytes), not an export"),
+               tr(kFormatsHint));
     }
     std::size_t bad = 0;
     if (is_valid_utf8(body, &bad)) {
@@ -154,9 +163,9 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
     }
     if (has_bom) {
         throw DiagnosticError(make_error(byte_loc(file, body, bad),
-                                         "the export starts with a UTF-8 byte order mark but "
-                                         "this byte is not UTF-8",
-                                         "save the export again as UTF-8"));
+                                         tr("the export starts with a UTF-8 byte order mark but "
+                                            "this byte is not UTF-8"),
+                                         tr("save the export again as UTF-8")));
     }
     std::size_t gb_bad = 0;
     if (const std::optional<std::string> utf8 = decode_to_utf8(body, "GB18030", &gb_bad)) {
@@ -164,8 +173,8 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
     }
     throw DiagnosticError(make_error(
         byte_loc(file, body, std::max(bad, gb_bad)),
-        "the export is neither UTF-8 nor GB18030 (GBK) text: this byte is not valid in either",
-        kFormatsHint));
+        tr("the export is neither UTF-8 nor GB18030 (GBK) text: this byte is not valid in either"),
+        tr(kFormatsHint)));
 }
 
 } // namespace formpdf::workbook

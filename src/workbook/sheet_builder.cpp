@@ -1,5 +1,7 @@
 #include "workbook/sheet_builder.h"
 
+#include "core/messages.h"
+
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -54,8 +56,8 @@ void SheetBuilder::start_row(int row, bool hidden) {
     flush_row();
     if (row < 1 || row > limits_.max_row) {
         throw DiagnosticError(make_error(
-            SourceLoc{where(), 0, 0}, "row " + std::to_string(row) + " is outside a sheet (1 to " +
-                                          std::to_string(limits_.max_row) + "): refused"));
+            SourceLoc{where(), 0, 0}, tr("row {0} is outside a sheet (1 to {1}): refused",
+                                         {std::to_string(row), std::to_string(limits_.max_row)})));
     }
     row_ = row;
     row_hidden_ = hidden;
@@ -63,10 +65,10 @@ void SheetBuilder::start_row(int row, bool hidden) {
 
 void SheetBuilder::add_cell(int col, std::string text) {
     if (col < 1 || col > limits_.max_col) {
-        throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
-                                         "a cell in column " + std::to_string(col) +
-                                             ", outside a sheet (1 to " +
-                                             std::to_string(limits_.max_col) + "): refused"));
+        throw DiagnosticError(make_error(
+            SourceLoc{where(), 0, 0}, tr("a cell in column {0}, outside a sheet (1 to {1}): "
+                                         "refused",
+                                         {std::to_string(col), std::to_string(limits_.max_col)})));
     }
     if (row_ == 0) {
         start_row(1, false);
@@ -86,10 +88,9 @@ void SheetBuilder::hide_columns(int first, int last) {
 
 void SheetBuilder::add_merge(const GridMerge& merge) {
     if (sheet_.merges.size() >= limits_.max_merges) {
-        throw DiagnosticError(
-            make_error(SourceLoc{where(), 0, 0}, "the sheet has more than " +
-                                                     std::to_string(limits_.max_merges) +
-                                                     " merged ranges: refused"));
+        throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
+                                         tr("the sheet has more than {0} merged ranges: refused",
+                                            {std::to_string(limits_.max_merges)})));
     }
     if (merge.first_row <= merge.last_row && merge.first_col <= merge.last_col) {
         sheet_.merges.push_back(merge);
@@ -106,9 +107,9 @@ void SheetBuilder::flush_row() {
     cells_in_grid_ += static_cast<std::size_t>(width);
     if (cells_in_grid_ > limits_.max_cells) {
         throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
-                                         "the workbook has more than " +
-                                             std::to_string(limits_.max_cells) +
-                                             " cells up to its last text in each row: refused"));
+                                         tr("the workbook has more than {0} cells up to its last "
+                                            "text in each row: refused",
+                                            {std::to_string(limits_.max_cells)})));
     }
     GridRow row;
     row.number = row_;
@@ -132,10 +133,11 @@ void SheetBuilder::finish() {
                      [](const GridRow& a, const GridRow& b) { return a.number < b.number; });
     for (std::size_t i = 1; i < sheet_.rows.size(); ++i) {
         if (sheet_.rows[i].number == sheet_.rows[i - 1].number) {
-            throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
-                                             "row " + std::to_string(sheet_.rows[i].number) +
-                                                 " appears twice in the sheet",
-                                             "the workbook is damaged: save it again from Excel"));
+            throw DiagnosticError(make_error(
+                SourceLoc{where(), 0, 0},
+                tr("row {0} appears twice in the sheet", {std::to_string(sheet_.rows[i].number)}),
+                tr("the workbook is damaged: save it again from "
+                   "Excel")));
         }
     }
     clear_covered_cells();
@@ -169,8 +171,8 @@ void SheetBuilder::clear_covered_cells() {
             checks += active.size();
             if (checks > limits_.max_merge_checks) {
                 throw DiagnosticError(make_error(SourceLoc{where(), 0, 0},
-                                                 "the sheet's merged ranges overlap too much to "
-                                                 "check: refused"));
+                                                 tr("the sheet's merged ranges overlap too much "
+                                                    "to check: refused")));
             }
             for (const GridMerge* m : active) {
                 const bool inside = cell.col >= m->first_col && cell.col <= m->last_col;
@@ -178,12 +180,12 @@ void SheetBuilder::clear_covered_cells() {
                 if (inside && !first) {
                     diagnostics_.warning(
                         loc(row.number, cell.col),
-                        "the cell holds " + quote_excerpt(cell.text, 12) +
-                            " under the merged range " + column_letters(m->first_col) +
-                            std::to_string(m->first_row) + ":" + column_letters(m->last_col) +
-                            std::to_string(m->last_row) +
-                            ", where it is not shown: it is not imported",
-                        "unmerge the range in the workbook if the text belongs to the form");
+                        tr("the cell holds {0} under the merged range {1}{2}:{3}{4}, where it is "
+                           "not shown: it is not imported",
+                           {quote_excerpt(cell.text, 12), column_letters(m->first_col),
+                            std::to_string(m->first_row), column_letters(m->last_col),
+                            std::to_string(m->last_row)}),
+                        tr("unmerge the range in the workbook if the text belongs to the form"));
                     cell.text.clear();
                     break;
                 }
@@ -198,22 +200,23 @@ void SheetBuilder::clear_covered_cells() {
 void SheetBuilder::report_hidden() {
     const std::string sheet_name = quoted_sheet_name(sheet_.name);
     if (sheet_.hidden && !sheet_.rows.empty()) {
-        diagnostics_.warning(loc(sheet_.rows.front().number, 1),
-                             "the sheet " + sheet_name +
-                                 " is hidden in the workbook; its cells are imported",
-                             "delete the sheet from the workbook if its forms should not be "
-                             "imported");
+        diagnostics_.warning(
+            loc(sheet_.rows.front().number, 1),
+            tr("the sheet {0} is hidden in the workbook; its cells are imported", {sheet_name}),
+            tr("delete the sheet from the workbook if its forms should not be "
+               "imported"));
     }
     if (!hidden_rows_.empty()) {
         std::sort(hidden_rows_.begin(), hidden_rows_.end());
         diagnostics_.warning(loc(hidden_rows_.front(), 1),
-                             (hidden_rows_.size() == 1 ? "row " : "rows ") +
-                                 ranges_text(hidden_rows_, false) + " of the sheet " + sheet_name +
-                                 (hidden_rows_.size() == 1
-                                      ? " is hidden in the workbook; its "
-                                      : " are hidden in the workbook; their ") +
-                                 "cells are imported",
-                             "a hidden row is read like any other: unhide it to check it");
+                             hidden_rows_.size() == 1
+                                 ? tr("row {0} of the sheet {1} is hidden in the workbook; its "
+                                      "cells are imported",
+                                      {ranges_text(hidden_rows_, false), sheet_name})
+                                 : tr("rows {0} of the sheet {1} are hidden in the workbook; "
+                                      "their cells are imported",
+                                      {ranges_text(hidden_rows_, false), sheet_name}),
+                             tr("a hidden row is read like any other: unhide it to check it"));
     }
     if (!hidden_columns_.empty()) {
         std::set<int> columns;
@@ -235,12 +238,15 @@ void SheetBuilder::report_hidden() {
         if (!columns.empty()) {
             const std::vector<int> list(columns.begin(), columns.end());
             diagnostics_.warning(loc(first_row, list.front()),
-                                 (list.size() == 1 ? "column " : "columns ") +
-                                     ranges_text(list, true) + " of the sheet " + sheet_name +
-                                     (list.size() == 1 ? " is hidden in the workbook; its "
-                                                       : " are hidden in the workbook; their ") +
-                                     "cells are imported",
-                                 "a hidden column is read like any other: unhide it to check it");
+                                 list.size() == 1
+                                     ? tr("column {0} of the sheet {1} is hidden in the workbook; "
+                                          "its cells are imported",
+                                          {ranges_text(list, true), sheet_name})
+                                     : tr("columns {0} of the sheet {1} are hidden in the "
+                                          "workbook; their cells are imported",
+                                          {ranges_text(list, true), sheet_name}),
+                                 tr("a hidden column is read like any other: unhide it to check "
+                                    "it"));
         }
     }
 }

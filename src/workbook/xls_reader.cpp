@@ -1,5 +1,6 @@
 #include "workbook/xls_reader.h"
 
+#include "core/messages.h"
 #include "workbook/number_format.h"
 #include "workbook/sheet_builder.h"
 
@@ -25,16 +26,17 @@ CellGrid read_xls(const std::filesystem::path& path, const std::string& file,
     if (opened != FREEXL_OK) {
         throw DiagnosticError(make_error(
             SourceLoc{file, 0, 0},
-            "this is a Microsoft Office file that FreeXL cannot read as an Excel workbook (error " +
-                std::to_string(opened) + "): a Word document (.doc), an encrypted or damaged .xls?",
-            "open it in Excel or LibreOffice and save it as .xlsx"));
+            tr("this is a Microsoft Office file that FreeXL cannot read as an Excel workbook "
+               "(error {0}): a Word document (.doc), an encrypted or damaged .xls?",
+               {std::to_string(opened)}),
+            tr("open it in Excel or LibreOffice and save it as .xlsx")));
     }
     unsigned int info = 0;
     if (freexl_get_info(xls.handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
         info == FREEXL_BIFF_OBFUSCATED) {
         throw DiagnosticError(make_error(SourceLoc{file, 0, 0},
-                                         "the workbook is protected by a password",
-                                         "save it again without a password"));
+                                         tr("the workbook is protected by a password"),
+                                         tr("save it again without a password")));
     }
     unsigned int sheet_count = 0;
     freexl_get_info(xls.handle, FREEXL_BIFF_SHEET_COUNT, &sheet_count);
@@ -77,12 +79,13 @@ CellGrid read_xls(const std::filesystem::path& path, const std::string& file,
                     }
                     if (std::fabs(value.value.double_value) >= 1e15) {
                         diagnostics.error(builder.loc(static_cast<int>(r) + 1, c + 1),
-                                          "the cell holds the number " + text +
-                                              ": a spreadsheet number keeps 15 significant "
-                                              "digits, so the digits of a longer code such as a "
-                                              "项目编码 are already lost in the file",
-                                          "format the column as text (@) and enter or export "
-                                          "the codes again");
+                                          tr("the cell holds the number {0}: a spreadsheet "
+                                             "number keeps 15 significant digits, so the digits "
+                                             "of a longer code such as a 项目编码 are already "
+                                             "lost in the file",
+                                             {text}),
+                                          tr("format the column as text (@) and enter or export "
+                                             "the codes again"));
                     }
                     break;
                 case FREEXL_CELL_TEXT:
@@ -100,12 +103,13 @@ CellGrid read_xls(const std::filesystem::path& path, const std::string& file,
         }
         builder.finish();
         if (fractional_numbers > 0) {
-            diagnostics.warning(first_number,
-                                std::to_string(fractional_numbers) + " number cells of the sheet " +
-                                    quoted_sheet_name(sheet.name) +
-                                    " are read in the General format: the .xls reader does not "
-                                    "know their number formats (849 shown as 849.00 reads 849)",
-                                "save the workbook as .xlsx to keep the number formats");
+            diagnostics.warning(
+                first_number,
+                tr("{0} number cells of the sheet {1} are read in the General "
+                   "format: the .xls reader does not know their number formats "
+                   "(849 shown as 849.00 reads 849)",
+                   {std::to_string(fractional_numbers), quoted_sheet_name(sheet.name)}),
+                tr("save the workbook as .xlsx to keep the number formats"));
         }
     }
     return grid;

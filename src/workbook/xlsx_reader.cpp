@@ -1,5 +1,6 @@
 #include "workbook/xlsx_reader.h"
 
+#include "core/messages.h"
 #include "workbook/number_format.h"
 #include "workbook/sheet_builder.h"
 #include "workbook/xml_reader.h"
@@ -155,8 +156,8 @@ public:
             const char* id = attributes.get("id");
             const char* state = attributes.get("state");
             if (sheets.size() >= max_sheets) {
-                refuse(file, "the workbook has more than " + std::to_string(max_sheets) +
-                                 " sheets: refused");
+                refuse(file, tr("the workbook has more than {0} sheets: refused",
+                                {std::to_string(max_sheets)}));
             }
             sheets.push_back(SheetEntry{sheet_name ? sheet_name : "", id ? id : "",
                                         state && std::string_view(state) != "visible"});
@@ -228,16 +229,14 @@ public:
         if (name == "si") {
             in_item_ = false;
             if (strings.size() >= limits_.max_shared_strings) {
-                refuse(where_, "the shared-string table has more than " +
-                                   std::to_string(limits_.max_shared_strings) +
-                                   " strings: refused");
+                refuse(where_, tr("the shared-string table has more than {0} strings: refused",
+                                  {std::to_string(limits_.max_shared_strings)}));
             }
             strings.push_back(collector_.take());
             bytes_ += strings.back().size();
             if (bytes_ > limits_.max_shared_string_bytes) {
-                refuse(where_, "the shared strings hold more than " +
-                                   std::to_string(limits_.max_shared_string_bytes >> 20) +
-                                   " MiB of text: refused");
+                refuse(where_, tr("the shared strings hold more than {0} MiB of text: refused",
+                                  {std::to_string(limits_.max_shared_string_bytes >> 20)}));
             }
         } else if (in_item_) {
             collector_.end(name);
@@ -245,8 +244,8 @@ public:
     }
     void text(std::string_view text) override {
         if (in_item_ && !collector_.text(text)) {
-            refuse(where_, "a shared string is longer than " +
-                               std::to_string(limits_.max_cell_bytes) + " bytes: refused");
+            refuse(where_, tr("a shared string is longer than {0} bytes: refused",
+                              {std::to_string(limits_.max_cell_bytes)}));
         }
     }
 
@@ -392,14 +391,12 @@ public:
         if (in_value_) {
             value_.append(text);
             if (value_.size() > limits_.max_cell_bytes) {
-                refuse(builder_.where(), "a cell is longer than " +
-                                             std::to_string(limits_.max_cell_bytes) +
-                                             " bytes: refused");
+                refuse(builder_.where(), tr("a cell is longer than {0} bytes: refused",
+                                            {std::to_string(limits_.max_cell_bytes)}));
             }
         } else if (in_inline_ && !collector_.text(text)) {
-            refuse(builder_.where(), "a cell is longer than " +
-                                         std::to_string(limits_.max_cell_bytes) +
-                                         " bytes: refused");
+            refuse(builder_.where(), tr("a cell is longer than {0} bytes: refused",
+                                        {std::to_string(limits_.max_cell_bytes)}));
         }
     }
 
@@ -412,9 +409,10 @@ private:
             const std::optional<long> index = to_long(value_.c_str());
             if (!index || *index < 0 || static_cast<std::size_t>(*index) >= shared_.size()) {
                 diagnostics_.error(builder_.loc(row_, col_),
-                                   "the cell names shared string " + value_ +
-                                       ", which the workbook does not have",
-                                   "the workbook is damaged: save it again from Excel");
+                                   tr("the cell names shared string {0}, which the workbook "
+                                      "does not have",
+                                      {value_}),
+                                   tr("the workbook is damaged: save it again from Excel"));
                 return {};
             }
             return shared_[static_cast<std::size_t>(*index)];
@@ -434,11 +432,12 @@ private:
         if (std::fabs(number) >= 1e15) {
             diagnostics_.error(
                 builder_.loc(row_, col_),
-                "the cell holds the number " + shown + " (" + value_ +
-                    "): a spreadsheet number keeps 15 significant digits, so the digits of a "
-                    "longer code such as a 项目编码 are already lost in the file",
-                "format the column as text (@) and enter or export the codes again; formpdf "
-                "cannot recover the lost digits");
+                tr("the cell holds the number {0} ({1}): a spreadsheet number keeps 15 "
+                   "significant digits, so the digits of a longer code such as a 项目编码 are "
+                   "already lost in the file",
+                   {shown, value_}),
+                tr("format the column as text (@) and enter or export the codes again; formpdf "
+                   "cannot recover the lost digits"));
         }
         return shown;
     }
@@ -484,18 +483,18 @@ std::string describe_zip_archive(std::string_view bytes, const std::string& file
                            [&](const std::string& name) { return name.starts_with(folder); });
     };
     if (any_under("word/")) {
-        return "a Word document (.docx), not a workbook";
+        return tr("a Word document (.docx), not a workbook");
     }
     if (any_under("ppt/")) {
-        return "a PowerPoint presentation (.pptx), not a workbook";
+        return tr("a PowerPoint presentation (.pptx), not a workbook");
     }
     if (zip.has("content.xml") && zip.has("mimetype")) {
-        return "an OpenDocument file (.ods or .odt), which formpdf does not read";
+        return tr("an OpenDocument file (.ods or .odt), which formpdf does not read");
     }
     if (any_under("xl/")) {
-        return "a zip archive with Excel parts but no workbook part (xl/workbook.xml)";
+        return tr("a zip archive with Excel parts but no workbook part (xl/workbook.xml)");
     }
-    return "a zip archive that is not a workbook";
+    return tr("a zip archive that is not a workbook");
 }
 
 CellGrid read_xlsx(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
@@ -504,8 +503,8 @@ CellGrid read_xlsx(std::string_view bytes, const std::string& file, Diagnostics&
     const std::string workbook_part = office_document(zip, file, limits);
     if (!zip.has(workbook_part)) {
         throw DiagnosticError(make_error(
-            SourceLoc{file, 0, 0}, "this is " + describe_zip_archive(bytes, file),
-            "formpdf import reads an Excel workbook (.xlsx, .xls) or the export as text"));
+            SourceLoc{file, 0, 0}, tr("this is {0}", {describe_zip_archive(bytes, file)}),
+            tr("formpdf import reads an Excel workbook (.xlsx, .xls) or the export as text")));
     }
     WorkbookHandler workbook;
     workbook.max_sheets = limits.max_sheets;
@@ -540,9 +539,9 @@ CellGrid read_xlsx(std::string_view bytes, const std::string& file, Diagnostics&
         }
         if (!zip.has(relationship->second.target)) {
             refuse(file,
-                   "the workbook names the sheet part " + relationship->second.target +
-                       " that is not in the archive",
-                   "the workbook is damaged: save it again from Excel");
+                   tr("the workbook names the sheet part {0} that is not in the archive",
+                      {relationship->second.target}),
+                   tr("the workbook is damaged: save it again from Excel"));
         }
         GridSheet& sheet = grid.sheets.emplace_back();
         sheet.name = entry.name;

@@ -1,6 +1,7 @@
 #include "workbook/xml_reader.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 
 #include <expat.h>
 
@@ -63,8 +64,8 @@ struct XmlReader::Impl {
     static void on_start(void* data, const char* name, const char** attributes) {
         auto* self = static_cast<Impl*>(data);
         if (++self->depth > self->limits.max_xml_depth) {
-            self->stop("the XML nests deeper than " + std::to_string(self->limits.max_xml_depth) +
-                       " elements");
+            self->stop(tr("the XML nests deeper than {0} elements",
+                          {std::to_string(self->limits.max_xml_depth)}));
             return;
         }
         self->guarded([&] { self->handler.start(local_name(name), XmlAttributes(attributes)); });
@@ -80,11 +81,11 @@ struct XmlReader::Impl {
             [&] { self->handler.text(std::string_view(text, static_cast<std::size_t>(length))); });
     }
     static void on_doctype(void* data, const char*, const char*, const char*, int) {
-        static_cast<Impl*>(data)->stop("the XML has a document type declaration (DTD)");
+        static_cast<Impl*>(data)->stop(tr("the XML has a document type declaration (DTD)"));
     }
     static void on_entity(void* data, const char*, int, const char*, int, const char*, const char*,
                           const char*, const char*) {
-        static_cast<Impl*>(data)->stop("the XML declares an entity");
+        static_cast<Impl*>(data)->stop(tr("the XML declares an entity"));
     }
 
     [[noreturn]] void fail() {
@@ -93,15 +94,16 @@ struct XmlReader::Impl {
         }
         if (!refusal.empty()) {
             throw DiagnosticError(make_error(
-                SourceLoc{where, 0, 0}, refusal + ": refused",
-                "a workbook part written by Excel, LibreOffice or the budget system has none"));
+                SourceLoc{where, 0, 0}, tr("{0}: refused", {refusal}),
+                tr("a workbook part written by Excel, LibreOffice or the budget system has "
+                   "none")));
         }
         throw DiagnosticError(
             make_error(SourceLoc{where, static_cast<int>(XML_GetCurrentLineNumber(parser)),
                                  static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1},
-                       std::string("the workbook part is not well-formed XML: ") +
-                           XML_ErrorString(XML_GetErrorCode(parser)),
-                       "save the workbook again from Excel or the budget system"));
+                       tr("the workbook part is not well-formed XML: {0}",
+                          {XML_ErrorString(XML_GetErrorCode(parser))}),
+                       tr("save the workbook again from Excel or the budget system")));
     }
 };
 

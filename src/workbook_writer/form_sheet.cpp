@@ -1,5 +1,6 @@
 #include "workbook_writer/form_sheet.h"
 
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "resolve/form_resolver.h"
 
@@ -388,12 +389,12 @@ void report_unplaced_values(const Sheet& sheet, const load::Declaration& declara
     for (const load::TextValue* value : values) {
         if (!value->text.empty() && shown.count(key_of(value->loc)) == 0) {
             diagnostics.error(value->loc,
-                              "this value has no cell on the form's sheet: the workbook would "
-                              "lose it",
-                              "the layout " + layout_file +
-                                  " does not show it (a field it does not print, or a tree "
-                                  "without a group row); add it to the layout, or remove it "
-                                  "from the declaration");
+                              tr("this value has no cell on the form's sheet: the workbook "
+                                 "would lose it"),
+                              tr("the layout {0} does not show it (a field it does not print, or "
+                                 "a tree without a group row); add it to the layout, or remove "
+                                 "it from the declaration",
+                                 {layout_file}));
         }
     }
 }

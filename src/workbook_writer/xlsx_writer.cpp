@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 
 #include <xlsxwriter.h>
 
@@ -84,9 +85,9 @@ public:
     PrivateFolder() {
         std::string pattern = (std::filesystem::temp_directory_path() / "formpdf-xlsx-XXXXXX");
         if (!mkdtemp(pattern.data())) {
-            throw IoError("cannot create a temporary folder for the workbook in " +
-                          std::filesystem::temp_directory_path().string() + ": " +
-                          std::strerror(errno));
+            const std::string reason = std::strerror(errno);
+            throw IoError(tr("cannot create a temporary folder for the workbook in {0}: {1}",
+                             {std::filesystem::temp_directory_path().string(), reason}));
         }
         path_ = pattern;
     }
@@ -110,7 +111,7 @@ public:
         options.tmpdir = tmpdir_.data();
         workbook_ = workbook_new_opt(file.c_str(), &options);
         if (!workbook_) {
-            throw IoError("cannot create the workbook " + file.string());
+            throw IoError(tr("cannot create the workbook {0}", {file.string()}));
         }
     }
     ~XlsxWriter() {
@@ -132,7 +133,7 @@ public:
     void sheet(const Sheet& sheet) {
         lxw_worksheet* ws = workbook_add_worksheet(workbook_, sheet.name.c_str());
         if (!ws) {
-            throw IoError("cannot add the sheet '" + sheet.name + "' to the workbook");
+            throw IoError(tr("cannot add the sheet '{0}' to the workbook", {sheet.name}));
         }
         for (std::size_t c = 0; c < sheet.column_widths_pt.size(); ++c) {
             worksheet_set_column_pixels(
@@ -164,7 +165,7 @@ public:
         const lxw_error error = workbook_close(workbook_);
         workbook_ = nullptr;
         if (error != LXW_NO_ERROR) {
-            throw IoError(std::string("cannot write the workbook: ") + lxw_strerror(error));
+            throw IoError(tr("cannot write the workbook: {0}", {lxw_strerror(error)}));
         }
     }
 
@@ -221,9 +222,8 @@ private:
                 : worksheet_write_string(ws, row, col, text.c_str(), f);
         if (error != LXW_NO_ERROR) {
             throw DiagnosticError(make_error(
-                cell.loc,
-                std::string("a workbook cell cannot hold this value: ") + lxw_strerror(error),
-                "an Excel cell holds at most 32,767 characters"));
+                cell.loc, tr("a workbook cell cannot hold this value: {0}", {lxw_strerror(error)}),
+                tr("an Excel cell holds at most 32,767 characters")));
         }
     }
 
