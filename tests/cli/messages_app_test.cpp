@@ -136,5 +136,29 @@ TEST(MessagesApp, ASignUsageErrorInChinese) {
                       "--cert FILE and --key FILE\nhint: run 'formpdf sign --help'\n");
 }
 
+TEST(MessagesApp, NotAPdfAndOutputIsInputInChineseAndInEnglish) {
+    TempDir dir;
+    testing::write_text(dir / "x.pdf", "hello\n");
+    const std::vector<std::string> verify = {formpdf_binary(), "verify", (dir / "x.pdf").string()};
+    const auto zh = run_command(verify, kChinese);
+    EXPECT_EQ(zh.exit_code, 2) << zh.err;
+    EXPECT_TRUE(contains(zh.err, "x.pdf: 错误: 这不是 PDF 文件（它不以 %PDF- 开头）")) << zh.err;
+    const auto en = run_command(verify, kEnglish);
+    EXPECT_TRUE(contains(en.err, "x.pdf: error: this is not a PDF file (it does not start with "
+                                 "%PDF-)\nhint: give a PDF file, e.g. one written by `formpdf "
+                                 "render`\n"))
+        << en.err;
+
+    const std::string seed = testing::seed_declaration_files().front().string();
+    const std::vector<std::string> render = {formpdf_binary(), "render", seed, "-o", seed};
+    const auto zh_render = run_command(render, kChinese);
+    EXPECT_EQ(zh_render.exit_code, 64) << zh_render.err;
+    EXPECT_TRUE(contains(zh_render.err, "错误: 输出文件 " + seed + " 就是输入文件 " + seed))
+        << zh_render.err;
+    const auto en_render = run_command(render, kEnglish);
+    EXPECT_TRUE(contains(en_render.err, "error: the output " + seed + " is the input " + seed))
+        << en_render.err;
+}
+
 } // namespace
 } // namespace formpdf
