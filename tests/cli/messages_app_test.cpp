@@ -160,5 +160,13 @@ TEST(MessagesApp, NotAPdfAndOutputIsInputInChineseAndInEnglish) {
         << en_render.err;
 }
 
+TEST(MessagesApp, AnUnknownLanguageIsRefusedInTheEnvironmentsLanguage) {
+    const auto zh = run_command({formpdf_binary(), "--lang", "fr", "help"}, kChinese);
+    EXPECT_EQ(zh.exit_code, 64);
+    EXPECT_EQ(zh.err, "formpdf: 错误: --lang fr：可用的语言是 zh 和 en\n");
+    const auto en = run_command({formpdf_binary(), "--lang", "fr", "help"}, kEnglish);
+    EXPECT_EQ(en.err, "formpdf: error: --lang fr: the languages are zh and en\n");
+}
+
 } // namespace
 } // namespace formpdf
