@@ -168,5 +168,32 @@ TEST(MessagesApp, AnUnknownLanguageIsRefusedInTheEnvironmentsLanguage) {
     EXPECT_EQ(en.err, "formpdf: error: --lang fr: the languages are zh and en\n");
 }
 
+TEST(MessagesApp, TheImportSummaryAndAKeptDeclarationInChinese) {
+    const std::string source = FORMPDF_SOURCE_DIR;
+    const std::string export_file = source + "/inputs/export/futian-l2-project-forms.txt";
+    TempDir dir;
+    const std::vector<std::string> import = {formpdf_binary(), "import", export_file, "-o",
+                                             (dir / "out").string()};
+    const auto first = run_command(import, kChinese);
+    EXPECT_EQ(first.exit_code, 3) << first.err;
+    EXPECT_EQ(first.out,
+              "formpdf import：写入 41 份，未变 0 份，因已修改而保留 0 份，导出文件中已没有 "
+              "0 份\n");
+    const std::filesystem::path edited = dir / "out" / "440304221061500500012.yaml";
+    testing::write_text(edited, testing::read_text(edited) + "# edited\n");
+    const auto zh = run_command(import, kChinese);
+    EXPECT_TRUE(contains(zh.err, "440304221061500500012.yaml: 警告: 已保留：这份申报书在 formpdf "
+                                 "import 写入后被修改过；未写入导出文件中的版本"))
+        << zh.err;
+    EXPECT_TRUE(contains(zh.out, "未变 40 份，因已修改而保留 1 份")) << zh.out;
+    const auto en = run_command(import, kEnglish);
+    EXPECT_TRUE(contains(en.err, "440304221061500500012.yaml: warning: kept: this declaration was "
+                                 "changed since formpdf import wrote it; the export's version is "
+                                 "not written"))
+        << en.err;
+    EXPECT_EQ(en.out, "formpdf import: 0 written, 40 unchanged, 1 kept because edited, 0 no longer "
+                      "in the export\n");
+}
+
 } // namespace
 } // namespace formpdf
