@@ -9,6 +9,7 @@
 #include "core/file_identity.h"
 #include "core/file_io.h"
 #include "core/folder_lock.h"
+#include "core/messages.h"
 #include "core/output_file.h"
 #include "layout/document_layouter.h"
 #include "layout/resolved_style.h"
@@ -58,8 +59,8 @@ struct Outcome {
             failure = Failure::Io;
         } catch (const std::exception& error) {
             diagnostics.add(
-                make_error({}, std::string("internal error: ") + error.what(),
-                           "this is a bug in formpdf; please report it with the input"));
+                make_error({}, tr("internal error: {0}", {error.what()}),
+                           tr("this is a bug in formpdf; please report it with the input")));
             failure = Failure::Internal;
         }
     }
@@ -114,9 +115,15 @@ struct Rendered {
     PageSize first_page;        // for the blank page before it (duplex)
 };
 
+// "1 error", "3 errors": the patterns are msgids ("{0} error"), one per English number.
+std::string count(std::size_t n, const char* one, const char* many) {
+    return tr(n == 1 ? one : many, {std::to_string(n)});
+}
+
 std::string findings_text(int errors, int warnings) {
-    return std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
-           std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    return tr("{0}, {1}",
+              {count(static_cast<std::size_t>(errors), N_("{0} error"), N_("{0} errors")),
+               count(static_cast<std::size_t>(warnings), N_("{0} warning"), N_("{0} warnings"))});
 }
 
 std::string field_text(const load::Declaration& declaration, const std::string& id) {
@@ -153,7 +160,7 @@ std::vector<fs::path> collect_input_files(const std::vector<fs::path>& inputs) {
             }
         }
         if (error) {
-            throw IoError("cannot read folder " + input.string() + ": " + error.message());
+            throw IoError(tr("cannot read folder {0}: {1}", {input.string(), error.message()}));
         }
         std::sort(found.begin(), found.end());
         for (const fs::path& path : found) {
@@ -250,8 +257,8 @@ public:
         make_forms();
         if (forms_.empty() && files_failed_ == 0) {
             throw DiagnosticError(
-                make_error({}, "no declarations to print in " + describe_inputs(),
-                           "give declaration files (*.yaml, *.yml) or folders that hold some"));
+                make_error({}, tr("no declarations to print in {0}", {describe_inputs()}),
+                           tr("give declaration files (*.yaml, *.yml) or folders that hold some")));
         }
         resolve_layouts();
         if (!order_forms(result)) {
@@ -300,8 +307,8 @@ private:
         std::error_code error;
         fs::create_directories(request_.output_dir, error);
         if (error) {
-            throw IoError("cannot create the output folder " + request_.output_dir.string() + ": " +
-                          error.message());
+            throw IoError(tr("cannot create the output folder {0}: {1}",
+                             {request_.output_dir.string(), error.message()}));
         }
     }
 
@@ -346,9 +353,9 @@ private:
             if (const fs::path* input = inputs.find(*output)) {
                 result.diagnostics.add(make_error(
                     {},
-                    "the output " + output->string() + " is the input " + input->string() +
-                        "; nothing was written",
-                    "write into another folder (-o), or name the combined file otherwise"));
+                    tr("the output {0} is the input {1}; nothing was written",
+                       {output->string(), input->string()}),
+                    tr("write into another folder (-o), or name the combined file otherwise")));
                 result.exit_code = ExitCode::Usage;
                 summary_ = BatchSummary{}; // nothing was done
                 return true;
@@ -386,7 +393,7 @@ private:
         for (const fs::path& input : request_.inputs) {
             text += (text.empty() ? "" : ", ") + input.string();
         }
-        return text.empty() ? std::string("(no input)") : text;
+        return text.empty() ? std::string(tr("(no input)")) : text;
     }
 
     void load_files() {
@@ -470,9 +477,9 @@ private:
         }
         if (!is_sort_role(sort) && !sort_field_exists(sort)) {
             result.diagnostics.add(make_error(
-                {}, "no form has the field '" + sort + "' to sort by; nothing was written",
-                "--sort takes code, name, unit, amount (the fields each layout's `batch:` "
-                "names), input, or a field id of the declarations, e.g. project_type"));
+                {}, tr("no form has the field '{0}' to sort by; nothing was written", {sort}),
+                tr("--sort takes code, name, unit, amount (the fields each layout's `batch:` "
+                   "names), input, or a field id of the declarations, e.g. project_type")));
             result.exit_code = ExitCode::Usage;
             summary_ = BatchSummary{};
             return false;
@@ -769,7 +776,7 @@ private:
                  errors});
         } catch (const std::exception& error) {
             combined_failed_ = true;
-            result_diagnostics_.add(make_error({}, std::string("combined file: ") + error.what()));
+            result_diagnostics_.add(make_error({}, tr("combined file: {0}", {error.what()})));
             worst_ = std::max(worst_, Failure::Io);
         }
     }
@@ -804,10 +811,10 @@ private:
             if (!combined_failed_) {
                 result_diagnostics_.add(make_error(
                     {},
-                    "the combined file " + request_.combined +
-                        " was not written: " + std::to_string(summary_.failed) + " of " +
-                        std::to_string(summary_.forms + files_failed_) + " declarations failed",
-                    "fix the declarations above, or pass --keep-going to print the others"));
+                    tr("the combined file {0} was not written: {1} of {2} declarations failed",
+                       {request_.combined, std::to_string(summary_.failed),
+                        std::to_string(summary_.forms + files_failed_)}),
+                    tr("fix the declarations above, or pass --keep-going to print the others")));
             }
             writer_.reset(); // removes the partial file
             return;
@@ -1040,30 +1047,33 @@ std::string format_summary(const BatchSummary& summary) {
                                        std::chars_format::fixed, decimals);
         return std::string(buffer, end.ptr);
     };
-    std::string text = "batch: " + std::to_string(summary.forms) + " forms, " +
-                       std::to_string(summary.rendered) + " rendered (" +
-                       std::to_string(summary.pages) + " pages), " +
-                       std::to_string(summary.failed) + " failed, ";
-    text += std::to_string(summary.errors) + " errors in " +
-            std::to_string(summary.forms_with_errors) + " forms, ";
-    text += std::to_string(summary.warnings) + " warnings";
+    std::string text =
+        tr("batch: {0} forms, {1} rendered ({2} pages), {3} failed, {4} errors in {5} "
+           "forms, {6} warnings",
+           {std::to_string(summary.forms), std::to_string(summary.rendered),
+            std::to_string(summary.pages), std::to_string(summary.failed),
+            std::to_string(summary.errors), std::to_string(summary.forms_with_errors),
+            std::to_string(summary.warnings)});
     if (summary.combined) {
-        text += "; combined: " + summary.combined->string() + " (" +
-                std::to_string(summary.combined_pages) + " pages)";
+        text += tr("; combined: {0} ({1} pages)",
+                   {summary.combined->string(), std::to_string(summary.combined_pages)});
     }
-    text += "; " + fixed(summary.seconds, 2) + " s";
+    text += tr("; {0} s", {fixed(summary.seconds, 2)});
     if (summary.seconds > 0 && summary.rendered > 0) {
-        text += " (" + fixed(1000 * summary.seconds / static_cast<double>(summary.rendered), 1) +
-                " ms per form)";
+        text += tr(" ({0} ms per form)",
+                   {fixed(1000 * summary.seconds / static_cast<double>(summary.rendered), 1)});
     }
     for (const std::string& form : summary.findings) {
-        text += "\nprinted with findings: " + form;
+        text += '\n';
+        text += tr("printed with findings: {0}", {form});
     }
     for (const std::string& missing : summary.missing) {
-        text += "\nmissing: " + missing;
+        text += '\n';
+        text += tr("missing: {0}", {missing});
     }
     for (const std::filesystem::path& removed : summary.removed) {
-        text += "\nremoved: " + removed.string() + " (an earlier batch's, not written this time)";
+        text += '\n';
+        text += tr("removed: {0} (an earlier batch's, not written this time)", {removed.string()});
     }
     return text;
 }

@@ -1,6 +1,7 @@
 #include "app/batch_manifest.h"
 
 #include "core/file_io.h"
+#include "core/messages.h"
 
 #include <cerrno>
 #include <cstring>
@@ -38,9 +39,9 @@ std::set<std::string> read_batch_manifest(const fs::path& dir, Diagnostics& diag
         text = read_file(path, kMaxManifestBytes);
     } catch (const std::exception& failure) {
         diagnostics.warning(SourceLoc{path.string(), 0, 0},
-                            std::string("cannot read the batch manifest; earlier outputs are not "
-                                        "checked for staleness: ") +
-                                failure.what());
+                            tr("cannot read the batch manifest; earlier outputs are not "
+                               "checked for staleness: {0}",
+                               {failure.what()}));
         return names;
     }
     std::size_t line_number = 0;
@@ -54,8 +55,8 @@ std::set<std::string> read_batch_manifest(const fs::path& dir, Diagnostics& diag
         if (++line_number == 1) {
             if (line != kHeader) {
                 diagnostics.warning(SourceLoc{path.string(), 1, 1},
-                                    "not a formpdf batch manifest; ignored",
-                                    "it is written by `formpdf batch`: remove it");
+                                    tr("not a formpdf batch manifest; ignored"),
+                                    tr("it is written by `formpdf batch`: remove it"));
                 return {};
             }
             continue;
@@ -65,7 +66,7 @@ std::set<std::string> read_batch_manifest(const fs::path& dir, Diagnostics& diag
         }
         if (!is_plain_file_name(line)) {
             diagnostics.warning(SourceLoc{path.string(), static_cast<int>(line_number), 1},
-                                "not a file name a batch writes; ignored");
+                                tr("not a file name a batch writes; ignored"));
             continue;
         }
         names.emplace(line);
@@ -113,10 +114,10 @@ StaleRemoval remove_stale_outputs(const fs::path& dir, const std::set<std::strin
         }
         const std::string why = std::strerror(errno);
         diagnostics.error(SourceLoc{path.string(), 0, 0},
-                          "cannot remove this output of an earlier batch, which this batch did "
-                          "not write again: " +
-                              why,
-                          "remove it by hand: it is not this batch's output");
+                          tr("cannot remove this output of an earlier batch, which this batch "
+                             "did not write again: {0}",
+                             {why}),
+                          tr("remove it by hand: it is not this batch's output"));
         result.kept.insert(name);
     }
     return result;

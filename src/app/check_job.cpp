@@ -32,14 +32,15 @@ declaration_files(const std::vector<std::filesystem::path>& inputs) {
                 }
             }
             if (ec) {
-                throw IoError("cannot read the folder " + input.string() + ": " + ec.message());
+                throw IoError(
+                    tr("cannot read the folder {0}: {1}", {input.string(), ec.message()}));
             }
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else if (std::filesystem::exists(input, ec)) {
             files.push_back(input);
         } else {
-            throw IoError("cannot read " + input.string() + ": no such file or folder");
+            throw IoError(tr("cannot read {0}: no such file or folder", {input.string()}));
         }
     }
     return files;

@@ -1,6 +1,7 @@
 #include "app/environment.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 
 #include <formpdf/version.h>
 
@@ -19,11 +20,11 @@ std::int64_t document_time(const char* source_date_epoch, std::int64_t now) {
     auto [ptr, ec] = std::from_chars(source_date_epoch, end, seconds);
     // 253402300799 is 9999-12-31T23:59:59Z, the last date a PDF date string can hold.
     if (ec != std::errc() || ptr != end || seconds < 0 || seconds > 253402300799) {
-        throw DiagnosticError(
-            make_error({},
-                       std::string("SOURCE_DATE_EPOCH is not a whole number of seconds: '") +
-                           source_date_epoch + "'",
-                       "set it to the output of `date +%s`, or unset it to use the current time"));
+        throw DiagnosticError(make_error(
+            {},
+            tr("SOURCE_DATE_EPOCH is not a whole number of seconds: '{0}'", {source_date_epoch}),
+            tr("set it to the output of `date +%s`, or unset it to use the current "
+               "time")));
     }
     return seconds;
 }

@@ -3,6 +3,7 @@
 #include "app/layout_finder.h"
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "load/layout_loader.h"
 
 #include <algorithm>
@@ -20,9 +21,9 @@ const load::FormDefinition& FormDefinitions::get(const load::TextValue& form) {
     load::LayoutSpec layout = load::load_layout_file(path);
     if (!layout.form) {
         throw DiagnosticError(make_error(
-            form.loc, "the layout " + path.string() + " has no `form:` section",
-            "the form definition says which fields and indicators a declaration of this form "
-            "holds; see docs/declaration-format.md"));
+            form.loc, tr("the layout {0} has no `form:` section", {path.string()}),
+            tr("the form definition says which fields and indicators a declaration of this form "
+               "holds; see docs/declaration-format.md")));
     }
     return loaded_.emplace(form.text, std::move(*layout.form)).first->second;
 }

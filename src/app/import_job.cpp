@@ -5,6 +5,7 @@
 #include "app/layout_finder.h"
 #include "check/field_rules.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "core/output_file.h"
 #include "load/declaration_writer.h"
 #include "load/export_import.h"
@@ -36,9 +37,9 @@ load::FormDefinition form_for(const ImportRequest& request, const CellGrid& grid
     }
     throw DiagnosticError(make_error(
         whole_file,
-        title ? "no form definition has the title '" + *title + "'"
-              : std::string("the export has no title line"),
-        "name the form with --form ID (a layout file layouts/ID.yaml with a `form:` section)"));
+        title ? tr("no form definition has the title '{0}'", {*title})
+              : std::string(tr("the export has no title line")),
+        tr("name the form with --form ID (a layout file layouts/ID.yaml with a `form:` section)")));
 }
 
 // Where a form read by position has its cells: the layout's sheet as `formpdf workbook` lays it
@@ -114,14 +115,14 @@ ImportSummary write_declarations_keeping_edits(const std::vector<DeclarationFile
         if (current && !as_written && !overwrite) {
             diagnostics.warning(
                 SourceLoc{path.string(), 0, 0},
-                recorded_before ? "kept: this declaration was changed since formpdf import "
-                                  "wrote it; the export's version is not written"
-                                : "kept: this file was not written by formpdf import; the "
-                                  "export's version is not written",
+                recorded_before ? tr("kept: this declaration was changed since formpdf import "
+                                     "wrote it; the export's version is not written")
+                                : tr("kept: this file was not written by formpdf import; the "
+                                     "export's version is not written"),
                 summary.kept > 0 ? std::string() // the hint once: the paths are what matters
-                                 : "compare it with the export and merge by hand, or import "
-                                   "again with --overwrite to replace it (the edits are then "
-                                   "lost)");
+                                 : tr("compare it with the export and merge by hand, or import "
+                                      "again with --overwrite to replace it (the edits are then "
+                                      "lost)"));
             if (recorded_before) {
                 record.files[declaration.file_name] = entry->second; // still counts as edited
             }
@@ -132,9 +133,10 @@ ImportSummary write_declarations_keeping_edits(const std::vector<DeclarationFile
         if (current && !as_written) {
             diagnostics.note(SourceLoc{path.string(), 0, 0},
                              recorded_before
-                                 ? "replaced a declaration changed since the last import "
-                                   "(--overwrite)"
-                                 : "replaced a file not written by formpdf import (--overwrite)");
+                                 ? tr("replaced a declaration changed since the last import "
+                                      "(--overwrite)")
+                                 : tr("replaced a file not written by formpdf import "
+                                      "(--overwrite)"));
         }
         // Flushed to disk together below, not one by one (file_io.h Durability): 4,100 fsyncs
         // cost a district's import ~15 s on this machine's disk.
@@ -151,10 +153,10 @@ ImportSummary write_declarations_keeping_edits(const std::vector<DeclarationFile
             continue; // a file the user deleted is forgotten
         }
         diagnostics.note(SourceLoc{(dir / name).string(), 0, 0},
-                         "no longer in the export: not deleted",
+                         tr("no longer in the export: not deleted"),
                          summary.gone > 0 ? std::string()
-                                          : "delete it if the form was withdrawn; until then "
-                                            "every import lists it");
+                                          : tr("delete it if the form was withdrawn; until then "
+                                               "every import lists it"));
         record.files[name] = hash;
         ++summary.gone;
         summary.files.emplace_back(name, "gone");
@@ -193,16 +195,16 @@ ImportResult import_export(const ImportRequest& request) {
         }
         if (imported.forms.empty()) {
             job.diagnostics.error(SourceLoc{request.input.string(), 0, 0},
-                                  "the export holds no form",
-                                  "a form starts with its title line (" + form.title + ")");
+                                  tr("the export holds no form"),
+                                  tr("a form starts with its title line ({0})", {form.title}));
             return;
         }
         if (!request.dry_run) {
             std::error_code ec;
             std::filesystem::create_directories(request.output_dir, ec);
             if (ec) {
-                throw IoError("cannot create the folder " + request.output_dir.string() + ": " +
-                              ec.message());
+                throw IoError(tr("cannot create the folder {0}: {1}",
+                                 {request.output_dir.string(), ec.message()}));
             }
             remove_stale_temporaries(request.output_dir); // what a killed import left
         }
@@ -232,11 +234,12 @@ ImportResult import_export(const ImportRequest& request) {
 
 std::string import_summary(const ImportSummary& summary) {
     if (!summary.ran) {
-        return "formpdf import: nothing written";
+        return tr("formpdf import: nothing written");
     }
-    return "formpdf import: " + std::to_string(summary.written) + " written, " +
-           std::to_string(summary.unchanged) + " unchanged, " + std::to_string(summary.kept) +
-           " kept because edited, " + std::to_string(summary.gone) + " no longer in the export";
+    return tr("formpdf import: {0} written, {1} unchanged, {2} kept because edited, {3} no longer "
+              "in the export",
+              {std::to_string(summary.written), std::to_string(summary.unchanged),
+               std::to_string(summary.kept), std::to_string(summary.gone)});
 }
 
 } // namespace formpdf::app

@@ -1,6 +1,7 @@
 #include "app/import_manifest.h"
 
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "pdf/sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -44,20 +45,22 @@ ImportManifest read_import_manifest(const std::filesystem::path& dir, Diagnostic
     const std::string text = read_file(path, kMaxManifestBytes);
     const auto unreadable = [&](const std::string& why) {
         diagnostics.warning(SourceLoc{path.string(), 0, 0},
-                            "the import record cannot be read (" + why +
-                                "); every declaration already in the folder is kept",
-                            "formpdf writes this file; if it was edited by hand, delete it and "
-                            "import again with --overwrite to replace the declarations");
+                            tr("the import record cannot be read ({0}); every declaration "
+                               "already in the folder is kept",
+                               {why}),
+                            tr("formpdf writes this file; if it was edited by hand, delete it and "
+                               "import again with --overwrite to replace the declarations"));
         return ImportManifest{};
     };
     const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object()) {
-        return unreadable("not a JSON object");
+        return unreadable(tr("not a JSON object"));
     }
     const auto format = json.find(kFormatKey);
     if (format == json.end() || !format->is_number_integer() ||
         format->get<int>() != kImportManifestFormat) {
-        return unreadable("no \"formpdf-import\": " + std::to_string(kImportManifestFormat));
+        return unreadable(
+            tr("no \"formpdf-import\": {0}", {std::to_string(kImportManifestFormat)}));
     }
     ImportManifest manifest;
     if (const auto name = json.find(kExportKey); name != json.end() && name->is_string()) {
@@ -65,11 +68,11 @@ ImportManifest read_import_manifest(const std::filesystem::path& dir, Diagnostic
     }
     const auto files = json.find(kFilesKey);
     if (files == json.end() || !files->is_object()) {
-        return unreadable("no \"files\" object");
+        return unreadable(tr("no \"files\" object"));
     }
     for (const auto& [name, hash] : files->items()) {
         if (!hash.is_string() || !is_plain_file_name(name)) {
-            return unreadable("a bad entry in \"files\"");
+            return unreadable(tr("a bad entry in \"files\""));
         }
         manifest.files.emplace(name, hash.get<std::string>());
     }

@@ -3,6 +3,7 @@
 // Template definitions of job_result.h.
 
 #include "core/file_io.h"
+#include "core/messages.h"
 
 #include <exception>
 
@@ -25,8 +26,8 @@ template <class Body> JobResult run_job(Body&& body) {
         result.exit_code = ExitCode::IoError;
     } catch (const std::exception& error) {
         result.diagnostics.add(
-            make_error({}, std::string("internal error: ") + error.what(),
-                       "this is a bug in formpdf; please report it with the input"));
+            make_error({}, tr("internal error: {0}", {error.what()}),
+                       tr("this is a bug in formpdf; please report it with the input")));
         result.exit_code = ExitCode::Internal;
     }
     return result;

@@ -2,6 +2,7 @@
 
 #include "check/check.h"
 #include "check/finding_text.h"
+#include "core/messages.h"
 #include "load/printed_fields.h"
 
 #include <algorithm>
@@ -11,20 +12,21 @@ namespace formpdf::app {
 
 namespace {
 
+// "1 error", "3 errors": the patterns are msgids ("{0} error"), one per English number.
 std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return tr(n == 1 ? one : many, {std::to_string(n)});
 }
 
 // How a message names a value: "项目名称 (project_name)" when the form defines it, else its id.
 std::string header_field_name(const load::FormDefinition* form, const std::string& id) {
     if (id == load::kTitleFieldId) {
-        return "the title (title)";
+        return tr("the title (title)");
     }
     if (id == load::kFooterFieldId) {
-        return "the footer (footer)";
+        return tr("the footer (footer)");
     }
     const load::FieldDefinition* field = form ? form->find_field(id) : nullptr;
-    return field ? check::field_name(field->label, id) : "the field '" + id + "'";
+    return field ? check::field_name(field->label, id) : tr("the field '{0}'", {id});
 }
 
 // Warns about each value of the declaration that `layout` never puts on the page, once per field
@@ -54,7 +56,7 @@ public:
             if (!shown) {
                 if (!groups.empty()) {
                     warn(groups.front().loc,
-                         tree ? tree->label + " (" + id + ")" : "the table '" + id + "'");
+                         tree ? tree->label + " (" + id + ")" : tr("the table '{0}'", {id}));
                 }
                 continue;
             }
@@ -76,9 +78,9 @@ private:
 
     void warn(const SourceLoc& loc, const std::string& what) {
         diagnostics_.warning(
-            loc, what + " is not printed: the layout " + layout_.file + " has no place for it",
-            "print with a layout that shows it, or leave it out of the "
-            "declaration; the print shows only what the layout places");
+            loc, tr("{0} is not printed: the layout {1} has no place for it", {what, layout_.file}),
+            tr("print with a layout that shows it, or leave it out of the "
+               "declaration; the print shows only what the layout places"));
         ++warnings_;
     }
 
@@ -86,7 +88,7 @@ private:
         if (walk.tree && depth < walk.tree->levels.size()) {
             return walk.tree->levels[depth].label + " (" + walk.tree->levels[depth].id + ")";
         }
-        return "the level-" + std::to_string(depth + 1) + " group names of '" + walk.id + "'";
+        return tr("the level-{0} group names of '{1}'", {std::to_string(depth + 1), walk.id});
     }
 
     // Mirrors how resolve expands a group row: with L = max(levels, 1), the groups of depth < L
@@ -110,7 +112,8 @@ private:
                     continue;
                 }
                 if (!rows_printed && walk.reported.insert("rows:" + std::to_string(depth)).second) {
-                    warn(value.loc, "the rows under " + check::quote_value(group.label.text));
+                    warn(value.loc,
+                         tr("the rows under {0}", {check::quote_value(group.label.text)}));
                 }
                 if (rows_printed && !walk.shown.row_fields.count(field) &&
                     walk.reported.insert("field:" + field).second) {
@@ -127,12 +130,12 @@ private:
         if (walk.tree) {
             for (const load::RowFieldDefinition& definition : walk.tree->row_fields) {
                 if (definition.id == field) {
-                    return definition.label + " (" + field + ") of the " + walk.tree->label +
-                           " rows";
+                    return tr("{0} ({1}) of the {2} rows",
+                              {definition.label, field, walk.tree->label});
                 }
             }
         }
-        return "the row field '" + field + "' of '" + walk.id + "'";
+        return tr("the row field '{0}' of '{1}'", {field, walk.id});
     }
 
     const load::LayoutSpec& layout_;
@@ -165,18 +168,18 @@ PrintCheck check_before_print(const load::Declaration& declaration, const load::
         result.print = false;
         diagnostics.error(
             declaration.loc,
-            "this form is not printed: " + plural(counts.structural_errors, "error", "errors") +
-                " in its structure (above)",
-            "a key or group the form does not have would be left out of the print; fix it");
+            tr("this form is not printed: {0} in its structure (above)",
+               {plural(counts.structural_errors, N_("{0} error"), N_("{0} errors"))}),
+            tr("a key or group the form does not have would be left out of the print; fix it"));
         return result;
     }
     if (strict && counts.errors > 0) {
         result.print = false;
         diagnostics.error(declaration.loc,
-                          "this form is not printed (--strict): " +
-                              plural(counts.errors, "error", "errors") + " (above)",
-                          "fix them, or print without --strict: the form is then printed as "
-                          "written, with its findings reported");
+                          tr("this form is not printed (--strict): {0} (above)",
+                             {plural(counts.errors, N_("{0} error"), N_("{0} errors"))}),
+                          tr("fix them, or print without --strict: the form is then printed as "
+                             "written, with its findings reported"));
         return result;
     }
     result.warnings += HiddenValues(layout, form, diagnostics).check(declaration);

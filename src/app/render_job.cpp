@@ -5,6 +5,7 @@
 #include "app/print_checks.h"
 #include "core/file_identity.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 #include "core/output_file.h"
 #include "layout/document_layouter.h"
 #include "layout/document_merge.h"
@@ -86,19 +87,19 @@ bool refuse_clashing_outputs(const RenderRequest& request, JobResult& result) {
     if (request.dump_layout) {
         outputs.push_back(*request.dump_layout);
         if (is_same_file(*request.dump_layout, request.output)) {
-            result.diagnostics.add(
-                make_error({}, "--dump-layout and -o name the same file " + request.output.string(),
-                           "give the layout dump its own name, e.g. " +
-                               request.output.stem().string() + ".json"));
+            result.diagnostics.add(make_error(
+                {}, tr("--dump-layout and -o name the same file {0}", {request.output.string()}),
+                tr("give the layout dump its own name, e.g. {0}",
+                   {request.output.stem().string() + ".json"})));
             result.exit_code = ExitCode::Usage;
             return true;
         }
     }
     for (const std::filesystem::path& output : outputs) {
         if (const std::filesystem::path* input = inputs.find(output)) {
-            result.diagnostics.add(
-                make_error({}, "the output " + output.string() + " is the input " + input->string(),
-                           "write the PDF (and the layout dump) under another name"));
+            result.diagnostics.add(make_error(
+                {}, tr("the output {0} is the input {1}", {output.string(), input->string()}),
+                tr("write the PDF (and the layout dump) under another name")));
             result.exit_code = ExitCode::Usage;
             return true;
         }
@@ -165,11 +166,11 @@ JobResult render(const RenderRequest& request) {
             // The error lines above could read as "nothing was printed": say that it was.
             result.diagnostics.warning(
                 SourceLoc{request.output.string(), 0, 0},
-                "written with " + std::to_string(printed_errors) +
-                    (printed_errors == 1 ? " error" : " errors") +
-                    " of the checks (above), printed exactly as declared",
-                "correct the declaration and print again; --strict refuses to print a form "
-                "with errors");
+                tr("written with {0} of the checks (above), printed exactly as declared",
+                   {tr(printed_errors == 1 ? N_("{0} error") : N_("{0} errors"),
+                       {std::to_string(printed_errors)})}),
+                tr("correct the declaration and print again; --strict refuses to print a form "
+                   "with errors"));
         }
         // Printed, and whatever was found is "done, with findings": an error of the checks
         // printed as written is no failure of the job (docs/exit-codes.md).

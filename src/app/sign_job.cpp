@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/local_time.h"
+#include "core/messages.h"
 #include "layout/text_box.h"
 #include "load/layout_loader.h"
 #include "pdf/named_boxes.h"
@@ -82,10 +83,10 @@ pdf::SignatureAppearance appearance(const SignRequest& request, const SignatureB
             if (broken.height() > height) {
                 throw DiagnosticError(make_error(
                     where,
-                    "the signature text does not fit in a " +
-                        std::to_string(std::lround(box.width_mm)) + "mm × " +
-                        std::to_string(std::lround(box.height_mm)) + "mm box",
-                    "make the box larger (--visible) or the text shorter (--visible-text)"));
+                    tr("the signature text does not fit in a {0}mm × {1}mm box",
+                       {std::to_string(std::lround(box.width_mm)),
+                        std::to_string(std::lround(box.height_mm))}),
+                    tr("make the box larger (--visible) or the text shorter (--visible-text)")));
             }
             page.width = width;
             page.height = height;
@@ -118,11 +119,11 @@ SignatureBox named_box(const SignRequest& request, std::string_view input) {
         }
         throw DiagnosticError(make_error(
             SourceLoc{request.input.string(), 0, 0},
-            "this PDF has no box named '" + *request.box_name + "'",
-            names.empty() ? "a box is named in the layout (`name: unit-seal` on a table cell) "
-                            "and recorded when the form is rendered; or place the signature "
-                            "with --visible PAGE:X,Y,W,H"
-                          : "boxes in this PDF: " + names));
+            tr("this PDF has no box named '{0}'", {*request.box_name}),
+            names.empty() ? std::string(tr("a box is named in the layout (`name: unit-seal` on a "
+                                           "table cell) and recorded when the form is rendered; "
+                                           "or place the signature with --visible PAGE:X,Y,W,H"))
+                          : tr("boxes in this PDF: {0}", {names})));
     }
     const pdf::NamedRect& rect = found->second;
     return SignatureBox{rect.page_index + 1, pt_to_mm(rect.left_pt),

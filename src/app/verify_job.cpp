@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/local_time.h"
+#include "core/messages.h"
 #include "core/terminal_text.h"
 #include "core/utc_time.h"
 #include "pdf/signature_verifier.h"
@@ -16,7 +17,26 @@ constexpr std::size_t kMaxPdfBytes = std::size_t{1} << 30;
 // A check's line: its result, or "not checked" when the signature value could not be read (the
 // reason is among the problems).
 std::string check_text(const std::optional<bool>& ok, const char* yes, const char* no) {
-    return ok ? std::string(*ok ? yes : no) : std::string("not checked");
+    return ok ? std::string(*ok ? yes : no) : std::string(tr("not checked"));
+}
+
+// A label padded with spaces to the column where the values start (17 columns), counting a
+// Chinese character as two columns, as a terminal shows it.
+std::string padded_label(const char* label) {
+    std::string text = label;
+    std::size_t columns = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x80) {
+            ++columns;
+        } else if (byte >= 0xE0) {
+            columns += 2; // a three-byte sequence: a CJK character or full-width punctuation
+        } else if (byte >= 0xC0) {
+            ++columns;
+        }
+    }
+    text.append(columns < 17 ? 17 - columns : 1, ' ');
+    return text;
 }
 
 std::string utc_text(std::int64_t seconds) {
@@ -31,73 +51,80 @@ std::string utc_text(std::int64_t seconds) {
 // contact, /M as written) goes through terminal_safe(): a /Reason holding a line break and colour
 // codes must not print a forged "verdict: VALID" line.
 std::string format_report(const pdf::SignatureReport& r, std::size_t index, std::size_t count) {
-    std::string out = "Signature " + std::to_string(index) + " of " + std::to_string(count) + ": " +
-                      (r.field_name.empty() ? "(no field)" : terminal_safe(r.field_name)) + "\n";
-    auto line = [&out](const char* label, const std::string& value) {
+    std::string out =
+        tr("Signature {0} of {1}: {2}",
+           {std::to_string(index), std::to_string(count),
+            r.field_name.empty() ? std::string(tr("(no field)")) : terminal_safe(r.field_name)});
+    out += '\n';
+    auto line = [&out](const std::string& label, const std::string& value) {
         if (!value.empty()) {
             out += "  ";
             out += label;
             out += terminal_safe(value) + "\n";
         }
     };
-    line("signer:          ",
+    line(padded_label(tr("signer:")),
          r.signer.empty() ? std::string() : r.signer + " (" + r.signer_subject + ")");
-    line("issuer:          ", r.issuer);
+    line(padded_label(tr("issuer:")), r.issuer);
     // Local time first: the signer signed at 07:30 Beijing time on 8 December, not on the 7th.
-    line("signing time:    ",
+    line(padded_label(tr("signing time:")),
          r.signing_time_utc ? local_time_text(local_time(*r.signing_time_utc)) + " (" +
                                   utc_text(*r.signing_time_utc) + "; /M " + r.signing_time + ")"
                             : r.signing_time);
-    line("format:          ",
+    line(padded_label(tr("format:")),
          r.sub_filter + (r.sub_filter == "ETSI.CAdES.detached" ? " (PAdES baseline B-B)" : "") +
              (r.digest_algorithm.empty() ? "" : ", " + r.digest_algorithm));
-    line("reason:          ", r.reason);
-    line("location:        ", r.location);
-    line("contact:         ", r.contact_info);
-    line("byte range:      ",
+    line(padded_label(tr("reason:")), r.reason);
+    line(padded_label(tr("location:")), r.location);
+    line(padded_label(tr("contact:")), r.contact_info);
+    line(padded_label(tr("byte range:")),
          r.byte_range_ok
-             ? "covers revision " + std::to_string(r.revision) + " (bytes 0-" +
-                   std::to_string(r.revision_end) + ") entirely, except the signature value"
-             : "WRONG: " + (r.byte_range_text.empty() ? std::string("(none)") : r.byte_range_text) +
-                   " does not cover its whole revision");
-    line("digest:          ",
-         check_text(r.digest_ok, "valid", "INVALID (the signed bytes changed)"));
-    line("signature:       ", check_text(r.signature_ok, "valid", "INVALID"));
-    line("signing cert:    ", check_text(r.signing_certificate_ok,
-                                         "matches the signed ESS attribute (or none is required)",
-                                         "MISMATCH or missing ESS signing-certificate attribute"));
-    line("key usage:       ", check_text(r.certificate_usage_ok, "allows signing documents",
-                                         "does NOT allow signing documents"));
+             ? tr("covers revision {0} (bytes 0-{1}) entirely, except the signature value",
+                  {std::to_string(r.revision), std::to_string(r.revision_end)})
+             : tr("WRONG: {0} does not cover its whole revision",
+                  {r.byte_range_text.empty() ? std::string(tr("(none)")) : r.byte_range_text}));
+    line(padded_label(tr("digest:")),
+         check_text(r.digest_ok, tr("valid"), tr("INVALID (the signed bytes changed)")));
+    line(padded_label(tr("signature:")), check_text(r.signature_ok, tr("valid"), tr("INVALID")));
+    line(padded_label(tr("signing cert:")),
+         check_text(r.signing_certificate_ok,
+                    tr("matches the signed ESS attribute (or none is "
+                       "required)"),
+                    tr("MISMATCH or missing ESS signing-certificate "
+                       "attribute")));
+    line(padded_label(tr("key usage:")),
+         check_text(r.certificate_usage_ok, tr("allows signing documents"),
+                    tr("does NOT allow signing documents")));
     std::string certificate =
-        check_text(r.certificate_valid_at_signing_time, "valid at the signing time",
-                   "NOT valid at the signing time");
+        check_text(r.certificate_valid_at_signing_time, tr("valid at the signing time"),
+                   tr("NOT valid at the signing time"));
     if (r.signature_ok) { // the certificate was read
-        certificate += r.chain_trusted ? (*r.chain_trusted ? "; chains to a trusted certificate"
-                                                           : "; does NOT chain to a trusted "
-                                                             "certificate")
-                                       : "; chain not checked (use --trust FILE)";
+        certificate += r.chain_trusted ? (*r.chain_trusted ? tr("; chains to a trusted certificate")
+                                                           : tr("; does NOT chain to a trusted "
+                                                                "certificate"))
+                                       : tr("; chain not checked (use --trust FILE)");
     }
-    line("certificate:     ", certificate);
+    line(padded_label(tr("certificate:")), certificate);
     std::string later;
     if (!r.byte_range_ok) {
-        later = "not known (the byte range is wrong)";
+        later = tr("not known (the byte range is wrong)");
     } else if (r.later_revisions == 0) {
-        later = "none: the signature covers the whole file";
+        later = tr("none: the signature covers the whole file");
     } else if (r.unsigned_later_revisions == 0) {
-        later = std::to_string(r.later_revisions) +
-                " later revision(s), each closed by a valid signature";
+        later = tr("{0} later revision(s), each closed by a valid signature",
+                   {std::to_string(r.later_revisions)});
     } else {
-        later = "MODIFIED: " + std::to_string(r.unsigned_later_revisions) + " of " +
-                std::to_string(r.later_revisions) + " later revision(s) carry no valid signature";
+        later = tr("MODIFIED: {0} of {1} later revision(s) carry no valid signature",
+                   {std::to_string(r.unsigned_later_revisions), std::to_string(r.later_revisions)});
     }
-    line("changes after:   ", later);
+    line(padded_label(tr("changes after:")), later);
     for (const std::string& note : r.notes) {
-        line("note:            ", note);
+        line(padded_label(tr("note:")), note);
     }
     for (const std::string& problem : r.problems) {
-        line("problem:         ", problem);
+        line(padded_label(tr("problem:")), problem);
     }
-    line("verdict:         ", r.valid() ? "VALID" : "INVALID");
+    line(padded_label(tr("verdict:")), r.valid() ? tr("VALID") : tr("INVALID"));
     return out;
 }
 
@@ -124,14 +151,15 @@ JobResult verify(const VerifyRequest& request, std::string& report) {
             valid += reports[i].valid() ? 1 : 0;
         }
         if (reports.empty()) {
-            report += terminal_safe(request.input.string()) + ": no signatures\n";
+            report += tr("{0}: no signatures", {terminal_safe(request.input.string())});
+            report += '\n';
         } else {
-            report +=
-                terminal_safe(request.input.string()) + ": " + std::to_string(reports.size()) +
-                " signature(s), " +
-                (valid == reports.size() ? std::string("all valid")
-                                         : std::to_string(reports.size() - valid) + " NOT valid") +
-                "\n";
+            report += tr("{0}: {1} signature(s), {2}",
+                         {terminal_safe(request.input.string()), std::to_string(reports.size()),
+                          valid == reports.size()
+                              ? std::string(tr("all valid"))
+                              : tr("{0} NOT valid", {std::to_string(reports.size() - valid)})});
+            report += '\n';
         }
         if (reports.empty() || valid != reports.size()) {
             result.exit_code = ExitCode::NotAllValid;

@@ -3,6 +3,7 @@
 #include "app/layout_cache.h"
 #include "app/layout_finder.h"
 #include "core/file_identity.h"
+#include "core/messages.h"
 #include "core/output_file.h"
 #include "load/declaration.h"
 #include "load/layout_loader.h"
@@ -68,19 +69,21 @@ bool usage_error(const WorkbookRequest& request, JobResult& result) {
         return true;
     };
     if (request.blank && !request.inputs.empty()) {
-        return refuse("--blank writes the empty form: give it without declarations",
-                      "write the declarations and the blank form as two workbooks");
+        return refuse(tr("--blank writes the empty form: give it without declarations"),
+                      tr("write the declarations and the blank form as two workbooks"));
     }
     if (!request.blank && request.inputs.empty()) {
-        return refuse("no declarations to write", "give declaration files, or --blank FORM");
+        return refuse(tr("no declarations to write"),
+                      tr("give declaration files, or --blank FORM"));
     }
     FileIdentities inputs;
     for (const std::filesystem::path& input : request.inputs) {
         inputs.add(input);
     }
     if (const std::filesystem::path* input = inputs.find(request.output)) {
-        return refuse("the output " + request.output.string() + " is the input " + input->string(),
-                      "write the workbook under another name, e.g. forms.xlsx");
+        return refuse(
+            tr("the output {0} is the input {1}", {request.output.string(), input->string()}),
+            tr("write the workbook under another name, e.g. forms.xlsx"));
     }
     return false;
 }

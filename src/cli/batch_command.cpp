@@ -34,25 +34,26 @@ std::vector<std::filesystem::path> expand_stdin(const std::vector<std::string>& 
     return paths;
 }
 
-// Why `name` cannot be the combined file's name, or "" when it can: a plain, visible file name of
-// at most 255 bytes, without control characters (the manifest lists one name per line).
+// Why `name` cannot be the combined file's name ("--combined ..."), or "" when it can: a plain,
+// visible file name of at most 255 bytes, without control characters (the manifest lists one name
+// per line).
 std::string combined_name_problem(const std::string& name, bool given) {
     if (name.empty()) {
-        return given ? "takes a file name, not an empty one" : "";
+        return given ? tr("--combined takes a file name, not an empty one") : "";
     }
     const std::filesystem::path path(name);
     if (path.filename() != path || name == "." || name == "..") {
-        return "takes a file name, not a path: " + name;
+        return tr("--combined takes a file name, not a path: {0}", {name});
     }
     if (name.front() == '.') {
-        return "takes a visible file name, not a hidden one: " + name;
+        return tr("--combined takes a visible file name, not a hidden one: {0}", {name});
     }
     if (name.size() > 255) {
-        return "is longer than a file name may be (255 bytes)";
+        return tr("--combined is longer than a file name may be (255 bytes)");
     }
     for (const char c : name) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-            return "must not hold control characters";
+            return tr("--combined must not hold control characters");
         }
     }
     return "";
@@ -139,24 +140,30 @@ Command add_batch_command(CLI::App& app) {
                 if (const std::string why = combined_name_problem(
                         request.combined, options->cmd->count("--combined") > 0);
                     !why.empty()) {
-                    std::cerr << "formpdf: error: --combined " << why
-                              << "\nhint: the combined file is a plain file name (ALL.pdf), "
-                                 "written into the output folder\n";
+                    std::cerr << "formpdf: " << tr("error") << ": " << why << "\n"
+                              << tr("hint") << ": "
+                              << tr("the combined file is a plain file name (ALL.pdf), written "
+                                    "into the output folder")
+                              << "\n";
                     return static_cast<int>(ExitCode::Usage);
                 }
                 if (options->cmd->count("--jobs") > 0 && request.jobs == 0) {
-                    std::cerr << "formpdf: error: -j 0 runs no worker"
-                              << "\nhint: leave -j out for one per core, or give 1 or more\n";
+                    std::cerr << "formpdf: " << tr("error") << ": " << tr("-j 0 runs no worker")
+                              << "\n"
+                              << tr("hint") << ": "
+                              << tr("leave -j out for one per core, or give 1 or more") << "\n";
                     return static_cast<int>(ExitCode::Usage);
                 }
                 if (!request.forms && request.combined.empty()) {
-                    std::cerr << "formpdf: error: --no-forms leaves nothing to write"
-                              << "\nhint: add --combined NAME.pdf\n";
+                    std::cerr << "formpdf: " << tr("error") << ": "
+                              << tr("--no-forms leaves nothing to write") << "\n"
+                              << tr("hint") << ": " << tr("add --combined NAME.pdf") << "\n";
                     return static_cast<int>(ExitCode::Usage);
                 }
                 if ((request.contents || request.duplex) && request.combined.empty()) {
-                    std::cerr << "formpdf: error: --contents and --duplex shape the combined file"
-                              << "\nhint: add --combined NAME.pdf\n";
+                    std::cerr << "formpdf: " << tr("error") << ": "
+                              << tr("--contents and --duplex shape the combined file") << "\n"
+                              << tr("hint") << ": " << tr("add --combined NAME.pdf") << "\n";
                     return static_cast<int>(ExitCode::Usage);
                 }
                 request.inputs = expand_stdin(options->inputs);

@@ -80,7 +80,9 @@ bool take_language_option(std::vector<std::string>& arguments, std::string& erro
         language = Language::Chinese;
     }
     if (asked && !parse_language(*asked, language)) {
-        error = "--lang " + terminal_safe(*asked) + ": the languages are zh and en";
+        // Said in the environment's language, since the one asked for is not known.
+        set_language(language, app::locale_dir(app::executable_dir()).string());
+        error = tr("--lang {0}: the languages are zh and en", {terminal_safe(*asked)});
         return false;
     }
     set_language(language, app::locale_dir(app::executable_dir()).string());

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     using namespace formpdf;
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (std::string error; !cli::take_language_option(arguments, error)) {
-        std::cerr << "formpdf: error: " << error << "\n";
+        std::cerr << "formpdf: " << tr("error") << ": " << error << "\n";
         return static_cast<int>(ExitCode::Usage);
     }
     CLI::App app{N_("formpdf: YAML declarations and layouts to print-ready PDF forms"), "formpdf"};

@@ -24,18 +24,18 @@ std::optional<app::SignatureBox> parse_box(const std::string& text, std::string&
     app::SignatureBox box;
     const std::size_t colon = text.find(':');
     if (text.empty() || colon == std::string::npos) {
-        why = "it has no PAGE: part";
+        why = tr("it has no PAGE: part");
         return std::nullopt;
     }
     const char* begin = text.data();
     const char* end = text.data() + colon;
     const auto page = std::from_chars(begin, end, box.page);
     if (page.ec == std::errc::result_out_of_range) {
-        why = "the page number is too large";
+        why = tr("the page number is too large");
         return std::nullopt;
     }
     if (page.ec != std::errc() || page.ptr != end || box.page < 1) {
-        why = "the page must be a whole number from 1";
+        why = tr("the page must be a whole number from 1");
         return std::nullopt;
     }
     double* values[] = {&box.x_mm, &box.y_mm, &box.width_mm, &box.height_mm};
@@ -44,35 +44,36 @@ std::optional<app::SignatureBox> parse_box(const std::string& text, std::string&
     for (std::size_t i = 0; i < 4; ++i) {
         const auto [ptr, ec] = std::from_chars(at, text_end, *values[i]);
         if (ec != std::errc() || !std::isfinite(*values[i])) {
-            why = "X, Y, W and H must be four finite numbers of millimetres";
+            why = tr("X, Y, W and H must be four finite numbers of millimetres");
             return std::nullopt;
         }
         at = ptr;
         if (i < 3) {
             if (at == text_end || *at != ',') {
-                why = "X, Y, W and H must be separated by commas";
+                why = tr("X, Y, W and H must be separated by commas");
                 return std::nullopt;
             }
             ++at;
         }
     }
     if (at != text_end) {
-        why = "there is more after H";
+        why = tr("there is more after H");
         return std::nullopt;
     }
     if (box.x_mm < 0 || box.y_mm < 0) {
-        why = "the position must not be negative";
+        why = tr("the position must not be negative");
         return std::nullopt;
     }
     if (box.width_mm <= 0 || box.height_mm <= 0) {
-        why = "the width and height must be more than 0";
+        why = tr("the width and height must be more than 0");
         return std::nullopt;
     }
     return box;
 }
 
 int usage_error(const std::string& message) {
-    std::cerr << "formpdf: error: " << message << "\nhint: run 'formpdf sign --help'\n";
+    std::cerr << "formpdf: " << tr("error") << ": " << message << "\n"
+              << tr("hint") << ": " << tr("run 'formpdf sign --help'") << "\n";
     return static_cast<int>(ExitCode::Usage);
 }
 
@@ -136,25 +137,25 @@ Command add_sign_command(CLI::App& app) {
     return {cmd, [options, visible, password]() {
                 app::SignRequest& request = options->request;
                 if (!request.p12 && !request.cert) {
-                    return usage_error("give the signer's credentials with --p12 FILE, or with "
-                                       "--cert FILE and --key FILE");
+                    return usage_error(tr("give the signer's credentials with --p12 FILE, or "
+                                          "with --cert FILE and --key FILE"));
                 }
                 if (password->count() > 0) {
                     // Never echoed: the value is a secret already exposed in the process list.
-                    return usage_error("--password is not accepted: a password on the command "
-                                       "line can be read by other users (process list, shell "
-                                       "history); give it in the environment variable "
-                                       "FORMPDF_KEY_PASSWORD or in a file named with "
-                                       "--password-file");
+                    return usage_error(tr("--password is not accepted: a password on the "
+                                          "command line can be read by other users (process "
+                                          "list, shell history); give it in the environment "
+                                          "variable FORMPDF_KEY_PASSWORD or in a file named with "
+                                          "--password-file"));
                 }
                 if (visible->count() > 0) {
                     std::string why;
                     request.visible = parse_box(options->visible, why);
                     if (!request.visible) {
-                        return usage_error("--visible must be PAGE:X,Y,W,H (page from 1, the "
-                                           "box in mm from the top-left corner), e.g. "
-                                           "1:120,230,60,25; got '" +
-                                           terminal_safe(options->visible) + "': " + why);
+                        return usage_error(
+                            tr("--visible must be PAGE:X,Y,W,H (page from 1, the box in mm from "
+                               "the top-left corner), e.g. 1:120,230,60,25; got '{0}': {1}",
+                               {terminal_safe(options->visible), why}));
                     }
                 }
                 if (!options->box.empty()) {

@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -46,8 +47,8 @@ const std::filesystem::path& StandardStreams::folder() {
         std::vector<char> buffer(pattern.begin(), pattern.end());
         buffer.push_back('\0');
         if (mkdtemp(buffer.data()) == nullptr) {
-            throw IoError("cannot make a private folder in " + base.string() + ": " +
-                          std::strerror(errno));
+            throw IoError(tr("cannot make a private folder in {0}: {1}",
+                             {base.string(), std::strerror(errno)}));
         }
         folder_ = buffer.data();
     }
@@ -62,17 +63,17 @@ std::filesystem::path StandardStreams::save_input(const std::string& file_name,
         const std::size_t got = std::fread(chunk, 1, sizeof chunk, stdin);
         if (got > 0) {
             if (data.size() + got > max_bytes) {
-                throw DiagnosticError(make_error(SourceLoc{"<stdin>", 0, 0},
-                                                 "standard input is larger than " +
-                                                     std::to_string(max_bytes / (1024 * 1024)) +
-                                                     " MiB, the most a declaration may have",
-                                                 "split the declarations into several files"));
+                throw DiagnosticError(make_error(
+                    SourceLoc{"<stdin>", 0, 0},
+                    tr("standard input is larger than {0} MiB, the most a declaration may have",
+                       {std::to_string(max_bytes / (1024 * 1024))}),
+                    tr("split the declarations into several files")));
             }
             data.append(chunk, got);
         }
         if (got < sizeof chunk) {
             if (std::ferror(stdin)) {
-                throw IoError(std::string("cannot read standard input: ") + std::strerror(errno));
+                throw IoError(tr("cannot read standard input: {0}", {std::strerror(errno)}));
             }
             break;
         }
@@ -82,7 +83,7 @@ std::filesystem::path StandardStreams::save_input(const std::string& file_name,
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
     out.close();
     if (!out) {
-        throw IoError("cannot save standard input to " + path.string());
+        throw IoError(tr("cannot save standard input to {0}", {path.string()}));
     }
     input_ = path;
     return path;
@@ -95,7 +96,7 @@ std::filesystem::path StandardStreams::output_path(const std::string& file_name)
 void StandardStreams::copy_to_stdout(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw IoError("cannot read " + file.string());
+        throw IoError(tr("cannot read {0}", {file.string()}));
     }
     std::fflush(stdout);
     char chunk[65536];
@@ -109,8 +110,7 @@ void StandardStreams::copy_to_stdout(const std::filesystem::path& file) {
                 if (errno == EINTR) {
                     continue;
                 }
-                throw IoError(std::string("cannot write to standard output: ") +
-                              std::strerror(errno));
+                throw IoError(tr("cannot write to standard output: {0}", {std::strerror(errno)}));
             }
             written += static_cast<std::size_t>(n);
         }

@@ -1,5 +1,6 @@
 #include "pdf/certificate_usage.h"
 
+#include "core/messages.h"
 #include "pdf/openssl_handles.h"
 
 #include <openssl/core_names.h>
@@ -29,8 +30,8 @@ std::optional<std::string> signing_usage_problem(X509* certificate) {
     const std::uint32_t usage = X509_get_key_usage(certificate);
     if (usage != UINT32_MAX && (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0) {
         openssl_error();
-        return "the certificate's key usage does not allow signing (it has neither "
-               "digitalSignature nor nonRepudiation)";
+        return tr("the certificate's key usage does not allow signing (it has neither "
+                  "digitalSignature nor nonRepudiation)");
     }
     int critical = 0;
     std::unique_ptr<EXTENDED_KEY_USAGE, EkuDeleter> eku(static_cast<EXTENDED_KEY_USAGE*>(
@@ -40,7 +41,7 @@ std::optional<std::string> signing_usage_problem(X509* certificate) {
         if (critical == -1) {
             return std::nullopt; // no extendedKeyUsage: no restriction
         }
-        return "the certificate's extended key usage cannot be read";
+        return tr("the certificate's extended key usage cannot be read");
     }
     constexpr std::array<const char*, 5> kDocumentSigning = {
         "2.5.29.37.0",             // anyExtendedKeyUsage
@@ -62,8 +63,9 @@ std::optional<std::string> signing_usage_problem(X509* certificate) {
         listed += (listed.empty() ? "" : ", ") +
                   std::string(nid != NID_undef ? OBJ_nid2sn(nid) : oid.c_str());
     }
-    return "the certificate's extended key usage (" + listed +
-           ") does not include signing documents (emailProtection, documentSigning or any)";
+    return tr("the certificate's extended key usage ({0}) does not include signing documents "
+              "(emailProtection, documentSigning or any)",
+              {listed});
 }
 
 std::string key_type_name(EVP_PKEY* key) {
@@ -86,14 +88,16 @@ std::optional<std::string> unsupported_key_problem(EVP_PKEY* key) {
                 return std::nullopt;
             }
             openssl_error();
-            return "the key is an EC key on the curve " + name +
-                   ", which formpdf does not sign with (P-256, P-384 and P-521 are supported)";
+            return tr("the key is an EC key on the curve {0}, which formpdf does not sign with "
+                      "(P-256, P-384 and P-521 are supported)",
+                      {name});
         }
         openssl_error();
-        return "the key is an EC key on an unnamed curve, which formpdf does not sign with";
+        return tr("the key is an EC key on an unnamed curve, which formpdf does not sign with");
     }
-    return "the key type " + key_type_name(key) +
-           " is not supported for PDF signatures (formpdf signs with RSA or ECDSA keys)";
+    return tr("the key type {0} is not supported for PDF signatures (formpdf signs with RSA or "
+              "ECDSA keys)",
+              {key_type_name(key)});
 }
 
 } // namespace formpdf::pdf

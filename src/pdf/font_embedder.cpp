@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/mapped_file.h"
+#include "core/messages.h"
 #include "pdf/cff_charset.h"
 #include "pdf/cff_check.h"
 #include "pdf/cid_cff_font.h"
@@ -72,9 +73,9 @@ hb_blob_t* shared_font_file(const std::string& path, std::string& why_not) {
 }
 
 [[noreturn]] void throw_damaged_font(const std::string& path, const std::string& what) {
-    throw DiagnosticError(make_error(SourceLoc{path, 0, 0}, "damaged font file: " + what,
-                                     "replace it with an intact copy of the font, or remove it "
-                                     "to use another font"));
+    throw DiagnosticError(make_error(SourceLoc{path, 0, 0}, tr("damaged font file: {0}", {what}),
+                                     tr("replace it with an intact copy of the font, or remove it "
+                                        "to use another font")));
 }
 
 std::mutex cff_checks_mutex;
@@ -130,19 +131,20 @@ FontEmbedder::FontEmbedder(const text::FontResource& resource) : resource_(resou
     blob_.reset(shared_font_file(resource.path, why_not));
     if (!blob_) {
         throw DiagnosticError(make_error(SourceLoc{resource.path, 0, 0},
-                                         "cannot read font file: it " + why_not,
-                                         "the file was read when the layout was set, and cannot "
-                                         "be now; check that it still exists"));
+                                         tr("cannot read font file: it {0}", {why_not}),
+                                         tr("the file was read when the layout was set, and "
+                                            "cannot be now; check that it still exists")));
     }
     if (resource.face_index >= hb_face_count(blob_.get())) {
-        throw_damaged_font(resource.path, "it has no face " + std::to_string(resource.face_index));
+        throw_damaged_font(resource.path,
+                           tr("it has no face {0}", {std::to_string(resource.face_index)}));
     }
     face_.reset(hb_face_create(blob_.get(), resource.face_index));
     font_.reset(hb_font_create(face_.get())); // scale defaults to upem: advances in font units
     units_per_em_ = static_cast<int>(hb_face_get_upem(face_.get()));
     glyph_count_ = hb_face_get_glyph_count(face_.get());
     if (units_per_em_ <= 0 || glyph_count_ == 0) {
-        throw_damaged_font(resource.path, "it has no units per em or no glyphs");
+        throw_damaged_font(resource.path, tr("it has no units per em or no glyphs"));
     }
     if (resource_.is_cff) {
         // Before either subsetter sees it: hb-subset gives no reason for a CFF it cannot read.
@@ -175,9 +177,9 @@ void FontEmbedder::use_glyph(std::uint32_t gid, std::string_view text) {
     if (gid >= glyph_count_) {
         // HarfBuzz maps characters to whatever glyph the cmap names; a glyph past the font's
         // end would be left out of the subset.
-        throw_damaged_font(resource_.path, "it maps a character to glyph " + std::to_string(gid) +
-                                               ", and it has only " + std::to_string(glyph_count_) +
-                                               " glyphs");
+        throw_damaged_font(resource_.path,
+                           tr("it maps a character to glyph {0}, and it has only {1} glyphs",
+                              {std::to_string(gid), std::to_string(glyph_count_)}));
     }
     auto [it, inserted] = glyph_texts_.try_emplace(gid, text);
     if (!inserted && it->second.empty()) {
@@ -240,8 +242,7 @@ FontEmbedder::SubsetProgram FontEmbedder::make_subset(std::set<std::uint32_t> gi
     } catch (const PdfError& error) {
         // The face passed the checks at load (text/font_file_check.h) and above, so what hb-subset
         // cannot do with it is still a property of the file, for its user to hear about.
-        throw_damaged_font(resource_.path,
-                           std::string("its glyphs cannot be subset (") + error.what() + ")");
+        throw_damaged_font(resource_.path, tr("its glyphs cannot be subset ({0})", {error.what()}));
     }
 }
 
@@ -250,9 +251,9 @@ FontEmbedder::make_subset_unchecked(std::set<std::uint32_t> gids) const {
     const bool retain_gids =
         stable_codes_ && resource_.is_cff && (!stable_cids_ || stable_cids_->empty());
     SubsetProgram program;
-    std::optional<FontSubset> own =
-        cid_cff_ != nullptr && !retain_gids ? cid_cff_->subset(gids, subset_font_name(gids))
-                                            : std::nullopt;
+    std::optional<FontSubset> own = cid_cff_ != nullptr && !retain_gids
+                                        ? cid_cff_->subset(gids, subset_font_name(gids))
+                                        : std::nullopt;
     if (own) {
         program.subset = std::move(*own);
     } else {
@@ -300,7 +301,7 @@ void FontEmbedder::subset(SubsetProgram* ready) {
         cids = cff_glyph_cids(subset_.font_program);
     } catch (const PdfError& error) {
         throw_damaged_font(resource_.path,
-                           std::string("its subset cannot be read back (") + error.what() + ")");
+                           tr("its subset cannot be read back ({0})", {error.what()}));
     }
     for (const auto& [old_gid, new_gid] : subset_.old_to_new) {
         if (!cids) {
@@ -309,7 +310,7 @@ void FontEmbedder::subset(SubsetProgram* ready) {
             codes_.emplace(old_gid, (*cids)[new_gid]);
         } else {
             throw_damaged_font(resource_.path,
-                               "its CFF subset lacks glyph " + std::to_string(new_gid));
+                               tr("its CFF subset lacks glyph {0}", {std::to_string(new_gid)}));
         }
     }
 }

@@ -1,5 +1,6 @@
 #include "pdf/named_destinations.h"
 
+#include "core/messages.h"
 #include "pdf/named_boxes.h"
 #include "pdf/pdf_writer.h"
 #include "pdf/podofo_support.h"
@@ -67,7 +68,7 @@ double number_at(const PdfArray& array, std::size_t i) {
 std::map<std::string, NamedRect> read_named_boxes(std::string_view bytes,
                                                   const std::string& file_name) {
     std::map<std::string, NamedRect> boxes;
-    const UntrustedPdf source{file_name, "signed"};
+    const UntrustedPdf source{file_name, N_("signed")};
     try {
         const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
         PoDoFo::PdfMemDocument& pdf = *created;

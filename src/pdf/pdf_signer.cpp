@@ -1,6 +1,7 @@
 #include "pdf/pdf_signer.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "core/utf8.h"
 #include "pdf/page_content.h"
 #include "pdf/pdf_date.h"
@@ -65,7 +66,7 @@ PdfArray rect_array(double left, double bottom, double right, double top) {
 }
 
 UntrustedPdf source_of(const SignRequest& request) {
-    return UntrustedPdf{request.input_name, "signed"};
+    return UntrustedPdf{request.input_name, N_("signed")};
 }
 
 std::string field_name_of(const PdfObject* field) {
@@ -111,16 +112,16 @@ void check_pdfa_string_limits(const SignRequest& request, const std::string& fie
         {"--location", request.location},
         {"--contact", request.contact_info},
         {"--field", field_name},
-        {"the certificate's subject name (/Name)", request.credentials->subject_common_name()},
+        {tr("the certificate's subject name (/Name)"), request.credentials->subject_common_name()},
     };
     for (const auto& [what, text] : strings) {
         const std::size_t size = encoded_size(text);
         if (size > kMaxPdfaStringBytes) {
             fail(request,
-                 std::string(what) + " is " + std::to_string(size) +
-                     " bytes as a PDF string; PDF/A allows at most 32767",
-                 "this is a PDF/A file, and a longer string would break its conformance; "
-                 "shorten the text");
+                 tr("{0} is {1} bytes as a PDF string; PDF/A allows at most 32767",
+                    {what, std::to_string(size)}),
+                 tr("this is a PDF/A file, and a longer string would break its conformance; "
+                    "shorten the text"));
         }
     }
 }
@@ -149,8 +150,8 @@ std::string choose_field_name(PdfMemDocument& pdf, const SignRequest& request) {
     const std::set<std::string> names = existing_field_names(pdf);
     if (!request.field_name.empty()) {
         if (names.count(request.field_name) != 0) {
-            fail(request, "the PDF already has a form field named '" + request.field_name + "'",
-                 "choose another name with --field, or leave it out for SignatureN");
+            fail(request, tr("the PDF already has a form field named '{0}'", {request.field_name}),
+                 tr("choose another name with --field, or leave it out for SignatureN"));
         }
         return request.field_name;
     }
@@ -239,14 +240,15 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
     const std::vector<PdfObject*> pages = page_objects(pdf, source_of(request));
     const std::size_t page_count = pages.size();
     if (page_count == 0) {
-        fail(request, "the PDF has no pages", "a signature needs a page for its widget");
+        fail(request, tr("the PDF has no pages"), tr("a signature needs a page for its widget"));
     }
     const int page_index = request.appearance ? request.appearance->page_index : 0;
     if (page_index < 0 || static_cast<std::size_t>(page_index) >= page_count) {
         fail(request,
-             "the PDF has " + std::to_string(page_count) + " page(s); there is no page " +
-                 std::to_string(static_cast<std::int64_t>(page_index) + 1),
-             "give a page number from 1 to " + std::to_string(page_count));
+             tr("the PDF has {0} page(s); there is no page {1}",
+                {std::to_string(page_count),
+                 std::to_string(static_cast<std::int64_t>(page_index) + 1)}),
+             tr("give a page number from 1 to {0}", {std::to_string(page_count)}));
     }
     PdfObject* page = pages[static_cast<std::size_t>(page_index)];
 
@@ -267,7 +269,7 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
         const std::optional<PoDoFo::PdfRect> media_box = media_box_of(pdf, page);
         if (!media_box) {
             fail_damaged(source_of(request),
-                         "page " + std::to_string(page_index + 1) + " has no valid /MediaBox");
+                         tr("page {0} has no valid /MediaBox", {std::to_string(page_index + 1)}));
         }
         const PoDoFo::PdfRect& media = *media_box;
         const double left = media.GetLeft() + look.left_pt;
@@ -277,10 +279,10 @@ PdfObject* add_signature_field(PdfMemDocument& pdf, const SignRequest& request,
             left + look.width_pt > media.GetLeft() + media.GetWidth() + 0.01 ||
             bottom < media.GetBottom() - 0.01) {
             fail(request,
-                 "the signature box does not fit on page " + std::to_string(page_index + 1),
-                 "the page is " + std::to_string(std::lround(pt_to_mm(media.GetWidth()))) +
-                     "mm × " + std::to_string(std::lround(pt_to_mm(media.GetHeight()))) +
-                     "mm; give the box in mm from the page's top-left corner");
+                 tr("the signature box does not fit on page {0}", {std::to_string(page_index + 1)}),
+                 tr("the page is {0}mm × {1}mm; give the box in mm from the page's top-left corner",
+                    {std::to_string(std::lround(pt_to_mm(media.GetWidth()))),
+                     std::to_string(std::lround(pt_to_mm(media.GetHeight())))}));
         }
         w.AddKey("Rect", rect_array(left, bottom, left + look.width_pt, top));
         PdfDictionary appearance;
@@ -405,7 +407,7 @@ void check_reads_back(const std::string& output, const std::string& field_name,
         reports = verify_pdf(output);
     } catch (const DiagnosticError& error) {
         fail_damaged(source_of(request),
-                     "the signed file does not read back: " + error.diagnostic().message);
+                     tr("the signed file does not read back: {0}", {error.diagnostic().message}));
     }
     const bool found = std::any_of(reports.begin(), reports.end(), [&](const auto& report) {
         return report.revision_end == output.size() && report.field_name == field_name &&
@@ -413,8 +415,9 @@ void check_reads_back(const std::string& output, const std::string& field_name,
     });
     if (!found) {
         fail_damaged(source_of(request),
-                     "the signed file does not read back with its signature in the field '" +
-                         field_name + "' (its cross-reference chain is probably broken)");
+                     tr("the signed file does not read back with its signature in the field '{0}' "
+                        "(its cross-reference chain is probably broken)",
+                        {field_name}));
     }
 }
 

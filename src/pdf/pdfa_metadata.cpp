@@ -3,6 +3,7 @@
 #include "core/utc_time.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 
 #include <podofo/podofo.h>
 
@@ -145,10 +146,10 @@ std::string srgb_icc_profile() {
     }
     throw DiagnosticError(make_error(
         {},
-        std::string("PDF/A output needs an sRGB ICC profile, and none was found at ") +
-            kSrgbProfilePaths[0] + " or " + kSrgbProfilePaths[1],
-        "install the Debian package icc-profiles-free (scripts/install-deps does), or render "
-        "without --pdfa"));
+        tr("PDF/A output needs an sRGB ICC profile, and none was found at {0} or {1}",
+           {kSrgbProfilePaths[0], kSrgbProfilePaths[1]}),
+        tr("install the Debian package icc-profiles-free (scripts/install-deps does), or render "
+           "without --pdfa")));
 }
 
 void add_pdfa_objects(PoDoFo::PdfMemDocument& pdf, const XmpFields& fields,

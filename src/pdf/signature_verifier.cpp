@@ -1,6 +1,7 @@
 #include "pdf/signature_verifier.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "pdf/certificate_usage.h"
 #include "pdf/openssl_handles.h"
 #include "pdf/podofo_support.h"
@@ -111,10 +112,10 @@ void check_signature_count(std::size_t count) {
     if (count > kMaxSignatures) {
         throw DiagnosticError(make_error(
             {},
-            "the file has " + std::to_string(count) +
-                " signatures; formpdf verify checks at most " + std::to_string(kMaxSignatures),
-            "a real document has a few signatures; this file is probably made to slow checks "
-            "down"));
+            tr("the file has {0} signatures; formpdf verify checks at most {1}",
+               {std::to_string(count), std::to_string(kMaxSignatures)}),
+            tr("a real document has a few signatures; this file is probably made to slow checks "
+               "down")));
     }
 }
 
@@ -140,11 +141,11 @@ void read_byte_range_value(const PoDoFo::PdfDictionary& sig, const ObjectResolve
                            SignatureFields& fields) {
     const PoDoFo::PdfObject* range = resolve(sig.GetKey("ByteRange"));
     if (range == nullptr) {
-        fields.range_problem = "the signature dictionary has no /ByteRange";
+        fields.range_problem = tr("the signature dictionary has no /ByteRange");
         return;
     }
     if (!range->IsArray()) {
-        fields.range_problem = "the /ByteRange is not an array";
+        fields.range_problem = tr("the /ByteRange is not an array");
         return;
     }
     const PoDoFo::PdfArray& array = range->GetArray();
@@ -171,13 +172,13 @@ void read_byte_range_value(const PoDoFo::PdfDictionary& sig, const ObjectResolve
     text += ']';
     fields.range_text = std::move(text);
     if (array.size() != 4) {
-        fields.range_problem = "the /ByteRange has " + std::to_string(array.size()) +
-                               " values; a signature's has 4 (two ranges around the /Contents "
-                               "value)";
+        fields.range_problem = tr("the /ByteRange has {0} values; a signature's has 4 (two "
+                                  "ranges around the /Contents value)",
+                                  {std::to_string(array.size())});
     } else if (!whole) {
-        fields.range_problem = "the /ByteRange holds a value that is not a whole number";
+        fields.range_problem = tr("the /ByteRange holds a value that is not a whole number");
     } else if (std::any_of(numbers.begin(), numbers.end(), [](std::int64_t n) { return n < 0; })) {
-        fields.range_problem = "the /ByteRange holds a negative number";
+        fields.range_problem = tr("the /ByteRange holds a negative number");
     } else {
         ByteRange key{};
         for (std::size_t i = 0; i < 4; ++i) {
@@ -246,7 +247,7 @@ struct FieldWalk {
 // The values of the document's signature fields, in the order of the AcroForm's /Fields. Throws
 // DiagnosticError when the file cannot be read as a PDF.
 std::vector<SignatureFields> read_signature_fields(std::string_view pdf) {
-    const UntrustedPdf source{"", "verified"};
+    const UntrustedPdf source{"", N_("verified")};
     const std::unique_ptr<PoDoFo::PdfMemDocument> created = new_memory_document();
     PoDoFo::PdfMemDocument& document = *created;
     load_untrusted_pdf(document, pdf, source, false);
@@ -353,14 +354,13 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
     CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
     if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) {
         openssl_error();
-        report.problems.push_back("the signature value is not a CMS SignedData");
+        report.problems.push_back(tr("the signature value is not a CMS SignedData"));
         return;
     }
     STACK_OF(CMS_SignerInfo)* signers = CMS_get0_SignerInfos(cms.get());
     if (sk_CMS_SignerInfo_num(signers) != 1) {
-        report.problems.push_back("the CMS holds " +
-                                  std::to_string(sk_CMS_SignerInfo_num(signers)) +
-                                  " signers; a PDF signature has exactly one");
+        report.problems.push_back(tr("the CMS holds {0} signers; a PDF signature has exactly one",
+                                     {std::to_string(sk_CMS_SignerInfo_num(signers))}));
         return;
     }
     CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(signers, 0);
@@ -371,7 +371,7 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
     X509_ALGOR* digest_algorithm = nullptr;
     CMS_SignerInfo_get0_algs(signer, &key, &certificate, &digest_algorithm, nullptr);
     if (certificate == nullptr) {
-        report.problems.push_back("the signer's certificate is not in the signature");
+        report.problems.push_back(tr("the signer's certificate is not in the signature"));
         return;
     }
     report.signer = common_name(X509_get_subject_name(certificate));
@@ -407,24 +407,26 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
     }
     openssl_error();
     if (!*report.digest_ok) {
-        report.problems.push_back("the signed bytes do not match the signed digest: the document "
-                                  "was changed after signing");
+        report.problems.push_back(
+            tr("the signed bytes do not match the signed digest: the document "
+               "was changed after signing"));
     }
     if (!*report.signature_ok) {
-        report.problems.push_back("the signature does not verify with the signer's certificate");
+        report.problems.push_back(
+            tr("the signature does not verify with the signer's certificate"));
     }
 
     const bool pades = report.sub_filter == "ETSI.CAdES.detached";
     report.signing_certificate_ok = check_signing_certificate(signer, certificate, pades);
     if (!*report.signing_certificate_ok) {
-        report.problems.push_back(pades ? "the ESS signing-certificate-v2 attribute (required by "
-                                          "PAdES) is missing or names another certificate"
-                                        : "the ESS signing-certificate attribute names another "
-                                          "certificate");
+        report.problems.push_back(pades ? tr("the ESS signing-certificate-v2 attribute (required "
+                                             "by PAdES) is missing or names another certificate")
+                                        : tr("the ESS signing-certificate attribute names another "
+                                             "certificate"));
     }
     if (pades && CMS_signed_get_attr_by_NID(signer, NID_pkcs9_signingTime, -1) >= 0) {
-        report.notes.push_back("the CMS has a signingTime attribute, which PAdES baseline "
-                               "signatures leave out (the time belongs in /M)");
+        report.notes.push_back(tr("the CMS has a signingTime attribute, which PAdES baseline "
+                                  "signatures leave out (the time belongs in /M)"));
     }
 
     const std::int64_t not_before = unix_time(X509_get0_notBefore(certificate));
@@ -433,10 +435,11 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
         report.certificate_valid_at_signing_time =
             *report.signing_time_utc >= not_before && *report.signing_time_utc <= not_after;
         if (!*report.certificate_valid_at_signing_time) {
-            report.problems.push_back("the signer's certificate was not valid at the signing time");
+            report.problems.push_back(
+                tr("the signer's certificate was not valid at the signing time"));
         }
     } else {
-        report.problems.push_back("the signature has no signing time (/M)");
+        report.problems.push_back(tr("the signature has no signing time (/M)"));
     }
     const std::optional<std::string> usage_problem = signing_usage_problem(certificate);
     report.certificate_usage_ok = !usage_problem;
@@ -446,8 +449,8 @@ void check_cms(SignatureReport& report, const std::string& der, const std::strin
     report.chain_trusted = check_chain(certificate, certificates, options.trusted_certificates_pem,
                                        report.signing_time_utc);
     if (report.chain_trusted && !*report.chain_trusted) {
-        report.problems.push_back("the signer's certificate does not chain to a trusted "
-                                  "certificate");
+        report.problems.push_back(tr("the signer's certificate does not chain to a trusted "
+                                     "certificate"));
     }
 }
 
@@ -461,18 +464,19 @@ void check_signed_range(SignatureReport& report, const ByteRange& range, std::st
     const std::size_t gap_end = range[2];
     const std::size_t end = range[2] + range[3];
     if (range[0] != 0) {
-        report.problems.push_back("the /ByteRange does not start at the beginning of the file");
+        report.problems.push_back(tr("the /ByteRange does not start at the beginning of the file"));
         return;
     }
     if (gap_start >= gap_end) {
         report.problems.push_back(gap_start == gap_end
-                                      ? "the /ByteRange leaves no gap for the signature value"
-                                      : "the two parts of the /ByteRange overlap");
+                                      ? tr("the /ByteRange leaves no gap for the signature value")
+                                      : tr("the two parts of the /ByteRange overlap"));
         return;
     }
     if (end > pdf.size()) {
-        report.problems.push_back("the /ByteRange runs past the end of the file (to byte " +
-                                  std::to_string(end) + " of " + std::to_string(pdf.size()) + ")");
+        report.problems.push_back(tr("the /ByteRange runs past the end of the file (to byte {0} of "
+                                     "{1})",
+                                     {std::to_string(end), std::to_string(pdf.size())}));
         return;
     }
     bool gap_is_contents =
@@ -482,22 +486,23 @@ void check_signed_range(SignatureReport& report, const ByteRange& range, std::st
     }
     if (!gap_is_contents) {
         report.problems.push_back(
-            "the bytes left out of the /ByteRange are not just the signature value (/Contents), "
-            "so the signature does not cover all the rest");
+            tr("the bytes left out of the /ByteRange are not just the signature value (/Contents), "
+               "so the signature does not cover all the rest"));
         return;
     }
     const std::string der = decode_hex(pdf.substr(gap_start + 1, gap_end - gap_start - 2));
     if (contents && *contents != der) {
-        report.problems.push_back("the bytes left out of the /ByteRange are not this signature's "
-                                  "/Contents value");
+        report.problems.push_back(
+            tr("the bytes left out of the /ByteRange are not this signature's "
+               "/Contents value"));
         return;
     }
     const auto revision = std::find(ends.begin(), ends.end(), end);
     report.revision_end = end;
     if (revision == ends.end()) {
-        report.problems.push_back(
+        report.problems.push_back(tr(
             "the signed bytes do not end at the end of a revision (%%EOF), so the signature does "
-            "not cover all of the file before it");
+            "not cover all of the file before it"));
     } else {
         report.byte_range_ok = true;
         report.revision = static_cast<std::size_t>(revision - ends.begin()) + 1;
@@ -610,7 +615,8 @@ std::vector<SignatureReport> verify_pdf(std::string_view pdf, const VerifyOption
         if (field != fields.end()) {
             copy_fields(report, *field);
         } else {
-            report.problems.push_back("no signature field of the document holds this signature");
+            report.problems.push_back(
+                tr("no signature field of the document holds this signature"));
         }
         // Parse /M before the certificate check, which judges validity at that time.
         check_signed_range(report, range, pdf, ends,
@@ -650,10 +656,11 @@ std::vector<SignatureReport> verify_pdf(std::string_view pdf, const VerifyOption
     }
     for (SignatureReport& report : reports) {
         if (report.unsigned_later_revisions > 0) {
-            report.problems.push_back("the document was changed after signing: " +
-                                      std::to_string(report.unsigned_later_revisions) + " of " +
-                                      std::to_string(report.later_revisions) +
-                                      " later revision(s) carry no valid signature");
+            report.problems.push_back(
+                tr("the document was changed after signing: {0} of {1} later revision(s) carry no "
+                   "valid signature",
+                   {std::to_string(report.unsigned_later_revisions),
+                    std::to_string(report.later_revisions)}));
         }
     }
     return reports;

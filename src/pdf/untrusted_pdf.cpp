@@ -1,6 +1,7 @@
 #include "pdf/untrusted_pdf.h"
 
 #include "core/diagnostic.h"
+#include "core/messages.h"
 #include "pdf/podofo_support.h"
 
 #include <podofo/podofo.h>
@@ -24,15 +25,15 @@ constexpr int kMaxPageTreeDepth = 64;
 }
 
 [[noreturn]] void fail_encrypted(const UntrustedPdf& source) {
-    fail(source, "the PDF is encrypted and cannot be " + source.purpose,
-         "formpdf reads only unencrypted PDFs (PDF/A forbids encryption); use the unencrypted "
-         "original");
+    fail(source, tr("the PDF is encrypted and cannot be {0}", {tr(source.purpose.c_str())}),
+         tr("formpdf reads only unencrypted PDFs (PDF/A forbids encryption); use the unencrypted "
+            "original"));
 }
 
 std::string object_label(const PdfObject* object) {
     const PoDoFo::PdfReference& ref = object->Reference();
     if (ref.ObjectNumber() == 0) {
-        return "an inline object";
+        return tr("an inline object");
     }
     return "object " + std::to_string(ref.ObjectNumber()) + " " +
            std::to_string(ref.GenerationNumber()) + " R";
@@ -71,19 +72,19 @@ struct PageWalk {
 
     void visit(PdfObject* node, int depth) {
         if (node == nullptr) {
-            fail_damaged(source, "its page tree refers to an object that does not exist");
+            fail_damaged(source, tr("its page tree refers to an object that does not exist"));
         }
         if (!node->IsDictionary()) {
-            fail_damaged(source, "its page tree holds " + object_label(node) +
-                                     ", which is not a dictionary");
+            fail_damaged(source, tr("its page tree holds {0}, which is not a dictionary",
+                                    {object_label(node)}));
         }
         if (!visited.insert(node).second) {
-            fail_damaged(source,
-                         "its page tree has a cycle (" + object_label(node) + " is reached twice)");
+            fail_damaged(source, tr("its page tree has a cycle ({0} is reached twice)",
+                                    {object_label(node)}));
         }
         if (depth > kMaxPageTreeDepth) {
-            fail_damaged(source, "its page tree is more than " + std::to_string(kMaxPageTreeDepth) +
-                                     " levels deep");
+            fail_damaged(source, tr("its page tree is more than {0} levels deep",
+                                    {std::to_string(kMaxPageTreeDepth)}));
         }
         const PoDoFo::PdfDictionary& dict = node->GetDictionary();
         const PdfObject* type = dict.GetKey("Type");
@@ -95,12 +96,12 @@ struct PageWalk {
         }
         PdfObject* kids = resolve(pdf, node->GetDictionary().GetKey("Kids"));
         if (type_name != "Pages" && !type_name.empty()) {
-            fail_damaged(source, "its page tree holds " + object_label(node) + " of type /" +
-                                     type_name + ", not a page");
+            fail_damaged(source, tr("its page tree holds {0} of type /{1}, not a page",
+                                    {object_label(node), type_name}));
         }
         if (kids == nullptr || !kids->IsArray()) {
             fail_damaged(source,
-                         "the page tree node " + object_label(node) + " has no /Kids array");
+                         tr("the page tree node {0} has no /Kids array", {object_label(node)}));
         }
         const std::size_t before = pages.size();
         for (PdfObject& kid : kids->GetArray()) {
@@ -110,11 +111,12 @@ struct PageWalk {
         const std::size_t found = pages.size() - before;
         if (count == nullptr || !count->IsNumber() || count->GetNumber() < 0 ||
             static_cast<std::size_t>(count->GetNumber()) != found) {
-            fail_damaged(source, "the page tree node " + object_label(node) + " says /Count " +
-                                     (count != nullptr && count->IsNumber()
-                                          ? std::to_string(count->GetNumber())
-                                          : std::string("(none)")) +
-                                     ", but holds " + std::to_string(found) + " page(s)");
+            fail_damaged(source, tr("the page tree node {0} says /Count {1}, but holds {2} page(s)",
+                                    {object_label(node),
+                                     count != nullptr && count->IsNumber()
+                                         ? std::to_string(count->GetNumber())
+                                         : std::string(tr("(none)")),
+                                     std::to_string(found)}));
         }
     }
 };
@@ -141,9 +143,9 @@ void check_stream_lengths(PoDoFo::PdfMemDocument& pdf, const UntrustedPdf& sourc
             ++end;
         }
         if (end > digits && value > bytes.size()) {
-            fail_damaged(source, "a stream's /Length is " + std::to_string(value) +
-                                     " bytes, more than the whole file (at byte " +
-                                     std::to_string(at) + ")");
+            fail_damaged(source, tr("a stream's /Length is {0} bytes, more than the whole file "
+                                    "(at byte {1})",
+                                    {std::to_string(value), std::to_string(at)}));
         }
     }
     const std::size_t file_size = bytes.size();
@@ -156,10 +158,12 @@ void check_stream_lengths(PoDoFo::PdfMemDocument& pdf, const UntrustedPdf& sourc
             static_cast<std::uint64_t>(length->GetNumber()) > file_size) {
             fail_damaged(
                 source,
-                "the stream of " + object_label(object) + " has a /Length that is " +
-                    (length != nullptr && length->IsNumber()
-                         ? std::to_string(length->GetNumber()) + " bytes, more than the whole file"
-                         : std::string("not a whole number")));
+                length != nullptr && length->IsNumber()
+                    ? tr("the stream of {0} has a /Length that is {1} bytes, more than the whole "
+                         "file",
+                         {object_label(object), std::to_string(length->GetNumber())})
+                    : tr("the stream of {0} has a /Length that is not a whole number",
+                         {object_label(object)}));
         }
     }
 }
@@ -181,12 +185,12 @@ void check_field_tree(PoDoFo::PdfMemDocument& pdf, const UntrustedPdf& source) {
             return; // not a field: the readers skip it
         }
         if (!visited.insert(field).second) {
-            fail_damaged(source, "its form fields have a cycle (" + object_label(field) +
-                                     " is reached twice)");
+            fail_damaged(source, tr("its form fields have a cycle ({0} is reached twice)",
+                                    {object_label(field)}));
         }
         if (depth > kMaxPageTreeDepth) {
-            fail_damaged(source, "its form fields are nested more than " +
-                                     std::to_string(kMaxPageTreeDepth) + " levels deep");
+            fail_damaged(source, tr("its form fields are nested more than {0} levels deep",
+                                    {std::to_string(kMaxPageTreeDepth)}));
         }
         PdfObject* kids = resolve(pdf, field->GetDictionary().GetKey("Kids"));
         if (kids != nullptr && kids->IsArray()) {
@@ -203,15 +207,16 @@ void check_field_tree(PoDoFo::PdfMemDocument& pdf, const UntrustedPdf& source) {
 } // namespace
 
 void fail_damaged(const UntrustedPdf& source, const std::string& detail) {
-    fail(source, "the PDF is damaged and cannot be " + source.purpose + ": " + detail,
-         "check the file with `qpdf --check`; use the original, undamaged file");
+    fail(source,
+         tr("the PDF is damaged and cannot be {0}: {1}", {tr(source.purpose.c_str()), detail}),
+         tr("check the file with `qpdf --check`; use the original, undamaged file"));
 }
 
 void load_untrusted_pdf(PoDoFo::PdfMemDocument& pdf, std::string_view bytes,
                         const UntrustedPdf& source, bool for_update) {
     if (bytes.substr(0, 5) != "%PDF-") {
-        fail(source, "this is not a PDF file (it does not start with %PDF-)",
-             "give a PDF file, e.g. one written by `formpdf render`");
+        fail(source, tr("this is not a PDF file (it does not start with %PDF-)"),
+             tr("give a PDF file, e.g. one written by `formpdf render`"));
     }
     if (declares_encryption(bytes)) {
         fail_encrypted(source);
@@ -223,11 +228,11 @@ void load_untrusted_pdf(PoDoFo::PdfMemDocument& pdf, std::string_view bytes,
             fail_encrypted(source);
         }
         if (pdf.GetCatalog() == nullptr || !pdf.GetCatalog()->IsDictionary()) {
-            fail_damaged(source, "it has no document catalog");
+            fail_damaged(source, tr("it has no document catalog"));
         }
         if (page_objects(pdf, source).empty()) {
             // (PoDoFo adds an empty page tree to a catalog without one.)
-            fail_damaged(source, "it has no pages");
+            fail_damaged(source, tr("it has no pages"));
         }
         check_field_tree(pdf, source);
         check_stream_lengths(pdf, source, bytes);
@@ -242,7 +247,7 @@ void load_untrusted_pdf(PoDoFo::PdfMemDocument& pdf, std::string_view bytes,
 std::vector<PdfObject*> page_objects(PoDoFo::PdfMemDocument& pdf, const UntrustedPdf& source) {
     PdfObject* root = resolve(pdf, pdf.GetCatalog()->GetDictionary().GetKey("Pages"));
     if (root == nullptr) {
-        fail_damaged(source, "it has no page tree (/Pages)");
+        fail_damaged(source, tr("it has no page tree (/Pages)"));
     }
     PageWalk walk{pdf, source, {}, {}};
     walk.visit(root, 0);

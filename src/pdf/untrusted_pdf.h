@@ -21,7 +21,7 @@ namespace formpdf::pdf {
 // What the file is read for, in messages: "the PDF is damaged and cannot be <purpose>".
 struct UntrustedPdf {
     std::string file;    // the file name, the location of every message
-    std::string purpose; // "signed", "verified", ...
+    std::string purpose; // N_("signed"), N_("verified"), ...: translated where it is shown
 };
 
 // Loads `bytes` into `pdf` (for_update: keeping the bytes, to append a revision) and checks what
