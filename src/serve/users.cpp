@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/file_io.h"
+#include "core/messages.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -155,10 +156,11 @@ std::map<std::string, std::string> load_users(const std::filesystem::path& file)
         const std::string name = line.substr(0, colon);
         const std::string hash = colon == std::string::npos ? "" : line.substr(colon + 1);
         if (!is_user_name(name) || split(hash, ':').size() != 6 || hash.rfind("scrypt:", 0) != 0) {
-            throw DiagnosticError(make_error(
-                SourceLoc{file.string(), number_of_line, 1},
-                "not a user line (name:scrypt:N:r:p:salt:hash)",
-                "write users with 'formpdf serve --add-user NAME --users " + file.string() + "'"));
+            throw DiagnosticError(
+                make_error(SourceLoc{file.string(), number_of_line, 1},
+                           tr("not a user line (name:scrypt:N:r:p:salt:hash)"),
+                           tr("write users with 'formpdf serve --add-user NAME --users {0}'",
+                              {file.string()})));
         }
         users[name] = hash;
     }
@@ -168,8 +170,8 @@ std::map<std::string, std::string> load_users(const std::filesystem::path& file)
 void add_user(const std::filesystem::path& file, std::string_view name, std::string_view password) {
     if (!is_user_name(name)) {
         throw DiagnosticError(make_error(SourceLoc{"formpdf", 0, 0},
-                                         "not a user name: '" + std::string(name) + "'",
-                                         "use 1-64 letters, digits, '.', '_', '-' or '@'"));
+                                         tr("not a user name: '{0}'", {name}),
+                                         tr("use 1-64 letters, digits, '.', '_', '-' or '@'")));
     }
     std::string kept;
     std::error_code ec;

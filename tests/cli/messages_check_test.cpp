@@ -54,7 +54,7 @@ TEST(MessagesCheck, FindingsInChinese) {
         << zh.out;
     EXPECT_TRUE(contains(zh.out, ": 错误: 表单“shenzhen-l2-project”没有字段“project_nme”\n"))
         << zh.out;
-    EXPECT_TRUE(contains(zh.out, "该表单的字段有: ")) << zh.out;
+    EXPECT_TRUE(contains(zh.out, "该表单的字段有：")) << zh.out;
     EXPECT_TRUE(contains(zh.out, ": 错误: '产出' 下的二级指标 '*品质' 未知\n")) << zh.out;
     EXPECT_FALSE(contains(zh.out, "is required")) << zh.out;
     EXPECT_FALSE(contains(zh.out, "unknown 二级指标")) << zh.out;
@@ -84,7 +84,7 @@ TEST(MessagesCheck, AnAmountOfTheWrongShapeInChinese) {
                                       "  total_amount: '31.2万'"));
     const auto zh = run_command({formpdf_binary(), "check", file}, kChinese);
     EXPECT_TRUE(contains(zh.out, "应为带 2 位小数的金额，例如 ")) << zh.out;
-    EXPECT_TRUE(contains(zh.out, "而不是 '31.2万'\n提示: 请写数字")) << zh.out;
+    EXPECT_TRUE(contains(zh.out, "而不是'31.2万'\n提示: 请写数字")) << zh.out;
     const auto en = run_command({formpdf_binary(), "check", file}, kEnglish);
     EXPECT_TRUE(contains(en.out, " must be an amount with 2 decimals such as ")) << en.out;
     EXPECT_TRUE(contains(en.out, ", not '31.2万'\nhint: write digits")) << en.out;
