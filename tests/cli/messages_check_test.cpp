@@ -16,8 +16,8 @@ using testing::formpdf_binary;
 using testing::run_command;
 using testing::TempDir;
 
-const std::vector<std::string> kChinese = {"LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES="};
-const std::vector<std::string> kEnglish = {"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES="};
+const std::vector<std::string>& kChinese = testing::kChineseLocale;
+const std::vector<std::string>& kEnglish = testing::kEnglishLocale;
 const std::string kSeed =
     std::string(FORMPDF_SOURCE_DIR) + "/inputs/declarations/440304221061500000003.yaml";
 

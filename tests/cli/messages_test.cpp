@@ -15,8 +15,8 @@ using testing::formpdf_binary;
 using testing::run_command;
 using testing::TempDir;
 
-const std::vector<std::string> kChinese = {"LANG=zh_CN.UTF-8", "LC_ALL=", "LC_MESSAGES="};
-const std::vector<std::string> kEnglish = {"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES="};
+const std::vector<std::string>& kChinese = testing::kChineseLocale;
+const std::vector<std::string>& kEnglish = testing::kEnglishLocale;
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;

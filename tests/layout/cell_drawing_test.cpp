@@ -8,6 +8,8 @@
 #include "load/declaration.h"
 #include "load/layout_loader.h"
 
+#include "support/laid_out.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,24 +30,14 @@ blocks:
       style: cell
 )";
 
-text::FontLibrary& fonts() {
-    static text::FontLibrary library({}, true);
-    return library;
-}
-
-struct Laid {
-    load::LayoutSpec spec;
-    Document document;
-};
+using testing::Laid;
 
 Laid lay(const std::string& yaml, const load::Declaration* declaration = nullptr) {
-    Laid laid{load::load_layout_text(yaml, "test.yaml"), {}};
     std::vector<const load::Declaration*> declarations;
     if (declaration) {
         declarations.push_back(declaration);
     }
-    laid.document = layout_forms(laid.spec, declarations, fonts());
-    return laid;
+    return testing::lay_out(yaml, declarations);
 }
 
 load::Declaration declaration(std::vector<std::pair<std::string, std::string>> fields) {
@@ -57,18 +49,8 @@ load::Declaration declaration(std::vector<std::pair<std::string, std::string>> f
     return d;
 }
 
-std::vector<const TextItem*> texts(const Page& page) {
-    std::vector<const TextItem*> out;
-    for (const PageItem& item : page.items) {
-        if (const auto* text = std::get_if<TextItem>(&item)) {
-            out.push_back(text);
-        }
-    }
-    return out;
-}
-
 const TextItem* find_text(const Page& page, const std::string& text) {
-    for (const TextItem* item : texts(page)) {
+    for (const TextItem* item : testing::texts_of(page)) {
         if (item->text == text) {
             return item;
         }
@@ -265,7 +247,7 @@ TEST(CellTexts, TheCellGrowsToHoldAllItsTexts) {
     ASSERT_TRUE(date && seal);
     // The opinion's last line is above the seal: nothing overlaps.
     double lowest_opinion = 1e9;
-    for (const TextItem* item : texts(page)) {
+    for (const TextItem* item : testing::texts_of(page)) {
         if (item->baseline.x < kSplit + mm_to_pt(2) && item->box.left() > kSplit && item != date &&
             item != seal) {
             lowest_opinion = std::min(lowest_opinion, item->box.bottom());
@@ -312,7 +294,7 @@ TEST(CellTexts, ARowSplitByItsOtherCellKeepsTheTextsWholeInsideTheirBox) {
     for (const Page& page : laid.document.pages) {
         const TextItem* seal = find_text(page, "（盖章）");
         ASSERT_TRUE(seal) << "the finished cell is printed again beside each part of the row";
-        for (const TextItem* item : texts(page)) {
+        for (const TextItem* item : testing::texts_of(page)) {
             EXPECT_GE(item->box.bottom(), mm_to_pt(10) - 0.01) << item->text;
             EXPECT_LE(item->box.top(), mm_to_pt(150) + 0.01) << item->text;
         }
@@ -382,7 +364,7 @@ TEST(CellBorders, EachPageOfATableIsClosedAndKeepsTheCellsOwnRules) {
     ASSERT_GE(laid.document.pages.size(), 2u);
     for (const Page& page : laid.document.pages) {
         double lowest_text = 1e9, thick_low = 1e9, closing = -1;
-        for (const TextItem* item : texts(page)) {
+        for (const TextItem* item : testing::texts_of(page)) {
             lowest_text = std::min(lowest_text, item->box.bottom());
         }
         for (const StrokedLine& line : lines(page)) {

@@ -7,6 +7,8 @@
 #include "load/declaration.h"
 #include "load/layout_loader.h"
 
+#include "support/laid_out.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,11 +23,6 @@ styles:
   cell: {font: body, size: 10, padding: 1mm, line-spacing: 1.4}
   label: {font: heavy, size: 10, padding: 1mm, align: center, valign: middle}
 )";
-
-text::FontLibrary& fonts() {
-    static text::FontLibrary library({}, true);
-    return library;
-}
 
 load::TextValue value(std::string text) {
     return {std::move(text), {"data.yaml", 1, 1}};
@@ -76,31 +73,21 @@ std::string table(int after, const std::string& heads = "") {
     return yaml;
 }
 
-std::vector<const TextItem*> texts(const Page& page) {
-    std::vector<const TextItem*> out;
-    for (const PageItem& item : page.items) {
-        if (const auto* text = std::get_if<TextItem>(&item)) {
-            out.push_back(text);
-        }
-    }
-    return out;
-}
-
 const TextItem* top_text(const Page& page) {
-    const auto items = texts(page);
+    const auto items = testing::texts_of(page);
     return *std::max_element(items.begin(), items.end(), [](const auto* a, const auto* b) {
         return a->baseline.y < b->baseline.y;
     });
 }
 
 bool has_text(const Page& page, const std::string& text) {
-    const auto items = texts(page);
+    const auto items = testing::texts_of(page);
     return std::any_of(items.begin(), items.end(), [&](const auto* t) { return t->text == text; });
 }
 
 Document lay(const std::string& yaml, const load::Declaration& declaration) {
     const load::LayoutSpec spec = load::load_layout_text(yaml, "test.yaml");
-    return layout_forms(spec, {&declaration}, fonts());
+    return layout_forms(spec, {&declaration}, testing::system_fonts());
 }
 
 // The number of records that fill page 1 with the group, so that the first static row after it
@@ -146,7 +133,7 @@ TEST(HeaderScope, APageThatStartsInsideTheGroupStillGetsTheHeader) {
     ASSERT_GE(document.pages.size(), 3u);
     for (std::size_t p = 0; p < document.pages.size(); ++p) {
         const bool has_indicator = [&] {
-            for (const TextItem* t : texts(document.pages[p])) {
+            for (const TextItem* t : testing::texts_of(document.pages[p])) {
                 if (t->text.rfind("指标", 0) == 0 && t->text.size() > 6) {
                     return true; // 指标1, 指标2, ...
                 }
@@ -156,7 +143,7 @@ TEST(HeaderScope, APageThatStartsInsideTheGroupStillGetsTheHeader) {
         EXPECT_EQ(has_text(document.pages[p], "一级指标"), has_indicator) << "page " << p + 1;
     }
     // The group's labels are printed again below the repeated header.
-    const auto page_two = texts(document.pages[1]);
+    const auto page_two = testing::texts_of(document.pages[1]);
     EXPECT_TRUE(std::any_of(page_two.begin(), page_two.end(),
                             [](const auto* t) { return t->text.rfind("产出", 0) == 0; }));
 }

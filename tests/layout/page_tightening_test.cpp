@@ -9,6 +9,8 @@
 #include "load/layout_loader.h"
 #include "support/command.h"
 
+#include "support/laid_out.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -29,11 +31,6 @@ styles:
 // The limits of the tests below: one line of style `cell` is then at least 10pt × 1.2 + 2 × 0.5mm.
 const std::string kLimits = "tighten: {padding: 0.5mm, line-spacing: 1.2, row-height: 5mm}\n";
 const double kLeastRowPt = 10 * 1.2 + 2 * mm_to_pt(0.5);
-
-text::FontLibrary& fonts() {
-    static text::FontLibrary library({}, true);
-    return library;
-}
 
 // A table of `rows` one-line rows under a header, followed by a 备注 line that stays with the
 // table's last row.
@@ -57,28 +54,18 @@ std::string form(int rows, const std::string& tighten = "") {
 }
 
 Document lay(const std::string& yaml) {
-    return layout_forms(load::load_layout_text(yaml, "test.yaml"), {}, fonts());
-}
-
-std::vector<const TextItem*> texts(const Page& page) {
-    std::vector<const TextItem*> out;
-    for (const PageItem& item : page.items) {
-        if (const auto* text = std::get_if<TextItem>(&item)) {
-            out.push_back(text);
-        }
-    }
-    return out;
+    return layout_forms(load::load_layout_text(yaml, "test.yaml"), {}, testing::system_fonts());
 }
 
 int rows_on(const Page& page) {
-    const auto items = texts(page);
+    const auto items = testing::texts_of(page);
     return static_cast<int>(std::count_if(items.begin(), items.end(), [](const auto* t) {
         return t->text.rfind("第", 0) == 0 && t->text.find("行") != std::string::npos;
     }));
 }
 
 bool has_text_starting(const Page& page, const std::string& start) {
-    const auto items = texts(page);
+    const auto items = testing::texts_of(page);
     return std::any_of(items.begin(), items.end(),
                        [&](const auto* t) { return t->text.rfind(start, 0) == 0; });
 }
@@ -98,7 +85,7 @@ int rows_spilling(int spilled) {
 
 void expect_lines_inside_boxes(const Document& document) {
     for (const Page& page : document.pages) {
-        for (const TextItem* text : texts(page)) {
+        for (const TextItem* text : testing::texts_of(page)) {
             EXPECT_GE(text->baseline.x, text->box.left() - 0.01) << text->text;
             EXPECT_LE(text->baseline.x + text->width, text->box.right() + 0.01) << text->text;
             EXPECT_GT(text->baseline.y, text->box.bottom() - 0.01) << text->text;
@@ -134,7 +121,7 @@ TEST(PageTightening, AFormThatSpillsOneRowFitsOnOnePageTightened) {
     EXPECT_TRUE(has_text_starting(tightened.pages[0], "备注"));
     expect_lines_inside_boxes(tightened);
     // Type never shrinks.
-    for (const TextItem* text : texts(tightened.pages[0])) {
+    for (const TextItem* text : testing::texts_of(tightened.pages[0])) {
         EXPECT_EQ(text->size, 10) << text->text;
     }
 }
@@ -224,7 +211,7 @@ TEST(PageTightening, TheFortyOneSeedFormsTakeAtMostFortySixPages) {
     for (const load::Declaration& declaration : declarations) {
         all.push_back(&declaration);
     }
-    const Document document = layout_forms(spec, all, fonts());
+    const Document document = layout_forms(spec, all, testing::system_fonts());
     EXPECT_LE(document.pages.size(), 46u);
     const auto tightened = std::count_if(document.pages.begin(), document.pages.end(),
                                          [](const Page& page) { return page.tightened > 0; });
@@ -233,7 +220,8 @@ TEST(PageTightening, TheFortyOneSeedFormsTakeAtMostFortySixPages) {
 
     spec.tighten.enabled = false;
     // Tightening is what brings them there (57 pages when this was written).
-    EXPECT_GT(layout_forms(spec, all, fonts()).pages.size(), 46u) << "the forms untightened";
+    EXPECT_GT(layout_forms(spec, all, testing::system_fonts()).pages.size(), 46u)
+        << "the forms untightened";
 }
 
 } // namespace

@@ -6,6 +6,8 @@
 #include "load/declaration.h"
 #include "load/layout_loader.h"
 
+#include "support/laid_out.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -23,31 +25,11 @@ styles:
   label: {font: heavy, size: 10, padding: 1mm, align: center, valign: middle}
 )";
 
-struct Laid {
-    load::LayoutSpec spec;
-    Document document;
+using testing::Laid;
+constexpr auto lay = [](const std::string& yaml,
+                        const std::vector<const load::Declaration*>& declarations = {}) {
+    return testing::lay_out(yaml, declarations);
 };
-
-text::FontLibrary& fonts() {
-    static text::FontLibrary library({}, true);
-    return library;
-}
-
-Laid lay(const std::string& yaml, const std::vector<const load::Declaration*>& declarations = {}) {
-    Laid laid{load::load_layout_text(yaml, "test.yaml"), {}};
-    laid.document = layout_forms(laid.spec, declarations, fonts());
-    return laid;
-}
-
-std::vector<const TextItem*> texts(const Page& page) {
-    std::vector<const TextItem*> out;
-    for (const PageItem& item : page.items) {
-        if (const auto* text = std::get_if<TextItem>(&item)) {
-            out.push_back(text);
-        }
-    }
-    return out;
-}
 
 std::vector<const StrokedLine*> lines(const Page& page) {
     std::vector<const StrokedLine*> out;
@@ -62,7 +44,7 @@ std::vector<const StrokedLine*> lines(const Page& page) {
 // Every line of text lies inside its box, and every box inside the page's content area.
 void expect_lines_inside_boxes(const Document& document, const load::LayoutSpec& spec) {
     for (std::size_t p = 0; p < document.pages.size(); ++p) {
-        for (const TextItem* text : texts(document.pages[p])) {
+        for (const TextItem* text : testing::texts_of(document.pages[p])) {
             EXPECT_GE(text->baseline.x, text->box.left() - 0.01) << text->text;
             EXPECT_LE(text->baseline.x + text->width, text->box.right() + 0.01) << text->text;
             EXPECT_GT(text->baseline.y, text->box.bottom() - 0.01) << text->text;
@@ -77,7 +59,7 @@ void expect_lines_inside_boxes(const Document& document, const load::LayoutSpec&
 std::string all_text(const Document& document) {
     std::string out;
     for (const Page& page : document.pages) {
-        for (const TextItem* text : texts(page)) {
+        for (const TextItem* text : testing::texts_of(page)) {
             out += text->text;
         }
     }
@@ -86,7 +68,7 @@ std::string all_text(const Document& document) {
 
 // The topmost text item of a page.
 const TextItem* top_text(const Page& page) {
-    const auto items = texts(page);
+    const auto items = testing::texts_of(page);
     return *std::max_element(items.begin(), items.end(), [](const auto* a, const auto* b) {
         return a->baseline.y < b->baseline.y;
     });
@@ -119,7 +101,7 @@ TEST(TablePagination, HeaderRowsRepeatOnEveryPageWithTheirSpans) {
         // The two-column header cell keeps its span: its text is centred over both columns.
         const TextItem* head = top_text(page);
         EXPECT_NEAR(head->box.width, mm_to_pt(100) - mm_to_pt(2), 0.01);
-        const auto items = texts(page);
+        const auto items = testing::texts_of(page);
         EXPECT_TRUE(std::any_of(items.begin(), items.end(),
                                 [](const auto* t) { return t->text == "说明"; }));
     }
@@ -269,7 +251,7 @@ TEST(TablePagination, ALabelCutByAPageBreakIsPrintedAgainAndItsBordersClose) {
     ASSERT_GE(document.pages.size(), 2u);
     for (std::size_t p = 1; p < document.pages.size(); ++p) {
         std::string page_text;
-        for (const TextItem* t : texts(document.pages[p])) {
+        for (const TextItem* t : testing::texts_of(document.pages[p])) {
             page_text += t->text;
         }
         // Every later page holding rows of the 40-row group repeats both of its labels.
@@ -284,7 +266,7 @@ TEST(TablePagination, ALabelCutByAPageBreakIsPrintedAgainAndItsBordersClose) {
     // On page 1 the label column is closed by a horizontal border at the bottom of the table part.
     const Page& first = document.pages[0];
     double lowest_text = 1e9;
-    for (const TextItem* t : texts(first)) {
+    for (const TextItem* t : testing::texts_of(first)) {
         lowest_text = std::min(lowest_text, t->box.bottom());
     }
     const double label_left = laid.spec.page.margins.left;
@@ -319,7 +301,7 @@ TEST(TablePagination, ARowTallerThanAPageSplitsBetweenLinesAndLosesNothing) {
     ASSERT_GE(document.pages.size(), 2u);
     std::string printed;
     for (const Page& page : document.pages) {
-        for (const TextItem* t : texts(page)) {
+        for (const TextItem* t : testing::texts_of(page)) {
             if (t->text != "项目概况：" && t->text != "最后一行" && t->text != "结束") {
                 printed += t->text;
             }
@@ -328,7 +310,7 @@ TEST(TablePagination, ARowTallerThanAPageSplitsBetweenLinesAndLosesNothing) {
     EXPECT_EQ(printed, long_text);
     // The row's label continues on every page the row reaches.
     for (std::size_t p = 0; p + 1 < document.pages.size(); ++p) {
-        const auto items = texts(document.pages[p]);
+        const auto items = testing::texts_of(document.pages[p]);
         EXPECT_TRUE(std::any_of(items.begin(), items.end(),
                                 [](const auto* t) { return t->text == "项目概况："; }))
             << "page " << p + 1;
@@ -361,7 +343,7 @@ TEST(TablePagination, ATallRowWhereALabelStartsSplitsAndTheLabelContinues) {
     ASSERT_GE(document.pages.size(), 2u);
     std::string printed;
     for (const Page& page : document.pages) {
-        for (const TextItem* t : texts(page)) {
+        for (const TextItem* t : testing::texts_of(page)) {
             if (t->box.width > mm_to_pt(30) && t->text != "说明") {
                 printed += t->text;
             }
@@ -370,7 +352,7 @@ TEST(TablePagination, ATallRowWhereALabelStartsSplitsAndTheLabelContinues) {
     EXPECT_NE(printed.find(long_text), std::string::npos) << "the long cell is printed whole";
     for (std::size_t p = 1; p < document.pages.size(); ++p) {
         std::string page_text;
-        for (const TextItem* t : texts(document.pages[p])) {
+        for (const TextItem* t : testing::texts_of(document.pages[p])) {
             page_text += t->text; // a cell's lines are consecutive
         }
         EXPECT_NE(page_text.find("产出（续）"), std::string::npos)
@@ -394,7 +376,7 @@ TEST(TablePagination, AHeaderIsNeverLeftAloneAtTheBottomOfAPage) {
     const Document& document = laid.document;
     ASSERT_GE(document.pages.size(), 2u);
     for (std::size_t p = 0; p < document.pages.size(); ++p) {
-        const auto items = texts(document.pages[p]);
+        const auto items = testing::texts_of(document.pages[p]);
         const bool has_header = std::any_of(items.begin(), items.end(),
                                             [](const auto* t) { return t->text == "表头甲"; });
         const bool has_body = std::any_of(items.begin(), items.end(),
@@ -424,7 +406,7 @@ TEST(TablePagination, AFooterThatMustFollowTheTableTakesTheLastRowWithIt) {
                           "    keep-with-previous: true\n    style: cell\n");
     const Document& document = laid.document;
     ASSERT_EQ(document.pages.size(), 2u);
-    const auto last_page = texts(document.pages[1]);
+    const auto last_page = testing::texts_of(document.pages[1]);
     const bool footer_there = std::any_of(last_page.begin(), last_page.end(), [](const auto* t) {
         return t->text.rfind("备注", 0) == 0;
     });
@@ -449,7 +431,7 @@ TEST(TablePagination, SeveralFormsEachStartOnANewPageWithTheirOwnPageNumbers) {
     EXPECT_EQ(document.outlines[0].page_index, 0);
     EXPECT_EQ(document.outlines[1].page_index, 1);
     const auto page_number = [&](std::size_t p) {
-        for (const TextItem* t : texts(document.pages[p])) {
+        for (const TextItem* t : testing::texts_of(document.pages[p])) {
             if (t->text.rfind("第", 0) == 0 && t->text.find("共") != std::string::npos) {
                 return t->text;
             }

@@ -22,6 +22,12 @@ CommandResult run_command(const std::vector<std::string>& argv,
 // build/formpdf
 std::string formpdf_binary();
 
+// The environment of a user whose locale is Chinese, and of one whose locale is not, for
+// run_command() in the tests of the messages (docs/messages.md).
+inline const std::vector<std::string> kChineseLocale = {"LANG=zh_CN.UTF-8",
+                                                        "LC_ALL=", "LC_MESSAGES="};
+inline const std::vector<std::string> kEnglishLocale = {"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES="};
+
 // The 41 seed declarations, inputs/declarations/*.yaml of the checkout, in path order.
 std::vector<std::filesystem::path> seed_declaration_files();
 
