@@ -5,6 +5,8 @@
 #include "load/declaration.h"
 #include "support/command.h"
 
+#include "support/declaration_values.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -53,33 +55,7 @@ Rendered render(const std::string& form) {
 
 // Every value a declaration holds: header fields, group labels and record fields.
 std::vector<std::string> declaration_values(const std::string& form) {
-    std::vector<std::string> values;
-    const auto declarations = load::load_declarations_file(sample(form));
-    for (const load::Declaration& declaration : declarations) {
-        for (const auto& [id, value] : declaration.fields) {
-            values.push_back(value.text);
-        }
-        std::vector<const load::Group*> open;
-        for (const auto& [id, tree] : declaration.trees) {
-            for (const load::Group& group : tree) {
-                open.push_back(&group);
-            }
-        }
-        while (!open.empty()) {
-            const load::Group* group = open.back();
-            open.pop_back();
-            values.push_back(group->label.text);
-            for (const load::Group& child : group->groups) {
-                open.push_back(&child);
-            }
-            for (const load::Record& record : group->records) {
-                for (const auto& [id, value] : record.fields) {
-                    values.push_back(value.text);
-                }
-            }
-        }
-    }
-    return values;
+    return testing::declaration_values(sample(form));
 }
 
 std::vector<json> text_lines(const json& page) {

@@ -9,6 +9,8 @@
 #include "load/layout_loader.h"
 #include "support/command.h"
 
+#include "support/declaration_values.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -59,32 +61,7 @@ Rendered render(const std::string& input, const std::vector<std::string>& option
 
 // Every value a declaration holds: header fields, group labels and record fields.
 std::vector<std::string> declaration_values(const std::string& form) {
-    std::vector<std::string> values;
-    for (const load::Declaration& declaration : load::load_declarations_file(sample(form))) {
-        for (const auto& [id, value] : declaration.fields) {
-            values.push_back(value.text);
-        }
-        std::vector<const load::Group*> open;
-        for (const auto& [id, tree] : declaration.trees) {
-            for (const load::Group& group : tree) {
-                open.push_back(&group);
-            }
-        }
-        while (!open.empty()) {
-            const load::Group* group = open.back();
-            open.pop_back();
-            values.push_back(group->label.text);
-            for (const load::Group& child : group->groups) {
-                open.push_back(&child);
-            }
-            for (const load::Record& record : group->records) {
-                for (const auto& [id, value] : record.fields) {
-                    values.push_back(value.text);
-                }
-            }
-        }
-    }
-    return values;
+    return testing::declaration_values(sample(form));
 }
 
 // The layout's own texts in its tables: labels, headers, 单位：万元 …
