@@ -236,17 +236,26 @@ TEST(DepartmentOverallTargets, TheMoneyBlockNamesItsYears) {
         << rendered.text;
 }
 
-// 06: the template numbers the schedule's lines itself and prints the sign-off line and the
-// 填报说明 after the table; the sample ticks one box.
+// 06: the template numbers the schedule's lines itself, prints its two empty check boxes as the
+// project_attribute cell's hint (in grey, never as a value), and prints the sign-off line and the
+// 填报说明 after the table; the sample ticks one box and shows no hint.
 TEST(FiscalProjectTargets, TheTemplateNumbersItsLinesAndTheSampleTicksABox) {
     const Rendered blank = render(layout("fiscal-project-targets"), {"--blank"});
     ASSERT_FALSE(blank.dump.is_null());
     EXPECT_NE(blank.text.find("1、2、3、"), std::string::npos) << blank.text;
     EXPECT_NE(blank.text.find("填报人：单位负责人：填报日期："), std::string::npos);
     EXPECT_LT(blank.text.find("其他说明的问题"), blank.text.find("填报说明"));
+    EXPECT_LT(blank.text.find("项目属性新增项目□延续项目□"), blank.text.find("主管部门"))
+        << blank.text;
+    const std::vector<json> blank_lines = text_lines(blank.dump);
+    const json* hint = line_of(blank_lines, "新增项目 □ 延续项目 □");
+    ASSERT_TRUE(hint);
+    EXPECT_EQ(hint->at("color"), "#808080") << "a hint is grey";
     const Rendered filled = render(sample("fiscal-project-targets"));
     ASSERT_FALSE(filled.dump.is_null());
     EXPECT_NE(filled.text.find("新增项目√延续项目□"), std::string::npos);
+    EXPECT_EQ(filled.text.find("新增项目□延续项目□"), std::string::npos)
+        << "no hint beside a value";
     EXPECT_NE(filled.text.find("★数量指标"), std::string::npos) << "printed as written";
 }
 
