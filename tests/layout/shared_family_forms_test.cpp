@@ -213,6 +213,22 @@ TEST(TwoIndicatorBlocks, EachBlockHasItsHeaderAndVerticalLabel) {
     }
 }
 
+// 02: the schedule's lines are a list (one table row per record, in order, with their years),
+// and the blank template shows the two empty check boxes as a hint.
+TEST(ProjectPerformanceTargets, TheScheduleIsAListAndTheBlankShowsItsBoxes) {
+    const Rendered rendered = render(sample("project-performance-targets"));
+    ASSERT_FALSE(rendered.dump.is_null());
+    EXPECT_NE(
+        rendered.text.find("项目实施进度计划项目实施内容开始时间完成时间1、道路及管网设计20222022"
+                           "2、主街道路及管网施工202320233、背街小巷改造及竣工验收20232024"),
+        std::string::npos)
+        << rendered.text;
+    EXPECT_EQ(rendered.text.find("新增项目□延续项目□"), std::string::npos);
+    const Rendered blank = render(layout("project-performance-targets"), {"--blank"});
+    ASSERT_FALSE(blank.dump.is_null());
+    EXPECT_NE(blank.text.find("项目属性新增项目□延续项目□"), std::string::npos) << blank.text;
+}
+
 // 03: the cost breakdown names the two previous years in its header and ends with 合计.
 TEST(MunicipalProjectTargets, TheCostBreakdownHasItsYearsAndTotal) {
     const Rendered rendered = render(sample("municipal-project-targets"));
