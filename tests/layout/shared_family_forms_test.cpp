@@ -243,13 +243,16 @@ TEST(MunicipalProjectTargets, TheCostBreakdownHasItsYearsAndTotal) {
     EXPECT_NE(rendered.text.find("单位公章："), std::string::npos);
 }
 
-// 05: the money block's two-row header names the declaration's years.
+// 05: the money block's two-row header names the declaration's years, and the indicators' last
+// rows, which would stand alone on a second page, are kept on the first by the layout's tighten:.
 TEST(DepartmentOverallTargets, TheMoneyBlockNamesItsYears) {
     const Rendered rendered = render(sample("department-overall-targets"));
     ASSERT_FALSE(rendered.dump.is_null());
     EXPECT_NE(rendered.text.find("近两年收支金额2022年2023年"), std::string::npos) << rendered.text;
     EXPECT_NE(rendered.text.find("收入构成财政拨款1032.451696.2%958.21001.37"), std::string::npos)
         << rendered.text;
+    ASSERT_EQ(rendered.dump["pages"].size(), 1u);
+    EXPECT_TRUE(rendered.dump["pages"][0].contains("tightened"));
 }
 
 // 06: the template numbers the schedule's lines itself, prints its two empty check boxes as the
