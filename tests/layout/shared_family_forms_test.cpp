@@ -190,6 +190,22 @@ TEST(TwoIndicatorBlocks, EachBlockHasItsHeaderAndVerticalLabel) {
     }
 }
 
+// 02: the schedule's lines are a list (one table row per record, in order, with their years),
+// and the blank template shows the two empty check boxes as a hint.
+TEST(ProjectPerformanceTargets, TheScheduleIsAListAndTheBlankShowsItsBoxes) {
+    const Rendered rendered = render(sample("project-performance-targets"));
+    ASSERT_FALSE(rendered.dump.is_null());
+    EXPECT_NE(
+        rendered.text.find("项目实施进度计划项目实施内容开始时间完成时间1、道路及管网设计20222022"
+                           "2、主街道路及管网施工202320233、背街小巷改造及竣工验收20232024"),
+        std::string::npos)
+        << rendered.text;
+    EXPECT_EQ(rendered.text.find("新增项目□延续项目□"), std::string::npos);
+    const Rendered blank = render(layout("project-performance-targets"), {"--blank"});
+    ASSERT_FALSE(blank.dump.is_null());
+    EXPECT_NE(blank.text.find("项目属性新增项目□延续项目□"), std::string::npos) << blank.text;
+}
+
 // 03: the cost breakdown names the two previous years in its header and ends with 合计.
 TEST(MunicipalProjectTargets, TheCostBreakdownHasItsYearsAndTotal) {
     const Rendered rendered = render(sample("municipal-project-targets"));
@@ -204,26 +220,38 @@ TEST(MunicipalProjectTargets, TheCostBreakdownHasItsYearsAndTotal) {
     EXPECT_NE(rendered.text.find("单位公章："), std::string::npos);
 }
 
-// 05: the money block's two-row header names the declaration's years.
+// 05: the money block's two-row header names the declaration's years, and the indicators' last
+// rows, which would stand alone on a second page, are kept on the first by the layout's tighten:.
 TEST(DepartmentOverallTargets, TheMoneyBlockNamesItsYears) {
     const Rendered rendered = render(sample("department-overall-targets"));
     ASSERT_FALSE(rendered.dump.is_null());
     EXPECT_NE(rendered.text.find("近两年收支金额2022年2023年"), std::string::npos) << rendered.text;
     EXPECT_NE(rendered.text.find("收入构成财政拨款1032.451696.2%958.21001.37"), std::string::npos)
         << rendered.text;
+    ASSERT_EQ(rendered.dump["pages"].size(), 1u);
+    EXPECT_TRUE(rendered.dump["pages"][0].contains("tightened"));
 }
 
-// 06: the template numbers the schedule's lines itself and prints the sign-off line and the
-// 填报说明 after the table; the sample ticks one box.
+// 06: the template numbers the schedule's lines itself, prints its two empty check boxes as the
+// project_attribute cell's hint (in grey, never as a value), and prints the sign-off line and the
+// 填报说明 after the table; the sample ticks one box and shows no hint.
 TEST(FiscalProjectTargets, TheTemplateNumbersItsLinesAndTheSampleTicksABox) {
     const Rendered blank = render(layout("fiscal-project-targets"), {"--blank"});
     ASSERT_FALSE(blank.dump.is_null());
     EXPECT_NE(blank.text.find("1、2、3、"), std::string::npos) << blank.text;
     EXPECT_NE(blank.text.find("填报人：单位负责人：填报日期："), std::string::npos);
     EXPECT_LT(blank.text.find("其他说明的问题"), blank.text.find("填报说明"));
+    EXPECT_LT(blank.text.find("项目属性新增项目□延续项目□"), blank.text.find("主管部门"))
+        << blank.text;
+    const std::vector<json> blank_lines = text_lines(blank.dump);
+    const json* hint = line_of(blank_lines, "新增项目 □ 延续项目 □");
+    ASSERT_TRUE(hint);
+    EXPECT_EQ(hint->at("color"), "#808080") << "a hint is grey";
     const Rendered filled = render(sample("fiscal-project-targets"));
     ASSERT_FALSE(filled.dump.is_null());
     EXPECT_NE(filled.text.find("新增项目√延续项目□"), std::string::npos);
+    EXPECT_EQ(filled.text.find("新增项目□延续项目□"), std::string::npos)
+        << "no hint beside a value";
     EXPECT_NE(filled.text.find("★数量指标"), std::string::npos) << "printed as written";
 }
 
