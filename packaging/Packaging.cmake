@@ -60,7 +60,7 @@ install(FILES ${CMAKE_SOURCE_DIR}/packaging/copyright ${changelog_gz} ${CMAKE_SO
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME formpdf)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "formpdf maintainers <formpdf@localhost.localdomain>")
+set(CPACK_PACKAGE_CONTACT "formpdf maintainers <maintainers@formpdf.dev>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "print-ready PDF forms from YAML declarations")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "print-ready PDF forms from YAML declarations and layouts
