@@ -128,61 +128,60 @@ Command add_batch_command(CLI::App& app) {
         "--blank-layout", request.blank_layout,
         N_("Layout of the blank duplex page (default: batch-blank.yaml in the layouts)"));
 
-    return {cmd, [options]() {
-                int exit_code = 0;
-                app::BatchRequest& request = options->request;
-                if (options->cmd->count("--collation") > 0) {
-                    request.collation = options->collation;
-                }
-                if (!document_time_from_environment(request.creation_time, exit_code)) {
-                    return exit_code;
-                }
-                if (const std::string why = combined_name_problem(
-                        request.combined, options->cmd->count("--combined") > 0);
-                    !why.empty()) {
-                    std::cerr << "formpdf: " << tr("error") << ": " << why << "\n"
-                              << tr("hint") << ": "
-                              << tr("the combined file is a plain file name (ALL.pdf), written "
-                                    "into the output folder")
-                              << "\n";
-                    return static_cast<int>(ExitCode::Usage);
-                }
-                if (options->cmd->count("--jobs") > 0 && request.jobs == 0) {
-                    std::cerr << "formpdf: " << tr("error") << ": " << tr("-j 0 runs no worker")
-                              << "\n"
-                              << tr("hint") << ": "
-                              << tr("leave -j out for one per core, or give 1 or more") << "\n";
-                    return static_cast<int>(ExitCode::Usage);
-                }
-                if (!request.forms && request.combined.empty()) {
-                    std::cerr << "formpdf: " << tr("error") << ": "
-                              << tr("--no-forms leaves nothing to write") << "\n"
-                              << tr("hint") << ": " << tr("add --combined NAME.pdf") << "\n";
-                    return static_cast<int>(ExitCode::Usage);
-                }
-                if ((request.contents || request.duplex) && request.combined.empty()) {
-                    std::cerr << "formpdf: " << tr("error") << ": "
-                              << tr("--contents and --duplex shape the combined file") << "\n"
-                              << tr("hint") << ": " << tr("add --combined NAME.pdf") << "\n";
-                    return static_cast<int>(ExitCode::Usage);
-                }
-                request.inputs = expand_stdin(options->inputs);
-                request.font_dirs =
-                    app::font_search_dirs(options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {},
-                                          app::executable_dir());
-                request.system_fonts = !options->no_system_fonts;
-                request.layout_dirs =
-                    app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-                request.progress = !options->quiet && app::output_is_terminal();
-                request.free_memory = false; // main() ends the process right after
-                app::BatchSummary summary;
-                const app::JobResult result = app::run_batch(request, summary, std::cerr);
-                const int code = report(result);
-                if (!options->quiet && summary.forms + summary.failed > 0) {
-                    std::cout << app::format_summary(summary) << std::endl;
-                }
-                return code;
-            }};
+    return {
+        cmd, [options]() {
+            int exit_code = 0;
+            app::BatchRequest& request = options->request;
+            if (options->cmd->count("--collation") > 0) {
+                request.collation = options->collation;
+            }
+            if (!document_time_from_environment(request.creation_time, exit_code)) {
+                return exit_code;
+            }
+            if (const std::string why =
+                    combined_name_problem(request.combined, options->cmd->count("--combined") > 0);
+                !why.empty()) {
+                std::cerr << "formpdf: " << tr("error") << ": " << why << "\n"
+                          << tr("hint") << ": "
+                          << tr("the combined file is a plain file name (ALL.pdf), written "
+                                "into the output folder")
+                          << "\n";
+                return static_cast<int>(ExitCode::Usage);
+            }
+            if (options->cmd->count("--jobs") > 0 && request.jobs == 0) {
+                std::cerr << "formpdf: " << tr("error") << ": " << tr("-j 0 runs no worker") << "\n"
+                          << tr("hint") << ": "
+                          << tr("leave -j out for one per core, or give 1 or more") << "\n";
+                return static_cast<int>(ExitCode::Usage);
+            }
+            if (!request.forms && request.combined.empty()) {
+                std::cerr << "formpdf: " << tr("error") << ": "
+                          << tr("--no-forms leaves nothing to write") << "\n"
+                          << tr("hint") << ": " << tr("add --combined NAME.pdf") << "\n";
+                return static_cast<int>(ExitCode::Usage);
+            }
+            if ((request.contents || request.duplex) && request.combined.empty()) {
+                std::cerr << "formpdf: " << tr("error") << ": "
+                          << tr("--contents and --duplex shape the combined file") << "\n"
+                          << tr("hint") << ": " << tr("add --combined NAME.pdf") << "\n";
+                return static_cast<int>(ExitCode::Usage);
+            }
+            request.inputs = expand_stdin(options->inputs);
+            request.font_dirs = app::font_search_dirs(
+                options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {}, app::executable_dir());
+            request.system_fonts = !options->no_system_fonts;
+            request.layout_dirs =
+                app::layout_search_dirs(options->layout_dirs, app::executable_dir());
+            request.progress = !options->quiet && app::output_is_terminal();
+            request.free_memory = false; // main() ends the process right after
+            app::BatchSummary summary;
+            const app::JobResult result = app::run_batch(request, summary, std::cerr);
+            const int code = report(result);
+            if (!options->quiet && summary.forms + summary.failed > 0) {
+                std::cout << app::format_summary(summary) << std::endl;
+            }
+            return code;
+        }};
 }
 
 } // namespace formpdf::cli

@@ -39,8 +39,7 @@ int main(int argc, char** argv) {
     const std::vector<cli::Command> commands = {
         cli::add_render_command(app),   cli::add_batch_command(app), cli::add_import_command(app),
         cli::add_check_command(app),    cli::add_sign_command(app),  cli::add_verify_command(app),
-        cli::add_workbook_command(app), cli::add_fonts_command(app),
-        cli::add_serve_command(app),
+        cli::add_workbook_command(app), cli::add_fonts_command(app), cli::add_serve_command(app),
     };
 
     cli::add_verbosity_flags(app);

@@ -1,6 +1,7 @@
 #include "app/environment.h"
 #include "app/sign_job.h"
 #include "cli/command.h"
+#include "cli/standard_streams.h"
 #include "core/exit_code.h"
 #include "core/messages.h"
 #include "core/terminal_text.h"
@@ -93,8 +94,10 @@ Command add_sign_command(CLI::App& app) {
     app::SignRequest& r = options->request;
     CLI::App* cmd = app.add_subcommand(
         "sign", N_("Sign a PDF (PAdES B-B) as an incremental update; see docs/signing.md"));
-    cmd->add_option("input", r.input, N_("The PDF to sign"))->required();
-    cmd->add_option("-o,--output", r.output, N_("The signed PDF to write"))->required();
+    cmd->add_option("input", r.input, N_("The PDF to sign; - reads standard input"))->required();
+    cmd->add_option("-o,--output", r.output,
+                    N_("The signed PDF to write; - writes standard output"))
+        ->required();
     CLI::Option* p12 =
         cmd->add_option("--p12", r.p12, N_("PKCS#12 file with the key and certificate"));
     CLI::Option* cert = cmd->add_option("--cert", r.cert, N_("PEM certificate of the signer"));
@@ -178,11 +181,37 @@ Command add_sign_command(CLI::App& app) {
                     request.layout ? request.layout->parent_path() : std::filesystem::path{},
                     app::executable_dir());
                 request.system_fonts = !options->no_system_fonts;
-                const app::JobResult result = app::sign(request);
-                if (result.exit_code == ExitCode::Success) {
-                    report_written(request.output);
+                // `-` for the PDF read (standard input) and for the signed one (standard output,
+                // sent only when complete).
+                const bool to_stdout = request.output == "-";
+                if (to_stdout && StandardStreams::refuse_terminal_output(N_("a PDF"))) {
+                    return static_cast<int>(ExitCode::Usage);
                 }
-                return report(result);
+                StandardStreams streams;
+                app::SignRequest given = request;
+                if (given.input == "-") {
+                    const app::JobResult saved = app::run_job([&](app::JobResult&) {
+                        given.input = streams.save_input("stdin.pdf", std::size_t{1} << 30);
+                    });
+                    if (saved.exit_code != ExitCode::Success) {
+                        return report(saved);
+                    }
+                }
+                given.output = streams.output_or_private(request.output, "signed.pdf");
+                const app::JobResult result = app::sign(given);
+                if (result.exit_code == ExitCode::Success) {
+                    if (to_stdout) {
+                        const app::JobResult copied = app::run_job([&](app::JobResult&) {
+                            StandardStreams::copy_to_stdout(given.output);
+                        });
+                        if (copied.exit_code != ExitCode::Success) {
+                            return report(copied);
+                        }
+                    } else {
+                        report_written(given.output);
+                    }
+                }
+                return report(streams.named_for_user(result));
             }};
 }
 

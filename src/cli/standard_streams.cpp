@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <unistd.h>
 #include <vector>
 
@@ -133,6 +134,26 @@ app::JobResult StandardStreams::named_for_user(app::JobResult result) const {
         renamed.diagnostics.add(std::move(diagnostic));
     }
     return renamed;
+}
+
+std::string StandardStreams::named_for_user(std::string text) const {
+    return input_ ? replaced(std::move(text), input_->string(), "<stdin>") : text;
+}
+
+bool StandardStreams::refuse_terminal_output(const char* what) {
+    if (isatty(STDOUT_FILENO) != 1) {
+        return false;
+    }
+    std::cerr << "formpdf: " << tr("error") << ": "
+              << tr("standard output is a terminal, not a place for {0}", {tr(what)}) << '\n'
+              << tr("hint") << ": " << tr("redirect it (… -o - > FILE), or name a file with -o")
+              << '\n';
+    return true;
+}
+
+std::filesystem::path StandardStreams::output_or_private(const std::filesystem::path& path,
+                                                         const std::string& file_name) {
+    return path == "-" ? output_path(file_name) : path;
 }
 
 } // namespace formpdf::cli

@@ -33,6 +33,17 @@ public:
     // The diagnostics with the private folder's input named `<stdin>`, as the user gave it.
     app::JobResult named_for_user(app::JobResult result) const;
 
+    // The text with the private folder's input named `<stdin>` (a report that quotes its input).
+    std::string named_for_user(std::string text) const;
+
+    // When standard output is a terminal, prints why `-o -` is refused there (a binary file is not
+    // for the screen) and returns true. `what` is a marked text: N_("a PDF").
+    static bool refuse_terminal_output(const char* what);
+
+    // `path` when it is not "-"; else a private file that copy_to_stdout() sends on.
+    std::filesystem::path output_or_private(const std::filesystem::path& path,
+                                            const std::string& file_name);
+
 private:
     const std::filesystem::path& folder();
 

@@ -1,6 +1,7 @@
 #include "app/environment.h"
 #include "app/workbook_job.h"
 #include "cli/command.h"
+#include "cli/standard_streams.h"
 #include "core/exit_code.h"
 #include "core/messages.h"
 
@@ -20,7 +21,8 @@ Command add_workbook_command(CLI::App& app) {
         N_("Write declarations (or the blank form) as a fill-in Excel workbook (.xlsx)"));
     cmd->add_option("declarations", options->request.inputs,
                     N_("Declaration files (YAML): one sheet per form"));
-    cmd->add_option("-o,--output", options->request.output, N_("The .xlsx file to write"))
+    cmd->add_option("-o,--output", options->request.output,
+                    N_("The .xlsx file to write; - writes standard output"))
         ->required();
     cmd->add_option("--blank", options->blank,
                     N_("Write the empty form of this layout file or form id instead"));
@@ -44,9 +46,26 @@ Command add_workbook_command(CLI::App& app) {
                 }
                 request.layout_dirs =
                     app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-                const app::JobResult result = app::write_workbook(request);
+                // `-o -`: the workbook to standard output, sent only when complete.
+                const bool to_stdout = request.output == "-";
+                if (to_stdout && StandardStreams::refuse_terminal_output(N_("a workbook"))) {
+                    return static_cast<int>(ExitCode::Usage);
+                }
+                StandardStreams streams;
+                app::WorkbookRequest given = request;
+                given.output = streams.output_or_private(request.output, "workbook.xlsx");
+                const app::JobResult result = app::write_workbook(given);
                 if (result.exit_code == ExitCode::Success) {
-                    report_written(request.output);
+                    if (to_stdout) {
+                        const app::JobResult copied = app::run_job([&](app::JobResult&) {
+                            StandardStreams::copy_to_stdout(given.output);
+                        });
+                        if (copied.exit_code != ExitCode::Success) {
+                            return report(copied);
+                        }
+                    } else {
+                        report_written(given.output);
+                    }
                 }
                 return report(result);
             }};

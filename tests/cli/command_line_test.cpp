@@ -108,6 +108,43 @@ TEST(CommandLine, AnErrorOnStandardInputIsNamedStdinAndWritesNothing) {
     EXPECT_EQ(testing::read_text(dir / "out.pdf"), ""); // nothing on the pipe
 }
 
+TEST(CommandLine, CheckVerifySignAndWorkbookTakeDashToo) {
+    TempDir dir;
+    // check -: the findings name the input <stdin>.
+    testing::write_text(dir / "bad.yaml", "form: shenzhen-l2-project\nproject_nme: x\n");
+    const auto check = run_command(
+        {"sh", "-c", "\"$0\" check - < \"$1\"", formpdf_binary(), (dir / "bad.yaml").string()});
+    EXPECT_EQ(check.exit_code, 2);
+    EXPECT_NE(check.out.find("<stdin>:2:14: error:"), std::string::npos) << check.out;
+    EXPECT_EQ(check.out.find("stdin.yaml"), std::string::npos) << check.out;
+
+    // workbook -o -: an .xlsx (a zip) on the pipe.
+    const auto workbook = run_command({"sh", "-c", "\"$0\" workbook \"$1\" -o - > \"$2\"",
+                                       formpdf_binary(), first_seed(), (dir / "w.xlsx").string()});
+    EXPECT_EQ(workbook.exit_code, 0) << workbook.err;
+    EXPECT_EQ(testing::read_text(dir / "w.xlsx").rfind("PK", 0), 0u);
+
+    // render, then sign - -o - with a throwaway certificate, then verify -.
+    ASSERT_TRUE(written(
+        run_command({formpdf_binary(), "render", first_seed(), "-o", (dir / "form.pdf").string()})
+            .exit_code));
+    const auto key = run_command({"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                  "-keyout", (dir / "k.pem").string(), "-out",
+                                  (dir / "c.pem").string(), "-subj", "/CN=test", "-days", "2"});
+    ASSERT_EQ(key.exit_code, 0) << key.err;
+    const auto sign =
+        run_command({"sh", "-c", "\"$0\" sign - -o - --cert \"$1\" --key \"$2\" < \"$3\" > \"$4\"",
+                     formpdf_binary(), (dir / "c.pem").string(), (dir / "k.pem").string(),
+                     (dir / "form.pdf").string(), (dir / "signed.pdf").string()});
+    EXPECT_EQ(sign.exit_code, 0) << sign.err;
+    EXPECT_EQ(testing::read_text(dir / "signed.pdf").rfind("%PDF-", 0), 0u);
+    const auto verify = run_command(
+        {"sh", "-c", "\"$0\" verify - < \"$1\"", formpdf_binary(), (dir / "signed.pdf").string()});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+    EXPECT_EQ(verify.out.find("stdin.pdf"), std::string::npos) << verify.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "-"));
+}
+
 TEST(CommandLine, QuietDropsTheSummaryAndVerboseSaysWhatWasWritten) {
     TempDir dir;
     const auto quiet = run_command({formpdf_binary(), "check", "--quiet", first_seed()});
