@@ -87,21 +87,11 @@ Command add_render_command(CLI::App& app) {
             request.system_fonts = !options->no_system_fonts;
             request.layout_dirs =
                 app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-            app::JobResult result = app::render(request);
-            if (to_stdout &&
+            app::JobResult result =
+                StandardStreams::deliver(app::render(request), request.output, to_stdout);
+            if (!to_stdout && request.dump_layout &&
                 (result.exit_code == ExitCode::Success || result.exit_code == ExitCode::Warnings)) {
-                const app::JobResult copied = app::run_job(
-                    [&](app::JobResult&) { StandardStreams::copy_to_stdout(request.output); });
-                if (copied.exit_code != ExitCode::Success) {
-                    return report(copied);
-                }
-            }
-            if (!to_stdout &&
-                (result.exit_code == ExitCode::Success || result.exit_code == ExitCode::Warnings)) {
-                report_written(request.output);
-                if (request.dump_layout) {
-                    report_written(*request.dump_layout);
-                }
+                report_written(*request.dump_layout);
             }
             return report(streams.named_for_user(std::move(result)));
         }};

@@ -198,20 +198,8 @@ Command add_sign_command(CLI::App& app) {
                     }
                 }
                 given.output = streams.output_or_private(request.output, "signed.pdf");
-                const app::JobResult result = app::sign(given);
-                if (result.exit_code == ExitCode::Success) {
-                    if (to_stdout) {
-                        const app::JobResult copied = app::run_job([&](app::JobResult&) {
-                            StandardStreams::copy_to_stdout(given.output);
-                        });
-                        if (copied.exit_code != ExitCode::Success) {
-                            return report(copied);
-                        }
-                    } else {
-                        report_written(given.output);
-                    }
-                }
-                return report(streams.named_for_user(result));
+                return report(streams.named_for_user(
+                    StandardStreams::deliver(app::sign(given), given.output, to_stdout)));
             }};
 }
 

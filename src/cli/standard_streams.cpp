@@ -1,6 +1,8 @@
 #include "cli/standard_streams.h"
 
+#include "cli/command.h"
 #include "core/diagnostic.h"
+#include "core/exit_code.h"
 #include "core/file_io.h"
 #include "core/messages.h"
 
@@ -134,6 +136,21 @@ app::JobResult StandardStreams::named_for_user(app::JobResult result) const {
         renamed.diagnostics.add(std::move(diagnostic));
     }
     return renamed;
+}
+
+app::JobResult StandardStreams::deliver(app::JobResult result, const std::filesystem::path& output,
+                                        bool to_stdout) {
+    const bool written = result.exit_code == ExitCode::Success ||
+                         result.exit_code == ExitCode::Warnings; // printed, with findings
+    if (!written) {
+        return result;
+    }
+    if (!to_stdout) {
+        report_written(output);
+        return result;
+    }
+    app::JobResult copied = app::run_job([&](app::JobResult&) { copy_to_stdout(output); });
+    return copied.exit_code == ExitCode::Success ? result : copied;
 }
 
 std::string StandardStreams::named_for_user(std::string text) const {

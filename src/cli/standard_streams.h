@@ -30,6 +30,12 @@ public:
     // Copies the file to standard output. Throws IoError.
     static void copy_to_stdout(const std::filesystem::path& file);
 
+    // After a job that wrote `output`: a successful job's file is copied to standard output when
+    // `to_stdout`, else announced by --verbose. Returns the result to report: the job's, or the
+    // copy's failure.
+    static app::JobResult deliver(app::JobResult result, const std::filesystem::path& output,
+                                  bool to_stdout);
+
     // The diagnostics with the private folder's input named `<stdin>`, as the user gave it.
     app::JobResult named_for_user(app::JobResult result) const;
 

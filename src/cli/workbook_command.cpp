@@ -54,20 +54,8 @@ Command add_workbook_command(CLI::App& app) {
                 StandardStreams streams;
                 app::WorkbookRequest given = request;
                 given.output = streams.output_or_private(request.output, "workbook.xlsx");
-                const app::JobResult result = app::write_workbook(given);
-                if (result.exit_code == ExitCode::Success) {
-                    if (to_stdout) {
-                        const app::JobResult copied = app::run_job([&](app::JobResult&) {
-                            StandardStreams::copy_to_stdout(given.output);
-                        });
-                        if (copied.exit_code != ExitCode::Success) {
-                            return report(copied);
-                        }
-                    } else {
-                        report_written(given.output);
-                    }
-                }
-                return report(result);
+                return report(
+                    StandardStreams::deliver(app::write_workbook(given), given.output, to_stdout));
             }};
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <set>
 
 namespace formpdf::serve {
@@ -80,6 +81,35 @@ std::vector<load::Declaration> load_file(ServerState& state, const std::string& 
                                          FormFolder::Version& version) {
     version = state.folder.read(path);
     return load::load_declarations_text(version.bytes, path);
+}
+
+// The declaration a GET names (`path`, `index`), with the file's version.
+struct RequestedDeclaration {
+    std::string path;
+    int index = 0;
+    FormFolder::Version version;
+    load::Declaration declaration;
+};
+
+// The declaration a GET names, or nullopt after answering 404.
+std::optional<RequestedDeclaration> requested_declaration(ServerState& state,
+                                                          const httplib::Request& request,
+                                                          httplib::Response& response) {
+    const std::string path = path_param(request);
+    const int index = index_param(request);
+    std::error_code ec;
+    if (!std::filesystem::exists(state.folder.resolve(path), ec)) {
+        send_error(response, 404, "没有这个文件 (no such file): " + path);
+        return std::nullopt;
+    }
+    FormFolder::Version version;
+    std::vector<load::Declaration> declarations = load_file(state, path, version);
+    if (index >= static_cast<int>(declarations.size())) {
+        send_error(response, 404, "文件中没有这份表 (no such declaration in the file)");
+        return std::nullopt;
+    }
+    return RequestedDeclaration{path, index, std::move(version),
+                                std::move(declarations[static_cast<std::size_t>(index)])};
 }
 
 // The comment lines that open a file (the import's "imported by formpdf from ..."): a save keeps
@@ -281,20 +311,15 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
 
     server.Get("/api/form", [&state](const httplib::Request& request, httplib::Response& response) {
         guarded(response, [&] {
-            const std::string path = path_param(request);
-            const int index = index_param(request);
-            std::error_code ec;
-            if (!std::filesystem::exists(state.folder.resolve(path), ec)) {
-                send_error(response, 404, "没有这个文件 (no such file): " + path);
+            const std::optional<RequestedDeclaration> requested =
+                requested_declaration(state, request, response);
+            if (!requested) {
                 return;
             }
-            FormFolder::Version version;
-            const std::vector<load::Declaration> declarations = load_file(state, path, version);
-            if (index >= static_cast<int>(declarations.size())) {
-                send_error(response, 404, "文件中没有这份表 (no such declaration in the file)");
-                return;
-            }
-            const load::Declaration& declaration = declarations[static_cast<std::size_t>(index)];
+            const load::Declaration& declaration = requested->declaration;
+            const FormFolder::Version& version = requested->version;
+            const std::string& path = requested->path;
+            const int index = requested->index;
             const load::LayoutSpec& layout = state.printer.layout(declaration.form);
             PagePaths paths;
             const load::Declaration located = on_page(declaration, paths);
@@ -434,22 +459,14 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
 
     server.Get("/api/pdf", [&state](const httplib::Request& request, httplib::Response& response) {
         guarded(response, [&] {
-            const std::string path = path_param(request);
-            const int index = index_param(request);
             const bool pdfa = request.get_param_value("pdfa") == "1";
-            std::error_code ec;
-            if (!std::filesystem::exists(state.folder.resolve(path), ec)) {
-                send_error(response, 404, "没有这个文件 (no such file): " + path);
+            const std::optional<RequestedDeclaration> requested =
+                requested_declaration(state, request, response);
+            if (!requested) {
                 return;
             }
-            FormFolder::Version version;
-            const std::vector<load::Declaration> declarations = load_file(state, path, version);
-            if (index >= static_cast<int>(declarations.size())) {
-                send_error(response, 404, "文件中没有这份表 (no such declaration in the file)");
-                return;
-            }
-            app::PrintedForm printed = state.printer.print(
-                declarations[static_cast<std::size_t>(index)], pdfa, state.options.creation_time);
+            app::PrintedForm printed =
+                state.printer.print(requested->declaration, pdfa, state.options.creation_time);
             if (printed.pdf.empty()) {
                 Json diagnostics = Json::array();
                 for (const Diagnostic& diagnostic : printed.job.diagnostics.items()) {
@@ -460,7 +477,7 @@ void add_form_routes(httplib::Server& server, ServerState& state) {
                                {"diagnostics", diagnostics}});
                 return;
             }
-            std::filesystem::path name = std::filesystem::path(path).filename();
+            std::filesystem::path name = std::filesystem::path(requested->path).filename();
             name.replace_extension(pdfa ? ".pdfa.pdf" : ".pdf");
             send_pdf(response, std::move(printed.pdf), name.string());
         });

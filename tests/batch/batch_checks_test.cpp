@@ -22,12 +22,9 @@ using testing::write_text;
 
 const std::string kSourceDir = FORMPDF_SOURCE_DIR;
 const std::string kDeclarations = kSourceDir + "/inputs/declarations";
-const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
 
-testing::CommandResult batch(std::vector<std::string> args) {
-    std::vector<std::string> argv = {testing::formpdf_binary(), "batch"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_command(argv, {kEpoch});
+testing::CommandResult batch(const std::vector<std::string>& args) {
+    return testing::run_formpdf("batch", args);
 }
 
 std::string seed(const std::string& code) {

@@ -24,10 +24,8 @@ using testing::TempDir;
 const std::string kSourceDir = FORMPDF_SOURCE_DIR;
 const std::string kData = kSourceDir + "/tests/data/contents";
 
-testing::CommandResult batch(std::vector<std::string> args) {
-    std::vector<std::string> argv = {testing::formpdf_binary(), "batch"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_command(argv, {"SOURCE_DATE_EPOCH=1700000000"});
+testing::CommandResult batch(const std::vector<std::string>& args) {
+    return testing::run_formpdf("batch", args);
 }
 
 // The first page's text, row by row (`-layout`), white space removed.

@@ -25,10 +25,8 @@ const std::string kSourceDir = FORMPDF_SOURCE_DIR;
 const std::string kDeclarations = kSourceDir + "/inputs/declarations";
 const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
 
-testing::CommandResult batch(std::vector<std::string> args) {
-    std::vector<std::string> argv = {testing::formpdf_binary(), "batch"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_command(argv, {kEpoch});
+testing::CommandResult batch(const std::vector<std::string>& args) {
+    return testing::run_formpdf("batch", args);
 }
 
 // Files in `dir` and below, as paths relative to it; not the hidden ones (the batch's manifest,

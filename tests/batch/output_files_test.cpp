@@ -33,12 +33,9 @@ using testing::write_text;
 
 const std::string kSourceDir = FORMPDF_SOURCE_DIR;
 const std::string kDeclarations = kSourceDir + "/inputs/declarations";
-const std::string kEpoch = "SOURCE_DATE_EPOCH=1700000000";
 
-testing::CommandResult formpdf(const std::string& command, std::vector<std::string> args) {
-    std::vector<std::string> argv = {testing::formpdf_binary(), command};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return run_command(argv, {kEpoch});
+testing::CommandResult formpdf(const std::string& command, const std::vector<std::string>& args) {
+    return testing::run_formpdf(command, args);
 }
 
 // The first `count` seed declarations, copied into `dir`.

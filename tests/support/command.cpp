@@ -53,6 +53,12 @@ std::string formpdf_binary() {
     return std::string(FORMPDF_BINARY_DIR) + "/formpdf";
 }
 
+CommandResult run_formpdf(const std::string& command, const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {formpdf_binary(), command};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_command(argv, {"SOURCE_DATE_EPOCH=1700000000"});
+}
+
 std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buffer;

@@ -22,6 +22,10 @@ CommandResult run_command(const std::vector<std::string>& argv,
 // build/formpdf
 std::string formpdf_binary();
 
+// `formpdf COMMAND ARGS...` with SOURCE_DATE_EPOCH fixed (1700000000), so that runs compare
+// byte for byte.
+CommandResult run_formpdf(const std::string& command, const std::vector<std::string>& args);
+
 // The environment of a user whose locale is Chinese, and of one whose locale is not, for
 // run_command() in the tests of the messages (docs/messages.md).
 inline const std::vector<std::string> kChineseLocale = {"LANG=zh_CN.UTF-8",
