@@ -20,7 +20,7 @@ std::string mebibytes(std::uint64_t bytes) {
 } // namespace
 
 std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path, std::uint64_t max_bytes,
-                                                   std::string& why_not) {
+                                                   std::string& why_not, bool keep_descriptor) {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
@@ -46,17 +46,43 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path, std:
         return nullptr;
     }
     void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
+    const int mapping_errno = errno;
+    if (data == MAP_FAILED || !keep_descriptor) {
+        ::close(fd);
+    }
     if (data == MAP_FAILED) {
-        why_not = tr("cannot be mapped: {0}", {std::strerror(errno)});
+        why_not = tr("cannot be mapped: {0}", {std::strerror(mapping_errno)});
         return nullptr;
     }
-    return std::shared_ptr<const MappedFile>(
-        new MappedFile(static_cast<const char*>(data), static_cast<std::size_t>(size)));
+    return std::shared_ptr<const MappedFile>(new MappedFile(
+        static_cast<const char*>(data), static_cast<std::size_t>(size), keep_descriptor ? fd : -1));
+}
+
+bool MappedFile::read_at(std::uint64_t offset, std::size_t size, std::string& out) const {
+    if (descriptor_ < 0 || offset > size_ || size_ - offset < size) {
+        return false;
+    }
+    out.resize(size);
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got =
+            ::pread(descriptor_, out.data() + done, size - done, static_cast<off_t>(offset + done));
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            return false; // an error, or the file is shorter than it was
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    return true;
 }
 
 MappedFile::~MappedFile() {
     ::munmap(const_cast<char*>(data_), size_);
+    if (descriptor_ >= 0) {
+        ::close(descriptor_);
+    }
 }
 
 } // namespace formpdf

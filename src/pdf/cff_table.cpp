@@ -13,13 +13,18 @@ std::uint32_t read_be(std::string_view data, std::size_t offset, int size) {
     return value;
 }
 
-std::string_view IndexView::at(std::uint32_t i) const {
+std::pair<std::size_t, std::size_t> IndexView::span(std::uint32_t i) const {
     const std::size_t begin = read_be(data, offsets + std::size_t(i) * off_size, off_size);
     const std::size_t finish = read_be(data, offsets + (std::size_t(i) + 1) * off_size, off_size);
     if (begin < 1 || finish < begin || data_base + finish > end) {
         throw Malformed{};
     }
-    return data.substr(data_base + begin, finish - begin);
+    return {data_base + begin, finish - begin};
+}
+
+std::string_view IndexView::at(std::uint32_t i) const {
+    const auto [offset, size] = span(i);
+    return data.substr(offset, size);
 }
 
 IndexView read_index(std::string_view data, std::size_t offset) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // The building blocks of the CFF format (Adobe TN #5176): INDEXes and DICTs read in place with
@@ -39,6 +40,8 @@ struct IndexView {
     std::size_t end = 0;       // just past the INDEX
 
     std::string_view at(std::uint32_t i) const; // throws Malformed
+    // Where element i is in `data` (offset, size), without reading it. Throws Malformed.
+    std::pair<std::size_t, std::size_t> span(std::uint32_t i) const;
 };
 
 // The INDEX at `offset` of `data`. Throws Malformed.

@@ -79,8 +79,9 @@ const std::string kUnflattenable;
 
 } // namespace
 
-std::unique_ptr<CidCffFont> CidCffFont::open(std::string_view data) {
+std::unique_ptr<CidCffFont> CidCffFont::open(std::string_view data, RangeReader read_range) {
     std::unique_ptr<CidCffFont> font(new CidCffFont());
+    font->read_range_ = std::move(read_range);
     auto cff = std::make_unique<Structure>();
     try {
         if (read_be(data, 0, 1) != 1) {
@@ -209,8 +210,18 @@ const std::string* CidCffFont::flattened(std::uint32_t gid) const {
     const Structure& cff = *structure_;
     std::optional<std::string> flat;
     try {
-        flat = flatten_charstring(cff.char_strings.at(gid), cff.fds[cff.fd_of(gid)].subrs,
-                                  cff.global_subrs);
+        std::string_view charstring;
+        thread_local std::string copy;
+        if (read_range_) {
+            const auto [offset, size] = cff.char_strings.span(gid);
+            if (!read_range_(offset, size, copy)) {
+                throw Malformed{}; // the file is shorter than when it was opened
+            }
+            charstring = copy;
+        } else {
+            charstring = cff.char_strings.at(gid);
+        }
+        flat = flatten_charstring(charstring, cff.fds[cff.fd_of(gid)].subrs, cff.global_subrs);
     } catch (const Malformed&) {
         // its CharStrings entry does not hold together: refused, like a glyph not flattened
     }

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -33,7 +34,13 @@ public:
     // Reads the table's structure. std::nullopt when the program is not CID-keyed (no ROS), uses
     // a charstring type other than 2, or is malformed: the caller then uses hb-subset, which
     // reports what is wrong. `cff` must outlive the object (a view of the mapped font file).
-    static std::unique_ptr<CidCffFont> open(std::string_view cff);
+    // With `read_range`, a glyph's charstring is read through it (bytes [offset, offset + size)
+    // of the table into `out`, false when it cannot) instead of through `cff`: the charstrings
+    // are ~22 MB of a Noto CJK face, and the glyphs of a batch are scattered over them, so that
+    // reading them through the mapping made ~9 MB of the font file resident (the kernel maps
+    // 64 KB around each page touched) for ~0.5 MB of glyphs.
+    using RangeReader = std::function<bool(std::size_t offset, std::size_t size, std::string& out)>;
+    static std::unique_ptr<CidCffFont> open(std::string_view cff, RangeReader read_range = {});
     ~CidCffFont();
     CidCffFont(const CidCffFont&) = delete;
     CidCffFont& operator=(const CidCffFont&) = delete;
@@ -58,6 +65,7 @@ public:
 private:
     CidCffFont() = default;
     std::unique_ptr<Structure> structure_;
+    RangeReader read_range_;
     std::uint32_t glyph_count_ = 0;
     std::vector<std::uint16_t> cids_;
     // The flattened glyphs, in chunks of kChunkGlyphs slots made on first use (a 65,000-glyph

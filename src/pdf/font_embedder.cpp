@@ -50,26 +50,47 @@ PdfObject integer(long long value) {
 // Font files mapped once per process and shared by the embedders of every document: mapping a
 // 20 MB collection and unmapping it again per document cost ~0.7 ms per form in a batch (page
 // table work in the kernel). Blobs are immutable, so sharing them between threads is safe.
+struct SharedFontFile {
+    std::shared_ptr<const MappedFile> file; // also read with pread (CidCffFont's charstrings)
+    HbBlob blob;                            // the whole file, for HarfBuzz
+};
 std::mutex font_files_mutex;
-std::map<std::string, HbBlob> font_files;
+std::map<std::string, SharedFontFile> font_files;
 
 hb_blob_t* shared_font_file(const std::string& path, std::string& why_not) {
     const std::lock_guard<std::mutex> lock(font_files_mutex);
     auto found = font_files.find(path);
     if (found == font_files.end()) {
         std::shared_ptr<const MappedFile> file =
-            MappedFile::open(path, text::kMaxFontFileBytes, why_not);
+            MappedFile::open(path, text::kMaxFontFileBytes, why_not, /*keep_descriptor=*/true);
         if (!file) {
             return nullptr;
         }
         const std::string_view bytes = file->bytes();
         HbBlob blob(hb_blob_create(
             bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY,
-            new std::shared_ptr<const MappedFile>(std::move(file)),
+            new std::shared_ptr<const MappedFile>(file),
             [](void* owner) { delete static_cast<std::shared_ptr<const MappedFile>*>(owner); }));
-        found = font_files.emplace(path, std::move(blob)).first;
+        found = font_files.emplace(path, SharedFontFile{std::move(file), std::move(blob)}).first;
     }
-    return hb_blob_reference(found->second.get());
+    return hb_blob_reference(found->second.blob.get());
+}
+
+// The mapped file a table of one of shared_font_file's blobs lies in, and the table's offset in
+// it; null when the table is not in it (a blob HarfBuzz copied or made itself).
+std::shared_ptr<const MappedFile> file_of_table(const std::string& path, const char* table,
+                                                std::uint64_t& offset) {
+    const std::lock_guard<std::mutex> lock(font_files_mutex);
+    const auto found = font_files.find(path);
+    if (found == font_files.end() || table == nullptr) {
+        return nullptr;
+    }
+    const std::string_view bytes = found->second.file->bytes();
+    if (table < bytes.data() || table >= bytes.data() + bytes.size()) {
+        return nullptr;
+    }
+    offset = static_cast<std::uint64_t>(table - bytes.data());
+    return found->second.file;
 }
 
 [[noreturn]] void throw_damaged_font(const std::string& path, const std::string& what) {
@@ -118,7 +139,16 @@ const CidCffFont* shared_cid_cff(const std::string& path, unsigned face_index, h
         unsigned length = 0;
         const char* data = hb_blob_get_data(it->second.table.get(), &length);
         if (data != nullptr && length > 0) {
-            it->second.font = CidCffFont::open(std::string_view(data, length));
+            std::uint64_t table_offset = 0;
+            CidCffFont::RangeReader read_range;
+            if (std::shared_ptr<const MappedFile> file = file_of_table(path, data, table_offset)) {
+                read_range = [file = std::move(file), table_offset](
+                                 std::size_t offset, std::size_t size, std::string& out) {
+                    return file->read_at(table_offset + offset, size, out);
+                };
+            }
+            it->second.font =
+                CidCffFont::open(std::string_view(data, length), std::move(read_range));
         }
     }
     return it->second.font.get();

@@ -302,6 +302,45 @@ INSTANTIATE_TEST_SUITE_P(NotoCjk, CidCffFontTest, ::testing::Values(kSerifRegula
                              return info.index == 0 ? "SerifRegular" : "SansBold";
                          });
 
+// The charstrings read through a range reader (what the embedder does, with pread, so that the
+// glyphs of a batch do not make the whole font file resident): the same subset, byte for byte, as
+// read in place; a reader that fails (the file shrank since) refuses the glyph, never reads past
+// what it was given.
+TEST_P(CidCffFontTest, CharstringsReadThroughAReaderGiveTheSameSubset) {
+    const std::string original = cff_table(GetParam());
+    if (original.empty()) {
+        GTEST_SKIP() << GetParam().path << " is not installed";
+    }
+    const std::string copy = original;
+    std::size_t reads = 0;
+    const auto through_reader =
+        CidCffFont::open(original, [&](std::size_t offset, std::size_t size, std::string& out) {
+            ++reads;
+            if (offset > copy.size() || copy.size() - offset < size) {
+                return false;
+            }
+            out.assign(copy, offset, size);
+            return true;
+        });
+    const auto in_place = CidCffFont::open(original);
+    ASSERT_NE(through_reader, nullptr);
+    ASSERT_NE(in_place, nullptr);
+    const std::set<std::uint32_t> gids = sample_glyphs(in_place->glyph_count());
+    const std::optional<FontSubset> expected = in_place->subset(gids);
+    const std::optional<FontSubset> actual = through_reader->subset(gids);
+    ASSERT_TRUE(expected.has_value());
+    ASSERT_TRUE(actual.has_value());
+    EXPECT_EQ(actual->font_program, expected->font_program);
+    EXPECT_EQ(actual->old_to_new, expected->old_to_new);
+    EXPECT_GE(reads, gids.size()) << "each glyph's charstring came through the reader";
+
+    const auto failing =
+        CidCffFont::open(original, [](std::size_t, std::size_t, std::string&) { return false; });
+    ASSERT_NE(failing, nullptr);
+    EXPECT_EQ(failing->flattened(*gids.begin()), nullptr);
+    EXPECT_FALSE(failing->subset(gids).has_value()) << "the caller falls back to hb-subset";
+}
+
 // A font program that is not a CID-keyed CFF, or is damaged, is refused (the caller then uses
 // hb-subset, which says what is wrong) or fails glyph by glyph: never a crash or a read out of
 // bounds (run under `make sanitize`).
