@@ -1,5 +1,6 @@
 // The formpdf command: a thin layer over the app library. Each subcommand is in <name>_command.cpp.
 
+#include "app/parse_cache.h"
 #include "cli/command.h"
 #include "cli/command_line_conventions.h"
 #include "cli/help_formatter.h"
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -67,7 +69,25 @@ int main(int argc, char** argv) {
         if (command.parser->parsed()) {
             cli::read_verbosity_flags(*command.parser);
             const auto start = std::chrono::steady_clock::now();
+            // YAML parsed by earlier runs is read back instead of parsed again (parse_cache.h).
+            const std::unique_ptr<app::ParseCache> parse_cache = app::ParseCache::open_default();
+            if (parse_cache) {
+                parse_cache->use_for_every_yaml_text();
+            }
             const int exit_code = command.run();
+            if (parse_cache) {
+                parse_cache->trim();
+            }
+            if (cli::verbosity().verbose) {
+                std::cerr << "formpdf: "
+                          << (parse_cache ? tr("{0} YAML files read from the parse cache, {1} "
+                                               "parsed and kept in {2}",
+                                               {std::to_string(parse_cache->found()),
+                                                std::to_string(parse_cache->kept()),
+                                                parse_cache->dir().string()})
+                                          : tr("the parse cache is off: every YAML file parsed"))
+                          << '\n';
+            }
             if (cli::verbosity().verbose) {
                 const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
                     std::chrono::steady_clock::now() - start);

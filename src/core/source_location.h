@@ -10,6 +10,8 @@ struct SourceLoc {
     std::string file;
     int line = 0;
     int col = 0;
+
+    bool operator==(const SourceLoc&) const = default;
 };
 
 } // namespace formpdf

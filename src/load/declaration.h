@@ -17,6 +17,8 @@ namespace formpdf::load {
 struct TextValue {
     std::string text;
     SourceLoc loc;
+
+    bool operator==(const TextValue&) const = default;
 };
 
 // A leaf row of a tree (an indicator: name, value, explanation), fields in written order.
@@ -25,6 +27,7 @@ struct Record {
     SourceLoc loc;
 
     const TextValue* find(std::string_view id) const;
+    bool operator==(const Record&) const = default;
 };
 
 // A node of a tree (一级 or 二级 indicator): its label, and either child groups or records.
@@ -34,6 +37,8 @@ struct Group {
     std::vector<Group> groups;
     std::vector<Record> records;
     SourceLoc loc;
+
+    bool operator==(const Group&) const = default;
 };
 
 // A list of records (for a list table, docs/layout-format.md) is kept as a tree whose one group
@@ -52,6 +57,7 @@ struct Declaration {
 
     const TextValue* field(std::string_view id) const;
     const std::vector<Group>* tree(std::string_view id) const;
+    bool operator==(const Declaration&) const = default;
 };
 
 // Reads every YAML document of a declaration file (docs/declaration-format.md); empty documents

@@ -1,5 +1,8 @@
 #include "load/yaml_reader.h"
 
+#include "load/yaml_tree_serialization.h"
+#include "load/yaml_tree_store.h"
+
 #include "core/messages.h"
 #include "core/number_format.h"
 #include "core/utf8.h"
@@ -533,8 +536,28 @@ struct ParsedText {
     std::shared_ptr<const std::vector<YamlNode>> documents;
 };
 
+// The text's documents, from the program's store when it kept them for this text (and these
+// limits), else parsed and given to the store. A text that does not parse throws here every time.
+std::vector<YamlNode> parse_or_recall(std::string_view yaml, const std::string& file,
+                                      const YamlLimits& limits) {
+    const YamlTreeStore* store = yaml_tree_store();
+    if (store == nullptr) {
+        return parse_yaml(yaml, file, limits);
+    }
+    const std::string context = limits_context(limits);
+    if (const std::optional<std::string> kept = store->find(yaml, context)) {
+        if (std::optional<std::vector<YamlNode>> documents = deserialize_yaml_tree(*kept, limits)) {
+            return std::move(*documents);
+        }
+    }
+    std::vector<YamlNode> documents = parse_yaml(yaml, file, limits);
+    store->keep(yaml, context, serialize_yaml_tree(documents));
+    return documents;
+}
+
 ParsedText parse_text(std::string_view yaml, const std::string& file, const YamlLimits& limits) {
-    auto documents = std::make_shared<const std::vector<YamlNode>>(parse_yaml(yaml, file, limits));
+    auto documents =
+        std::make_shared<const std::vector<YamlNode>>(parse_or_recall(yaml, file, limits));
     auto source = std::make_shared<const SourceText>(file, std::string(strip_utf8_bom(yaml)));
     return {std::move(source), std::move(documents)};
 }
