@@ -2,10 +2,11 @@
 
 // The formpdf program and its helper (docs/architecture.md, "Programs"). `formpdf serve`, `import`
 // and `workbook` need libraries that the other commands do not (cpp-httplib and OpenSSL's TLS; the
-// workbook readers and writer), and loading them costs every run ~1.4 ms and ~3 MiB. So the
-// formpdf program does not link them: once it has parsed one of those command lines, it replaces
-// itself (execv) with the helper, formpdf-full, which is the whole program, and which parses the
-// same command line again and runs it. Signals, exit code and standard streams are the helper's.
+// workbook readers and writer), and loading them cost every run ~1.7 ms and ~3.4 MiB
+// (docs/performance.md). So the formpdf program does not link them: once it has parsed one of those
+// command lines, it replaces itself (execv) with the helper, formpdf-full, which is the whole
+// program, and which parses the same command line again and runs it. Signals, exit code and
+// standard streams are the helper's.
 //
 // The helper is found beside the formpdf program (the build tree: build/formpdf-full) or in
 // PREFIX/libexec/formpdf for PREFIX/bin/formpdf. It finds its data (layouts, fonts, messages)

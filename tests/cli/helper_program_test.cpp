@@ -42,8 +42,8 @@ TEST(ProgramLibraries, FormpdfDoesNotLinkTheWebOrWorkbookLibraries) {
     if (!formpdf) {
         GTEST_SKIP() << "readelf is not installed (binutils)";
     }
-    for (const char* library : {"libcpp-httplib", "libssl", "libbrotli", "libzip", "libexpat",
-                                "libfreexl", "libxlsxwriter", "libminizip"}) {
+    for (const char* library : {"libcpp-httplib", "libssl", "libzip", "libexpat", "libfreexl",
+                                "libxlsxwriter", "libminizip"}) {
         EXPECT_EQ(formpdf->find(library), std::string::npos)
             << "build/formpdf links " << library << " again; it loads at every start. NEEDED:\n"
             << *formpdf;
