@@ -2,6 +2,8 @@
 #
 # The installed tree:
 #   PREFIX/bin/formpdf
+#   PREFIX/libexec/formpdf/formpdf-full          the helper that runs serve, import and
+#                                                 workbook (src/cli/helper_program.h)
 #   PREFIX/share/locale/zh_CN/LC_MESSAGES/formpdf.mo   Chinese messages
 #   PREFIX/share/formpdf/layouts/*.yaml          the bundled layouts (found from the binary's own
 #                                                 place: PREFIX/bin/../share/formpdf)
@@ -16,6 +18,8 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 install(TARGETS formpdf RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# formpdf finds it as ../libexec/formpdf/formpdf-full from its own folder (src/cli/CMakeLists.txt).
+install(TARGETS formpdf-full RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/formpdf)
 include(${CMAKE_CURRENT_LIST_DIR}/Messages.cmake)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/layouts/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/formpdf/layouts

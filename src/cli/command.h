@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/job_result.h"
+#include "cli/helper_commands.h"
 
 #include <CLI/CLI.hpp>
 
@@ -10,7 +11,8 @@
 namespace formpdf::cli {
 
 // A subcommand: its CLI11 parser and what to run when it was given. Each command lives in its own
-// <name>_command.cpp and is registered in main.cpp.
+// <name>_command.cpp and is registered in program.cpp. Serve, import and workbook run what they are
+// given (helper_commands.h): their work is linked into the helper program only.
 struct Command {
     CLI::App* parser = nullptr;
     std::function<int()> run;
@@ -18,17 +20,17 @@ struct Command {
 
 Command add_render_command(CLI::App& app);
 Command add_batch_command(CLI::App& app);
-Command add_import_command(CLI::App& app);
+Command add_import_command(CLI::App& app, std::function<int(const ImportArguments&)> run);
 Command add_check_command(CLI::App& app);
 Command add_sign_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
-Command add_workbook_command(CLI::App& app);
+Command add_workbook_command(CLI::App& app, std::function<int(const WorkbookArguments&)> run);
 Command add_fonts_command(CLI::App& app);
-Command add_serve_command(CLI::App& app);
+Command add_serve_command(CLI::App& app, std::function<int(const ServeArguments&)> run);
 
 // -q/--quiet and -v/--verbose, which every command takes: quiet prints errors and warnings only
 // (no notes, no summary, no progress line); verbose adds what was written and how long it took.
-// Set once, in main(), from the command that was given.
+// Set once, in run_program(), from the command that was given.
 struct Verbosity {
     bool quiet = false;
     bool verbose = false;

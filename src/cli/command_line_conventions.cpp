@@ -1,6 +1,7 @@
 #include "cli/command_line_conventions.h"
 
 #include "app/environment.h"
+#include "cli/helper_program.h"
 #include "core/messages.h"
 #include "core/terminal_text.h"
 #include "load/name_suggestion.h"
@@ -81,11 +82,11 @@ bool take_language_option(std::vector<std::string>& arguments, std::string& erro
     }
     if (asked && !parse_language(*asked, language)) {
         // Said in the environment's language, since the one asked for is not known.
-        set_language(language, app::locale_dir(app::executable_dir()).string());
+        set_language(language, app::locale_dir(program_dir()).string());
         error = tr("--lang {0}: the languages are zh and en", {terminal_safe(*asked)});
         return false;
     }
-    set_language(language, app::locale_dir(app::executable_dir()).string());
+    set_language(language, app::locale_dir(program_dir()).string());
     return true;
 }
 

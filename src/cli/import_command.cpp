@@ -1,20 +1,13 @@
-#include "app/environment.h"
-#include "app/import_job.h"
 #include "cli/command.h"
+#include "cli/helper_commands.h"
 #include "core/messages.h"
 
-#include <iostream>
 #include <memory>
 
 namespace formpdf::cli {
 
-Command add_import_command(CLI::App& app) {
-    struct Options {
-        app::ImportRequest request;
-        std::vector<std::filesystem::path> layout_dirs;
-        bool warning_exit_0 = false;
-    };
-    auto options = std::make_shared<Options>();
+Command add_import_command(CLI::App& app, std::function<int(const ImportArguments&)> run) {
+    auto options = std::make_shared<ImportArguments>();
     CLI::App* cmd = app.add_subcommand(
         "import",
         N_("Turn the budget system's export (a workbook or its text) into one declaration "
@@ -39,20 +32,7 @@ Command add_import_command(CLI::App& app) {
                    "with warnings (0 with --warning-exit-0), 2 errors, 4 a file could not be read "
                    "or written. See docs/import.md."));
 
-    return {cmd, [options]() {
-                options->request.layout_dirs =
-                    app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-                const app::ImportResult result = app::import_export(options->request);
-                int exit_code = report(result.job);
-                if (result.summary.ran && !verbosity().quiet) {
-                    std::cout << app::import_summary(result.summary) << '\n';
-                }
-                // qpdf's --warning-exit-0: for scripts that treat repairs as routine.
-                if (options->warning_exit_0 && result.job.exit_code == ExitCode::Warnings) {
-                    exit_code = static_cast<int>(ExitCode::Success);
-                }
-                return exit_code;
-            }};
+    return {cmd, [options, run = std::move(run)]() { return run(*options); }};
 }
 
 } // namespace formpdf::cli

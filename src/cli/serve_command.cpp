@@ -1,93 +1,17 @@
-#include "app/environment.h"
 #include "cli/command.h"
-#include "core/diagnostic.h"
-#include "core/file_io.h"
+#include "cli/helper_commands.h"
 #include "core/messages.h"
-#include "serve/users.h"
-#include "serve/web_server.h"
 
-#include <csignal>
-#include <cstdlib>
-#include <iostream>
 #include <memory>
-#include <pthread.h>
-#include <termios.h>
-#include <thread>
-#include <unistd.h>
 
 namespace formpdf::cli {
 
-namespace {
-
-// One line from stdin; on a terminal without echo, after a prompt on stderr.
-std::string read_password(const char* prompt) {
-    const bool terminal = ::isatty(STDIN_FILENO) != 0;
-    termios saved{};
-    if (terminal) {
-        std::cerr << prompt << std::flush;
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string password;
-    std::getline(std::cin, password);
-    if (terminal) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::cerr << '\n';
-    }
-    if (!password.empty() && password.back() == '\r') {
-        password.pop_back();
-    }
-    return password;
-}
-
-int add_user(const std::string& name, const std::optional<std::filesystem::path>& users_file) {
-    if (!users_file) {
-        std::cerr << "formpdf: " << tr("error") << ": "
-                  << tr("--add-user needs --users FILE (the file to write)") << '\n'
-                  << tr("hint") << ": formpdf serve --add-user " << name << " --users users.txt\n";
-        return static_cast<int>(ExitCode::Usage);
-    }
-    const std::string password = read_password("密码 (password): ");
-    if (::isatty(STDIN_FILENO) != 0 && read_password("再输一次 (again): ") != password) {
-        std::cerr << "formpdf: " << tr("error") << ": "
-                  << tr("the two passwords differ; nothing written") << '\n';
-        return static_cast<int>(ExitCode::Usage);
-    }
-    if (password.size() < 8) {
-        std::cerr << "formpdf: " << tr("error") << ": "
-                  << tr("a password of fewer than 8 characters is refused; nothing written")
-                  << '\n';
-        return static_cast<int>(ExitCode::Usage);
-    }
-    app::JobResult result =
-        app::run_job([&](app::JobResult&) { serve::add_user(*users_file, name, password); });
-    if (result.exit_code == ExitCode::Success) {
-        std::cerr << "formpdf serve: "
-                  << tr("user {0} written to {1}", {name, users_file->string()}) << '\n';
-    }
-    return report(result);
-}
-
-} // namespace
-
-Command add_serve_command(CLI::App& app) {
-    struct Options {
-        serve::ServeOptions serve;
-        std::optional<std::filesystem::path> dir;
-        std::optional<std::string> add_user;
-        std::optional<std::filesystem::path> users;
-        std::optional<std::filesystem::path> tls_cert;
-        std::optional<std::filesystem::path> tls_key;
-        std::vector<std::filesystem::path> layout_dirs;
-        std::vector<std::filesystem::path> font_dirs;
-    };
-    auto options = std::make_shared<Options>();
+Command add_serve_command(CLI::App& app, std::function<int(const ServeArguments&)> run) {
+    auto options = std::make_shared<ServeArguments>();
     CLI::App* cmd =
         app.add_subcommand("serve", N_("A local web app to fill in, check and print forms"));
     cmd->add_option("dir", options->dir, N_("The folder of declarations to work on"));
-    cmd->add_option("--listen", options->serve.listen,
+    cmd->add_option("--listen", options->listen,
                     N_("host:port to listen on (default 127.0.0.1:8080; port 0: any free port)"));
     cmd->add_option("--users", options->users,
                     N_("Users file (name:scrypt hash lines); sign-in required. Needed to listen on "
@@ -97,7 +21,7 @@ Command add_serve_command(CLI::App& app) {
         N_("Write user NAME into --users FILE, the password read from the terminal, and exit"));
     cmd->add_option("--tls-cert", options->tls_cert, N_("TLS certificate (PEM): serve HTTPS"));
     cmd->add_option("--tls-key", options->tls_key, N_("TLS private key (PEM)"));
-    cmd->add_flag("--insecure-http", options->serve.insecure_http,
+    cmd->add_flag("--insecure-http", options->insecure_http,
                   N_("Allow plain HTTP on a non-loopback address (a network you trust)"));
     cmd->add_option("--layouts", options->layout_dirs,
                     N_("Search this folder for layouts first (repeatable)"));
@@ -107,70 +31,7 @@ Command add_serve_command(CLI::App& app) {
                    "--insecure-http. Exit codes: 0 stopped (Ctrl-C), 64 usage, 4 cannot listen or "
                    "read the folder, 2 a bad users file. See docs/serve.md."));
 
-    return {cmd, [options]() {
-                if (options->add_user) {
-                    return add_user(*options->add_user, options->users);
-                }
-                if (!options->dir) {
-                    std::cerr << "formpdf: " << tr("error") << ": "
-                              << tr("serve needs the folder of declarations") << '\n'
-                              << tr("hint") << ": formpdf serve inputs/declarations\n";
-                    return static_cast<int>(ExitCode::Usage);
-                }
-                serve::ServeOptions& serve = options->serve;
-                serve.dir = *options->dir;
-                serve.users_file = options->users;
-                serve.tls_cert = options->tls_cert;
-                serve.tls_key = options->tls_key;
-                int exit_code = 0;
-                if (!document_time_from_environment(serve.creation_time, exit_code)) {
-                    return exit_code;
-                }
-                serve.font_dirs =
-                    app::font_search_dirs(options->font_dirs, std::getenv("FORMPDF_FONT_PATH"), {},
-                                          app::executable_dir());
-                serve.layout_dirs =
-                    app::layout_search_dirs(options->layout_dirs, app::executable_dir());
-                app::JobResult refused = app::run_job([&](app::JobResult& result) {
-                    if (const auto refusal = serve::refuse_unsafe_options(serve)) {
-                        result.diagnostics.add(make_error({}, refusal->message, refusal->hint));
-                        result.exit_code = ExitCode::Usage;
-                    }
-                });
-                if (refused.exit_code != ExitCode::Success) {
-                    if (refused.exit_code == ExitCode::InputError) {
-                        refused.exit_code = ExitCode::Usage; // a bad --listen
-                    }
-                    return report(refused);
-                }
-                // Ctrl-C and SIGTERM stop the server from a thread of their own (stop() is not
-                // safe in a signal handler): blocked here, before any thread starts.
-                sigset_t signals;
-                sigemptyset(&signals);
-                sigaddset(&signals, SIGINT);
-                sigaddset(&signals, SIGTERM);
-                pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-                std::unique_ptr<serve::WebServer> server;
-                app::JobResult started = app::run_job([&](app::JobResult&) {
-                    server = std::make_unique<serve::WebServer>(serve);
-                    server->bind();
-                });
-                if (started.exit_code != ExitCode::Success) {
-                    return report(started);
-                }
-                std::thread([&server, signals] {
-                    int signal = 0;
-                    sigwait(&signals, &signal);
-                    server->stop();
-                }).detach();
-                std::cout << "formpdf serve: " << server->url() << "  "
-                          << tr("({0}; Ctrl-C to stop)", {serve.dir.string()}) << std::endl;
-                server->run();
-                // Before main's _Exit: waits for running print jobs and removes the private
-                // folder of uploads and print files.
-                server.reset();
-                return 0;
-            }};
+    return {cmd, [options, run = std::move(run)]() { return run(*options); }};
 }
 
 } // namespace formpdf::cli
