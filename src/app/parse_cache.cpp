@@ -25,6 +25,8 @@ constexpr std::string_view kMagic = "formpdf parse cache 1\n";
 constexpr std::size_t kDigestBytes = 32;
 // Larger entries are not kept: a YAML text may have 8 MiB, and its tree takes ~2-3x.
 constexpr std::size_t kMaxEntryBytes = 32u << 20;
+// Entries kept between two trims of a program that runs for long.
+constexpr std::size_t kTrimEvery = 256;
 
 // A folder only this user may change: not a symbolic link, owned by the user, not writable by
 // the group or others. Entries in a folder others can write into could print their data.
@@ -70,7 +72,7 @@ std::unique_ptr<ParseCache> ParseCache::open_default() {
     return open(home / "formpdf" / "yaml");
 }
 
-std::unique_ptr<ParseCache> ParseCache::open(const fs::path& dir) {
+std::unique_ptr<ParseCache> ParseCache::open(const fs::path& dir, std::uintmax_t max_bytes) {
     if (program_build_id().empty()) {
         return nullptr; // nothing would tell one build's entries from another's
     }
@@ -78,7 +80,7 @@ std::unique_ptr<ParseCache> ParseCache::open(const fs::path& dir) {
     if (!is_private_folder(dir)) {
         return nullptr;
     }
-    return std::unique_ptr<ParseCache>(new ParseCache(dir));
+    return std::unique_ptr<ParseCache>(new ParseCache(dir, max_bytes));
 }
 
 fs::path ParseCache::entry_path(std::string_view text, std::string_view context) const {
@@ -125,7 +127,11 @@ void ParseCache::keep(std::string_view text, std::string_view context,
         // Whole or absent for every reader at once (a temporary renamed); flushed to disk with
         // the run's other files, or lost with the machine: an entry is only ever a copy.
         write_file_atomically(entry_path(text, context), bytes, Durability::Deferred);
-        kept_.fetch_add(1, std::memory_order_relaxed);
+        // A program that runs for long (formpdf serve, which keeps each edit it loads) trims
+        // as it goes; a command trims once at its end.
+        if ((kept_.fetch_add(1, std::memory_order_relaxed) + 1) % kTrimEvery == 0) {
+            trim();
+        }
     } catch (const std::exception&) {
         // A full disk or a read-only cache costs the next run a parse, nothing else.
     }
@@ -134,6 +140,9 @@ void ParseCache::keep(std::string_view text, std::string_view context,
 void ParseCache::trim(std::uintmax_t max_bytes) const {
     if (kept() == 0) {
         return;
+    }
+    if (max_bytes == 0) {
+        max_bytes = max_bytes_;
     }
     struct Entry {
         fs::file_time_type used;

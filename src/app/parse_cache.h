@@ -24,8 +24,10 @@ public:
     // The user's cache, or null when it is off or cannot be used safely (no home, no build ID, a
     // folder not private to the user).
     static std::unique_ptr<ParseCache> open_default();
-    // The cache in `dir` (made 0700 when missing), or null when it is not private to the user.
-    static std::unique_ptr<ParseCache> open(const std::filesystem::path& dir);
+    // The cache in `dir` (made 0700 when missing), holding at most about max_bytes, or null when
+    // it is not private to the user.
+    static std::unique_ptr<ParseCache> open(const std::filesystem::path& dir,
+                                            std::uintmax_t max_bytes = kMaxBytes);
 
     std::optional<std::string> find(std::string_view text, std::string_view context) const override;
     void keep(std::string_view text, std::string_view context,
@@ -38,19 +40,22 @@ public:
     std::size_t found() const { return found_.load(std::memory_order_relaxed); }
     std::size_t kept() const { return kept_.load(std::memory_order_relaxed); }
 
-    // When the cache holds more than max_bytes, removes the entries used longest ago until it
-    // holds 3/4 of that. Lists the folder only when this run kept something.
-    void trim(std::uintmax_t max_bytes = kMaxBytes) const;
+    // When the cache holds more than its most (or max_bytes when given), removes the entries
+    // used longest ago until it holds 3/4 of that. Lists the folder only when this run kept
+    // something. Also run by keep() every 256 entries, for a program that runs for long.
+    void trim(std::uintmax_t max_bytes = 0) const;
 
     const std::filesystem::path& dir() const { return dir_; }
 
     static constexpr std::uintmax_t kMaxBytes = 64u << 20;
 
 private:
-    explicit ParseCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
+    ParseCache(std::filesystem::path dir, std::uintmax_t max_bytes)
+        : dir_(std::move(dir)), max_bytes_(max_bytes) {}
     std::filesystem::path entry_path(std::string_view text, std::string_view context) const;
 
     std::filesystem::path dir_;
+    std::uintmax_t max_bytes_;
     mutable std::atomic<std::size_t> found_{0};
     mutable std::atomic<std::size_t> kept_{0};
 };

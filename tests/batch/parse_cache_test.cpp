@@ -101,6 +101,19 @@ TEST(ParseCache, TrimRemovesTheEntriesUsedLongestAgo) {
     EXPECT_EQ(left, (std::vector<bool>{true, true, true, false, false, false, true, false}));
 }
 
+TEST(ParseCache, AProgramThatRunsForLongTrimsAsItKeeps) {
+    TempDir home;
+    const auto cache = ParseCache::open(home / "yaml", 64 * 1024); // at most 64 KiB
+    ASSERT_NE(cache, nullptr);
+    for (int i = 0; i < 300; ++i) {
+        cache->keep("text " + std::to_string(i), "c", std::string(1000, 't'));
+    }
+    const std::size_t left = entries_in(home / "yaml").size();
+    EXPECT_LT(left, 110u) << "trimmed to 48 KiB after the 256th, then 44 more";
+    EXPECT_GT(left, 40u);
+    EXPECT_TRUE(cache->find("text 299", "c").has_value()) << "the newest are kept";
+}
+
 // The CLI, with its cache in a folder of the test's own.
 class ParseCacheCli : public ::testing::Test {
 protected:
