@@ -2,10 +2,12 @@
 
 #include "app/batch_contents.h"
 #include "app/batch_manifest.h"
+#include "app/declaration_files.h"
 #include "app/layout_finder.h"
 #include "app/output_naming.h"
 #include "app/print_checks.h"
 #include "app/progress.h"
+#include "app/worker_threads.h"
 #include "core/file_identity.h"
 #include "core/file_io.h"
 #include "core/folder_lock.h"
@@ -24,7 +26,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -131,63 +132,6 @@ std::string field_text(const load::Declaration& declaration, const std::string& 
     return value ? value->text : std::string();
 }
 
-bool is_declaration_file(const fs::path& path) {
-    const std::string extension = path.extension().string();
-    return extension == ".yaml" || extension == ".yml";
-}
-
-// The files to read, in order: files as given, directories walked in path order.
-std::vector<fs::path> collect_input_files(const std::vector<fs::path>& inputs) {
-    std::vector<fs::path> files;
-    std::set<fs::path> seen;
-    const auto add = [&](const fs::path& path) {
-        if (seen.insert(path.lexically_normal()).second) {
-            files.push_back(path);
-        }
-    };
-    for (const fs::path& input : inputs) {
-        std::error_code error;
-        if (!fs::is_directory(input, error)) {
-            add(input); // a missing file is reported when it is read
-            continue;
-        }
-        std::vector<fs::path> found;
-        for (auto it = fs::recursive_directory_iterator(
-                 input, fs::directory_options::skip_permission_denied, error);
-             !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-            if (it->is_regular_file(error) && is_declaration_file(it->path())) {
-                found.push_back(it->path());
-            }
-        }
-        if (error) {
-            throw IoError(tr("cannot read folder {0}: {1}", {input.string(), error.message()}));
-        }
-        std::sort(found.begin(), found.end());
-        for (const fs::path& path : found) {
-            add(path);
-        }
-    }
-    return files;
-}
-
-// Runs body(i) for i in [0, count) on `jobs` threads (the caller's thread is one of them).
-template <class Body> void parallel_for(std::size_t count, unsigned jobs, Body&& body) {
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-            body(i);
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs && t < count; ++t) {
-        threads.emplace_back(work);
-    }
-    work();
-    for (std::thread& thread : threads) {
-        thread.join();
-    }
-}
-
 // The fields a form's layout names as its code, name, unit and amount (`batch:`); the defaults
 // for a form whose layout could not be loaded.
 const load::BatchFields& batch_fields_of(const Form& form) {
@@ -233,13 +177,6 @@ std::string stem_if_pdf(const std::string& file_name) {
     return {};
 }
 
-// Worker threads: as asked, but never more than the cores (more only cost memory and switching;
-// -j 100000 used to abort creating threads). The workers are also capped at the forms.
-unsigned worker_count(unsigned requested) {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    return requested == 0 ? cores : std::min(requested, cores);
-}
-
 class BatchRun {
 public:
     BatchRun(const BatchRequest& request, BatchSummary& summary, std::ostream& log)
@@ -249,7 +186,7 @@ public:
     void run(JobResult& result) {
         const auto start = std::chrono::steady_clock::now();
         create_output_dir();
-        input_paths_ = collect_input_files(request_.inputs);
+        input_paths_ = collect_declaration_files(request_.inputs);
         if (refuse_outputs_that_are_inputs(result, {combined_path()})) {
             return;
         }
@@ -1038,44 +975,6 @@ JobResult run_batch(const BatchRequest& request, BatchSummary& summary, std::ost
             left_to_exit.push_back(std::move(run));
         }
     });
-}
-
-std::string format_summary(const BatchSummary& summary) {
-    const auto fixed = [](double value, int decimals) {
-        char buffer[64];
-        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value,
-                                       std::chars_format::fixed, decimals);
-        return std::string(buffer, end.ptr);
-    };
-    std::string text =
-        tr("batch: {0} forms, {1} rendered ({2} pages), {3} failed, {4} errors in {5} "
-           "forms, {6} warnings",
-           {std::to_string(summary.forms), std::to_string(summary.rendered),
-            std::to_string(summary.pages), std::to_string(summary.failed),
-            std::to_string(summary.errors), std::to_string(summary.forms_with_errors),
-            std::to_string(summary.warnings)});
-    if (summary.combined) {
-        text += tr("; combined: {0} ({1} pages)",
-                   {summary.combined->string(), std::to_string(summary.combined_pages)});
-    }
-    text += tr("; {0} s", {fixed(summary.seconds, 2)});
-    if (summary.seconds > 0 && summary.rendered > 0) {
-        text += tr(" ({0} ms per form)",
-                   {fixed(1000 * summary.seconds / static_cast<double>(summary.rendered), 1)});
-    }
-    for (const std::string& form : summary.findings) {
-        text += '\n';
-        text += tr("printed with findings: {0}", {form});
-    }
-    for (const std::string& missing : summary.missing) {
-        text += '\n';
-        text += tr("missing: {0}", {missing});
-    }
-    for (const std::filesystem::path& removed : summary.removed) {
-        text += '\n';
-        text += tr("removed: {0} (an earlier batch's, not written this time)", {removed.string()});
-    }
-    return text;
 }
 
 } // namespace formpdf::app

@@ -1,5 +1,6 @@
 #include "app/check_job.h"
 
+#include "app/declaration_files.h"
 #include "app/form_definitions.h"
 #include "check/check.h"
 #include "core/file_io.h"
@@ -11,11 +12,6 @@
 namespace formpdf::app {
 
 namespace {
-
-bool is_declaration_file(const std::filesystem::path& path) {
-    const std::string extension = path.extension().string();
-    return extension == ".yaml" || extension == ".yml";
-}
 
 // The files to check, in a stable order: each input as given, a folder's files sorted.
 std::vector<std::filesystem::path>
