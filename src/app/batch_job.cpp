@@ -2,6 +2,7 @@
 
 #include "app/batch_contents.h"
 #include "app/batch_manifest.h"
+#include "app/combined_navigation.h"
 #include "app/declaration_files.h"
 #include "app/layout_finder.h"
 #include "app/output_naming.h"
@@ -772,8 +773,9 @@ private:
                 writer_->add_front_pages(contents);
             }
             pdf::StreamedFinish finish;
-            finish.title = combined_title();
-            finish.outlines = combined_outlines(front_pages);
+            const std::vector<CombinedForm> forms = combined_forms();
+            finish.title = combined_title(forms);
+            finish.outlines = combined_outlines(forms, front_pages);
             if (front_pages > 0) {
                 finish.page_labels.push_back({0, "r", "", 1});
             }
@@ -815,64 +817,19 @@ private:
                                entry.first_page + 1, entry.errors, entry.form->contents_fields});
         }
         const load::Declaration contents =
-            contents_declaration(entries, unit_title(), summary_.missing);
+            contents_declaration(entries, combined_unit(combined_forms()), summary_.missing);
         return layout::layout_forms(*contents_spec_, {&contents}, fonts_);
     }
 
-    std::vector<std::string> units_in_order() const {
-        std::vector<std::string> units;
+    // The forms of the combined file, in order, as its title and bookmarks need them.
+    std::vector<CombinedForm> combined_forms() const {
+        std::vector<CombinedForm> forms;
+        forms.reserve(entries_.size());
         for (const Entry& entry : entries_) {
-            if (std::find(units.begin(), units.end(), entry.form->unit) == units.end()) {
-                units.push_back(entry.form->unit);
-            }
+            forms.push_back(
+                {entry.form->unit, entry.title, entry.form->spec->title, entry.first_page});
         }
-        return units;
-    }
-
-    std::string unit_title() const {
-        const std::vector<std::string> units = units_in_order();
-        return units.size() == 1 ? units.front() : std::string();
-    }
-
-    std::string combined_title() const {
-        std::string title = unit_title();
-        std::set<std::string> titles;
-        for (const Entry& entry : entries_) {
-            titles.insert(entry.form->spec->title);
-        }
-        title += title.empty() ? "" : " ";
-        title += titles.size() == 1 ? *titles.begin() : std::string("申报表");
-        return title + "（" + std::to_string(entries_.size()) + "份）";
-    }
-
-    // One bookmark per form ("项目编码 项目名称", the layout's bookmark), under its unit when the
-    // file holds several units; "目录" first when there is a contents page.
-    std::vector<layout::Outline> combined_outlines(int front_pages) const {
-        std::vector<layout::Outline> outlines;
-        if (front_pages > 0) {
-            outlines.push_back({"目录", 0, {}});
-        }
-        const auto form_outline = [&](const Entry& entry) {
-            return layout::Outline{entry.title, front_pages + entry.first_page, {}};
-        };
-        const std::vector<std::string> units = units_in_order();
-        if (units.size() <= 1) {
-            for (const Entry& entry : entries_) {
-                outlines.push_back(form_outline(entry));
-            }
-            return outlines;
-        }
-        for (const std::string& unit : units) {
-            layout::Outline node{unit.empty() ? std::string("（未填单位）") : unit, 0, {}};
-            for (const Entry& entry : entries_) {
-                if (entry.form->unit == unit) {
-                    node.children.push_back(form_outline(entry));
-                }
-            }
-            node.page_index = node.children.front().page_index;
-            outlines.push_back(std::move(node));
-        }
-        return outlines;
+        return forms;
     }
 
     std::string describe(const Form& form) const {
