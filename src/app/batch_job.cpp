@@ -1,6 +1,7 @@
 #include "app/batch_job.h"
 
 #include "app/batch_contents.h"
+#include "app/batch_forms.h"
 #include "app/batch_manifest.h"
 #include "app/combined_navigation.h"
 #include "app/declaration_files.h"
@@ -39,83 +40,7 @@ namespace formpdf::app {
 namespace {
 
 namespace fs = std::filesystem;
-
-// How a form (or a whole input file) failed: the exit code takes the worst.
-enum class Failure { None, Input, Io, Internal };
-
-struct Outcome {
-    Diagnostics diagnostics;
-    Failure failure = Failure::None;
-
-    // Runs `body`, turning the exceptions of every stage into a diagnostic and a failure.
-    template <class Body> void run(Body&& body) {
-        try {
-            body();
-        } catch (const DiagnosticError& error) {
-            for (const Diagnostic& diagnostic : error.diagnostics()) {
-                diagnostics.add(diagnostic); // every input-method slip of a file, not the first
-            }
-            failure = Failure::Input;
-        } catch (const IoError& error) {
-            diagnostics.add(make_error({}, error.what()));
-            failure = Failure::Io;
-        } catch (const std::exception& error) {
-            diagnostics.add(
-                make_error({}, tr("internal error: {0}", {error.what()}),
-                           tr("this is a bug in formpdf; please report it with the input")));
-            failure = Failure::Internal;
-        }
-    }
-};
-
-struct LoadedFile {
-    fs::path path;
-    std::vector<load::Declaration> declarations;
-    Outcome outcome;
-};
-
-// A layout used by some forms, loaded once, with its fonts loaded before any worker starts
-// (FontLibrary::load is not thread-safe; afterwards every load is a read-only cache hit).
-struct LayoutEntry {
-    std::unique_ptr<load::LayoutSpec> spec;
-    std::optional<DiagnosticError> error;
-};
-
-struct Form {
-    // Freed once the form is rendered in a large batch (BatchRun::release_rendered): not used
-    // after render_one().
-    const load::Declaration* declaration = nullptr;
-    std::size_t file = 0;     // index of its file in BatchRun::files_
-    std::size_t document = 0; // index of its declaration in that file
-    SourceLoc loc;            // where its YAML document starts, for messages
-    std::size_t input_order = 0;
-    std::string code;
-    std::string name;
-    std::string unit;
-    std::string amount;
-    const load::LayoutSpec* spec = nullptr;
-    std::optional<DiagnosticError> error; // found before rendering: no layout
-    // The fields of its declaration the contents page shows besides the ones above (id → value),
-    // kept for when the declaration is released.
-    std::vector<std::pair<std::string, std::string>> contents_fields;
-    fs::path output;
-};
-
-struct PageSize {
-    double width = 0;
-    double height = 0;
-};
-
-// One form's result, handed from a worker to the writer of the combined file: its pages already
-// compressed and its glyphs, not the laid-out document (~1 MB a form, against ~25 KB here).
-struct Rendered {
-    bool done = false;
-    Outcome outcome;
-    std::size_t pages = 0;
-    pdf::PreparedPart prepared; // only for the combined file
-    std::string bookmark;       // the layout's first bookmark, if any
-    PageSize first_page;        // for the blank page before it (duplex)
-};
+using namespace batch; // the batch's files, forms and outcomes (batch_forms.h)
 
 // "1 error", "3 errors": the patterns are msgids ("{0} error"), one per English number.
 std::string count(std::size_t n, const char* one, const char* many) {
@@ -126,43 +51,6 @@ std::string findings_text(int errors, int warnings) {
     return tr("{0}, {1}",
               {count(static_cast<std::size_t>(errors), N_("{0} error"), N_("{0} errors")),
                count(static_cast<std::size_t>(warnings), N_("{0} warning"), N_("{0} warnings"))});
-}
-
-std::string field_text(const load::Declaration& declaration, const std::string& id) {
-    const load::TextValue* value = declaration.field(id);
-    return value ? value->text : std::string();
-}
-
-// The fields a form's layout names as its code, name, unit and amount (`batch:`); the defaults
-// for a form whose layout could not be loaded.
-const load::BatchFields& batch_fields_of(const Form& form) {
-    static const load::BatchFields kDefaults;
-    return form.spec ? form.spec->batch : kDefaults;
-}
-
-// The sort key of a form: one of the fields its layout names, or a field of its own.
-std::string sort_key_of(const Form& form, const std::string& sort) {
-    if (sort == "code") {
-        return form.code;
-    }
-    if (sort == "name") {
-        return form.name;
-    }
-    if (sort == "unit") {
-        return form.unit;
-    }
-    if (sort == "amount") {
-        return form.amount;
-    }
-    if (sort == "input" || !form.declaration) {
-        return {};
-    }
-    return field_text(*form.declaration, sort);
-}
-
-bool is_sort_role(const std::string& sort) {
-    return sort == "code" || sort == "name" || sort == "unit" || sort == "amount" ||
-           sort == "input";
 }
 
 std::string stem_if_pdf(const std::string& file_name) {
