@@ -29,11 +29,13 @@ constexpr std::size_t kMaxEntryBytes = 32u << 20;
 constexpr std::size_t kTrimEvery = 256;
 
 // A folder only this user may change: not a symbolic link, owned by the user, not writable by
-// the group or others. Entries in a folder others can write into could print their data.
-bool is_private_folder(const fs::path& dir) {
+// the group or others (entries in a folder others can write into could print their data); with
+// `closed`, not open to them at all (the entries are copies of the user's declarations).
+bool is_private_folder(const fs::path& dir, bool closed) {
     struct stat status {};
+    const mode_t others = closed ? (S_IRWXG | S_IRWXO) : (S_IWGRP | S_IWOTH);
     return ::lstat(dir.c_str(), &status) == 0 && S_ISDIR(status.st_mode) &&
-           status.st_uid == ::geteuid() && (status.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+           status.st_uid == ::geteuid() && (status.st_mode & others) == 0;
 }
 
 std::string digest_of(std::string_view bytes) {
@@ -66,7 +68,7 @@ std::unique_ptr<ParseCache> ParseCache::open_default() {
     // The cache home and formpdf's folder in it, private to the user as XDG asks (0700).
     ::mkdir(home.c_str(), 0700);
     ::mkdir((home / "formpdf").c_str(), 0700);
-    if (!is_private_folder(home / "formpdf")) {
+    if (!is_private_folder(home / "formpdf", false)) {
         return nullptr;
     }
     return open(home / "formpdf" / "yaml");
@@ -77,7 +79,7 @@ std::unique_ptr<ParseCache> ParseCache::open(const fs::path& dir, std::uintmax_t
         return nullptr; // nothing would tell one build's entries from another's
     }
     ::mkdir(dir.c_str(), 0700);
-    if (!is_private_folder(dir)) {
+    if (!is_private_folder(dir, true)) {
         return nullptr;
     }
     return std::unique_ptr<ParseCache>(new ParseCache(dir, max_bytes));

@@ -17,8 +17,8 @@ namespace formpdf::app {
 // documents and their SHA-256, checked when read: a damaged entry is a miss, never used.
 //
 // The folder is the user's own: XDG_CACHE_HOME/formpdf/yaml (else ~/.cache/formpdf/yaml), made
-// 0700; a folder that is a symbolic link, is someone else's, or that others may write into is not
-// used, nor is any cache when FORMPDF_CACHE=off.
+// 0700; a folder that is a symbolic link, is someone else's, or that others may write into (or,
+// for yaml/ itself, read) is not used, nor is any cache when FORMPDF_CACHE=off.
 class ParseCache final : public load::YamlTreeStore {
 public:
     // The user's cache, or null when it is off or cannot be used safely (no home, no build ID, a

@@ -47,6 +47,12 @@ TEST(ParseCache, ItsFolderIsPrivateAndOneOthersMayWriteIntoIsNotUsed) {
     fs::create_directory(home / "shared");
     fs::permissions(home / "shared", fs::perms::all);
     EXPECT_EQ(ParseCache::open(home / "shared"), nullptr) << "writable by others";
+    fs::create_directory(home / "readable");
+    fs::permissions(home / "readable",
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                        fs::perms::others_read | fs::perms::others_exec,
+                    fs::perm_options::replace);
+    EXPECT_EQ(ParseCache::open(home / "readable"), nullptr) << "others could read the entries";
     fs::create_directory(home / "real");
     fs::permissions(home / "real", fs::perms::owner_all, fs::perm_options::replace);
     fs::create_directory_symlink(home / "real", home / "link");
