@@ -1,6 +1,7 @@
 #include "core/mapped_file.h"
 
 #include "core/messages.h"
+#include "core/read_fully.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -63,19 +64,8 @@ bool MappedFile::read_at(std::uint64_t offset, std::size_t size, std::string& ou
         return false;
     }
     out.resize(size);
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t got =
-            ::pread(descriptor_, out.data() + done, size - done, static_cast<off_t>(offset + done));
-        if (got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (got <= 0) {
-            return false; // an error, or the file is shorter than it was
-        }
-        done += static_cast<std::size_t>(got);
-    }
-    return true;
+    // Short: an error, or the file is shorter than it was.
+    return read_fully_at(descriptor_, out.data(), size, offset) == static_cast<long long>(size);
 }
 
 MappedFile::~MappedFile() {

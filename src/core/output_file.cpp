@@ -1,6 +1,7 @@
 #include "core/output_file.h"
 
 #include "core/messages.h"
+#include "core/read_fully.h"
 
 #include <array>
 #include <cerrno>
@@ -179,22 +180,11 @@ void OutputFile::write_at(std::uint64_t offset, std::string_view bytes) {
 
 std::string OutputFile::read_at(std::uint64_t offset, std::size_t size) const {
     std::string bytes(size, '\0');
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n =
-            ::pread(fd_, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            fail(N_("{0}: cannot read back: {1}"), errno);
-        }
-        if (n == 0) {
-            break;
-        }
-        done += static_cast<std::size_t>(n);
+    const long long done = read_fully_at(fd_, bytes.data(), size, offset);
+    if (done < 0) {
+        fail(N_("{0}: cannot read back: {1}"), errno);
     }
-    bytes.resize(done);
+    bytes.resize(static_cast<std::size_t>(done));
     return bytes;
 }
 
