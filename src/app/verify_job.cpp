@@ -23,20 +23,7 @@ std::string check_text(const std::optional<bool>& ok, const char* yes, const cha
 // A label padded with spaces to the column where the values start (17 columns), counting a
 // Chinese character as two columns, as a terminal shows it.
 std::string padded_label(const char* label) {
-    std::string text = label;
-    std::size_t columns = 0;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x80) {
-            ++columns;
-        } else if (byte >= 0xE0) {
-            columns += 2; // a three-byte sequence: a CJK character or full-width punctuation
-        } else if (byte >= 0xC0) {
-            ++columns;
-        }
-    }
-    text.append(columns < 17 ? 17 - columns : 1, ' ');
-    return text;
+    return pad_to_columns(label, 17);
 }
 
 std::string utc_text(std::int64_t seconds) {

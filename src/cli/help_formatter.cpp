@@ -1,8 +1,7 @@
 #include "cli/help_formatter.h"
 
 #include "core/messages.h"
-
-#include <sstream>
+#include "core/terminal_text.h"
 
 namespace formpdf::cli {
 
@@ -18,6 +17,28 @@ std::string without_flag_values(std::string name) {
         name.erase(open, close - open + 1);
     }
     return name;
+}
+
+// CLI::detail::format_help, with the name padded to `width` terminal columns.
+std::string format_help(const std::string& name, const std::string& description,
+                        std::size_t width) {
+    std::string out = "  " + name;
+    if (description.empty()) {
+        return out + "\n";
+    }
+    if (terminal_columns(out) >= width) {
+        out += "\n";
+        out.append(width, ' ');
+    } else {
+        out = pad_to_columns(std::move(out), width);
+    }
+    for (const char c : description) {
+        out += c;
+        if (c == '\n') {
+            out.append(width, ' ');
+        }
+    }
+    return out + "\n";
 }
 
 } // namespace
@@ -45,10 +66,12 @@ std::string HelpFormatter::make_footer(const CLI::App* app) const {
 }
 
 std::string HelpFormatter::make_subcommand(const CLI::App* sub) const {
-    std::stringstream out;
-    CLI::detail::format_help(out, sub->get_display_name(), tr(sub->get_description().c_str()),
-                             column_width_);
-    return out.str();
+    return format_help(sub->get_display_name(), tr(sub->get_description().c_str()), column_width_);
+}
+
+std::string HelpFormatter::make_option(const CLI::Option* option, bool is_positional) const {
+    return format_help(make_option_name(option, is_positional) + make_option_opts(option),
+                       make_option_desc(option), column_width_);
 }
 
 std::string HelpFormatter::make_group(std::string group, bool is_positional,

@@ -19,6 +19,9 @@ public:
                            std::vector<const CLI::Option*> options) const override;
     std::string make_option_name(const CLI::Option* option, bool is_positional) const override;
     std::string make_option_opts(const CLI::Option* option) const override;
+    // The columns lined up as a terminal shows them: a Chinese character takes two columns, not
+    // its three bytes (CLI11 pads by bytes).
+    std::string make_option(const CLI::Option* option, bool is_positional) const override;
 };
 
 } // namespace formpdf::cli

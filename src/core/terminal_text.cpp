@@ -49,4 +49,37 @@ std::string terminal_safe(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// East Asian Wide and Fullwidth (Unicode UAX #11), by blocks.
+bool is_wide(char32_t c) {
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+           (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+} // namespace
+
+std::size_t terminal_columns(std::string_view text) {
+    std::size_t columns = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t c = 0;
+        if (!decode_utf8(text, pos, c)) { // past the bad byte
+            ++columns;
+            continue;
+        }
+        columns += is_wide(c) ? 2 : 1;
+    }
+    return columns;
+}
+
+std::string pad_to_columns(std::string text, std::size_t columns) {
+    const std::size_t used = terminal_columns(text);
+    text.append(used < columns ? columns - used : 1, ' ');
+    return text;
+}
+
 } // namespace formpdf

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,13 @@ namespace formpdf {
 // Everything else, Chinese text included, is kept as it is. Backslashes are kept too: a literal
 // "\x1b" in the text is harmless, only the real control character is not.
 std::string terminal_safe(std::string_view text);
+
+// How many columns a terminal gives the text: two for the wide characters of East Asian scripts
+// (Chinese, Japanese, Korean, full-width forms and punctuation), one for every other character
+// (and for a byte that is not UTF-8). For lining up columns of help and reports.
+std::size_t terminal_columns(std::string_view text);
+
+// The text followed by spaces up to `columns` (at least one space when it is as wide or wider).
+std::string pad_to_columns(std::string text, std::size_t columns);
 
 } // namespace formpdf

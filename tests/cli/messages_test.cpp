@@ -4,9 +4,13 @@
 // installed; the zh_CN.UTF-8 locale need not exist on the machine.
 
 #include "core/messages.h"
+#include "core/terminal_text.h"
 #include "support/command.h"
 
 #include <gtest/gtest.h>
+
+#include <set>
+#include <sstream>
 
 namespace formpdf {
 namespace {
@@ -74,6 +78,33 @@ TEST(Messages, HelpTextInChinese) {
     EXPECT_TRUE(contains(zh.out, "要写入的 PDF 文件；- 表示写到标准输出")) << zh.out;
     EXPECT_TRUE(contains(zh.out, "返回码：0 成功")) << zh.out;
     EXPECT_FALSE(contains(zh.out, "PDF file to write")) << zh.out;
+}
+
+// Every description of the Chinese help starts in the same terminal column, a Chinese character
+// counted as two columns (as CLI11 does not: it pads by bytes).
+TEST(Messages, ChineseHelpColumnsLineUpOnATerminal) {
+    const auto zh = run_command({formpdf_binary(), "help", "batch"}, kChinese);
+    ASSERT_EQ(zh.exit_code, 0);
+    std::istringstream lines(zh.out);
+    std::set<std::size_t> starts;
+    int options = 0;
+    for (std::string line; std::getline(lines, line);) {
+        // "  --name 值                   每份表单的文件名…": the name, spaces, the description
+        if (line.rfind("  -", 0) != 0) {
+            continue;
+        }
+        const std::size_t gap = line.find("  ", 2);
+        if (gap == std::string::npos) {
+            continue; // a long name whose description is on the next line
+        }
+        const std::size_t description = line.find_first_not_of(' ', gap);
+        starts.insert(terminal_columns(line.substr(0, description)));
+        ++options;
+    }
+    EXPECT_GT(options, 10);
+    EXPECT_EQ(starts.size(), 1u) << zh.out;
+    EXPECT_EQ(terminal_columns("--name 值"), 9u);
+    EXPECT_EQ(terminal_columns("（必需）"), 8u);
 }
 
 TEST(Messages, LanguageFromTheEnvironmentAsGettextReadsIt) {
