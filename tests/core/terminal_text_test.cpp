@@ -45,5 +45,20 @@ TEST(TerminalSafe, DiagnosticsQuoteInputValuesOnOneLine) {
               "in\\x1b.yaml:3:5: error: unknown value 'x\\x0ay: error: forged'\nhint: hint\\x07");
 }
 
+TEST(TerminalColumns, ChineseAndFullWidthTakeTwoColumnsEverythingElseOne) {
+    EXPECT_EQ(terminal_columns(""), 0u);
+    EXPECT_EQ(terminal_columns("--name VALUE"), 12u);
+    EXPECT_EQ(terminal_columns("值"), 2u);
+    EXPECT_EQ(terminal_columns("（必需）"), 8u) << "full-width brackets";
+    EXPECT_EQ(terminal_columns("한글 かな"), 9u);
+    EXPECT_EQ(terminal_columns("é"), 1u);
+    EXPECT_EQ(terminal_columns("\xFF\xFE"
+                               "ab"),
+              4u)
+        << "a byte that is not UTF-8 takes one";
+    EXPECT_EQ(pad_to_columns("签名者:", 10), "签名者:   ");
+    EXPECT_EQ(pad_to_columns("a long label", 4), "a long label ") << "at least one space";
+}
+
 } // namespace
 } // namespace formpdf
