@@ -56,6 +56,63 @@ std::size_t find_indentation_tab(std::string_view text, std::size_t offset) {
     return tab_in_indentation(text, line_start_of(text, line_start - 1));
 }
 
+// yaml-cpp's own words for the problems no rule above words better, in the user's language: its
+// messages are English constants (yaml-cpp/exceptions.h), each given here as a msgid.
+struct YamlCppWords {
+    const char* yaml_cpp;
+    const char* msgid;
+};
+constexpr YamlCppWords kYamlCppWords[] = {
+    {YAML::ErrorMsg::YAML_DIRECTIVE_ARGS, N_("YAML directives must have exactly one argument")},
+    {YAML::ErrorMsg::YAML_MAJOR_VERSION, N_("YAML major version too large")},
+    {YAML::ErrorMsg::REPEATED_YAML_DIRECTIVE, N_("repeated YAML directive")},
+    {YAML::ErrorMsg::TAG_DIRECTIVE_ARGS, N_("TAG directives must have exactly two arguments")},
+    {YAML::ErrorMsg::REPEATED_TAG_DIRECTIVE, N_("repeated TAG directive")},
+    {YAML::ErrorMsg::CHAR_IN_TAG_HANDLE, N_("illegal character found while scanning tag handle")},
+    {YAML::ErrorMsg::TAG_WITH_NO_SUFFIX, N_("tag handle with no suffix")},
+    {YAML::ErrorMsg::END_OF_VERBATIM_TAG, N_("end of verbatim tag not found")},
+    {YAML::ErrorMsg::END_OF_MAP, N_("end of map not found")},
+    {YAML::ErrorMsg::END_OF_MAP_FLOW, N_("end of map flow not found")},
+    {YAML::ErrorMsg::END_OF_SEQ, N_("end of sequence not found")},
+    {YAML::ErrorMsg::END_OF_SEQ_FLOW, N_("end of sequence flow not found")},
+    {YAML::ErrorMsg::MULTIPLE_TAGS, N_("cannot assign multiple tags to the same node")},
+    {YAML::ErrorMsg::INVALID_HEX, N_("bad character found while scanning hex number")},
+    {YAML::ErrorMsg::UNKNOWN_TOKEN, N_("unknown token")},
+    {YAML::ErrorMsg::DOC_IN_SCALAR, N_("illegal document indicator in scalar")},
+    {YAML::ErrorMsg::EOF_IN_SCALAR, N_("illegal EOF in scalar")},
+    {YAML::ErrorMsg::CHAR_IN_SCALAR, N_("illegal character in scalar")},
+    {YAML::ErrorMsg::TAB_IN_INDENTATION, N_("illegal tab when looking for indentation")},
+    {YAML::ErrorMsg::FLOW_END, N_("illegal flow end")},
+    {YAML::ErrorMsg::BLOCK_ENTRY, N_("illegal block entry")},
+    {YAML::ErrorMsg::MAP_KEY, N_("illegal map key")},
+    {YAML::ErrorMsg::MAP_VALUE, N_("illegal map value")},
+    {YAML::ErrorMsg::UNEXPECTED_END_SEQ, N_("unexpected end sequence token")},
+    {YAML::ErrorMsg::UNEXPECTED_END_MAP, N_("unexpected end map token")},
+    {YAML::ErrorMsg::SINGLE_QUOTED_CHAR, N_("invalid character in single-quoted string")},
+    {YAML::ErrorMsg::INVALID_TAG, N_("invalid tag")},
+};
+// Its messages that end with what was found: the words, then the text as it was.
+constexpr YamlCppWords kYamlCppPrefixes[] = {
+    {YAML::ErrorMsg::YAML_VERSION, N_("bad YAML version: {0}")},
+    {YAML::ErrorMsg::INVALID_UNICODE, N_("invalid unicode: {0}")},
+    {YAML::ErrorMsg::INVALID_ESCAPE, N_("unknown escape character: {0}")},
+};
+
+// yaml-cpp's message in the user's language when it is one of its own; else as it is.
+std::string problem_in_words(std::string_view problem) {
+    for (const YamlCppWords& words : kYamlCppWords) {
+        if (problem == words.yaml_cpp) {
+            return tr(words.msgid);
+        }
+    }
+    for (const YamlCppWords& words : kYamlCppPrefixes) {
+        if (problem.starts_with(words.yaml_cpp)) {
+            return tr(words.msgid, {problem.substr(std::string_view(words.yaml_cpp).size())});
+        }
+    }
+    return std::string(problem);
+}
+
 bool starts(std::string_view problem, std::string_view prefix) {
     return problem.starts_with(prefix);
 }
@@ -307,7 +364,7 @@ GuardFailure describe_parser_error(std::string_view problem, std::size_t offset,
                 tr("indent the keys of one map, and the '- ' items of one list, by the same "
                    "number of spaces")};
     }
-    return {offset, tr("YAML syntax error: {0}", {problem}),
+    return {offset, tr("YAML syntax error: {0}", {problem_in_words(problem)}),
             tr("look at this line and the one above it: a key needs ':' and a space after it, a "
                "list item '- ', quotes and brackets must be closed, and indentation is ASCII "
                "spaces")};

@@ -71,6 +71,20 @@ TEST(Messages, TheCheckSummaryInChinese) {
     EXPECT_TRUE(contains(en.out, "formpdf check: 1 declaration in 1 file: ")) << en.out;
 }
 
+// A YAML problem that no rule of ours words better is given in yaml-cpp's words, translated.
+TEST(Messages, YamlCppsOwnWordsInChinese) {
+    TempDir dir;
+    testing::write_text(dir / "d.yaml", "form: shenzhen-l2-project\nb: !<x\n");
+    const auto zh = run_command({formpdf_binary(), "check", (dir / "d.yaml").string()}, kChinese);
+    EXPECT_EQ(zh.exit_code, 2);
+    EXPECT_TRUE(
+        contains(zh.out + zh.err, "d.yaml:2:7: 错误: YAML 语法错误：找不到原样标签的结尾“>”"))
+        << zh.out;
+    const auto en = run_command({formpdf_binary(), "check", (dir / "d.yaml").string()}, kEnglish);
+    EXPECT_TRUE(contains(en.out + en.err, "YAML syntax error: end of verbatim tag not found"))
+        << en.out;
+}
+
 TEST(Messages, HelpTextInChinese) {
     const auto zh = run_command({formpdf_binary(), "help", "render"}, kChinese);
     EXPECT_EQ(zh.exit_code, 0);
