@@ -765,6 +765,10 @@ private:
             y -= page[f].height;
         }
         const double bottom = y;
+        if (!flow_.draws()) {
+            flow_.advance(top - bottom); // as below: the same sums, so the same cursor
+            return;
+        }
 
         std::vector<PageItem> fills;
         std::vector<PageItem> texts;

@@ -17,8 +17,9 @@ namespace formpdf::layout {
 //  - the last row stays on the page of the `tail_height_pt` of blocks that must follow the table
 //    (备注, sign-off lines), moving to the next page with them if need be.
 // Every text line lies inside its cell box. The box of each named cell (its first part) is
-// appended to `named_boxes` with the index of its page in `flow`. Throws DiagnosticError for a
-// character no font has.
+// appended to `named_boxes` with the index of its page in `flow`. A flow that only counts pages
+// (LayoutPass::CountPages) gets the same pages, rows and cursor, and nothing placed: no text, fill,
+// border or named box. Throws DiagnosticError for a character no font has.
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
                   double tail_height_pt, std::vector<NamedBox>* named_boxes = nullptr);
 
