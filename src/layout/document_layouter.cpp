@@ -65,8 +65,11 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
 // page: the least of the shares 1/4, 1/2, 3/4, 1 that gives as few pages as the layout's limits
 // do, found in at most three more passes that only count pages (one when the limits do not save a
 // page), then drawn once with that share. Otherwise the form as it was laid out.
+// `lines`: the lines of the form's tables as its first pass broke them; tightening changes no
+// width, so every pass takes them as they are.
 FormPages tighten_to_save_pages(FormPages normal, const resolve::ResolvedForm& form,
-                                const StyleSet& styles, const load::LayoutSpec& spec) {
+                                const StyleSet& styles, const load::LayoutSpec& spec,
+                                FormLines& lines) {
     struct Attempt {
         resolve::ResolvedForm form;
         StyleSet styles;
@@ -77,9 +80,9 @@ FormPages tighten_to_save_pages(FormPages normal, const resolve::ResolvedForm& f
         try {
             Attempt tightened{tightened_form(form, spec.tighten, share),
                               tightened_styles(styles, spec.tighten, share), share, 0};
-            tightened.pages =
-                lay_out_form(tightened.form, tightened.styles, spec.page, LayoutPass::CountPages)
-                    .pages.size();
+            tightened.pages = lay_out_form(tightened.form, tightened.styles, spec.page,
+                                           LayoutPass::CountPages, &lines)
+                                  .pages.size();
             return tightened;
         } catch (const DiagnosticError&) {
             return std::nullopt; // the form as the layout gives it is laid out already
@@ -101,7 +104,7 @@ FormPages tighten_to_save_pages(FormPages normal, const resolve::ResolvedForm& f
         }
     }
     // Drawing paginates as counting did (page_flow.h): the pages counted, now with their content.
-    FormPages laid = lay_out_form(best->form, best->styles, spec.page);
+    FormPages laid = lay_out_form(best->form, best->styles, spec.page, LayoutPass::Draw, &lines);
     for (Page& page : laid.pages) {
         page.tightened = best->share;
     }
@@ -142,9 +145,12 @@ Document layout_forms(const load::LayoutSpec& spec,
         const resolve::ResolvedForm form = resolve::resolve_form(spec, declaration);
         single_title = form.title;
         const std::size_t first_page = document.pages.size();
-        FormPages laid = lay_out_form(form, styles, spec.page);
+        // With `tighten:`, the lines of the form's tables are kept for the passes tightened.
+        FormLines lines;
+        FormPages laid = lay_out_form(form, styles, spec.page, LayoutPass::Draw,
+                                      spec.tighten.enabled ? &lines : nullptr);
         if (worth_tightening(spec.tighten, laid.pages.size(), laid.rows_on_last_page)) {
-            laid = tighten_to_save_pages(std::move(laid), form, styles, spec);
+            laid = tighten_to_save_pages(std::move(laid), form, styles, spec, lines);
         }
         add_named_boxes(laid.named_boxes, first_page, document);
         for (Page& page : laid.pages) {

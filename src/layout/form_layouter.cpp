@@ -46,7 +46,8 @@ double box_left(const load::BlockSpec& block, const PageFlow& flow, double box_w
 
 class FormLayouter {
 public:
-    FormLayouter(const StyleSet& styles, PageFlow& flow) : styles_(styles), flow_(flow) {}
+    FormLayouter(const StyleSet& styles, PageFlow& flow, FormLines* known_lines)
+        : styles_(styles), flow_(flow), known_lines_(known_lines) {}
 
     // The named cells' boxes, with page indexes counted from the form's first page.
     std::vector<NamedBox>& named_boxes() { return named_boxes_; }
@@ -71,7 +72,8 @@ public:
                 if (!flow_.at_page_top()) {
                     flow_.advance(spec.space_before_pt);
                 }
-                layout_table(*block.table, styles_, flow_, tail_height(form, i), &named_boxes_);
+                layout_table(*block.table, styles_, flow_, tail_height(form, i), &named_boxes_,
+                             known_lines(form, i));
                 flow_.advance(spec.space_after_pt);
                 break;
             }
@@ -79,6 +81,15 @@ public:
     }
 
 private:
+    // The lines kept for the table of block i, if lines are kept.
+    TableLines* known_lines(const resolve::ResolvedForm& form, std::size_t i) const {
+        if (!known_lines_) {
+            return nullptr;
+        }
+        known_lines_->resize(std::max(known_lines_->size(), form.blocks.size()));
+        return &(*known_lines_)[i];
+    }
+
     BrokenText break_block(const resolve::ResolvedBlock& block) const {
         const load::BlockSpec& spec = *block.spec;
         BrokenText broken = break_text(styles_, styles_.get(spec.style), block.text,
@@ -107,8 +118,8 @@ private:
             case load::BlockKind::Table:
                 // Sign-off lines written as a borderless table: all its rows stay with the block
                 // before it.
-                height +=
-                    spec.space_before_pt + table_height(*form.blocks[next].table, styles_, flow_);
+                height += spec.space_before_pt + table_height(*form.blocks[next].table, styles_,
+                                                              flow_, known_lines(form, next));
                 break;
             }
         }
@@ -173,18 +184,19 @@ private:
 
     const StyleSet& styles_;
     PageFlow& flow_;
+    FormLines* known_lines_;
     std::vector<NamedBox> named_boxes_;
 };
 
 } // namespace
 
 FormPages lay_out_form(const resolve::ResolvedForm& form, const StyleSet& styles,
-                       const load::PageSpec& page, LayoutPass pass) {
+                       const load::PageSpec& page, LayoutPass pass, FormLines* known_lines) {
     (pass == LayoutPass::Draw ? forms_drawn : forms_counted)
         .fetch_add(1, std::memory_order_relaxed);
     FormPages laid;
     PageFlow flow(page, laid.pages, pass);
-    FormLayouter form_layouter(styles, flow);
+    FormLayouter form_layouter(styles, flow, known_lines);
     form_layouter.layout(form);
     flow.finish();
     laid.named_boxes = std::move(form_layouter.named_boxes());

@@ -3,6 +3,7 @@
 #include "layout/document.h"
 #include "layout/page_flow.h"
 #include "layout/resolved_style.h"
+#include "layout/table_layouter.h"
 #include "load/layout_spec.h"
 #include "resolve/resolved_form.h"
 
@@ -20,11 +21,18 @@ struct FormPages {
     std::size_t rows_on_last_page = 0;
 };
 
+// The lines of a form's tables' texts, one TableLines per block (by index), kept from a pass of
+// the form for its later passes with other vertical spacing (the attempts of `tighten:`).
+using FormLines = std::vector<TableLines>;
+
 // Lays a form's blocks (titles, paragraphs, tables, spacers) out top to bottom on pages of its
-// own; page numbers are the document's (document_layouter.h). Throws DiagnosticError for a text
-// that cannot be placed (a character no font has, a line wider than its box ...).
+// own; page numbers are the document's (document_layouter.h). `known_lines`, when given, keeps the
+// lines of its tables' texts from one pass of the form to the next: passes whose styles differ in
+// vertical spacing only. Throws DiagnosticError for a text that cannot be placed (a character no
+// font has, a line wider than its box ...).
 FormPages lay_out_form(const resolve::ResolvedForm& form, const StyleSet& styles,
-                       const load::PageSpec& page, LayoutPass pass = LayoutPass::Draw);
+                       const load::PageSpec& page, LayoutPass pass = LayoutPass::Draw,
+                       FormLines* known_lines = nullptr);
 
 // How many forms lay_out_form has laid out over the whole process, drawn and only counted: a
 // deterministic measure of the layout's work, so that a test can check that a form tightened to
