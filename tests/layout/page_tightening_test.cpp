@@ -200,12 +200,23 @@ TEST(PageTightening, ALayoutWithoutLimitsIsRefused) {
 // The attempts of tightening only count pages; the share they choose is then drawn once.
 TEST(PageTightening, ATightenedFormIsDrawnOnceItsAttemptsOnlyCountPages) {
     const int rows = rows_spilling(1);
-    const std::string saved = form(rows, kLimits);
+    std::string saved = form(rows, kLimits);
+    const std::string head_cell = "{text: 序号, style: label}";
+    ASSERT_NE(saved.find(head_cell), std::string::npos);
+    saved.replace(saved.find(head_cell), head_cell.size(),
+                  "{text: 序号, style: label, name: number-head}");
     FormLayoutCounts before = form_layout_counts();
-    ASSERT_EQ(lay(saved).pages.size(), 1u);
+    const Document document = lay(saved);
     FormLayoutCounts after = form_layout_counts();
+    ASSERT_EQ(document.pages.size(), 1u);
+    EXPECT_GT(document.pages[0].tightened, 0);
     EXPECT_EQ(after.drawn - before.drawn, 2u) << "as the layout gives it, then tightened";
     EXPECT_EQ(after.counted - before.counted, 3u) << "shares 1, 1/2, then 1/4 or 3/4";
+    // The drawing of the share chosen gives what the attempts (which place nothing) do not.
+    ASSERT_EQ(document.named_boxes.size(), 1u);
+    EXPECT_EQ(document.named_boxes[0].name, "number-head");
+    EXPECT_EQ(document.named_boxes[0].page_index, 0);
+    EXPECT_TRUE(has_text_starting(document.pages[0], "备注"));
 
     const std::string unsaved = form(2 * rows - 10, kLimits); // the limits cannot save the page
     before = form_layout_counts();
