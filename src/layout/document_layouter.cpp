@@ -70,43 +70,40 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
 FormPages tighten_to_save_pages(FormPages normal, const resolve::ResolvedForm& form,
                                 const StyleSet& styles, const load::LayoutSpec& spec,
                                 FormLines& lines) {
-    struct Attempt {
-        resolve::ResolvedForm form;
-        StyleSet styles;
-        double share = 0;
-        std::size_t pages = 0;
-    };
-    const auto attempt = [&](double share) -> std::optional<Attempt> {
+    // One copy of the form serves every pass: each sets its rows' least heights anew.
+    resolve::ResolvedForm tightened = form;
+    // The number of pages the form takes tightened by `share`; none when it cannot be laid out.
+    const auto pages_when_tightened = [&](double share) -> std::optional<std::size_t> {
         try {
-            Attempt tightened{tightened_form(form, spec.tighten, share),
-                              tightened_styles(styles, spec.tighten, share), share, 0};
-            tightened.pages = lay_out_form(tightened.form, tightened.styles, spec.page,
-                                           LayoutPass::CountPages, &lines)
-                                  .pages.size();
-            return tightened;
+            tighten_rows(form, spec.tighten, share, tightened);
+            return lay_out_form(tightened, tightened_styles(styles, spec.tighten, share), spec.page,
+                                LayoutPass::CountPages, &lines)
+                .pages.size();
         } catch (const DiagnosticError&) {
             return std::nullopt; // the form as the layout gives it is laid out already
         }
     };
-    std::optional<Attempt> best = attempt(1);
-    if (!best || best->pages >= normal.pages.size()) {
+    const std::optional<std::size_t> target = pages_when_tightened(1);
+    if (!target || *target >= normal.pages.size()) {
         return normal;
     }
-    const std::size_t target = best->pages;
+    double best_share = 1;
     double low = 0;
     for (int step = 0; step < 2; ++step) {
-        const double share = (low + best->share) / 2;
-        std::optional<Attempt> tighter = attempt(share);
-        if (tighter && tighter->pages <= target) {
-            best = std::move(tighter);
+        const double share = (low + best_share) / 2;
+        const std::optional<std::size_t> pages = pages_when_tightened(share);
+        if (pages && *pages <= *target) {
+            best_share = share;
         } else {
             low = share;
         }
     }
     // Drawing paginates as counting did (page_flow.h): the pages counted, now with their content.
-    FormPages laid = lay_out_form(best->form, best->styles, spec.page, LayoutPass::Draw, &lines);
+    tighten_rows(form, spec.tighten, best_share, tightened);
+    FormPages laid = lay_out_form(tightened, tightened_styles(styles, spec.tighten, best_share),
+                                  spec.page, LayoutPass::Draw, &lines);
     for (Page& page : laid.pages) {
-        page.tightened = best->share;
+        page.tightened = best_share;
     }
     return laid;
 }
