@@ -4,180 +4,17 @@
 #include "core/messages.h"
 #include "core/number_format.h"
 #include "layout/document_merge.h"
+#include "layout/form_layouter.h"
 #include "layout/form_tightening.h"
-#include "layout/page_flow.h"
 #include "layout/resolved_style.h"
-#include "layout/table_layouter.h"
 #include "layout/text_box.h"
 #include "resolve/form_resolver.h"
 
-#include <algorithm>
-#include <cmath>
 #include <optional>
 
 namespace formpdf::layout {
 
 namespace {
-
-constexpr Color kFrameColor{0, 0, 0};
-constexpr double kFrameWidth = 0.5;
-
-void add_frame(const Rect& box, std::vector<PageItem>& items) {
-    const Point corners[4] = {{box.left(), box.top()},
-                              {box.right(), box.top()},
-                              {box.right(), box.bottom()},
-                              {box.left(), box.bottom()}};
-    for (int i = 0; i < 4; ++i) {
-        items.emplace_back(StrokedLine{corners[i], corners[(i + 1) % 4], kFrameWidth, kFrameColor});
-    }
-}
-
-double block_width(const load::BlockSpec& block, const PageFlow& flow) {
-    return std::min(block.width_pt.value_or(flow.content_width()), flow.content_width());
-}
-
-double box_left(const load::BlockSpec& block, const PageFlow& flow, double box_width) {
-    const double free = flow.content_width() - box_width;
-    switch (block.box_align.value_or(load::HAlign::Left)) {
-    case load::HAlign::Center:
-        return flow.content_left() + free / 2;
-    case load::HAlign::Right:
-        return flow.content_left() + free;
-    case load::HAlign::Left:
-        break;
-    }
-    return flow.content_left();
-}
-
-class FormLayouter {
-public:
-    FormLayouter(const StyleSet& styles, PageFlow& flow) : styles_(styles), flow_(flow) {}
-
-    // The named cells' boxes, with page indexes counted from the form's first page.
-    std::vector<NamedBox>& named_boxes() { return named_boxes_; }
-
-    void layout(const resolve::ResolvedForm& form) {
-        for (std::size_t i = 0; i < form.blocks.size(); ++i) {
-            const resolve::ResolvedBlock& block = form.blocks[i];
-            const load::BlockSpec& spec = *block.spec;
-            switch (spec.kind) {
-            case load::BlockKind::Spacer:
-                if (spec.height_pt > flow_.remaining()) {
-                    flow_.new_page();
-                } else {
-                    flow_.advance(spec.height_pt);
-                }
-                break;
-            case load::BlockKind::Title:
-            case load::BlockKind::Paragraph:
-                layout_text_block(block);
-                break;
-            case load::BlockKind::Table:
-                if (!flow_.at_page_top()) {
-                    flow_.advance(spec.space_before_pt);
-                }
-                layout_table(*block.table, styles_, flow_, tail_height(form, i), &named_boxes_);
-                flow_.advance(spec.space_after_pt);
-                break;
-            }
-        }
-    }
-
-private:
-    BrokenText break_block(const resolve::ResolvedBlock& block) const {
-        const load::BlockSpec& spec = *block.spec;
-        BrokenText broken = break_text(styles_, styles_.get(spec.style), block.text,
-                                       block_width(spec, flow_), block.text_loc);
-        require_width_fits(broken, spec.loc, block.text_loc);
-        return broken;
-    }
-
-    // The height of the blocks right after block i that must stay on its page (keep-with-previous),
-    // so that a table's last row moves with them rather than leave them alone on a page.
-    double tail_height(const resolve::ResolvedForm& form, std::size_t i) const {
-        double height = 0;
-        for (std::size_t next = i + 1; next < form.blocks.size(); ++next) {
-            const load::BlockSpec& spec = *form.blocks[next].spec;
-            if (!spec.keep_with_previous) {
-                break;
-            }
-            switch (spec.kind) {
-            case load::BlockKind::Spacer:
-                height += spec.height_pt;
-                break;
-            case load::BlockKind::Title:
-            case load::BlockKind::Paragraph:
-                height += spec.space_before_pt + break_block(form.blocks[next]).height();
-                break;
-            case load::BlockKind::Table:
-                // Sign-off lines written as a borderless table: all its rows stay with the block
-                // before it.
-                height +=
-                    spec.space_before_pt + table_height(*form.blocks[next].table, styles_, flow_);
-                break;
-            }
-        }
-        return height <= flow_.content_height() ? height : 0;
-    }
-
-    // Places a title or paragraph. A paragraph that does not fit continues on the next page between
-    // two lines; a title moves whole unless it is taller than a page. Each part gets its own fill
-    // and frame, so borders close at a page break.
-    void layout_text_block(const resolve::ResolvedBlock& block) {
-        const load::BlockSpec& spec = *block.spec;
-        const ResolvedStyle& style = styles_.get(spec.style);
-        const double width = block_width(spec, flow_);
-        const BrokenText broken = break_block(block);
-        const double left = box_left(spec, flow_, width);
-
-        if (!flow_.at_page_top()) {
-            flow_.advance(spec.space_before_pt);
-        }
-        const bool keep_whole = spec.kind == load::BlockKind::Title || spec.keep_with_previous;
-        if (keep_whole && broken.height() > flow_.remaining() && !flow_.at_page_top() &&
-            broken.height() <= flow_.content_height()) {
-            flow_.new_page();
-        }
-
-        std::size_t next = 0;
-        const std::size_t total = std::max<std::size_t>(broken.lines().size(), 1);
-        while (next < total) {
-            const double room = flow_.remaining() - broken.height_of(0);
-            // (room is negative when the padding alone does not fit what is left of the page)
-            auto fitting = static_cast<std::size_t>(
-                std::max(0.0, std::floor(room / style.line_height_pt + 1e-9)));
-            if (fitting == 0) {
-                if (!flow_.at_page_top()) {
-                    flow_.new_page();
-                    continue;
-                }
-                fitting = 1; // a line taller than a page: place it rather than loop forever
-            }
-            const std::size_t last = std::min(total, next + fitting);
-            const double height = broken.height_of(last - next);
-            const Rect box{left, flow_.cursor() - height, width, height};
-            std::vector<PageItem>& items = flow_.items();
-            if (spec.fill) {
-                items.emplace_back(FilledRect{box, *spec.fill});
-            }
-            place_lines(broken, next, std::min(last, broken.lines().size()), left, flow_.cursor(),
-                        width, items);
-            if (spec.frame) {
-                add_frame(box, items);
-            }
-            flow_.advance(height);
-            next = last;
-            if (next < total) {
-                flow_.new_page();
-            }
-        }
-        flow_.advance(spec.space_after_pt);
-    }
-
-    const StyleSet& styles_;
-    PageFlow& flow_;
-    std::vector<NamedBox> named_boxes_;
-};
 
 std::string replace_all(std::string text, std::string_view from, const std::string& to) {
     for (std::size_t at = text.find(from); at != std::string::npos;
@@ -224,60 +61,51 @@ void add_page_numbers(const load::LayoutSpec& spec, const StyleSet& styles, Docu
     }
 }
 
-// One form laid out on its own pages.
-struct FormPages {
-    std::vector<Page> pages;
-    std::vector<NamedBox> named_boxes; // page indexes counted from the form's first page
-    std::size_t rows_on_last_page = 0;
-};
-
-FormPages lay_out_form(const resolve::ResolvedForm& form, const StyleSet& styles,
-                       const load::PageSpec& page) {
-    FormPages laid;
-    PageFlow flow(page, laid.pages);
-    FormLayouter form_layouter(styles, flow);
-    form_layouter.layout(form);
-    flow.finish();
-    laid.named_boxes = std::move(form_layouter.named_boxes());
-    laid.rows_on_last_page = flow.rows_on_last_page();
-    return laid;
-}
-
 // The form laid out again with its vertical spacing tightened (`tighten:`), when that saves a
 // page: the least of the shares 1/4, 1/2, 3/4, 1 that gives as few pages as the layout's limits
-// do (found in at most three more layouts; one when the limits do not save a page). Otherwise
-// the form as it was laid out.
+// do, found in at most three more passes that only count pages (one when the limits do not save a
+// page), then drawn once with that share. Otherwise the form as it was laid out.
+// `lines`: the lines of the form's tables as its first pass broke them; tightening changes no
+// width, so every pass takes them as they are.
 FormPages tighten_to_save_pages(FormPages normal, const resolve::ResolvedForm& form,
-                                const StyleSet& styles, const load::LayoutSpec& spec) {
-    const auto attempt = [&](double share) -> std::optional<FormPages> {
+                                const StyleSet& styles, const load::LayoutSpec& spec,
+                                FormLines& lines) {
+    // One copy of the form serves every pass: each sets its rows' least heights anew.
+    resolve::ResolvedForm tightened = form;
+    // The number of pages the form takes tightened by `share`; none when it cannot be laid out.
+    const auto pages_when_tightened = [&](double share) -> std::optional<std::size_t> {
         try {
-            return lay_out_form(tightened_form(form, spec.tighten, share),
-                                tightened_styles(styles, spec.tighten, share), spec.page);
+            tighten_rows(form, spec.tighten, share, tightened);
+            return lay_out_form(tightened, tightened_styles(styles, spec.tighten, share), spec.page,
+                                LayoutPass::CountPages, &lines)
+                .pages.size();
         } catch (const DiagnosticError&) {
             return std::nullopt; // the form as the layout gives it is laid out already
         }
     };
-    std::optional<FormPages> best = attempt(1);
-    if (!best || best->pages.size() >= normal.pages.size()) {
+    const std::optional<std::size_t> target = pages_when_tightened(1);
+    if (!target || *target >= normal.pages.size()) {
         return normal;
     }
-    const std::size_t target = best->pages.size();
     double best_share = 1;
     double low = 0;
     for (int step = 0; step < 2; ++step) {
         const double share = (low + best_share) / 2;
-        std::optional<FormPages> tighter = attempt(share);
-        if (tighter && tighter->pages.size() <= target) {
-            best = std::move(tighter);
+        const std::optional<std::size_t> pages = pages_when_tightened(share);
+        if (pages && *pages <= *target) {
             best_share = share;
         } else {
             low = share;
         }
     }
-    for (Page& page : best->pages) {
+    // Drawing paginates as counting did (page_flow.h): the pages counted, now with their content.
+    tighten_rows(form, spec.tighten, best_share, tightened);
+    FormPages laid = lay_out_form(tightened, tightened_styles(styles, spec.tighten, best_share),
+                                  spec.page, LayoutPass::Draw, &lines);
+    for (Page& page : laid.pages) {
         page.tightened = best_share;
     }
-    return std::move(*best);
+    return laid;
 }
 
 // Adds a form's named boxes to the document: the first form keeps a name, later forms with the
@@ -314,9 +142,12 @@ Document layout_forms(const load::LayoutSpec& spec,
         const resolve::ResolvedForm form = resolve::resolve_form(spec, declaration);
         single_title = form.title;
         const std::size_t first_page = document.pages.size();
-        FormPages laid = lay_out_form(form, styles, spec.page);
+        // With `tighten:`, the lines of the form's tables are kept for the passes tightened.
+        FormLines lines;
+        FormPages laid = lay_out_form(form, styles, spec.page, LayoutPass::Draw,
+                                      spec.tighten.enabled ? &lines : nullptr);
         if (worth_tightening(spec.tighten, laid.pages.size(), laid.rows_on_last_page)) {
-            laid = tighten_to_save_pages(std::move(laid), form, styles, spec);
+            laid = tighten_to_save_pages(std::move(laid), form, styles, spec, lines);
         }
         add_named_boxes(laid.named_boxes, first_page, document);
         for (Page& page : laid.pages) {

@@ -45,15 +45,22 @@ StyleSet tightened_styles(const StyleSet& styles, const load::TighteningSpec& li
 resolve::ResolvedForm tightened_form(const resolve::ResolvedForm& form,
                                      const load::TighteningSpec& limits, double share) {
     resolve::ResolvedForm tightened = form;
-    for (resolve::ResolvedBlock& block : tightened.blocks) {
-        if (!block.table) {
+    tighten_rows(form, limits, share, tightened);
+    return tightened;
+}
+
+void tighten_rows(const resolve::ResolvedForm& form, const load::TighteningSpec& limits,
+                  double share, resolve::ResolvedForm& tightened) {
+    for (std::size_t b = 0; b < form.blocks.size(); ++b) {
+        if (!form.blocks[b].table) {
             continue;
         }
-        for (resolve::ResolvedRow& row : block.table->rows) {
-            row.min_height_pt = toward(row.min_height_pt, limits.row_height_pt, share);
+        const std::vector<resolve::ResolvedRow>& rows = form.blocks[b].table->rows;
+        std::vector<resolve::ResolvedRow>& out = tightened.blocks[b].table->rows;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            out[r].min_height_pt = toward(rows[r].min_height_pt, limits.row_height_pt, share);
         }
     }
-    return tightened;
 }
 
 } // namespace formpdf::layout

@@ -25,4 +25,10 @@ StyleSet tightened_styles(const StyleSet& styles, const load::TighteningSpec& li
 resolve::ResolvedForm tightened_form(const resolve::ResolvedForm& form,
                                      const load::TighteningSpec& limits, double share);
 
+// Sets the least height of every table row of `tightened`, a copy of `form`, to the form's own
+// tightened by `share`: so that one copy serves every share tried (a form's texts are not copied
+// again for each).
+void tighten_rows(const resolve::ResolvedForm& form, const load::TighteningSpec& limits,
+                  double share, resolve::ResolvedForm& tightened);
+
 } // namespace formpdf::layout

@@ -4,9 +4,9 @@
 
 namespace formpdf::layout {
 
-PageFlow::PageFlow(const load::PageSpec& page, std::vector<Page>& pages)
+PageFlow::PageFlow(const load::PageSpec& page, std::vector<Page>& pages, LayoutPass pass)
     : width_(page.width_pt), height_(page.height_pt), margins_(page.margins), pages_(pages),
-      cursor_(page.height_pt - page.margins.top) {}
+      pass_(pass), cursor_(page.height_pt - page.margins.top) {}
 
 void PageFlow::advance(double height_pt) {
     cursor_ = std::max(margins_.bottom, cursor_ - height_pt);

@@ -5,11 +5,22 @@
 
 namespace formpdf::layout {
 
+// What a layout pass makes: the pages with everything drawn on them, or only as many pages as the
+// content takes, left empty. The attempts of `tighten:` (form_tightening.h) only need to know how
+// many pages a tightened form takes: counting them costs about half of drawing them. Both passes
+// paginate alike (the same rows on the same pages, the same cursor after every block).
+enum class LayoutPass { Draw, CountPages };
+
 // Fills pages top to bottom inside the margins. Pages are created on demand, so a document with no
 // content still gets its one page when finish() is called.
 class PageFlow {
 public:
-    PageFlow(const load::PageSpec& page, std::vector<Page>& pages);
+    PageFlow(const load::PageSpec& page, std::vector<Page>& pages,
+             LayoutPass pass = LayoutPass::Draw);
+
+    // False when the pass only counts pages: nothing is to be placed into items() (it must still
+    // be called where a drawing pass would, since it opens the page).
+    bool draws() const { return pass_ == LayoutPass::Draw; }
 
     double content_left() const { return margins_.left; }
     double content_width() const { return width_ - margins_.left - margins_.right; }
@@ -40,6 +51,7 @@ private:
     double height_;
     load::Insets margins_;
     std::vector<Page>& pages_;
+    LayoutPass pass_;
     double cursor_;
     bool page_open_ = false;
     std::size_t rows_on_page_ = 0;

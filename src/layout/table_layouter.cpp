@@ -60,9 +60,10 @@ struct Fragment {
 class TableLayouter {
 public:
     TableLayouter(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
-                  double tail_height_pt, std::vector<NamedBox>* named_boxes = nullptr)
+                  double tail_height_pt, std::vector<NamedBox>* named_boxes,
+                  TableLines* known_lines)
         : table_(table), styles_(styles), flow_(flow), tail_(tail_height_pt),
-          named_boxes_(named_boxes) {}
+          named_boxes_(named_boxes), known_lines_(known_lines) {}
 
     void run() {
         measure();
@@ -121,7 +122,7 @@ private:
             } else if (cell.vertical || (cell.text.empty() && !cell.hint.empty())) {
                 measure_drawn(measured, style);
             } else {
-                measured.text = break_text(styles_, style, cell.text, measured.width, cell.loc);
+                measured.text = broken(style, cell.text, measured.width, cell.loc);
                 require_width_fits(measured.text, cell.box_loc, cell.loc);
             }
             const std::string& suffix =
@@ -130,8 +131,8 @@ private:
                 !suffix.empty()) {
                 const std::string continued = cell.text + suffix;
                 measured.continued =
-                    break_text(styles_, style, cell.vertical ? vertical_text(continued) : continued,
-                               measured.width, cell.loc);
+                    broken(style, cell.vertical ? vertical_text(continued) : continued,
+                           measured.width, cell.loc);
                 require_width_fits(*measured.continued, cell.box_loc, cell.loc);
             }
             cells_by_row_[static_cast<std::size_t>(cell.row)].push_back(cells_.size());
@@ -143,6 +144,33 @@ private:
         place_of_cell_.assign(cells_.size(), kNotOnPage);
     }
 
+    // `text` broken for a box `width` wide: the lines an earlier pass broke when it kept them
+    // (TableLines: the n-th text measured), else shaped and broken now, and kept.
+    BrokenText broken(const ResolvedStyle& style, const std::string& text, double width,
+                      const SourceLoc& where) {
+        if (!known_lines_) {
+            return break_text(styles_, style, text, width, where);
+        }
+        std::vector<TableLines::Entry>& entries = known_lines_->entries;
+        const std::size_t n = next_known_++;
+        BrokenText reused;
+        reused.style = &style;
+        reused.content_width_pt = std::max(0.0, width - style.padding.left - style.padding.right);
+        if (n < entries.size() && entries[n].size_pt == style.size_pt &&
+            entries[n].content_width_pt == reused.content_width_pt) {
+            reused.shared_lines = entries[n].lines;
+            return reused;
+        }
+        BrokenText made = break_text(styles_, style, text, width, where);
+        TableLines::Entry entry{made.shared_lines, style.size_pt, made.content_width_pt};
+        if (n < entries.size()) {
+            entries[n] = std::move(entry);
+        } else {
+            entries.push_back(std::move(entry));
+        }
+        return made;
+    }
+
     // A vertical cell (one character a line), or an empty one that shows its hint.
     void measure_drawn(MeasuredCell& measured, const ResolvedStyle& style) {
         const resolve::ResolvedCell& cell = *measured.cell;
@@ -150,9 +178,8 @@ private:
         const std::string& shown = hinted ? cell.hint : cell.text;
         const ResolvedStyle& shown_style = hinted ? hint_style(cell, style) : style;
         const SourceLoc& where = hinted ? cell.box_loc : cell.loc;
-        measured.text =
-            break_text(styles_, shown_style, cell.vertical ? vertical_text(shown) : shown,
-                       measured.width, where);
+        measured.text = broken(shown_style, cell.vertical ? vertical_text(shown) : shown,
+                               measured.width, where);
         require_width_fits(measured.text, cell.box_loc, where);
     }
 
@@ -191,8 +218,7 @@ private:
                 style = &derived_style(*style, part.align.value_or(style->align),
                                        part.valign.value_or(style->valign), style->color);
             }
-            measured.parts.push_back(
-                break_text(styles_, *style, part.text, measured.width, part.loc));
+            measured.parts.push_back(broken(*style, part.text, measured.width, part.loc));
             require_width_fits(measured.parts.back(), cell.box_loc, part.loc);
         }
         const double height = parts_height(measured.parts);
@@ -765,6 +791,10 @@ private:
             y -= page[f].height;
         }
         const double bottom = y;
+        if (!flow_.draws()) {
+            flow_.advance(top - bottom); // as below: the same sums, so the same cursor
+            return;
+        }
 
         std::vector<PageItem> fills;
         std::vector<PageItem> texts;
@@ -875,6 +905,8 @@ private:
     PageFlow& flow_;
     double tail_;
     std::vector<NamedBox>* named_boxes_;
+    TableLines* known_lines_;
+    std::size_t next_known_ = 0; // the entry of known_lines_ the next text measured takes
 
     std::vector<MeasuredCell> cells_;
     std::deque<ResolvedStyle> derived_styles_; // hint and aligned styles; stable addresses
@@ -900,16 +932,18 @@ private:
 } // namespace
 
 void layout_table(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
-                  double tail_height_pt, std::vector<NamedBox>* named_boxes) {
-    TableLayouter(table, styles, flow, tail_height_pt, named_boxes).run();
+                  double tail_height_pt, std::vector<NamedBox>* named_boxes,
+                  TableLines* known_lines) {
+    TableLayouter(table, styles, flow, tail_height_pt, named_boxes, known_lines).run();
 }
 
 std::size_t table_cells_visited() {
     return cells_visited.load(std::memory_order_relaxed);
 }
 
-double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow) {
-    return TableLayouter(table, styles, flow, 0).whole_height();
+double table_height(const resolve::ResolvedTable& table, const StyleSet& styles, PageFlow& flow,
+                    TableLines* known_lines) {
+    return TableLayouter(table, styles, flow, 0, nullptr, known_lines).whole_height();
 }
 
 } // namespace formpdf::layout

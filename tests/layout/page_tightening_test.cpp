@@ -4,9 +4,12 @@
 
 #include "core/diagnostic.h"
 #include "layout/document_layouter.h"
+#include "layout/form_layouter.h"
+#include "layout/form_tightening.h"
 #include "layout/layout_dump.h"
 #include "load/declaration.h"
 #include "load/layout_loader.h"
+#include "resolve/form_resolver.h"
 #include "support/command.h"
 
 #include "support/laid_out.h"
@@ -194,18 +197,98 @@ TEST(PageTightening, ALayoutWithoutLimitsIsRefused) {
     }
 }
 
-// The bundled layout's limits bring the 41 seed forms (57 pages as laid out without them: 11
-// spill one row and the 备注 line) to at most 46 pages, as Typst needs with the same fonts.
-TEST(PageTightening, TheFortyOneSeedFormsTakeAtMostFortySixPages) {
-    load::LayoutSpec spec = load::load_layout_file(std::string(FORMPDF_SOURCE_DIR) +
-                                                   "/layouts/shenzhen-l2-project.yaml");
-    ASSERT_TRUE(spec.tighten.enabled);
+// The attempts of tightening only count pages; the share they choose is then drawn once.
+TEST(PageTightening, ATightenedFormIsDrawnOnceItsAttemptsOnlyCountPages) {
+    const int rows = rows_spilling(1);
+    std::string saved = form(rows, kLimits);
+    const std::string head_cell = "{text: 序号, style: label}";
+    ASSERT_NE(saved.find(head_cell), std::string::npos);
+    saved.replace(saved.find(head_cell), head_cell.size(),
+                  "{text: 序号, style: label, name: number-head}");
+    FormLayoutCounts before = form_layout_counts();
+    const Document document = lay(saved);
+    FormLayoutCounts after = form_layout_counts();
+    ASSERT_EQ(document.pages.size(), 1u);
+    EXPECT_GT(document.pages[0].tightened, 0);
+    EXPECT_EQ(after.drawn - before.drawn, 2u) << "as the layout gives it, then tightened";
+    EXPECT_EQ(after.counted - before.counted, 3u) << "shares 1, 1/2, then 1/4 or 3/4";
+    // The drawing of the share chosen gives what the attempts (which place nothing) do not.
+    ASSERT_EQ(document.named_boxes.size(), 1u);
+    EXPECT_EQ(document.named_boxes[0].name, "number-head");
+    EXPECT_EQ(document.named_boxes[0].page_index, 0);
+    EXPECT_TRUE(has_text_starting(document.pages[0], "备注"));
+
+    const std::string unsaved = form(2 * rows - 10, kLimits); // the limits cannot save the page
+    before = form_layout_counts();
+    ASSERT_EQ(lay(unsaved).pages.size(), 2u);
+    after = form_layout_counts();
+    EXPECT_EQ(after.drawn - before.drawn, 1u) << "drawn as the layout gives it only";
+    EXPECT_EQ(after.counted - before.counted, 1u) << "share 1 saves nothing: no more attempts";
+}
+
+std::vector<load::Declaration> seed_declarations() {
     std::vector<load::Declaration> declarations;
     for (const auto& path : testing::seed_declaration_files()) {
         for (load::Declaration& declaration : load::load_declarations_file(path)) {
             declarations.push_back(std::move(declaration));
         }
     }
+    return declarations;
+}
+
+// The pages of a form as a document, for comparing two layouts of it through the dump.
+std::string dump_of(const FormPages& laid) {
+    Document document;
+    document.pages = laid.pages;
+    document.named_boxes = laid.named_boxes;
+    return dump_layout_json(document);
+}
+
+// What the attempts rely on: a pass that counts pages gives as many pages, with as many rows on
+// the last, as drawing the same form, however far it is tightened; the pages stay empty. And the
+// lines of the form's first pass, kept for the passes tightened, give what breaking the texts
+// again gives.
+TEST(PageTightening, CountingPagesGivesThePagesOfDrawingThem) {
+    const load::LayoutSpec spec = load::load_layout_file(std::string(FORMPDF_SOURCE_DIR) +
+                                                         "/layouts/shenzhen-l2-project.yaml");
+    const StyleSet styles(spec, testing::system_fonts());
+    const std::vector<load::Declaration> declarations = seed_declarations();
+    ASSERT_EQ(declarations.size(), 41u);
+    std::set<std::size_t> page_counts;
+    for (const load::Declaration& declaration : declarations) {
+        const resolve::ResolvedForm resolved = resolve::resolve_form(spec, &declaration);
+        FormLines lines; // kept by the first pass, as layout_forms does
+        lay_out_form(resolved, styles, spec.page, LayoutPass::Draw, &lines);
+        ASSERT_FALSE(lines.empty());
+        for (const double share : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+            const resolve::ResolvedForm form = tightened_form(resolved, spec.tighten, share);
+            const StyleSet tightened = tightened_styles(styles, spec.tighten, share);
+            const FormPages drawn = lay_out_form(form, tightened, spec.page);
+            const FormPages counted =
+                lay_out_form(form, tightened, spec.page, LayoutPass::CountPages, &lines);
+            const std::string where = declaration.file + " at " + std::to_string(share);
+            EXPECT_EQ(counted.pages.size(), drawn.pages.size()) << where;
+            EXPECT_EQ(counted.rows_on_last_page, drawn.rows_on_last_page) << where;
+            EXPECT_TRUE(std::all_of(counted.pages.begin(), counted.pages.end(),
+                                    [](const Page& page) { return page.items.empty(); }))
+                << where;
+            EXPECT_TRUE(counted.named_boxes.empty()) << where;
+            const FormPages drawn_from_kept =
+                lay_out_form(form, tightened, spec.page, LayoutPass::Draw, &lines);
+            EXPECT_EQ(dump_of(drawn_from_kept), dump_of(drawn)) << where;
+            page_counts.insert(drawn.pages.size());
+        }
+    }
+    EXPECT_GE(page_counts.size(), 2u) << "forms of one page and of more";
+}
+
+// The bundled layout's limits bring the 41 seed forms (57 pages as laid out without them: 11
+// spill one row and the 备注 line) to at most 46 pages, as Typst needs with the same fonts.
+TEST(PageTightening, TheFortyOneSeedFormsTakeAtMostFortySixPages) {
+    load::LayoutSpec spec = load::load_layout_file(std::string(FORMPDF_SOURCE_DIR) +
+                                                   "/layouts/shenzhen-l2-project.yaml");
+    ASSERT_TRUE(spec.tighten.enabled);
+    const std::vector<load::Declaration> declarations = seed_declarations();
     ASSERT_EQ(declarations.size(), 41u);
     std::vector<const load::Declaration*> all;
     for (const load::Declaration& declaration : declarations) {
