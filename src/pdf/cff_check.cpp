@@ -65,10 +65,11 @@ std::vector<DictEntry> checked_dict(std::string_view dict, const char* name) {
     }
 }
 
+// `what`: an N_() marked phrase, translated when it is missing.
 long required_value(const std::vector<DictEntry>& dict, int op, const char* what) {
     const DictEntry* entry = cff::find(dict, op);
     if (entry == nullptr || entry->values.empty()) {
-        throw Damage{tr("its {0} is missing", {what})};
+        throw Damage{tr("its {0} is missing", {tr(what)})};
     }
     return entry->values.back();
 }
@@ -193,7 +194,7 @@ void check_cff(std::string_view data, std::uint32_t glyph_count) {
         throw Damage{tr("its Top DICT gives a charstring type other than 2")};
     }
     const IndexView char_strings = checked_index(
-        data, required_value(top, cff::kOpCharStrings, "CharStrings offset"), "CharStrings");
+        data, required_value(top, cff::kOpCharStrings, N_("CharStrings offset")), "CharStrings");
     if (char_strings.count != glyph_count) {
         throw Damage{tr("its CFF table has {0} glyphs, and its maxp table says {1}",
                         {std::to_string(char_strings.count), std::to_string(glyph_count)})};
@@ -207,7 +208,7 @@ void check_cff(std::string_view data, std::uint32_t glyph_count) {
         return;
     }
     const IndexView fd_array =
-        checked_index(data, required_value(top, cff::kOpFdArray, "FDArray offset"), "FDArray");
+        checked_index(data, required_value(top, cff::kOpFdArray, N_("FDArray offset")), "FDArray");
     if (fd_array.count == 0) {
         throw Damage{tr("its FDArray is empty")};
     }
@@ -218,7 +219,7 @@ void check_cff(std::string_view data, std::uint32_t glyph_count) {
             throw Damage{tr("its FDArray runs past the end of the table")};
         }
     }
-    check_fd_select(data, required_value(top, cff::kOpFdSelect, "FDSelect offset"), glyph_count,
+    check_fd_select(data, required_value(top, cff::kOpFdSelect, N_("FDSelect offset")), glyph_count,
                     fd_array.count);
 }
 

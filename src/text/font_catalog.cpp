@@ -231,8 +231,9 @@ void FontCatalog::scan(Tier& tier) {
         for (const fs::path& file : walk.files) {
             FontFileFaces summaries = summarize_file(file);
             if (!summaries.damage.empty()) {
+                // In the user's language now: the damage itself is kept in no language.
                 tier.skipped.push_back(
-                    {file.string(), std::move(summaries.damage), !summaries.faces.empty()});
+                    {file.string(), describe(summaries.damage), !summaries.faces.empty()});
             }
             for (FaceSummary& summary : summaries.faces) {
                 tier.faces.push_back(CatalogFace{file.string(), std::move(summary)});

@@ -23,7 +23,7 @@ struct CatalogFace {
 // stopped; reported by FontLibrary::load when it may have mattered.
 struct SkippedFont {
     std::string path;
-    std::string reason;  // "FreeType cannot open it (broken table)"
+    std::string reason;  // in the user's language: "FreeType cannot open it (broken table)"
     bool partly = false; // some faces of a collection were read, others were not
 };
 

@@ -39,7 +39,7 @@ std::string skipped_list(const std::vector<SkippedFont>& skipped) {
     constexpr std::size_t kListed = 3;
     std::string out;
     for (std::size_t i = 0; i < skipped.size() && i < kListed; ++i) {
-        out += (i == 0 ? "" : ", ") + skipped[i].path + " (" + skipped[i].reason + ")";
+        out += (i == 0 ? "" : ", ") + tr("{0} ({1})", {skipped[i].path, skipped[i].reason});
     }
     if (skipped.size() > kListed) {
         out += tr(" and {0} more", {std::to_string(skipped.size() - kListed)});

@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kHeader = "formpdf font scan cache 1";
+// Version 2: a file's damage as facts (font_file_damage.h), no longer as English words.
+constexpr std::string_view kHeader = "formpdf font scan cache 2";
 // Far above any real cache (a Debian desktop with every fonts-* package: ~3,000 files, ~1 MB).
 constexpr std::uint64_t kMaxCacheBytes = std::uint64_t{32} << 20;
 constexpr std::size_t kMaxEntries = 100000;
@@ -99,6 +100,40 @@ std::vector<std::string_view> fields(std::string_view line) {
     }
 }
 
+// The damage of a file line: its kind by name, FreeType's error, the size, the count of faces and
+// the faces listed, each only where its kind has it (font_file_damage.h).
+FontFileDamage damage_of(const std::vector<std::string_view>& file) {
+    using Kind = FontFileDamage::Kind;
+    FontFileDamage damage;
+    if (!parse_kind_name(file[8], damage.kind)) {
+        throw Malformed{};
+    }
+    damage.freetype_error = number<int>(file[9], 0, 0xFFFF);
+    damage.bytes = static_cast<std::uint64_t>(
+        number<std::int64_t>(file[10], 0, std::numeric_limits<std::int64_t>::max()));
+    damage.face_count = number<std::uint32_t>(file[11], 0, kMaxFacesPerFile);
+    const auto listed = number<std::size_t>(file[12], 0, kMaxFacesPerFile);
+    if (file.size() != 13 + listed) {
+        throw Malformed{};
+    }
+    for (std::size_t i = 0; i < listed; ++i) {
+        damage.faces.push_back(number<std::uint32_t>(file[13 + i], 0, kMaxFacesPerFile - 1));
+    }
+    const bool freetype = damage.kind == Kind::FreeTypeRefuses ||
+                          damage.kind == Kind::NoFaceOpens ||
+                          damage.kind == Kind::SomeFacesDoNotOpen;
+    const bool lists =
+        damage.kind == Kind::SomeFacesDoNotOpen || damage.kind == Kind::SomeFacesUnnamed;
+    if ((damage.freetype_error != 0) != freetype ||
+        (damage.bytes != 0) != (damage.kind == Kind::TooLarge) ||
+        (damage.face_count != 0) != (damage.kind == Kind::NoFaceOpens) ||
+        (damage.kind == Kind::NoFaceOpens && damage.face_count < 2) ||
+        damage.faces.empty() == lists) {
+        throw Malformed{};
+    }
+    return damage;
+}
+
 std::int64_t nanoseconds(const timespec& time) {
     return static_cast<std::int64_t>(time.tv_sec) * 1000000000 + time.tv_nsec;
 }
@@ -118,10 +153,10 @@ std::optional<FontFileStamp> stamp_of(const std::string& path) {
 
 std::optional<fs::path> FontScanCache::default_file() {
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/') {
-        return fs::path(xdg) / "formpdf" / "font-scan-v1";
+        return fs::path(xdg) / "formpdf" / "font-scan-v2";
     }
     if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/') {
-        return fs::path(home) / ".cache" / "formpdf" / "font-scan-v1";
+        return fs::path(home) / ".cache" / "formpdf" / "font-scan-v2";
     }
     return std::nullopt;
 }
@@ -162,8 +197,15 @@ std::string FontScanCache::serialize() const {
             out += '\t';
             out += std::to_string(value);
         }
+        const FontFileDamage& damage = entry.faces.damage;
         out += '\t';
-        append_escaped(out, entry.faces.damage);
+        out += kind_name(damage.kind);
+        out += '\t' + std::to_string(damage.freetype_error) + '\t' + std::to_string(damage.bytes) +
+               '\t' + std::to_string(damage.face_count) + '\t' +
+               std::to_string(damage.faces.size());
+        for (const std::uint32_t face : damage.faces) {
+            out += '\t' + std::to_string(face);
+        }
         out += '\n';
         for (const FaceSummary& face : entry.faces.faces) {
             out += "face\t" + std::to_string(face.face_index) + '\t' + std::to_string(face.weight) +
@@ -208,7 +250,7 @@ FontScanCache FontScanCache::parse(std::string_view text) {
                 return cache;
             }
             const std::vector<std::string_view> file = fields(line);
-            if (file.size() != 9 || file[0] != "file" || cache.entries_.size() >= kMaxEntries) {
+            if (file.size() < 13 || file[0] != "file" || cache.entries_.size() >= kMaxEntries) {
                 throw Malformed{};
             }
             Entry entry;
@@ -219,7 +261,7 @@ FontScanCache FontScanCache::parse(std::string_view text) {
             entry.stamp.modified_ns = number<std::int64_t>(file[5], -max, max);
             entry.stamp.changed_ns = number<std::int64_t>(file[6], -max, max);
             const auto faces = number<std::size_t>(file[7], 0, kMaxFacesPerFile);
-            entry.faces.damage = unescaped(file[8]);
+            entry.faces.damage = damage_of(file);
             for (std::size_t i = 0; i < faces; ++i) {
                 const std::vector<std::string_view> face = fields(next_line());
                 if (face.size() < 8 || face[0] != "face") {

@@ -5,8 +5,11 @@
 // ~0.3 ms for reading the cache and checking each file's identity (docs/performance.md, "Font
 // discovery"). Private to the text stage.
 //
-// The file: $XDG_CACHE_HOME/formpdf/font-scan-v1, else $HOME/.cache/formpdf/font-scan-v1; no
-// cache when neither is an absolute path. It is written whole to a temporary and renamed into
+// The file: $XDG_CACHE_HOME/formpdf/font-scan-v2, else $HOME/.cache/formpdf/font-scan-v2; no
+// cache when neither is an absolute path. Its version changes with what it stores (version 2: a
+// file's damage as facts, so that runs in Chinese and in English can share it; version 1 kept
+// English words), under a new name, so that two versions of formpdf do not rewrite one file in
+// turn. It is written whole to a temporary and renamed into
 // place (core/output_file.h), so a reader sees the old file or the new one. Reading trusts
 // nothing: a file that is not exactly what this version writes (any malformed line, a count or
 // number out of range, a missing end line, more than kMaxCacheBytes) is ignored as a whole and

@@ -43,24 +43,11 @@ FT_Library freetype_library() {
     return library;
 }
 
-// FreeType's error in words. Debian's FreeType is built without FT_Error_String's table, so the
-// table is made here from FT_ERRORS_H the way fterrors.h documents.
-const char* freetype_error_text(FT_Error error) {
-#undef FTERRORS_H_
-#define FT_ERRORDEF(e, v, s)                                                                       \
-    case v:                                                                                        \
-        return s;
-#define FT_ERROR_START_LIST switch (error) {
-#define FT_ERROR_END_LIST }
-#include FT_ERRORS_H
-    return "unknown error";
-}
-
-std::string freetype_refusal(FT_Error error) {
-    std::string text = "FreeType cannot open it (";
-    text += freetype_error_text(error);
-    text += ')';
-    return text;
+// FreeType's error as the scan keeps it (font_file_damage.h): its base code, without the module;
+// never 0 for an error.
+int freetype_error_code(FT_Error error) {
+    const int base = FT_ERROR_BASE(error);
+    return base != 0 ? base : static_cast<int>(error);
 }
 
 struct FaceDeleter {
@@ -315,41 +302,43 @@ FontFileFaces read_font_file_faces(const std::string& path) {
     ScanFile file;
     file.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat status {};
+    using Kind = FontFileDamage::Kind;
     if (file.fd < 0 || ::fstat(file.fd, &status) != 0) {
-        result.damage = "it cannot be opened";
+        result.damage.kind = Kind::CannotOpen;
         return result;
     }
     if (!S_ISREG(status.st_mode)) {
-        result.damage = "it is not a regular file";
+        result.damage.kind = Kind::NotRegularFile;
         return result;
     }
     file.size = static_cast<std::uint64_t>(status.st_size);
     if (file.size > kMaxFontFileBytes) {
-        result.damage = "it is " + std::to_string(file.size >> 20) + " MiB, more than the " +
-                        std::to_string(kMaxFontFileBytes >> 20) + " MiB a font file may have";
+        result.damage.kind = Kind::TooLarge;
+        result.damage.bytes = file.size;
         return result;
     }
 
     const std::lock_guard<std::mutex> lock(freetype_mutex);
     if (freetype_library() == nullptr) {
-        result.damage = "FreeType could not be started";
+        result.damage.kind = Kind::FreeTypeNotStarted;
         return result;
     }
     FT_StreamRec stream{};
     FtFace face;
     // Face index -1: FreeType only checks the format and counts the faces.
     if (const FT_Error error = open_scan_face(file, stream, -1, face); error != 0) {
-        result.damage = freetype_refusal(error);
+        result.damage.kind = Kind::FreeTypeRefuses;
+        result.damage.freetype_error = freetype_error_code(error);
         return result;
     }
     const long face_count = std::min(face->num_faces, kMaxFaces);
     face.reset();
-    std::string nameless;         // faces without a family name: "2" or "2, 3"
-    std::vector<long> unreadable; // faces FreeType cannot open
-    FT_Error first_error = 0;     // why the first of them cannot be opened
+    std::vector<std::uint32_t> nameless;   // faces without a family name
+    std::vector<std::uint32_t> unreadable; // faces FreeType cannot open
+    FT_Error first_error = 0;              // why the first of them cannot be opened
     for (long index = 0; index < face_count; ++index) {
         if (const FT_Error error = open_scan_face(file, stream, index, face); error != 0) {
-            unreadable.push_back(index);
+            unreadable.push_back(static_cast<std::uint32_t>(index));
             first_error = first_error != 0 ? first_error : error;
             continue;
         }
@@ -359,30 +348,27 @@ FontFileFaces read_font_file_faces(const std::string& path) {
         if (!summary.family_names.empty()) {
             result.faces.push_back(std::move(summary));
         } else {
-            nameless += (nameless.empty() ? "" : ", ") + std::to_string(index);
+            nameless.push_back(static_cast<std::uint32_t>(index));
         }
     }
     // A face of a collection that cannot be read may be the one a layout asks for: said so too.
     if (!unreadable.empty() && unreadable.size() == static_cast<std::size_t>(face_count)) {
-        result.damage = face_count == 1
-                            ? freetype_refusal(first_error)
-                            : "FreeType cannot open any of its " + std::to_string(face_count) +
-                                  " faces (" + freetype_error_text(first_error) + ")";
+        if (face_count == 1) {
+            result.damage.kind = Kind::FreeTypeRefuses;
+        } else {
+            result.damage.kind = Kind::NoFaceOpens;
+            result.damage.face_count = static_cast<std::uint32_t>(face_count);
+        }
+        result.damage.freetype_error = freetype_error_code(first_error);
     } else if (!unreadable.empty()) {
-        std::string listed;
-        for (std::size_t i = 0; i < unreadable.size() && i < 5; ++i) {
-            listed += (i == 0 ? "" : ", ") + std::to_string(unreadable[i]);
-        }
-        if (unreadable.size() > 5) {
-            listed += " and " + std::to_string(unreadable.size() - 5) + " more";
-        }
-        result.damage = "FreeType cannot open its face " + listed + " (face " +
-                        std::to_string(unreadable[0]) + ": " + freetype_error_text(first_error) +
-                        ")";
+        result.damage.kind = Kind::SomeFacesDoNotOpen;
+        result.damage.faces = std::move(unreadable);
+        result.damage.freetype_error = freetype_error_code(first_error);
     } else if (result.faces.empty()) {
-        result.damage = "none of its faces has a family name that can be read";
+        result.damage.kind = Kind::NoFaceNamed;
     } else if (!nameless.empty()) {
-        result.damage = "its face " + nameless + " has no family name that can be read";
+        result.damage.kind = Kind::SomeFacesUnnamed;
+        result.damage.faces = std::move(nameless);
     }
     return result;
 }
@@ -391,7 +377,9 @@ bool read_loaded_face(std::string_view file, unsigned face_index, LoadedFaceFact
                       std::string& why_not) {
     const std::lock_guard<std::mutex> lock(freetype_mutex);
     if (freetype_library() == nullptr) {
-        why_not = "FreeType could not be started";
+        FontFileDamage not_started;
+        not_started.kind = FontFileDamage::Kind::FreeTypeNotStarted;
+        why_not = describe(not_started);
         return false;
     }
     FT_Face opened = nullptr;
@@ -399,7 +387,10 @@ bool read_loaded_face(std::string_view file, unsigned face_index, LoadedFaceFact
         freetype_library(), reinterpret_cast<const FT_Byte*>(file.data()),
         static_cast<FT_Long>(file.size()), static_cast<FT_Long>(face_index), &opened);
     if (error != 0) {
-        why_not = freetype_refusal(error);
+        FontFileDamage refusal;
+        refusal.kind = FontFileDamage::Kind::FreeTypeRefuses;
+        refusal.freetype_error = freetype_error_code(error);
+        why_not = describe(refusal);
         return false;
     }
     const FtFace face(opened);

@@ -5,6 +5,7 @@
 // freetype_font.cpp and only plain data leaves it.
 
 #include "text/font_face.h"
+#include "text/font_file_damage.h"
 
 #include <string>
 #include <string_view>
@@ -15,7 +16,7 @@ namespace formpdf::text {
 // What the scan learns of one font file.
 struct FontFileFaces {
     std::vector<FaceSummary> faces; // the faces that FreeType opens and that have a family name
-    std::string damage; // why the file, or some of its faces, was skipped; empty when read whole
+    FontFileDamage damage; // why the file, or some of its faces, was skipped; empty when read whole
 };
 
 // Opens `path` without blocking (a FIFO named like a font), refuses what is not a regular file or
@@ -31,7 +32,7 @@ struct LoadedFaceFacts {
 };
 
 // The face `face_index` of a font file already in memory (the mapped file HarfBuzz shapes with).
-// False, with `why_not` in words, when FreeType cannot open it.
+// False, with `why_not` in words (the user's language), when FreeType cannot open it.
 bool read_loaded_face(std::string_view file, unsigned face_index, LoadedFaceFacts& facts,
                       std::string& why_not);
 

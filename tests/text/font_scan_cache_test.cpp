@@ -36,7 +36,9 @@ FontFileFaces one_face(const std::string& family) {
     face.italic = true;
     face.outlines = OutlineFormat::TrueType;
     faces.faces.push_back(face);
-    faces.damage = "its face 1 has no family name\nthat can be read";
+    faces.damage.kind = FontFileDamage::Kind::SomeFacesDoNotOpen;
+    faces.damage.freetype_error = 8;
+    faces.damage.faces = {1, 3};
     return faces;
 }
 
@@ -58,7 +60,7 @@ public:
         }
         FontLibrary::forget_cached_files();
     }
-    fs::path file() const { return dir_ / "formpdf" / "font-scan-v1"; }
+    fs::path file() const { return dir_ / "formpdf" / "font-scan-v2"; }
 
 private:
     TempDir dir_;
@@ -81,7 +83,7 @@ TEST(FontScanCache, ReadsBackWhatItWrites) {
     EXPECT_EQ(face.width_class, 3);
     EXPECT_TRUE(face.italic);
     EXPECT_EQ(face.outlines, OutlineFormat::TrueType);
-    EXPECT_EQ(faces->damage, "its face 1 has no family name\nthat can be read");
+    EXPECT_EQ(faces->damage, one_face("Family A").damage);
     // Another stamp is another version of the file.
     EXPECT_EQ(read.find("/fonts/a\tb.ttf", FontFileStamp{1, 2, 3, -4, 6}), nullptr);
 }
@@ -99,20 +101,70 @@ TEST(FontScanCache, AnythingNotExactlyWellFormedIsIgnoredWhole) {
         return text.replace(at, from.size(), to);
     };
     const std::vector<std::string> damaged = {
-        good.substr(0, good.size() - 4),                 // no end line
-        good + "x",                                      // bytes after it
-        replaced("cache 1", "cache 2"),                  // another version
-        replaced("\t700\t", "\t70x\t"),                  // not a number
-        replaced("\t700\t", "\t99999999999999999999\t"), // out of range
-        replaced("\t2\tFamily A\t", "\t3\tFamily A\t"),  // fewer names than counted
-        replaced("\t1\t1\tFamily", "\t1\t4\tFamily"),    // outlines of no kind
-        replaced("\\t", "\\q"),                          // an unknown escape
-        replaced("face\t0", "face\t1024"),               // face index past the cap
+        good.substr(0, good.size() - 4),                             // no end line
+        good + "x",                                                  // bytes after it
+        replaced("cache 2", "cache 1"),                              // another version
+        replaced("\t700\t", "\t70x\t"),                              // not a number
+        replaced("\t700\t", "\t99999999999999999999\t"),             // out of range
+        replaced("\t2\tFamily A\t", "\t3\tFamily A\t"),              // fewer names than counted
+        replaced("\t1\t1\tFamily", "\t1\t4\tFamily"),                // outlines of no kind
+        replaced("\\t", "\\q"),                                      // an unknown escape
+        replaced("face\t0", "face\t1024"),                           // face index past the cap
+        replaced("some-faces-do-not-open", "some-faces-gone"),       // damage of no kind
+        replaced("\t8\t0\t0\t2\t1\t3\n", "\t0\t0\t0\t2\t1\t3\n"),    // no FreeType error
+        replaced("\t8\t0\t0\t2\t1\t3\n", "\t8\t0\t0\t3\t1\t3\n"),    // fewer faces than counted
+        replaced("\t8\t0\t0\t2\t1\t3\n", "\t8\t0\t0\t0\n"),          // none listed
+        replaced("\t8\t0\t0\t2\t1\t3\n", "\t8\t0\t0\t2\t1\t1024\n"), // past the cap
         std::string(),
         std::string("\0\0\0", 3),
     };
     for (const std::string& text : damaged) {
         EXPECT_EQ(FontScanCache::parse(text).find("/fonts/a.ttf", stamp), nullptr) << text;
+    }
+}
+
+// The damage is kept as facts, in no language: a run in Chinese and a later one in English share
+// the cache (tests/cli/messages_fonts_test.cpp shows each run's words).
+TEST(FontScanCache, KeepsTheDamageOfEveryKindAsFactsNotWords) {
+    using Kind = FontFileDamage::Kind;
+    // Each kind with the facts it has.
+    const auto damage = [](Kind kind, int error = 0, std::uint64_t bytes = 0,
+                           std::uint32_t face_count = 0, std::vector<std::uint32_t> faces = {}) {
+        FontFileDamage made;
+        made.kind = kind;
+        made.freetype_error = error;
+        made.bytes = bytes;
+        made.face_count = face_count;
+        made.faces = std::move(faces);
+        return made;
+    };
+    const std::vector<FontFileDamage> kinds = {
+        damage(Kind::CannotOpen),
+        damage(Kind::NotRegularFile),
+        damage(Kind::TooLarge, 0, 300u << 20),
+        damage(Kind::FreeTypeNotStarted),
+        damage(Kind::FreeTypeRefuses, 2),
+        damage(Kind::NoFaceOpens, 8, 0, 4),
+        damage(Kind::SomeFacesDoNotOpen, 0x54, 0, 0, {2, 5}),
+        damage(Kind::NoFaceNamed),
+        damage(Kind::SomeFacesUnnamed, 0, 0, 0, {0, 1, 2, 3, 4, 5, 6}),
+    };
+    FontScanCache cache;
+    const FontFileStamp stamp{1, 2, 3, 4, 5};
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        FontFileFaces faces;
+        faces.damage = kinds[i];
+        cache.put("/fonts/" + std::to_string(i) + ".ttf", stamp, faces);
+    }
+    const std::string text = cache.serialize();
+    EXPECT_EQ(text.find("FreeType"), std::string::npos) << text;
+    EXPECT_EQ(text.find("table"), std::string::npos) << text;
+    EXPECT_NE(text.find("\tfreetype-refuses\t2\t0\t0\t0\n"), std::string::npos) << text;
+    const FontScanCache read = FontScanCache::parse(text);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const FontFileFaces* faces = read.find("/fonts/" + std::to_string(i) + ".ttf", stamp);
+        ASSERT_NE(faces, nullptr) << i << "\n" << text;
+        EXPECT_EQ(faces->damage, kinds[i]) << i;
     }
 }
 
@@ -154,7 +206,7 @@ TEST(FontScanCache, AScanWritesItAndTheNextRunUsesItWhileTheFileIsUnchanged) {
 TEST(FontScanCache, ADamagedCacheFileIsReadAsNoneAndReplaced) {
     CacheHome home;
     fs::create_directories(home.file().parent_path());
-    write_text(home.file(), "formpdf font scan cache 1\nfile\t/x\t1\n");
+    write_text(home.file(), "formpdf font scan cache 2\nfile\t/x\t1\n");
     TempDir fonts_dir;
     fs::copy_file(kDejaVuSansFile, fonts_dir / "DejaVuSans.ttf");
     FontLibrary fonts({fonts_dir.path()}, false);
