@@ -12,7 +12,9 @@
 #include "load/layout_loader.h"
 #include "workbook/export_reader.h"
 #include "workbook_writer/cell_positions.h"
+#include "workbook_writer/list_table_columns.h"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -42,16 +44,42 @@ load::FormDefinition form_for(const ImportRequest& request, const CellGrid& grid
         tr("name the form with --form ID (a layout file layouts/ID.yaml with a `form:` section)")));
 }
 
-// Where a form read by position has its cells: the layout's sheet as `formpdf workbook` lays it
-// out (its layout file is found by the form's id, as `render` finds it).
-std::optional<load::FormCellPositions> positions_for(const ImportRequest& request,
-                                                     const load::FormDefinition& form) {
-    if (form.import_reading != load::ImportReading::Positions) {
-        return std::nullopt;
+bool has_lists(const load::FormDefinition& form) {
+    return std::any_of(form.trees.begin(), form.trees.end(),
+                       [](const load::TreeDefinition& tree) { return tree.list; });
+}
+
+// What the import needs of the form's layout, as `formpdf workbook` lays the form out on its sheet
+// (the layout file is found by the form's id, as `render` finds it): where each cell of a form
+// read by position is, and where the list tables of a form read by labels have their header row
+// and columns.
+struct SheetLayout {
+    std::optional<load::FormCellPositions> positions;
+    std::vector<load::ListTableColumns> lists;
+};
+
+SheetLayout sheet_layout_for(const ImportRequest& request, const load::FormDefinition& form) {
+    const bool positions = form.import_reading == load::ImportReading::Positions;
+    if (!positions && !has_lists(form)) {
+        return {};
+    }
+    if (positions && has_lists(form)) {
+        throw DiagnosticError(make_error(
+            form.import_loc,
+            tr("formpdf import cannot read the lists of a form read by position yet"),
+            tr("read the form by its labels (no `import: positions`): a list is read by its "
+               "header row, one record a row")));
     }
     const std::filesystem::path layout_file =
         find_layout(load::TextValue{form.id, form.import_loc}, request.layout_dirs);
-    return workbook_writer::form_cell_positions(load::load_layout_file(layout_file));
+    const load::LayoutSpec layout = load::load_layout_file(layout_file);
+    SheetLayout sheet;
+    if (positions) {
+        sheet.positions = workbook_writer::form_cell_positions(layout);
+    } else {
+        sheet.lists = workbook_writer::list_table_columns(layout);
+    }
+    return sheet;
 }
 
 // A form read by position is read from cells a person fills in (the fill-in workbook), not from
@@ -181,9 +209,10 @@ ImportResult import_export(const ImportRequest& request) {
         const workbook::ExportFile export_file =
             workbook::read_export(bytes, request.input.string(), job.diagnostics, &request.input);
         const load::FormDefinition form = form_for(request, export_file.grid);
-        const std::optional<load::FormCellPositions> positions = positions_for(request, form);
-        load::ExportImport imported =
-            load::import_export_grid(export_file.grid, form, positions ? &*positions : nullptr);
+        const SheetLayout sheet = sheet_layout_for(request, form);
+        const std::optional<load::FormCellPositions>& positions = sheet.positions;
+        load::ExportImport imported = load::import_export_grid(
+            export_file.grid, form, positions ? &*positions : nullptr, sheet.lists);
         for (const Diagnostic& diagnostic : imported.diagnostics.items()) {
             job.diagnostics.add(diagnostic);
         }
@@ -224,10 +253,9 @@ ImportResult import_export(const ImportRequest& request) {
                 imported_form.file_name,
                 origin + load::write_declarations({imported_form.declaration}, &form)});
         }
-        result.summary = write_declarations_keeping_edits(declarations, request.output_dir,
-                                                          request.input.filename().string(),
-                                                          request.overwrite, request.dry_run,
-                                                          job.diagnostics);
+        result.summary = write_declarations_keeping_edits(
+            declarations, request.output_dir, request.input.filename().string(), request.overwrite,
+            request.dry_run, job.diagnostics);
     });
     return result;
 }

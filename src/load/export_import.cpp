@@ -6,6 +6,7 @@
 #include "load/export_lines.h"
 #include "load/export_vocabulary.h"
 #include "load/indicator_table_reader.h"
+#include "load/list_table_reader.h"
 #include "load/positional_form_reader.h"
 #include "load/source_text.h"
 
@@ -27,9 +28,10 @@ bool is_empty(std::string_view text) {
 class ExportReader {
 public:
     ExportReader(const CellGrid& grid, const FormDefinition& form,
-                 const FormCellPositions* positions, ExportImport& result)
-        : grid_(grid), form_(form), positions_(positions), result_(result),
-          site_(grid, result.diagnostics), table_reader_(site_) {}
+                 const FormCellPositions* positions, const std::vector<ListTableColumns>& lists,
+                 ExportImport& result)
+        : grid_(grid), form_(form), positions_(positions), lists_(lists), result_(result),
+          site_(grid, result.diagnostics), table_reader_(site_), list_reader_(site_) {}
 
     void read() {
         for (const GridSheet& sheet : grid_.sheets) {
@@ -65,7 +67,7 @@ public:
     }
 
 private:
-    enum class Phase { Header, Table };
+    enum class Phase { Header, Table, List };
 
     SourceLoc loc(int line, int col) const { return grid_.loc(*sheet_, line, col); }
     SourceLoc loc(const Line& line, const Cell& cell) const { return loc(line.number, cell.col); }
@@ -150,14 +152,23 @@ private:
             start_table(line, *tree);
             return;
         }
+        if (const ListTableColumns* list = list_reader_.header(line, lists_, form_)) {
+            start_list(line, *list);
+            return;
+        }
         if (footerless() && after_title && subtitle_row(line)) {
             return;
         }
         if (phase_ == Phase::Table && starts_with_new_label(line)) {
             phase_ = Phase::Header; // sign-off fields after the table
         }
+        if (phase_ == Phase::List && starts_with_form_text(line)) {
+            phase_ = Phase::Header; // the rows after the list (合计, 项目绩效目标)
+        }
         if (phase_ == Phase::Table) {
             table_row(line);
+        } else if (phase_ == Phase::List) {
+            list_reader_.row(line);
         } else {
             header_row(line);
         }
@@ -262,7 +273,7 @@ private:
     const TreeDefinition* table_header(const Line& line) const {
         for (const TreeDefinition& tree : form_.trees) {
             if (tree.list) {
-                continue; // lists of records are not read from exports
+                continue; // a list is found by its header row (list_table_reader.h)
             }
             std::vector<std::string_view> labels;
             if (same_label(cell_at(line, 0), tree.label)) {
@@ -296,6 +307,28 @@ private:
         table_offset_ = same_label(cell_at(line, 0), tree.label) ? 1 : 0;
         declaration_.trees.emplace_back(tree.id, std::vector<Group>{});
         table_reader_.start(tree, declaration_.trees.back().second);
+    }
+
+    // The rows of a list table follow its header row. A row whose first cell is a field's label
+    // or one of the layout's own texts is not a record: the list ends above it.
+    void start_list(const Line& line, const ListTableColumns& list) {
+        const TreeDefinition* definition = form_.find_tree(list.list);
+        if (!definition) {
+            return; // the layout was checked against its form: not reached
+        }
+        if (declaration_.tree(list.list)) {
+            error(line.number, 1, tr("a second '{0}' table in the same form", {definition->label}),
+                  tr("a form holds each table once; is a footer line missing above?"));
+        }
+        phase_ = Phase::List;
+        declaration_.trees.emplace_back(list.list, std::vector<Group>{});
+        list_reader_.start(*definition, list, declaration_.trees.back().second);
+    }
+
+    bool starts_with_form_text(const Line& line) const {
+        const std::vector<const Cell*> cells = nonempty_cells(line);
+        return !cells.empty() &&
+               (field_for_label(cells[0]->text) != nullptr || is_layout_text(cells[0]->text));
     }
 
     const FieldDefinition* field_for_label(std::string_view cell) const {
@@ -468,9 +501,11 @@ private:
     const GridSheet* sheet_ = nullptr;
     const FormDefinition& form_;
     const FormCellPositions* positions_; // null: the form is read by its labels
+    const std::vector<ListTableColumns>& lists_;
     ExportImport& result_;
     ExportSite site_;
     IndicatorTableReader table_reader_;
+    ListTableReader list_reader_;
     std::vector<Line> form_lines_; // a form read by position: its lines, the title's first
     bool in_form_ = false;
     bool skipping_ = false;
@@ -485,9 +520,10 @@ private:
 } // namespace
 
 ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form,
-                                const FormCellPositions* positions) {
+                                const FormCellPositions* positions,
+                                const std::vector<ListTableColumns>& lists) {
     ExportImport result;
-    ExportReader(grid, form, positions, result).read();
+    ExportReader(grid, form, positions, lists, result).read();
     return result;
 }
 

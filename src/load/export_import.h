@@ -5,6 +5,7 @@
 #include "load/declaration.h"
 #include "load/form_cell_positions.h"
 #include "load/form_definition.h"
+#include "load/list_table_columns.h"
 
 #include <optional>
 #include <string>
@@ -41,8 +42,13 @@ struct ExportImport {
 //
 // With `positions` (a form whose definition says `import: positions`), each form's values are
 // the cells at those positions instead (positional_form_reader.h).
+//
+// `lists`: where the layout's list tables have their header row and columns (a form read by
+// labels): a row of a list's headings starts the list, each row after it is one record
+// (list_table_reader.h), up to a row that starts with a field's label or a layout text.
 ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form,
-                                const FormCellPositions* positions = nullptr);
+                                const FormCellPositions* positions = nullptr,
+                                const std::vector<ListTableColumns>& lists = {});
 
 // The same for a tab-separated UTF-8 text (with or without a byte order mark); bytes that are not
 // UTF-8 are an error diagnostic. Other formats and encodings: src/workbook reads them into a grid.

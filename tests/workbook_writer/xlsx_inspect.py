@@ -3,7 +3,8 @@
 tests: `tab WORKBOOK` prints every sheet as the budget system's tab export (one line per row, a
 merged cell in its first row and column, forms separated by an empty line); `json WORKBOOK` prints
 what the tests check of each sheet: protection, drop-downs, merges, unlocked cells, cell types;
-`csv2tab CSV...` turns LibreOffice's tab-separated sheets (quoted where a cell holds a tab, quote
+`csv WORKBOOK` prints the first sheet as comma-separated text (a cell with a comma, quote or
+line break quoted, as a spreadsheet saves it); `csv2tab CSV...` turns LibreOffice's tab-separated sheets (quoted where a cell holds a tab, quote
 or line break) into the same tab text; `xml WORKBOOK MEMBER` prints one file of the zip."""
 
 import csv
@@ -21,6 +22,13 @@ def tab(book):
             print()
         for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column):
             print("\t".join("" if cell.value is None else str(cell.value) for cell in row))
+
+
+def comma_separated(book):
+    sheet = book.worksheets[0]
+    writer = csv.writer(sys.stdout, lineterminator="\r\n")
+    for row in sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=sheet.max_column):
+        writer.writerow(["" if cell.value is None else str(cell.value) for cell in row])
 
 
 def describe(book):
@@ -74,6 +82,8 @@ def main():
     book = openpyxl.load_workbook(path)
     if mode == "tab":
         tab(book)
+    elif mode == "csv":
+        comma_separated(book)
     else:
         describe(book)
 
