@@ -12,6 +12,7 @@
 #include "load/layout_loader.h"
 #include "workbook/export_reader.h"
 #include "workbook_writer/cell_positions.h"
+#include "workbook_writer/cell_texts.h"
 #include "workbook_writer/list_table_columns.h"
 
 #include <algorithm>
@@ -51,16 +52,19 @@ bool has_lists(const load::FormDefinition& form) {
 
 // What the import needs of the form's layout, as `formpdf workbook` lays the form out on its sheet
 // (the layout file is found by the form's id, as `render` finds it): where each cell of a form
-// read by position is, and where the list tables of a form read by labels have their header row
-// and columns.
+// read by position is, where the list tables of a form read by labels have their header row
+// and columns, and (an .xlsx, which may be that fill-in workbook) the layout's own texts on the
+// sheet, never read as a value.
 struct SheetLayout {
     std::optional<load::FormCellPositions> positions;
     std::vector<load::ListTableColumns> lists;
+    std::optional<load::WorkbookCellTexts> texts;
 };
 
-SheetLayout sheet_layout_for(const ImportRequest& request, const load::FormDefinition& form) {
+SheetLayout sheet_layout_for(const ImportRequest& request, const load::FormDefinition& form,
+                             bool xlsx) {
     const bool positions = form.import_reading == load::ImportReading::Positions;
-    if (!positions && !has_lists(form)) {
+    if (!positions && !has_lists(form) && !xlsx) {
         return {};
     }
     if (positions && has_lists(form)) {
@@ -78,6 +82,9 @@ SheetLayout sheet_layout_for(const ImportRequest& request, const load::FormDefin
         sheet.positions = workbook_writer::form_cell_positions(layout);
     } else {
         sheet.lists = workbook_writer::list_table_columns(layout);
+    }
+    if (xlsx) {
+        sheet.texts = workbook_writer::workbook_cell_texts(layout);
     }
     return sheet;
 }
@@ -209,10 +216,11 @@ ImportResult import_export(const ImportRequest& request) {
         const workbook::ExportFile export_file =
             workbook::read_export(bytes, request.input.string(), job.diagnostics, &request.input);
         const load::FormDefinition form = form_for(request, export_file.grid);
-        const SheetLayout sheet = sheet_layout_for(request, form);
+        const SheetLayout sheet = sheet_layout_for(request, form, export_file.xlsx);
         const std::optional<load::FormCellPositions>& positions = sheet.positions;
-        load::ExportImport imported = load::import_export_grid(
-            export_file.grid, form, positions ? &*positions : nullptr, sheet.lists);
+        load::ExportImport imported =
+            load::import_export_grid(export_file.grid, form, positions ? &*positions : nullptr,
+                                     sheet.lists, sheet.texts ? &*sheet.texts : nullptr);
         for (const Diagnostic& diagnostic : imported.diagnostics.items()) {
             job.diagnostics.add(diagnostic);
         }

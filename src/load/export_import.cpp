@@ -29,9 +29,10 @@ class ExportReader {
 public:
     ExportReader(const CellGrid& grid, const FormDefinition& form,
                  const FormCellPositions* positions, const std::vector<ListTableColumns>& lists,
-                 ExportImport& result)
-        : grid_(grid), form_(form), positions_(positions), lists_(lists), result_(result),
-          site_(grid, result.diagnostics), table_reader_(site_), list_reader_(site_) {}
+                 const WorkbookCellTexts* workbook, ExportImport& result)
+        : grid_(grid), form_(form), positions_(positions), lists_(lists), workbook_(workbook),
+          result_(result), site_(grid, result.diagnostics), table_reader_(site_),
+          list_reader_(site_) {}
 
     void read() {
         for (const GridSheet& sheet : grid_.sheets) {
@@ -355,6 +356,8 @@ private:
             }
             if (const FieldDefinition* field = field_for_label(cell.text)) {
                 pairs.push_back(Pair{field, &cell, nullptr});
+            } else if (workbook_ && workbook_->is_static(cell.text)) {
+                continue; // the layout's own text on its workbook is never a value
             } else if (footerless() && is_layout_text(cell.text) &&
                        (pairs.empty() || pairs.back().value)) {
                 continue; // the layout's own text (单位：万元, 单位负责人签字：)
@@ -377,8 +380,18 @@ private:
             }
         }
         for (const Pair& pair : pairs) {
+            // An empty value is located at the cell after its label.
+            const int col =
+                pair.value
+                    ? pair.value->col
+                    : grid_.column_after(GridCell{std::string(pair.label->text), pair.label->col});
+            TextValue text =
+                pair.value ? value(line, *pair.value) : TextValue{"", loc(line.number, col)};
+            if (pair.value) {
+                unwrap(*pair.field, text);
+            }
             const TextValue* read = declaration_.field(pair.field->id);
-            if (read && footerless() && read->text == (pair.value ? pair.value->text : "")) {
+            if (read && footerless() && read->text == text.text) {
                 continue; // a field the form shows twice (项目负责人 on the sign-off line)
             }
             if (read) {
@@ -387,15 +400,35 @@ private:
                       tr("is the footer line of the form above missing?"));
                 continue;
             }
-            // An empty value is located at the cell after its label.
-            const int col =
-                pair.value
-                    ? pair.value->col
-                    : grid_.column_after(GridCell{std::string(pair.label->text), pair.label->col});
-            declaration_.fields.emplace_back(pair.field->id,
-                                             pair.value ? value(line, *pair.value)
-                                                        : TextValue{"", loc(line.number, col)});
+            declaration_.fields.emplace_back(pair.field->id, std::move(text));
         }
+    }
+
+    // A value cell the workbook writes with the layout's text around the value (a `texts:` cell):
+    // the value is what is between. A cell whose layout text is no longer intact is read whole,
+    // with a warning: which part is the value cannot be told.
+    void unwrap(const FieldDefinition& field, TextValue& text) const {
+        const WrappedFieldCell* cell = workbook_ ? workbook_->wrapped(field.id) : nullptr;
+        if (!cell) {
+            return;
+        }
+        const std::string& whole = text.text;
+        if (whole.size() >= cell->before.size() + cell->after.size() &&
+            whole.starts_with(cell->before) && whole.ends_with(cell->after)) {
+            text.text = whole.substr(cell->before.size(),
+                                     whole.size() - cell->before.size() - cell->after.size());
+            return;
+        }
+        std::string own = cell->before.empty() ? cell->after : cell->before;
+        own.erase(0, own.find_first_not_of('\n'));
+        own.erase(own.find_last_not_of('\n') + 1);
+        result_.diagnostics.warning(
+            text.loc,
+            tr("the layout's text {0} in this cell is not intact: the whole cell is read as the "
+               "value of {1}",
+               {shorten(own), field.label}),
+            tr("type only the value and keep the layout's text of the cell as the workbook wrote "
+               "it; else check the value in the declaration (the print adds the layout's text)"));
     }
 
     // The row without the column left of the table (the vertical label, written once at its
@@ -502,6 +535,7 @@ private:
     const FormDefinition& form_;
     const FormCellPositions* positions_; // null: the form is read by its labels
     const std::vector<ListTableColumns>& lists_;
+    const WorkbookCellTexts* workbook_; // null: not the fill-in workbook of the form's layout
     ExportImport& result_;
     ExportSite site_;
     IndicatorTableReader table_reader_;
@@ -521,9 +555,10 @@ private:
 
 ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form,
                                 const FormCellPositions* positions,
-                                const std::vector<ListTableColumns>& lists) {
+                                const std::vector<ListTableColumns>& lists,
+                                const WorkbookCellTexts* workbook) {
     ExportImport result;
-    ExportReader(grid, form, positions, lists, result).read();
+    ExportReader(grid, form, positions, lists, workbook, result).read();
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include "load/form_cell_positions.h"
 #include "load/form_definition.h"
 #include "load/list_table_columns.h"
+#include "load/workbook_cell_texts.h"
 
 #include <optional>
 #include <string>
@@ -46,9 +47,15 @@ struct ExportImport {
 // `lists`: where the layout's list tables have their header row and columns (a form read by
 // labels): a row of a list's headings starts the list, each row after it is one record
 // (list_table_reader.h), up to a row that starts with a field's label or a layout text.
+//
+// `workbook` (the fill-in workbook of the form's layout, as `formpdf workbook` writes it): a cell
+// whose text is one of the layout's own texts on that sheet is never a value (an empty value cell
+// stays empty), and a value cell written with the layout's text around the value gives only the
+// value (a warning, and the whole text, when that text is no longer intact).
 ExportImport import_export_grid(const CellGrid& grid, const FormDefinition& form,
                                 const FormCellPositions* positions = nullptr,
-                                const std::vector<ListTableColumns>& lists = {});
+                                const std::vector<ListTableColumns>& lists = {},
+                                const WorkbookCellTexts* workbook = nullptr);
 
 // The same for a tab-separated UTF-8 text (with or without a byte order mark); bytes that are not
 // UTF-8 are an error diagnostic. Other formats and encodings: src/workbook reads them into a grid.

@@ -62,7 +62,7 @@ void bind_texts(const load::CellSpec& spec, const load::Declaration* declaration
             cell.text += '\n';
         }
         cell.text += bound.text;
-        cell.texts.push_back(ResolvedText{std::move(bound.text), bound.loc,
+        cell.texts.push_back(ResolvedText{std::move(bound.text), bound.loc, bound.field,
                                           part.style.empty() ? cell.style : part.style, part.align,
                                           part.valign});
     }

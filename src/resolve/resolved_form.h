@@ -16,8 +16,9 @@ namespace formpdf::resolve {
 
 // One of several texts of a cell (load::CellTextSpec), with its value put in.
 struct ResolvedText {
-    std::string text; // exactly what to print
-    SourceLoc loc;    // where the text was written (the declaration's value, or the layout)
+    std::string text;  // exactly what to print
+    SourceLoc loc;     // where the text was written (the declaration's value, or the layout)
+    std::string field; // the header field it shows (`field:`); empty for the layout's own text
     std::string style;
     std::optional<load::HAlign> align;  // empty: the style's
     std::optional<load::VAlign> valign; // empty: the style's

@@ -109,6 +109,7 @@ ExportFile read_export(std::string_view bytes, const std::string& file, Diagnost
     if (looks_like_zip(bytes)) {
         ExportFile result;
         result.grid = read_xlsx(bytes, file, diagnostics, limits);
+        result.xlsx = true;
         const std::string sheets = std::to_string(result.grid.sheets.size());
         result.format = result.grid.sheets.size() == 1
                             ? tr("an .xlsx workbook ({0} sheet)", {sheets})

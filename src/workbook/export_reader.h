@@ -23,6 +23,7 @@ namespace formpdf::workbook {
 struct ExportFile {
     CellGrid grid;
     std::string format; // "tab-separated UTF-8 text", "an .xlsx workbook (2 sheets)", …
+    bool xlsx = false;  // an .xlsx workbook: what `formpdf workbook` writes
 };
 
 ExportFile read_export(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,

@@ -195,7 +195,31 @@ private:
         sheet_.cells.push_back(std::move(cell));
     }
 
-    bool editable(const resolve::ResolvedCell& cell) {
+    // A `texts:` cell of a header field among the layout's own texts: the field, and the texts
+    // around its value (the cell's text is all of them, one a line); nothing for another cell.
+    static void wrapped_field(const resolve::ResolvedCell& resolved, SheetCell& cell) {
+        if (!resolved.field.empty() || !resolved.tree.empty() || resolved.texts.empty()) {
+            return;
+        }
+        const auto is_field = [](const resolve::ResolvedText& text) { return !text.field.empty(); };
+        const auto field = std::find_if(resolved.texts.begin(), resolved.texts.end(), is_field);
+        if (field == resolved.texts.end() ||
+            std::count_if(resolved.texts.begin(), resolved.texts.end(), is_field) != 1) {
+            return;
+        }
+        cell.field = field->field;
+        cell.loc = field->loc; // the value's, as for a cell of one field
+        for (auto it = resolved.texts.begin(); it != field; ++it) {
+            cell.text_before += it->text + "\n";
+        }
+        for (auto it = field + 1; it != resolved.texts.end(); ++it) {
+            cell.text_after += "\n" + it->text;
+        }
+    }
+
+    // `value`: the text of the field's value (the cell's text without text_before/after).
+    bool editable(const resolve::ResolvedCell& resolved, const SheetCell& cell,
+                  std::string_view value) {
         if (cell.field.empty() && cell.level < 0) {
             return false; // the layout's own text
         }
@@ -204,7 +228,7 @@ private:
         if (cell.tree.empty() && !fields_seen_.insert(cell.field).second) {
             return false;
         }
-        return !(cell.fill && !cell.text.empty()); // grey with a value: the system's
+        return !(resolved.fill && !value.empty()); // grey with a value: the system's
     }
 
     void table(const resolve::ResolvedTable& table) {
@@ -233,10 +257,14 @@ private:
             cell.format.fill = resolved.fill;
             cell.format.border = table.border_width_pt > 0;
             cell.format.border_color = table.border_color;
-            cell.format.locked = !editable(resolved);
             cell.field = resolved.field;
             cell.tree = resolved.tree;
             cell.level = resolved.level;
+            wrapped_field(resolved, cell);
+            const std::string_view value = std::string_view(cell.text).substr(
+                cell.text_before.size(),
+                cell.text.size() - cell.text_before.size() - cell.text_after.size());
+            cell.format.locked = !editable(resolved, cell, value);
             const double width = edges_[static_cast<std::size_t>(cell.column + cell.colspan)] -
                                  edges_[static_cast<std::size_t>(cell.column)];
             const double needed = text_height(layout_, resolved.style, resolved.text, width);

@@ -52,6 +52,11 @@ struct SheetCell {
     std::string field;
     std::string tree;
     int level = -1;
+    // A cell of several texts (`texts:`) with one header field among the layout's own texts (主管
+    // 部门审核意见 above 单位公章：…): `field` is that field, and the cell's text is
+    // text_before + the value + text_after (the texts one a line, as the print shows them).
+    std::string text_before;
+    std::string text_after;
 };
 
 // A drop-down list (data validation) over a rectangle of cells.
