@@ -356,8 +356,12 @@ private:
             }
             if (const FieldDefinition* field = field_for_label(cell.text)) {
                 pairs.push_back(Pair{field, &cell, nullptr});
-            } else if (workbook_ && workbook_->is_static(cell.text)) {
-                continue; // the layout's own text on its workbook is never a value
+            } else if (workbook_ && workbook_->is_static(cell.text) &&
+                       !(!pairs.empty() && !pairs.back().value &&
+                         cell.col == value_column(line, *pairs.back().label))) {
+                // The layout's own text on its workbook is never a value; but the value cell of
+                // the label before holds what the person typed, even a text the layout also has.
+                continue;
             } else if (footerless() && is_layout_text(cell.text) &&
                        (pairs.empty() || pairs.back().value)) {
                 continue; // the layout's own text (单位：万元, 单位负责人签字：)
@@ -402,6 +406,16 @@ private:
             }
             declaration_.fields.emplace_back(pair.field->id, std::move(text));
         }
+    }
+
+    // Where the value of a label is on a sheet: the column after the label's merged range.
+    int value_column(const ExportLine& line, const ExportCell& label) const {
+        for (const GridMerge& merge : sheet_->merges) {
+            if (merge.first_row == line.number && merge.first_col == label.col) {
+                return merge.last_col + 1;
+            }
+        }
+        return label.col + 1;
     }
 
     // A value cell the workbook writes with the layout's text around the value (a `texts:` cell):

@@ -68,6 +68,17 @@ TEST_F(LayoutTextImport, AnEmptyValueLeftOfTheLayoutsTextStaysEmpty) {
     EXPECT_EQ(imported_field("preparer"), "");
 }
 
+TEST_F(LayoutTextImport, AValueTypedInItsCellIsKeptEvenWhenTheLayoutHasTheSameText) {
+    // 填报日期： (A22:B22) | C22:D22 the value. 单位：万元 is also the layout's text above the
+    // table: typed into the value cell, it is the value, not the layout's text.
+    write_blank("legacy-project-targets");
+    fill_in({"C22=单位：万元", "C21=单位负责人签字："});
+    const CommandResult imported = run_import();
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_EQ(imported_field("fill_date"), "单位：万元");
+    EXPECT_EQ(imported_field("preparer"), "单位负责人签字：");
+}
+
 TEST_F(LayoutTextImport, TheLayoutsTextInAValueCellIsNotItsValue) {
     write_blank("municipal-project-targets");
     const CommandResult imported = run_import();
