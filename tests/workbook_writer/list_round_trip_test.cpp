@@ -8,6 +8,7 @@
 #include "load/export_import.h"
 #include "load/layout_loader.h"
 #include "support/command.h"
+#include "support/workbook_fill_in.h"
 #include "workbook_writer/form_sheet.h"
 #include "workbook_writer/list_table_columns.h"
 
@@ -44,15 +45,8 @@ protected:
         const CommandResult written = run_command(argv);
         ASSERT_EQ(written.exit_code, 0) << written.err;
     }
-    // Types the cells into the workbook as a person does (tests/workbook_writer/fill_in.py).
-    void fill_in(const std::vector<std::string>& cells) {
-        std::vector<std::string> argv = {"/usr/bin/python3",
-                                         (kSource / "tests/workbook_writer/fill_in.py").string(),
-                                         xlsx().string(), xlsx().string()};
-        argv.insert(argv.end(), cells.begin(), cells.end());
-        const CommandResult filled = run_command(argv);
-        ASSERT_EQ(filled.exit_code, 0) << filled.err;
-    }
+    // Types the cells into the workbook as a person does (support/workbook_fill_in.h).
+    void fill_in(const std::vector<std::string>& cells) { fill_in_workbook(xlsx(), cells); }
     CommandResult run_import(const std::filesystem::path& from) {
         return run_command({formpdf_binary(), "import", from.string(), "-o",
                             (dir_ / "imported").string(), "--layouts", kLayouts.string(),

@@ -5,6 +5,7 @@
 
 #include "load/declaration.h"
 #include "support/command.h"
+#include "support/workbook_fill_in.h"
 
 #include <gtest/gtest.h>
 
@@ -70,15 +71,8 @@ protected:
             {formpdf_binary(), "workbook", declaration.string(), "-o", xlsx().string()});
         ASSERT_EQ(written.exit_code, 0) << written.err;
     }
-    // Types the cells into the workbook as a person does (tests/workbook_writer/fill_in.py).
-    void fill_in(const std::vector<std::string>& cells) {
-        std::vector<std::string> argv = {"/usr/bin/python3",
-                                         (kSource / "tests/workbook_writer/fill_in.py").string(),
-                                         xlsx().string(), xlsx().string()};
-        argv.insert(argv.end(), cells.begin(), cells.end());
-        const CommandResult filled = run_command(argv);
-        ASSERT_EQ(filled.exit_code, 0) << filled.err;
-    }
+    // Types the cells into the workbook as a person does (support/workbook_fill_in.h).
+    void fill_in(const std::vector<std::string>& cells) { fill_in_workbook(xlsx(), cells); }
     CommandResult run_import(const std::string& into = "imported") {
         return run_command({formpdf_binary(), "import", xlsx().string(), "-o",
                             (dir_ / into).string(), "--warning-exit-0"});
