@@ -4,6 +4,8 @@
 
 #include "text/font_file_damage.h"
 
+#include "support/font_file_damage_facts.h"
+
 #include <gtest/gtest.h>
 
 namespace formpdf::text {
@@ -12,34 +14,26 @@ namespace {
 using Kind = FontFileDamage::Kind;
 
 // A damage of `kind` with the facts given.
-FontFileDamage damage(Kind kind, int error = 0, std::uint64_t bytes = 0,
-                      std::uint32_t face_count = 0, std::vector<std::uint32_t> faces = {}) {
-    FontFileDamage made;
-    made.kind = kind;
-    made.freetype_error = error;
-    made.bytes = bytes;
-    made.face_count = face_count;
-    made.faces = std::move(faces);
-    return made;
-}
+using formpdf::testing::damage_facts;
 
 TEST(FontFileDamage, InEnglishWords) {
     EXPECT_EQ(describe(FontFileDamage{}), "");
-    EXPECT_EQ(describe(damage(Kind::CannotOpen)), "it cannot be opened");
-    EXPECT_EQ(describe(damage(Kind::NotRegularFile)), "it is not a regular file");
-    EXPECT_EQ(describe(damage(Kind::TooLarge, 0, (std::uint64_t{300} << 20) + 5)),
+    EXPECT_EQ(describe(damage_facts(Kind::CannotOpen)), "it cannot be opened");
+    EXPECT_EQ(describe(damage_facts(Kind::NotRegularFile)), "it is not a regular file");
+    EXPECT_EQ(describe(damage_facts(Kind::TooLarge, 0, (std::uint64_t{300} << 20) + 5)),
               "it is 300 MiB, more than the 256 MiB a font file may have");
-    EXPECT_EQ(describe(damage(Kind::FreeTypeNotStarted)), "FreeType could not be started");
-    EXPECT_EQ(describe(damage(Kind::FreeTypeRefuses, 8)), "FreeType cannot open it (broken table)");
-    EXPECT_EQ(describe(damage(Kind::NoFaceOpens, 2, 0, 3)),
+    EXPECT_EQ(describe(damage_facts(Kind::FreeTypeNotStarted)), "FreeType could not be started");
+    EXPECT_EQ(describe(damage_facts(Kind::FreeTypeRefuses, 8)),
+              "FreeType cannot open it (broken table)");
+    EXPECT_EQ(describe(damage_facts(Kind::NoFaceOpens, 2, 0, 3)),
               "FreeType cannot open any of its 3 faces (unknown file format)");
-    EXPECT_EQ(describe(damage(Kind::SomeFacesDoNotOpen, 0x54, 0, 0, {2, 5})),
+    EXPECT_EQ(describe(damage_facts(Kind::SomeFacesDoNotOpen, 0x54, 0, 0, {2, 5})),
               "FreeType cannot open its face 2, 5 (face 2: invalid stream read)");
-    EXPECT_EQ(describe(damage(Kind::SomeFacesDoNotOpen, 8, 0, 0, {1, 2, 3, 4, 5, 6, 7, 9})),
+    EXPECT_EQ(describe(damage_facts(Kind::SomeFacesDoNotOpen, 8, 0, 0, {1, 2, 3, 4, 5, 6, 7, 9})),
               "FreeType cannot open its face 1, 2, 3, 4, 5 and 3 more (face 1: broken table)");
-    EXPECT_EQ(describe(damage(Kind::NoFaceNamed)),
+    EXPECT_EQ(describe(damage_facts(Kind::NoFaceNamed)),
               "none of its faces has a family name that can be read");
-    EXPECT_EQ(describe(damage(Kind::SomeFacesUnnamed, 0, 0, 0, {1})),
+    EXPECT_EQ(describe(damage_facts(Kind::SomeFacesUnnamed, 0, 0, 0, {1})),
               "its face 1 has no family name that can be read");
 }
 

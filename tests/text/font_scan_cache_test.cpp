@@ -3,6 +3,7 @@
 
 #include "support/command.h"
 #include "support/damaged_fonts.h"
+#include "support/font_file_damage_facts.h"
 #include "text/font_library.h"
 #include "text/font_scan_cache.h"
 
@@ -128,26 +129,17 @@ TEST(FontScanCache, AnythingNotExactlyWellFormedIsIgnoredWhole) {
 TEST(FontScanCache, KeepsTheDamageOfEveryKindAsFactsNotWords) {
     using Kind = FontFileDamage::Kind;
     // Each kind with the facts it has.
-    const auto damage = [](Kind kind, int error = 0, std::uint64_t bytes = 0,
-                           std::uint32_t face_count = 0, std::vector<std::uint32_t> faces = {}) {
-        FontFileDamage made;
-        made.kind = kind;
-        made.freetype_error = error;
-        made.bytes = bytes;
-        made.face_count = face_count;
-        made.faces = std::move(faces);
-        return made;
-    };
+    using formpdf::testing::damage_facts;
     const std::vector<FontFileDamage> kinds = {
-        damage(Kind::CannotOpen),
-        damage(Kind::NotRegularFile),
-        damage(Kind::TooLarge, 0, 300u << 20),
-        damage(Kind::FreeTypeNotStarted),
-        damage(Kind::FreeTypeRefuses, 2),
-        damage(Kind::NoFaceOpens, 8, 0, 4),
-        damage(Kind::SomeFacesDoNotOpen, 0x54, 0, 0, {2, 5}),
-        damage(Kind::NoFaceNamed),
-        damage(Kind::SomeFacesUnnamed, 0, 0, 0, {0, 1, 2, 3, 4, 5, 6}),
+        damage_facts(Kind::CannotOpen),
+        damage_facts(Kind::NotRegularFile),
+        damage_facts(Kind::TooLarge, 0, 300u << 20),
+        damage_facts(Kind::FreeTypeNotStarted),
+        damage_facts(Kind::FreeTypeRefuses, 2),
+        damage_facts(Kind::NoFaceOpens, 8, 0, 4),
+        damage_facts(Kind::SomeFacesDoNotOpen, 0x54, 0, 0, {2, 5}),
+        damage_facts(Kind::NoFaceNamed),
+        damage_facts(Kind::SomeFacesUnnamed, 0, 0, 0, {0, 1, 2, 3, 4, 5, 6}),
     };
     FontScanCache cache;
     const FontFileStamp stamp{1, 2, 3, 4, 5};
