@@ -28,7 +28,10 @@ const load::FormDefinition& FormDefinitions::get(const load::TextValue& form) {
     return loaded_.emplace(form.text, std::move(*layout.form)).first->second;
 }
 
-std::optional<load::FormDefinition> FormDefinitions::find_by_title(const std::string& title) const {
+std::optional<load::FormDefinition>
+FormDefinitions::find_by_title(const std::string& title,
+                               std::vector<std::filesystem::path>* others) const {
+    std::optional<load::FormDefinition> found;
     for (const auto& dir : dirs_) {
         std::vector<std::filesystem::path> files;
         std::error_code ec;
@@ -41,8 +44,16 @@ std::optional<load::FormDefinition> FormDefinitions::find_by_title(const std::st
         for (const auto& file : files) {
             try {
                 load::LayoutSpec layout = load::load_layout_file(file);
-                if (layout.form && layout.form->title == title) {
-                    return std::move(layout.form);
+                if (!layout.form || layout.form->title != title) {
+                    continue;
+                }
+                if (!found) {
+                    found = std::move(layout.form);
+                    if (!others) {
+                        return found;
+                    }
+                } else if (layout.form->id != found->id) {
+                    others->push_back(file);
                 }
             } catch (const DiagnosticError&) {
                 // A layout that does not load is not the one: the others are still searched.
@@ -50,7 +61,7 @@ std::optional<load::FormDefinition> FormDefinitions::find_by_title(const std::st
             }
         }
     }
-    return std::nullopt;
+    return found;
 }
 
 } // namespace formpdf::app

@@ -21,8 +21,12 @@ public:
     // does not load (each time it is asked for, so every declaration of that form reports it).
     const load::FormDefinition& get(const load::TextValue& form);
 
-    // The first layout (in search order, files sorted by name) whose form has this title.
-    std::optional<load::FormDefinition> find_by_title(const std::string& title) const;
+    // The first layout (in search order, files sorted by name) whose form has this title. The
+    // files of the other forms with the same title go to `others` when given (the import says
+    // which form it chose: a folder given with --layouts may hold a form of the same title).
+    std::optional<load::FormDefinition>
+    find_by_title(const std::string& title,
+                  std::vector<std::filesystem::path>* others = nullptr) const;
 
 private:
     std::vector<std::filesystem::path> dirs_;

@@ -26,7 +26,8 @@ namespace {
 // An export of a few hundred forms is well under a megabyte; this bounds a wrong file.
 constexpr std::size_t kMaxExportBytes = 32 * 1024 * 1024;
 
-load::FormDefinition form_for(const ImportRequest& request, const CellGrid& grid) {
+load::FormDefinition form_for(const ImportRequest& request, const CellGrid& grid,
+                              Diagnostics& diagnostics) {
     FormDefinitions definitions(request.layout_dirs);
     const SourceLoc whole_file{request.input.string(), 0, 0};
     if (!request.form_id.empty()) {
@@ -34,7 +35,15 @@ load::FormDefinition form_for(const ImportRequest& request, const CellGrid& grid
     }
     const std::optional<std::string> title = load::export_first_title(grid);
     if (title) {
-        if (std::optional<load::FormDefinition> form = definitions.find_by_title(*title)) {
+        std::vector<std::filesystem::path> others;
+        if (std::optional<load::FormDefinition> form = definitions.find_by_title(*title, &others)) {
+            for (const std::filesystem::path& other : others) {
+                diagnostics.note(whole_file,
+                                 tr("read as the form '{0}' ({1}); {2} has a form of the same "
+                                    "title",
+                                    {form->id, form->loc.file, other.string()}),
+                                 tr("name the form with --form ID to read it as another"));
+            }
             return std::move(*form);
         }
     }
@@ -215,7 +224,7 @@ ImportResult import_export(const ImportRequest& request) {
         // A workbook, or text in any encoding people produce, as the grid the import reads.
         const workbook::ExportFile export_file =
             workbook::read_export(bytes, request.input.string(), job.diagnostics, &request.input);
-        const load::FormDefinition form = form_for(request, export_file.grid);
+        const load::FormDefinition form = form_for(request, export_file.grid, job.diagnostics);
         const SheetLayout sheet = sheet_layout_for(request, form, export_file.xlsx);
         const std::optional<load::FormCellPositions>& positions = sheet.positions;
         load::ExportImport imported =

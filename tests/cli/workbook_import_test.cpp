@@ -272,3 +272,46 @@ TEST(TextExportImport, WhatIsNotAnExportIsNamed) {
 
 } // namespace
 } // namespace formpdf
+
+namespace formpdf {
+namespace {
+
+// A folder given with --layouts is searched first, so its form of the same title is the one read:
+// the import says so, naming the other layout, and --form chooses.
+TEST(TextExportImport, AFormOfTheSameTitleElsewhereIsNamed) {
+    TempDir dir;
+    const fs::path layouts = dir.path() / "layouts";
+    fs::create_directories(layouts);
+    shell("sed 's/^  id: shenzhen-l2-project$/  id: my-l2/' '" + kSource +
+          "/layouts/shenzhen-l2-project.yaml' > '" + (layouts / "my-l2.yaml").string() + "'");
+    const auto chosen =
+        run_command({testing::formpdf_binary(), "import", kExport, "-o",
+                     (dir.path() / "mine").string(), "--layouts", layouts.string()});
+    ASSERT_LE(chosen.exit_code, 3) << chosen.err;
+    EXPECT_NE(chosen.err.find("note: read as the form 'my-l2' (" +
+                              (layouts / "my-l2.yaml").string() + "); "),
+              std::string::npos)
+        << chosen.err;
+    EXPECT_NE(chosen.err.find("/shenzhen-l2-project.yaml has a form of the same title"),
+              std::string::npos)
+        << chosen.err;
+    EXPECT_NE(chosen.err.find("hint: name the form with --form ID"), std::string::npos);
+    bool read_as_mine = false;
+    for (const auto& entry : fs::directory_iterator(dir.path() / "mine")) {
+        if (entry.path().extension() == ".yaml") {
+            read_as_mine =
+                testing::read_text(entry.path()).find("\nform: my-l2\n") != std::string::npos;
+            break;
+        }
+    }
+    EXPECT_TRUE(read_as_mine);
+
+    const auto named = run_command({testing::formpdf_binary(), "import", kExport, "-o",
+                                    (dir.path() / "bundled").string(), "--layouts",
+                                    layouts.string(), "--form", "shenzhen-l2-project"});
+    ASSERT_LE(named.exit_code, 3) << named.err;
+    EXPECT_EQ(named.err.find("same title"), std::string::npos) << named.err;
+}
+
+} // namespace
+} // namespace formpdf
