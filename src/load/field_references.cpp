@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.h"
 #include "core/messages.h"
+#include "load/format_template.h"
 #include "load/yaml_reader.h"
 
 #include <algorithm>
@@ -39,17 +40,13 @@ void check_header_field(const std::string& name, const SourceLoc& loc,
 // Each {id} of a template must be one of `known`.
 void check_placeholders(const std::string& format, const SourceLoc& loc,
                         const std::vector<std::string_view>& known, const std::string& list) {
-    for (std::size_t open = format.find('{'); open != std::string::npos;
-         open = format.find('{', open + 1)) {
-        const std::size_t close = format.find('}', open);
-        if (close == std::string::npos) {
-            break;
-        }
-        const std::string id = format.substr(open + 1, close - open - 1);
-        if (std::find(known.begin(), known.end(), id) == known.end()) {
-            unknown(loc, N_("field"), id, known, list);
-        }
-    }
+    for_each_template_part(
+        format, [](std::string_view) {},
+        [&](std::string_view id) {
+            if (std::find(known.begin(), known.end(), id) == known.end()) {
+                unknown(loc, N_("field"), std::string(id), known, list);
+            }
+        });
 }
 
 void check_table(const TableSpec& table, const FormDefinition& form,

@@ -1,6 +1,7 @@
 #include "load/list_table_reader.h"
 
 #include "core/messages.h"
+#include "load/format_template.h"
 
 #include <algorithm>
 
@@ -29,17 +30,10 @@ std::string list_name(const FormDefinition& form, const std::string& id) {
 } // namespace
 
 bool matches_format(std::string_view text, std::string_view format) {
-    std::vector<std::string_view> literals; // the parts between the placeholders
-    for (std::size_t pos = 0;;) {
-        const std::size_t open = format.find('{', pos);
-        const std::size_t close = open == std::string_view::npos ? open : format.find('}', open);
-        if (close == std::string_view::npos) {
-            literals.push_back(format.substr(pos));
-            break;
-        }
-        literals.push_back(format.substr(pos, open - pos));
-        pos = close + 1;
-    }
+    std::vector<std::string_view> literals{""}; // the parts between the placeholders
+    for_each_template_part(
+        format, [&](std::string_view text) { literals.back() = text; },
+        [&](std::string_view) { literals.emplace_back(); });
     if (literals.size() == 1) {
         return text == literals.front();
     }

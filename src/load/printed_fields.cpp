@@ -1,5 +1,7 @@
 #include "load/printed_fields.h"
 
+#include "load/format_template.h"
+
 #include <algorithm>
 
 namespace formpdf::load {
@@ -8,14 +10,8 @@ namespace {
 
 // The {id}s of a template.
 void add_placeholders(const std::string& format, std::set<std::string>& ids) {
-    for (std::size_t open = format.find('{'); open != std::string::npos;
-         open = format.find('{', open + 1)) {
-        const std::size_t close = format.find('}', open);
-        if (close == std::string::npos) {
-            break;
-        }
-        ids.insert(format.substr(open + 1, close - open - 1));
-    }
+    for_each_template_part(
+        format, [](std::string_view) {}, [&](std::string_view id) { ids.emplace(id); });
 }
 
 void add_content(CellContent content, const std::string& text, std::set<std::string>& ids) {

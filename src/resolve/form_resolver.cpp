@@ -1,5 +1,7 @@
 #include "resolve/form_resolver.h"
 
+#include "load/format_template.h"
+
 #include <algorithm>
 #include <cassert>
 
@@ -23,24 +25,19 @@ struct Binding {
 std::string fill_template(const std::string& format, const load::Declaration* declaration,
                           const load::Record* record) {
     std::string out;
-    for (std::size_t i = 0; i < format.size();) {
-        const std::size_t close = format[i] == '{' ? format.find('}', i) : std::string::npos;
-        if (close == std::string::npos) {
-            out += format[i++];
-            continue;
-        }
-        const std::string id = format.substr(i + 1, close - i - 1);
-        const load::TextValue* value = nullptr;
-        if (record) {
-            value = record->find(id);
-        } else if (declaration) {
-            value = declaration->field(id);
-        }
-        if (value) {
-            out += value->text;
-        }
-        i = close + 1;
-    }
+    load::for_each_template_part(
+        format, [&](std::string_view text) { out += text; },
+        [&](std::string_view id) {
+            const load::TextValue* value = nullptr;
+            if (record) {
+                value = record->find(id);
+            } else if (declaration) {
+                value = declaration->field(id);
+            }
+            if (value) {
+                out += value->text;
+            }
+        });
     return out;
 }
 
