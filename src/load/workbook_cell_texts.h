@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,17 +23,11 @@ struct WrappedFieldCell {
 
 struct WorkbookCellTexts {
     // Every text of a cell that shows no value (labels, headings, 单位负责人签字：), as written.
-    std::vector<std::string> static_texts;
+    // (A set: every header cell of every form of the export is looked up.)
+    std::set<std::string, std::less<>> static_texts;
     std::vector<WrappedFieldCell> wrapped_fields;
 
-    bool is_static(std::string_view text) const {
-        for (const std::string& own : static_texts) {
-            if (own == text) {
-                return true;
-            }
-        }
-        return false;
-    }
+    bool is_static(std::string_view text) const { return static_texts.contains(text); }
     const WrappedFieldCell* wrapped(std::string_view field) const {
         for (const WrappedFieldCell& cell : wrapped_fields) {
             if (cell.field == field) {

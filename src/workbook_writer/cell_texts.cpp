@@ -9,9 +9,7 @@ load::WorkbookCellTexts workbook_cell_texts(const load::LayoutSpec& layout) {
     load::WorkbookCellTexts texts;
     for (const SheetCell& cell : sheet.cells) {
         if (cell.field.empty() && cell.tree.empty() && cell.level < 0 && !cell.text.empty()) {
-            if (!texts.is_static(cell.text)) {
-                texts.static_texts.push_back(cell.text);
-            }
+            texts.static_texts.insert(cell.text);
         } else if (!cell.text_before.empty() || !cell.text_after.empty()) {
             if (!texts.wrapped(cell.field)) {
                 texts.wrapped_fields.push_back(
